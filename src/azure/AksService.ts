@@ -1,0 +1,148 @@
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { Cluster, NodePool, Snapshot } from '../model/aks';
+import { parseArmId } from '../model/armId';
+import type { AzureSession } from './AzureAccount';
+import { armScope } from './clouds';
+import { loadSdk } from './loadSdk';
+import { toCluster, toNodePoolFromAgentPool, toSnapshot } from './mappers';
+
+/** Progress of a long operation, as the poller reports it. */
+export type OperationProgress = (status: string) => void;
+
+export interface LongOperationOptions {
+    readonly onProgress?: OperationProgress;
+    readonly abortSignal?: AbortSignal;
+}
+
+/** Everything the product reads from and writes to AKS in one subscription, over the AKS SDK. */
+export class AksService {
+    private constructor(readonly session: AzureSession, private readonly client: ContainerServiceClient) {}
+
+    static async create(session: AzureSession): Promise<AksService> {
+        const { ContainerServiceClient } = await loadSdk();
+        const client = new ContainerServiceClient(session.credential, session.subscription.subscriptionId, {
+            endpoint: session.cloud.resourceManagerEndpointUrl,
+            credentials: { scopes: [armScope(session.cloud)] },
+        });
+        return new AksService(session, client);
+    }
+
+    get subscriptionId(): string {
+        return this.session.subscription.subscriptionId;
+    }
+
+    /** Every cluster with its pools inline: one round trip (plus paging). */
+    async listClusters(): Promise<Cluster[]> {
+        const clusters: Cluster[] = [];
+        for await (const c of this.client.managedClusters.list()) {
+            clusters.push(toCluster(c));
+        }
+        return clusters.sort(byName);
+    }
+
+    async listSnapshots(): Promise<Snapshot[]> {
+        const snapshots: Snapshot[] = [];
+        for await (const s of this.client.snapshots.list()) {
+            snapshots.push(toSnapshot(s));
+        }
+        return snapshots.sort(byName);
+    }
+
+    async getCluster(resourceGroup: string, name: string): Promise<Cluster> {
+        return toCluster(await this.client.managedClusters.get(resourceGroup, name));
+    }
+
+    async getNodePool(resourceGroup: string, cluster: string, pool: string): Promise<NodePool> {
+        return toNodePoolFromAgentPool(await this.client.agentPools.get(resourceGroup, cluster, pool));
+    }
+
+    async getSnapshot(resourceGroup: string, name: string): Promise<Snapshot> {
+        return toSnapshot(await this.client.snapshots.get(resourceGroup, name));
+    }
+
+    /** Every supported patch version in a region (R4). */
+    async listKubernetesVersions(location: string): Promise<string[]> {
+        const result = await this.client.managedClusters.listKubernetesVersions(location);
+        return (result.values ?? []).flatMap((minor) => Object.keys(minor.patchVersions ?? {}));
+    }
+
+    /** Snapshots are made synchronously, in the source pool's region (R2). */
+    async createSnapshot(resourceGroup: string, name: string, location: string, sourcePoolId: string, tags?: Record<string, string>): Promise<Snapshot> {
+        const created = await this.client.snapshots.createOrUpdate(resourceGroup, name, {
+            location,
+            tags,
+            creationData: { sourceResourceId: sourcePoolId },
+            snapshotType: 'NodePool',
+        });
+        return toSnapshot(created);
+    }
+
+    async updateSnapshotTags(resourceGroup: string, name: string, tags: Record<string, string>): Promise<Snapshot> {
+        return toSnapshot(await this.client.snapshots.updateTags(resourceGroup, name, { tags }));
+    }
+
+    async deleteSnapshot(resourceGroup: string, name: string): Promise<void> {
+        await this.client.snapshots.delete(resourceGroup, name);
+    }
+
+    /** Adds a pool whose node image comes from a snapshot; resolves when AKS reports it done. */
+    async createNodePoolFromSnapshot(clusterId: string, pool: NewNodePool, options: LongOperationOptions = {}): Promise<NodePool> {
+        const cluster = requireArmId(clusterId);
+        const poller = this.client.agentPools.createOrUpdate(cluster.resourceGroup, cluster.name, pool.name, {
+            count: pool.count,
+            vmSize: pool.vmSize,
+            osType: pool.osType,
+            osSKU: pool.osSku,
+            mode: pool.mode,
+            orchestratorVersion: pool.kubernetesVersion,
+            typePropertiesType: 'VirtualMachineScaleSets',
+            creationData: { sourceResourceId: pool.snapshotId },
+        }, { abortSignal: options.abortSignal });
+        return toNodePoolFromAgentPool(await watch(poller, options));
+    }
+
+    /** R6: node image only, from a snapshot of the same Kubernetes version (header `AKSSnapshotId`). */
+    async upgradeNodeImageToSnapshot(poolId: string, snapshotId: string, options: LongOperationOptions = {}): Promise<void> {
+        const pool = requireArmId(poolId);
+        const poller = this.client.agentPools.upgradeNodeImageVersion(pool.resourceGroup, pool.name, pool.agentPool ?? '', {
+            abortSignal: options.abortSignal,
+            requestOptions: { headers: { AKSSnapshotId: snapshotId } },
+        });
+        await watch(poller, options);
+    }
+}
+
+export interface NewNodePool {
+    readonly name: string;
+    readonly snapshotId: string;
+    readonly vmSize: string;
+    readonly count: number;
+    readonly mode: 'System' | 'User';
+    readonly osType: string;
+    readonly osSku?: string;
+    readonly kubernetesVersion: string;
+}
+
+interface Poller<T> extends PromiseLike<T> {
+    onProgress(callback: (state: { status: string }) => void): unknown;
+}
+
+async function watch<T>(poller: Poller<T>, options: LongOperationOptions): Promise<T> {
+    if (options.onProgress) {
+        const report = options.onProgress;
+        poller.onProgress((state) => report(state.status));
+    }
+    return await poller;
+}
+
+function requireArmId(id: string) {
+    const parsed = parseArmId(id);
+    if (!parsed) {
+        throw new Error(`"${id}" is not an Azure resource ID.`);
+    }
+    return parsed;
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+    return a.name.localeCompare(b.name);
+}

@@ -1,0 +1,80 @@
+/** The clouds the product can talk to, chosen the way VS Code's own Microsoft sign-in chooses. */
+export interface AzureCloud {
+    readonly name: string;
+    readonly resourceManagerEndpointUrl: string;
+    readonly activeDirectoryEndpointUrl: string;
+    /** The audience of ARM tokens; the scope is `<resource>/.default`. */
+    readonly activeDirectoryResourceId: string;
+    readonly portalUrl: string;
+    readonly isCustomCloud: boolean;
+}
+
+export const AZURE_CLOUD: AzureCloud = {
+    name: 'AzureCloud',
+    resourceManagerEndpointUrl: 'https://management.azure.com/',
+    activeDirectoryEndpointUrl: 'https://login.microsoftonline.com/',
+    activeDirectoryResourceId: 'https://management.core.windows.net/',
+    portalUrl: 'https://portal.azure.com',
+    isCustomCloud: false,
+};
+
+const CHINA_CLOUD: AzureCloud = {
+    name: 'AzureChinaCloud',
+    resourceManagerEndpointUrl: 'https://management.chinacloudapi.cn/',
+    activeDirectoryEndpointUrl: 'https://login.chinacloudapi.cn/',
+    activeDirectoryResourceId: 'https://management.core.chinacloudapi.cn/',
+    portalUrl: 'https://portal.azure.cn',
+    isCustomCloud: false,
+};
+
+const US_GOVERNMENT_CLOUD: AzureCloud = {
+    name: 'AzureUSGovernment',
+    resourceManagerEndpointUrl: 'https://management.usgovcloudapi.net/',
+    activeDirectoryEndpointUrl: 'https://login.microsoftonline.us/',
+    activeDirectoryResourceId: 'https://management.core.usgovcloudapi.net/',
+    portalUrl: 'https://portal.azure.us',
+    isCustomCloud: false,
+};
+
+/**
+ * Resolves `microsoft-sovereign-cloud.environment` ("ChinaCloud", "USGovernment", "custom" or unset) and
+ * `microsoft-sovereign-cloud.customEnvironment` into a cloud. A custom cloud missing its endpoints is an error
+ * that names the setting, never a silent fall-back to public Azure.
+ */
+export function resolveCloud(environment: string | undefined, customEnvironment: unknown): AzureCloud {
+    switch (environment) {
+        case 'ChinaCloud':
+            return CHINA_CLOUD;
+        case 'USGovernment':
+            return US_GOVERNMENT_CLOUD;
+        case 'custom':
+            return customCloud(customEnvironment);
+        default:
+            return AZURE_CLOUD;
+    }
+}
+
+function customCloud(value: unknown): AzureCloud {
+    const custom = (value ?? {}) as Record<string, unknown>;
+    const text = (name: string): string => {
+        const field = custom[name];
+        if (typeof field !== 'string' || !/^https:\/\//i.test(field)) {
+            throw new Error(`The setting microsoft-sovereign-cloud.customEnvironment.${name} must be an https:// URL; it is ${JSON.stringify(field)}.`);
+        }
+        return field.endsWith('/') ? field : `${field}/`;
+    };
+    const resourceManagerEndpointUrl = text('resourceManagerEndpointUrl');
+    return {
+        name: typeof custom.name === 'string' ? custom.name : 'custom',
+        resourceManagerEndpointUrl,
+        activeDirectoryEndpointUrl: text('activeDirectoryEndpointUrl'),
+        activeDirectoryResourceId: typeof custom.activeDirectoryResourceId === 'string' ? custom.activeDirectoryResourceId : AZURE_CLOUD.activeDirectoryResourceId,
+        portalUrl: typeof custom.portalUrl === 'string' ? custom.portalUrl.replace(/\/$/, '') : resourceManagerEndpointUrl.replace(/\/$/, ''),
+        isCustomCloud: true,
+    };
+}
+
+/** The OAuth scope for ARM in a cloud. */
+export function armScope(cloud: AzureCloud): string {
+    return `${cloud.activeDirectoryResourceId.replace(/\/+$/, '')}/.default`;
+}

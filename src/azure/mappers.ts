@@ -1,0 +1,67 @@
+import type { AgentPool, ManagedCluster, ManagedClusterAgentPoolProfile, Snapshot as SdkSnapshot } from '@azure/arm-containerservice';
+import type { Cluster, NodePool, Snapshot } from '../model/aks';
+import { parseArmId } from '../model/armId';
+
+type PoolFields = Omit<ManagedClusterAgentPoolProfile, 'name'> & { typePropertiesType?: string };
+
+function toNodePool(id: string, name: string, clusterId: string, p: PoolFields): NodePool {
+    return {
+        id,
+        name,
+        clusterId,
+        mode: p.mode ?? 'User',
+        osType: p.osType ?? 'Linux',
+        osSku: p.osSKU,
+        vmSize: p.vmSize ?? '',
+        count: p.count,
+        kubernetesVersion: p.currentOrchestratorVersion ?? p.orchestratorVersion ?? '',
+        nodeImageVersion: p.nodeImageVersion,
+        provisioningState: p.provisioningState,
+        powerState: p.powerState?.code,
+        poolType: p.typePropertiesType ?? p.type,
+        enableFips: p.enableFips,
+        snapshotId: p.creationData?.sourceResourceId || undefined,
+    };
+}
+
+export function toCluster(c: ManagedCluster): Cluster {
+    const id = c.id ?? '';
+    const parsed = parseArmId(id);
+    return {
+        id,
+        name: c.name ?? parsed?.name ?? '',
+        subscriptionId: parsed?.subscriptionId ?? '',
+        resourceGroup: parsed?.resourceGroup ?? '',
+        location: c.location,
+        kubernetesVersion: c.currentKubernetesVersion ?? c.kubernetesVersion ?? '',
+        provisioningState: c.provisioningState,
+        dnsPrefix: c.dnsPrefix,
+        nodePools: (c.agentPoolProfiles ?? []).map((p) => toNodePool(`${id}/agentPools/${p.name}`, p.name, id, p)),
+    };
+}
+
+export function toNodePoolFromAgentPool(p: AgentPool): NodePool {
+    const id = p.id ?? '';
+    return toNodePool(id, p.name ?? '', id.replace(/\/agentPools\/[^/]+$/i, ''), p);
+}
+
+export function toSnapshot(s: SdkSnapshot): Snapshot {
+    const id = s.id ?? '';
+    const parsed = parseArmId(id);
+    return {
+        id,
+        name: s.name ?? parsed?.name ?? '',
+        subscriptionId: parsed?.subscriptionId ?? '',
+        resourceGroup: parsed?.resourceGroup ?? '',
+        location: s.location,
+        kubernetesVersion: s.kubernetesVersion ?? '',
+        nodeImageVersion: s.nodeImageVersion ?? '',
+        osType: s.osType ?? 'Linux',
+        osSku: s.osSku,
+        vmSize: s.vmSize ?? '',
+        enableFips: s.enableFips,
+        sourceResourceId: s.creationData?.sourceResourceId,
+        createdAt: s.systemData?.createdAt,
+        tags: s.tags ?? {},
+    };
+}

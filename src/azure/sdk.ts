@@ -1,0 +1,14 @@
+/**
+ * Every Azure SDK module the product uses, in one place. The bundle builds this file as a second entry point
+ * (dist/azureSdk.js) and `loadSdk` requires it on first need, so activation loads none of it.
+ */
+export { ContainerServiceClient } from '@azure/arm-containerservice';
+export type { AgentPool, ManagedCluster, Snapshot as SdkSnapshot } from '@azure/arm-containerservice';
+export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
+
+/** VS Code's Microsoft sign-in; it needs the `vscode` module, so it loads only when that mode is used. */
+export async function createVSCodeSubscriptionProvider() {
+    const { VSCodeAzureSubscriptionProvider } = await import('@microsoft/vscode-azext-azureauth');
+    return new VSCodeAzureSubscriptionProvider();
+}

@@ -1,0 +1,57 @@
+/** The product's own view of AKS resources: only what the tree and the rules read. */
+
+export interface NodePool {
+    readonly id: string;
+    readonly name: string;
+    readonly clusterId: string;
+    readonly mode: string;
+    readonly osType: string;
+    readonly osSku?: string;
+    readonly vmSize: string;
+    readonly count?: number;
+    /** The Kubernetes version the pool runs (current, else requested). */
+    readonly kubernetesVersion: string;
+    readonly nodeImageVersion?: string;
+    readonly provisioningState?: string;
+    readonly powerState?: string;
+    /** `VirtualMachineScaleSets` or `VirtualMachines`. */
+    readonly poolType?: string;
+    readonly enableFips?: boolean;
+    /** The snapshot the pool was created or upgraded from (`creationData.sourceResourceId`). */
+    readonly snapshotId?: string;
+}
+
+export interface Cluster {
+    readonly id: string;
+    readonly name: string;
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly location: string;
+    readonly kubernetesVersion: string;
+    readonly provisioningState?: string;
+    readonly dnsPrefix?: string;
+    readonly nodePools: readonly NodePool[];
+}
+
+export interface Snapshot {
+    readonly id: string;
+    readonly name: string;
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly location: string;
+    readonly kubernetesVersion: string;
+    readonly nodeImageVersion: string;
+    readonly osType: string;
+    readonly osSku?: string;
+    readonly vmSize: string;
+    readonly enableFips?: boolean;
+    readonly sourceResourceId?: string;
+    readonly createdAt?: Date;
+    readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface Subscription {
+    readonly subscriptionId: string;
+    readonly name: string;
+    readonly tenantId: string;
+}

@@ -1,0 +1,6 @@
+const TERMINAL_STATES = ['succeeded', 'failed', 'canceled'];
+
+/** R10: AKS accepts writes only when the resource is not in the middle of an operation. */
+export function isTerminalState(provisioningState: string | undefined): boolean {
+    return !provisioningState || TERMINAL_STATES.includes(provisioningState.toLowerCase());
+}

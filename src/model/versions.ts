@@ -1,0 +1,68 @@
+/** A Kubernetes version `major.minor[.patch]`. */
+export interface KubernetesVersion {
+    readonly major: number;
+    readonly minor: number;
+    readonly patch?: number;
+}
+
+export function parseKubernetesVersion(text: string): KubernetesVersion | undefined {
+    const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());
+    if (!match) {
+        return undefined;
+    }
+    return { major: Number(match[1]), minor: Number(match[2]), patch: match[3] === undefined ? undefined : Number(match[3]) };
+}
+
+/** Negative when a < b, zero when equal, positive when a > b; a missing patch counts as 0. */
+export function compareKubernetesVersions(a: string, b: string): number {
+    const x = parseKubernetesVersion(a);
+    const y = parseKubernetesVersion(b);
+    if (!x || !y) {
+        return a.localeCompare(b);
+    }
+    return x.major - y.major || x.minor - y.minor || (x.patch ?? 0) - (y.patch ?? 0);
+}
+
+export function minorOf(version: string): string | undefined {
+    const parsed = parseKubernetesVersion(version);
+    return parsed && `${parsed.major}.${parsed.minor}`;
+}
+
+/**
+ * The date a node image was published, from its version string:
+ * `AKSUbuntu-2204gen2containerd-202411.12.0` (yyyymm.dd.n), the older `AKSUbuntu-1804gen2containerd-2022.03.21`
+ * (yyyy.mm.dd) and Windows' `AKSWindows-2022-containerd-20348.2966.241118` (build.revision.yymmdd).
+ */
+export function nodeImageDate(nodeImageVersion: string): Date | undefined {
+    const text = nodeImageVersion.trim();
+    let match = /-(\d{4})(\d{2})\.(\d{2})\.\d+$/.exec(text);
+    if (match) {
+        return utcDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    }
+    match = /-(\d{4})\.(\d{2})\.(\d{2})$/.exec(text);
+    if (match) {
+        return utcDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    }
+    match = /^AKSWindows-.*-\d+\.\d+\.(\d{2})(\d{2})(\d{2})$/.exec(text);
+    if (match) {
+        return utcDate(2000 + Number(match[1]), Number(match[2]), Number(match[3]));
+    }
+    return undefined;
+}
+
+function utcDate(year: number, month: number, day: number): Date | undefined {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+}
+
+/** Compares node images by publish date; undefined when either date cannot be read. */
+export function compareNodeImages(a: string, b: string): number | undefined {
+    const x = nodeImageDate(a);
+    const y = nodeImageDate(b);
+    return x && y ? x.getTime() - y.getTime() : undefined;
+}
+
+/** `2024-11-12` */
+export function formatDay(date: Date): string {
+    return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,88 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as forge from 'node-forge';
+
+export interface EmulatorCertificates {
+    /** PEM file of the local CA, for NODE_EXTRA_CA_CERTS and REQUESTS_CA_BUNDLE. */
+    readonly caFile: string;
+    readonly key: string;
+    readonly cert: string;
+}
+
+/**
+ * Returns the local CA and a server certificate for 127.0.0.1 and localhost, made once per folder and
+ * reused, so that a process started with NODE_EXTRA_CA_CERTS trusts every later emulator.
+ */
+export function ensureCertificates(dir: string): EmulatorCertificates {
+    const caFile = path.join(dir, 'ca.pem');
+    const keyFile = path.join(dir, 'server-key.pem');
+    const certFile = path.join(dir, 'server.pem');
+    if (![caFile, keyFile, certFile].every((f) => fs.existsSync(f))) {
+        fs.mkdirSync(dir, { recursive: true });
+        const made = makeCertificates();
+        // Write the CA last: its presence marks a complete set.
+        fs.writeFileSync(keyFile, made.key, { mode: 0o600 });
+        fs.writeFileSync(certFile, made.cert);
+        fs.writeFileSync(caFile, made.ca);
+    }
+    return { caFile, key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
+}
+
+function makeCertificates(): { ca: string; key: string; cert: string } {
+    const caKeys = rsaKeys();
+    const now = new Date();
+    const notAfter = new Date(now.getTime() + 5 * 365 * 24 * 3600 * 1000);
+
+    const ca = forge.pki.createCertificate();
+    ca.publicKey = caKeys.publicKey;
+    ca.serialNumber = serial();
+    ca.validity.notBefore = new Date(now.getTime() - 3600 * 1000);
+    ca.validity.notAfter = notAfter;
+    const caName = [{ name: 'commonName', value: 'AKS Node Pool Snapshots emulator CA' }];
+    ca.setSubject(caName);
+    ca.setIssuer(caName);
+    ca.setExtensions([
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+        { name: 'subjectKeyIdentifier' },
+    ]);
+    ca.sign(caKeys.privateKey, forge.md.sha256.create());
+
+    const serverKeys = rsaKeys();
+    const server = forge.pki.createCertificate();
+    server.publicKey = serverKeys.publicKey;
+    server.serialNumber = serial();
+    server.validity.notBefore = ca.validity.notBefore;
+    server.validity.notAfter = notAfter;
+    server.setSubject([{ name: 'commonName', value: '127.0.0.1' }]);
+    server.setIssuer(caName);
+    server.setExtensions([
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+        { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
+    ]);
+    server.sign(caKeys.privateKey, forge.md.sha256.create());
+
+    return {
+        ca: forge.pki.certificateToPem(ca),
+        key: forge.pki.privateKeyToPem(serverKeys.privateKey),
+        cert: forge.pki.certificateToPem(server),
+    };
+}
+
+function rsaKeys(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+    // Node makes the keys (fast, native); forge only signs.
+    const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return {
+        publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+        privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
+    };
+}
+
+function serial(): string {
+    // Positive, 16 bytes.
+    return '01' + crypto.randomBytes(15).toString('hex');
+}

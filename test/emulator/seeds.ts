@@ -1,0 +1,243 @@
+/** Starting data for the emulator: `demo` is what the demo and the tests show, `empty` has one subscription and nothing in it. */
+
+export type Json = Record<string, unknown>;
+
+export interface SeedSubscription {
+    readonly subscriptionId: string;
+    readonly displayName: string;
+}
+
+export interface SeedPool {
+    readonly name: string;
+    readonly properties: Json;
+}
+
+export interface SeedCluster {
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly name: string;
+    readonly location: string;
+    readonly kubernetesVersion: string;
+    readonly provisioningState?: string;
+    readonly pools: readonly SeedPool[];
+}
+
+export interface SeedSnapshot {
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly name: string;
+    readonly location: string;
+    /** The pool the snapshot was taken from: `<cluster>/<pool>` of a seeded cluster, or a full id of one that is gone. */
+    readonly source: string;
+    readonly kubernetesVersion: string;
+    readonly nodeImageVersion: string;
+    readonly osType: string;
+    readonly osSku: string;
+    readonly vmSize: string;
+    readonly createdAt: string;
+    readonly tags?: Record<string, string>;
+}
+
+export interface Seed {
+    readonly tenantId: string;
+    readonly subscriptions: readonly SeedSubscription[];
+    readonly resourceGroups: readonly { subscriptionId: string; name: string; location: string }[];
+    readonly clusters: readonly SeedCluster[];
+    readonly snapshots: readonly SeedSnapshot[];
+}
+
+export const TENANT_ID = '72f9a1c4-5b2e-4d0a-9c3e-0d6f1a2b3c4d';
+export const PLATFORM_SUBSCRIPTION = '3b0c2f6e-8a41-4f1d-9e5a-6c7d8e9f0a11';
+export const SANDBOX_SUBSCRIPTION = '9d4e5f60-1a2b-4c3d-8e4f-5a6b7c8d9e22';
+
+const UBUNTU_2611 = 'AKSUbuntu-2204gen2containerd-202611.03.0';
+const UBUNTU_2610 = 'AKSUbuntu-2204gen2containerd-202610.20.0';
+const UBUNTU_ARM_2611 = 'AKSUbuntu-2204gen2arm64containerd-202611.03.0';
+const AZURELINUX_2609 = 'AKSAzureLinux-V2gen2-202609.15.0';
+const WINDOWS_2610 = 'AKSWindows-2022-containerd-20348.4294.251021';
+const UBUNTU_2110 = 'AKSUbuntu-1804gen2containerd-2021.10.19';
+
+function pool(name: string, mode: 'System' | 'User', vmSize: string, version: string, image: string, extra: Json = {}): SeedPool {
+    return {
+        name,
+        properties: {
+            count: mode === 'System' ? 3 : 2,
+            vmSize,
+            osDiskSizeGB: 128,
+            osDiskType: 'Managed',
+            kubeletDiskType: 'OS',
+            maxPods: 110,
+            type: 'VirtualMachineScaleSets',
+            enableAutoScaling: false,
+            scaleDownMode: 'Delete',
+            provisioningState: 'Succeeded',
+            powerState: { code: 'Running' },
+            orchestratorVersion: version,
+            currentOrchestratorVersion: version,
+            enableNodePublicIP: false,
+            mode,
+            enableEncryptionAtHost: false,
+            enableUltraSSD: false,
+            osType: 'Linux',
+            osSKU: 'Ubuntu',
+            nodeImageVersion: image,
+            upgradeSettings: { maxSurge: '10%' },
+            enableFIPS: false,
+            nodeLabels: { team: 'platform' },
+            ...extra,
+        },
+    };
+}
+
+const snapshotIdOf = (subscriptionId: string, resourceGroup: string, name: string): string =>
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/snapshots/${name}`;
+
+export const demoSeed: Seed = {
+    tenantId: TENANT_ID,
+    subscriptions: [
+        { subscriptionId: PLATFORM_SUBSCRIPTION, displayName: 'Contoso Platform' },
+        { subscriptionId: SANDBOX_SUBSCRIPTION, displayName: 'Contoso Sandbox' },
+    ],
+    resourceGroups: [
+        { subscriptionId: PLATFORM_SUBSCRIPTION, name: 'rg-platform-eastus', location: 'eastus' },
+        { subscriptionId: PLATFORM_SUBSCRIPTION, name: 'rg-platform-weu', location: 'westeurope' },
+        { subscriptionId: PLATFORM_SUBSCRIPTION, name: 'rg-legacy', location: 'westus2' },
+        { subscriptionId: PLATFORM_SUBSCRIPTION, name: 'rg-snapshots', location: 'eastus' },
+        { subscriptionId: SANDBOX_SUBSCRIPTION, name: 'rg-sandbox', location: 'eastus' },
+    ],
+    clusters: [
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION,
+            resourceGroup: 'rg-platform-eastus',
+            name: 'aks-prod-eastus',
+            location: 'eastus',
+            kubernetesVersion: '1.33.5',
+            pools: [
+                pool('system', 'System', 'Standard_D4s_v5', '1.33.5', UBUNTU_2611),
+                pool('gpu', 'User', 'Standard_NC6s_v3', '1.33.5', UBUNTU_2610),
+                pool('memory', 'User', 'Standard_E8s_v5', '1.32.9', AZURELINUX_2609, {
+                    osSKU: 'AzureLinux',
+                    creationData: { sourceResourceId: snapshotIdOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-memory-2609') },
+                }),
+                pool('win22', 'User', 'Standard_D4s_v5', '1.33.5', WINDOWS_2610, { osType: 'Windows', osSKU: 'Windows2022' }),
+            ],
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION,
+            resourceGroup: 'rg-platform-weu',
+            name: 'aks-prod-weu',
+            location: 'westeurope',
+            kubernetesVersion: '1.34.1',
+            pools: [
+                pool('system', 'System', 'Standard_D4ps_v5', '1.34.1', UBUNTU_ARM_2611),
+                pool('burst', 'User', 'Standard_B4ms', '1.34.1', UBUNTU_2611),
+                pool('batch', 'User', 'Standard_D8s_v5', '1.33.5', UBUNTU_2610, { provisioningState: 'Upgrading' }),
+            ],
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION,
+            resourceGroup: 'rg-legacy',
+            name: 'aks-legacy',
+            location: 'westus2',
+            kubernetesVersion: '1.32.9',
+            pools: [
+                pool('nodepool1', 'System', 'Standard_D2s_v3', '1.32.9', UBUNTU_2110),
+                pool('vmpool', 'User', 'Standard_D4s_v5', '1.32.9', UBUNTU_2611, { type: 'VirtualMachines' }),
+            ],
+        },
+        {
+            subscriptionId: SANDBOX_SUBSCRIPTION,
+            resourceGroup: 'rg-sandbox',
+            name: 'aks-sandbox',
+            location: 'eastus',
+            kubernetesVersion: '1.34.1',
+            pools: [
+                pool('nodepool1', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0'),
+                pool('arm', 'User', 'Standard_D4ps_v5', '1.34.1', UBUNTU_ARM_2611),
+            ],
+        },
+    ],
+    snapshots: [
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'snap-system-2611', location: 'eastus',
+            source: 'aks-prod-eastus/system', kubernetesVersion: '1.33.5', nodeImageVersion: UBUNTU_2611,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-05T09:12:44Z', tags: { purpose: 'golden' },
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'snap-memory-2609', location: 'eastus',
+            source: 'aks-prod-eastus/memory', kubernetesVersion: '1.32.9', nodeImageVersion: AZURELINUX_2609,
+            osType: 'Linux', osSku: 'AzureLinux', vmSize: 'Standard_E8s_v5', createdAt: '2026-09-18T14:03:10Z',
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-platform-weu', name: 'snap-arm-2611', location: 'westeurope',
+            source: 'aks-prod-weu/system', kubernetesVersion: '1.34.1', nodeImageVersion: UBUNTU_ARM_2611,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4ps_v5', createdAt: '2026-11-06T08:00:00Z',
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'snap-win-2610', location: 'eastus',
+            source: 'aks-prod-eastus/win22', kubernetesVersion: '1.33.5', nodeImageVersion: WINDOWS_2610,
+            osType: 'Windows', osSku: 'Windows2022', vmSize: 'Standard_D4s_v5', createdAt: '2026-10-24T11:30:00Z',
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'snap-k8s130', location: 'eastus',
+            source: `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-retired/providers/Microsoft.ContainerService/managedClusters/aks-retired/agentPools/nodepool1`,
+            kubernetesVersion: '1.30.7', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202502.09.0',
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2025-02-20T10:00:00Z',
+        },
+        {
+            subscriptionId: SANDBOX_SUBSCRIPTION, resourceGroup: 'rg-sandbox', name: 'snap-sandbox-2611', location: 'eastus',
+            source: 'aks-sandbox/nodepool1', kubernetesVersion: '1.34.1', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.10.0',
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-12T16:45:00Z',
+        },
+    ],
+};
+
+export const emptySeed: Seed = {
+    tenantId: TENANT_ID,
+    subscriptions: [{ subscriptionId: PLATFORM_SUBSCRIPTION, displayName: 'Contoso Platform' }],
+    resourceGroups: [],
+    clusters: [],
+    snapshots: [],
+};
+
+export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed };
+
+/** Kubernetes versions AKS supports per region (R4): westus2 has dropped 1.32. */
+export function supportedKubernetesVersions(location: string): Json {
+    const minors: [string, string[], boolean?][] = [
+        ['1.32', ['1.32.7', '1.32.9']],
+        ['1.33', ['1.33.3', '1.33.5']],
+        ['1.34', ['1.34.1'], true],
+        ['1.35', ['1.35.0']],
+    ];
+    const offered = location.toLowerCase() === 'westus2' ? minors.slice(1) : minors;
+    const all = offered.flatMap(([, patches]) => patches);
+    return {
+        values: offered.map(([minor, patches, isDefault]) => ({
+            version: minor,
+            ...(isDefault ? { isDefault: true } : {}),
+            ...(minor === '1.35' ? { isPreview: true } : {}),
+            capabilities: { supportPlan: ['KubernetesOfficial'] },
+            patchVersions: Object.fromEntries(
+                patches.map((patch) => [patch, { upgrades: all.filter((v) => isOneMinorUpgrade(patch, v)) }]),
+            ),
+        })),
+    };
+}
+
+function isOneMinorUpgrade(from: string, to: string): boolean {
+    const [a, b] = [from, to].map((v) => v.split('.').map(Number));
+    return (a[1] === b[1] && b[2] > a[2]) || b[1] === a[1] + 1;
+}
+
+/** The newest node image AKS would give a new pool, by OS and CPU architecture. */
+export function latestNodeImage(osType: string, osSku: string | undefined, vmSize: string): string {
+    if (osType === 'Windows') {
+        return 'AKSWindows-2022-containerd-20348.4405.251118';
+    }
+    if (osSku === 'AzureLinux') {
+        return 'AKSAzureLinux-V2gen2-202611.17.0';
+    }
+    const arm = /^Standard_[A-Z]+\d+[a-z]*p/.test(vmSize);
+    return arm ? 'AKSUbuntu-2204gen2arm64containerd-202611.17.0' : 'AKSUbuntu-2204gen2containerd-202611.17.0';
+}

@@ -1,0 +1,99 @@
+import * as assert from 'assert';
+import { AksService } from '../../../src/azure/AksService';
+import { snapshotId } from '../../../src/model/armId';
+import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
+import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { emulatorSessions } from '../../emulatorSession';
+
+describe('AksService against the emulator (real SDK, real credential, HTTPS)', () => {
+    let emulator: RunningEmulator;
+    let platform: AksService;
+    let sandbox: AksService;
+
+    beforeEach(async () => {
+        emulator = await startEmulator({ seed: 'demo', pageSize: 2, operationPolls: 1, retryAfterSeconds: 0 });
+        const sessions = await emulatorSessions(emulator);
+        assert.deepStrictEqual(sessions.map((s) => s.subscription.name), ['Contoso Platform', 'Contoso Sandbox']);
+        platform = await AksService.create(sessions[0]);
+        sandbox = await AksService.create(sessions[1]);
+    });
+
+    afterEach(() => emulator.close());
+
+    it('lists clusters with their pools inline, across pages', async () => {
+        const clusters = await platform.listClusters();
+        assert.deepStrictEqual(clusters.map((c) => `${c.name}@${c.location}:${c.kubernetesVersion}`),
+            ['aks-legacy@westus2:1.32.9', 'aks-prod-eastus@eastus:1.33.5', 'aks-prod-weu@westeurope:1.34.1']);
+        const eastus = clusters[1];
+        assert.strictEqual(eastus.resourceGroup, 'rg-platform-eastus');
+        assert.deepStrictEqual(eastus.nodePools.map((p) => p.name), ['system', 'gpu', 'memory', 'win22']);
+        const memory = eastus.nodePools[2];
+        assert.strictEqual(memory.osSku, 'AzureLinux');
+        assert.strictEqual(memory.snapshotId, snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-memory-2609'));
+        assert.strictEqual(clusters[0].nodePools[1].poolType, 'VirtualMachines');
+        // pageSize 2 over 3 clusters: page 1, page 2, then the empty page the real service ends with.
+        const lists = emulator.requests.filter((r) => r.method === 'GET' && /\/managedClusters\?/i.test(r.url) );
+        assert.strictEqual(lists.length, 3);
+        assert.ok(emulator.requests.every((r) => r.headers.authorization === 'Bearer <redacted>'));
+    });
+
+    it('lists snapshots in each subscription', async () => {
+        assert.deepStrictEqual((await platform.listSnapshots()).map((s) => s.name),
+            ['snap-arm-2611', 'snap-k8s130', 'snap-memory-2609', 'snap-system-2611', 'snap-win-2610']);
+        const [sandboxSnapshot] = await sandbox.listSnapshots();
+        assert.strictEqual(sandboxSnapshot.id, snapshotId(SANDBOX_SUBSCRIPTION, 'rg-sandbox', 'snap-sandbox-2611'));
+        assert.strictEqual(sandboxSnapshot.createdAt?.toISOString(), '2026-11-12T16:45:00.000Z');
+    });
+
+    it('reads supported Kubernetes versions per region', async () => {
+        assert.ok((await platform.listKubernetesVersions('eastus')).includes('1.32.9'));
+        assert.ok(!(await platform.listKubernetesVersions('westus2')).includes('1.32.9'));
+    });
+
+    it('creates, tags and deletes a snapshot, filled by the service from its source pool', async () => {
+        const source = (await platform.listClusters())[1].nodePools[1];
+        const created = await platform.createSnapshot('rg-snapshots', 'gpu-snap', 'eastus', source.id, { team: 'ml' });
+        assert.deepStrictEqual(
+            [created.kubernetesVersion, created.nodeImageVersion, created.vmSize, created.osType, created.osSku, created.location],
+            ['1.33.5', 'AKSUbuntu-2204gen2containerd-202610.20.0', 'Standard_NC6s_v3', 'Linux', 'Ubuntu', 'eastus']);
+        const put = emulator.requests.find((r) => r.method === 'PUT');
+        assert.deepStrictEqual(put?.body, {
+            location: 'eastus', tags: { team: 'ml' },
+            properties: { creationData: { sourceResourceId: source.id }, snapshotType: 'NodePool' },
+        });
+        assert.deepStrictEqual((await platform.updateSnapshotTags('rg-snapshots', 'gpu-snap', { team: 'ai' })).tags, { team: 'ai' });
+        await platform.deleteSnapshot('rg-snapshots', 'gpu-snap');
+        await assert.rejects(platform.getSnapshot('rg-snapshots', 'gpu-snap'), (e: Error & { code?: string; statusCode?: number }) =>
+            e.statusCode === 404 && e.code === 'ResourceNotFound');
+    });
+
+    it('adds a pool from a snapshot as a long operation, and upgrades a node image to a snapshot', async () => {
+        const cluster = (await platform.listClusters())[1];
+        const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
+        const statuses: string[] = [];
+        const pool = await platform.createNodePoolFromSnapshot(cluster.id, {
+            name: 'fromsnap', snapshotId: snapshot.id, vmSize: 'Standard_D8s_v5', count: 2, mode: 'User',
+            osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion,
+        }, { onProgress: (s) => statuses.push(s) });
+        assert.strictEqual(pool.provisioningState, 'Succeeded');
+        assert.strictEqual(pool.nodeImageVersion, snapshot.nodeImageVersion);
+        assert.strictEqual(pool.snapshotId, snapshot.id);
+
+        await platform.upgradeNodeImageToSnapshot(`${cluster.id}/agentPools/system`, snapshot.id);
+        const post = emulator.requests.find((r) => r.method === 'POST');
+        assert.strictEqual(post?.headers.akssnapshotid, snapshot.id);
+        assert.strictEqual(post?.body, undefined);
+        const system = await platform.getNodePool(cluster.resourceGroup, cluster.name, 'system');
+        assert.strictEqual(system.snapshotId, snapshot.id);
+        assert.strictEqual(system.provisioningState, 'Succeeded');
+    });
+
+    it('passes both error shapes through with their code and message', async () => {
+        // AKS's own shape: a write while the pool is mid-operation (R10).
+        await assert.rejects(platform.createSnapshot('rg-snapshots', 'busy', 'westeurope',
+            `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu/agentPools/batch`),
+        (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Upgrading/.test(e.message));
+        // ARM's shape.
+        await assert.rejects(platform.getCluster('rg-platform-eastus', 'nope'), (e: Error & { code?: string }) => e.code === 'ResourceNotFound');
+    });
+});
