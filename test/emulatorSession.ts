@@ -9,6 +9,7 @@ export function emulatorCloudSettings(emulator: EmulatorInfo) {
         'microsoft-sovereign-cloud.customEnvironment': {
             name: 'Emulator',
             portalUrl: emulator.armUrl.replace(/\/$/, ''),
+            managementEndpointUrl: emulator.armUrl,
             resourceManagerEndpointUrl: emulator.armUrl,
             activeDirectoryEndpointUrl: emulator.tokenAuthority,
             activeDirectoryResourceId: 'https://management.core.windows.net/',

@@ -2,6 +2,7 @@ import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { Cluster, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { AzureSession } from './AzureAccount';
+import { withAzureMessage } from './azureErrors';
 import { armScope } from './clouds';
 import { loadSdk } from './loadSdk';
 import { toCluster, toNodePoolFromAgentPool, toSnapshot } from './mappers';
@@ -33,19 +34,11 @@ export class AksService {
 
     /** Every cluster with its pools inline: one round trip (plus paging). */
     async listClusters(): Promise<Cluster[]> {
-        const clusters: Cluster[] = [];
-        for await (const c of this.client.managedClusters.list()) {
-            clusters.push(toCluster(c));
-        }
-        return clusters.sort(byName);
+        return (await collect((options) => this.client.managedClusters.list(options), toCluster)).sort(byName);
     }
 
     async listSnapshots(): Promise<Snapshot[]> {
-        const snapshots: Snapshot[] = [];
-        for await (const s of this.client.snapshots.list()) {
-            snapshots.push(toSnapshot(s));
-        }
-        return snapshots.sort(byName);
+        return (await collect((options) => this.client.snapshots.list(options), toSnapshot)).sort(byName);
     }
 
     async getCluster(resourceGroup: string, name: string): Promise<Cluster> {
@@ -58,6 +51,23 @@ export class AksService {
 
     async getSnapshot(resourceGroup: string, name: string): Promise<Snapshot> {
         return toSnapshot(await this.client.snapshots.get(resourceGroup, name));
+    }
+
+    /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties". */
+    async getResourceJson(id: string): Promise<unknown> {
+        const parsed = requireArmId(id);
+        let json: unknown;
+        const onResponse = (response: { parsedBody?: unknown }): void => {
+            json = response.parsedBody;
+        };
+        if (parsed.agentPool) {
+            await this.client.agentPools.get(parsed.resourceGroup, parsed.name, parsed.agentPool, { onResponse });
+        } else if (/\/snapshots$/i.test(parsed.type)) {
+            await this.client.snapshots.get(parsed.resourceGroup, parsed.name, { onResponse });
+        } else {
+            await this.client.managedClusters.get(parsed.resourceGroup, parsed.name, { onResponse });
+        }
+        return json;
     }
 
     /** Every supported patch version in a region (R4). */
@@ -125,6 +135,25 @@ export interface NewNodePool {
 
 interface Poller<T> extends PromiseLike<T> {
     onProgress(callback: (state: { status: string }) => void): unknown;
+}
+
+/** Reads every page, keeping Azure's own error message when a page fails. */
+async function collect<S, T>(list: (options: { onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void }) => AsyncIterable<S>, map: (item: S) => T): Promise<T[]> {
+    let errorBody: unknown;
+    const onResponse = (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }): void => {
+        if (response.status >= 400) {
+            errorBody = response.parsedBody ?? response.bodyAsText;
+        }
+    };
+    const items: T[] = [];
+    try {
+        for await (const item of list({ onResponse })) {
+            items.push(map(item));
+        }
+    } catch (error) {
+        throw withAzureMessage(error, errorBody);
+    }
+    return items;
 }
 
 async function watch<T>(poller: Poller<T>, options: LongOperationOptions): Promise<T> {

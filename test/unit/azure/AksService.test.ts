@@ -95,5 +95,8 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
         (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Upgrading/.test(e.message));
         // ARM's shape.
         await assert.rejects(platform.getCluster('rg-platform-eastus', 'nope'), (e: Error & { code?: string }) => e.code === 'ResourceNotFound');
+        // A failing list keeps Azure's message (the SDK's pager alone would say "Pagination failed …").
+        emulator.faults.push({ pathContains: '/managedClusters', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'No read access to managedClusters.' } } });
+        await assert.rejects(sandbox.listClusters(), (e: Error & { code?: string }) => e.code === 'AuthorizationFailed' && e.message === 'No read access to managedClusters.');
     });
 });

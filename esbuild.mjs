@@ -1,0 +1,63 @@
+// Bundles the extension: dist/extension.js (activation) and dist/azureSdk.js (the Azure SDKs, loaded on first need).
+// `node esbuild.mjs` builds for development (source maps), `--production` minifies, `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** src/azure/loadSdk.ts imports './sdk': point it at the second bundle instead of inlining it. */
+const lazySdk = {
+    name: 'lazy-sdk',
+    setup(build) {
+        build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
+            args.importer.endsWith('loadSdk.ts') ? { path: './azureSdk.js', external: true } : undefined);
+    },
+};
+
+/**
+ * The product sends no telemetry and asks no experiment service (DESIGN.md §3a). vscode-azext-utils reads
+ * DEBUGTELEMETRY at load to pick a local reporter; fix that choice inside our bundle only (the extension host
+ * is shared, so the variable itself is never set), and replace the two network clients with modules that
+ * refuse to be used.
+ */
+const noTelemetry = {
+    name: 'no-telemetry',
+    setup(build) {
+        build.onLoad({ filter: /vscode-azext-utils[\\/].*createTelemetryReporter\.js$/ }, async (args) => ({
+            contents: (await readFile(args.path, 'utf8')).replaceAll('process.env.DEBUGTELEMETRY', '"quiet"'),
+            loader: 'js',
+        }));
+        build.onResolve({ filter: /^(@vscode\/extension-telemetry|vscode-tas-client)$/ }, (args) => ({ path: args.path, namespace: 'no-telemetry' }));
+        build.onLoad({ filter: /.*/, namespace: 'no-telemetry' }, (args) => ({
+            contents: `const refuse = () => { throw new Error(${JSON.stringify(`${args.path} is disabled: this extension sends no telemetry.`)}); };
+module.exports = new Proxy({}, { get: (_, name) => name === '__esModule' ? false : refuse });`,
+            loader: 'js',
+        }));
+    },
+};
+
+const context = await esbuild.context({
+    entryPoints: { extension: 'src/extension.ts', azureSdk: 'src/azure/sdk.ts' },
+    outdir: 'dist',
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [lazySdk, noTelemetry],
+});
+
+if (watch) {
+    await context.watch();
+    console.log('esbuild: watching for changes');
+} else {
+    await context.rebuild();
+    await context.dispose();
+}

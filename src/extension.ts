@@ -1,0 +1,37 @@
+import { createAzExtOutputChannel, registerUIExtensionVariables } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { AksServices } from './azure/AksServices';
+import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
+import { AzureAccount } from './azure/AzureAccount';
+import { registerCommands } from './commands/registerCommands';
+import { ext } from './extensionVariables';
+import { AksTreeDataProvider } from './tree/AksTreeDataProvider';
+
+/** What the extension hands its own test suites (only when VS Code runs it in test mode). */
+export interface AksSnapshotsTestApi {
+    readonly tree: AksTreeDataProvider;
+    readonly services: AksServices;
+}
+
+export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi | undefined {
+    ext.context = context;
+    ext.outputChannel = createAzExtOutputChannel(vscode.l10n.t('AKS Node Pool Snapshots'), ext.prefix);
+    context.subscriptions.push(ext.outputChannel);
+    registerUIExtensionVariables(ext);
+
+    const services = new AksServices(new AzureAccount(readAccountSettings));
+    const tree = new AksTreeDataProvider(services);
+    context.subscriptions.push(vscode.window.createTreeView('aksSnapshots.resources', { treeDataProvider: tree, showCollapseAll: true }));
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+        if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
+            tree.refresh();
+        }
+    }));
+    registerCommands(services, tree);
+
+    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services } : undefined;
+}
+
+export function deactivate(): void {
+    // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,81 @@
+import { createContextValue, createGenericElement, parseError } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AksServices } from '../azure/AksServices';
+import type { AksTreeElement } from './AksTreeElement';
+import { SubscriptionItem } from './SubscriptionItem';
+
+/**
+ * Subscriptions → clusters → node pools, and snapshots. Signed out, the root is empty and the view shows its
+ * welcome content ("Sign in to Azure…").
+ */
+export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeElement> {
+    private readonly changed = new vscode.EventEmitter<AksTreeElement | undefined>();
+    readonly onDidChangeTreeData = this.changed.event;
+    private roots: Promise<AksTreeElement[]> | undefined;
+
+    constructor(private readonly services: AksServices) {}
+
+    getTreeItem(element: AksTreeElement): vscode.TreeItem | Thenable<vscode.TreeItem> {
+        return element.getTreeItem();
+    }
+
+    async getChildren(element?: AksTreeElement): Promise<AksTreeElement[]> {
+        if (element) {
+            return ((await element.getChildren?.()) ?? []) as AksTreeElement[];
+        }
+        this.roots ??= this.loadRoots();
+        return this.roots;
+    }
+
+    getParent(element: AksTreeElement): AksTreeElement | undefined {
+        return element.parent;
+    }
+
+    /** Reloads one element from Azure, or the whole view. */
+    refresh(element?: AksTreeElement): void {
+        if (element) {
+            // An element's data comes from its subscription's lists: reload those.
+            let owner: AksTreeElement | undefined = element;
+            while (owner && !owner.invalidate) {
+                owner = owner.parent;
+            }
+            owner?.invalidate?.();
+            this.changed.fire(owner);
+        } else {
+            this.services.reset();
+            this.roots = undefined;
+            this.changed.fire(undefined);
+        }
+    }
+
+    private async loadRoots(): Promise<AksTreeElement[]> {
+        try {
+            const signedIn = await this.services.account.isSignedIn();
+            await vscode.commands.executeCommand('setContext', 'aksSnapshots.signedIn', signedIn);
+            if (!signedIn) {
+                return [];
+            }
+            const sessions = await this.services.listSessions();
+            if (sessions.length === 0) {
+                return [this.message('noSubscriptions', vscode.l10n.t('No subscriptions'), 'info')];
+            }
+            return sessions.map((s) => new SubscriptionItem(s.subscription, this.services));
+        } catch (error) {
+            this.roots = undefined;
+            const parsed = parseError(error);
+            return [this.message('error', vscode.l10n.t('Could not list subscriptions: {0}', parsed.message), 'error')];
+        }
+    }
+
+    private message(id: string, label: string, icon: string): AksTreeElement {
+        const item = createGenericElement({
+            id: `aksSnapshots/${id}`,
+            label,
+            iconPath: new vscode.ThemeIcon(icon),
+            contextValue: createContextValue(['aksMessage']),
+            commandId: icon === 'error' ? 'aksSnapshots.refresh' : undefined,
+            commandArgs: [],
+        });
+        return { ...item, id: `aksSnapshots/${id}` };
+    }
+}

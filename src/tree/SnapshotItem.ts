@@ -1,0 +1,47 @@
+import { createContextValue } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { Snapshot } from '../model/aks';
+import { parseArmId } from '../model/armId';
+import type { AksTreeElement } from './AksTreeElement';
+import { mediaIcon } from './icons';
+
+export class SnapshotItem implements AksTreeElement {
+    static readonly contextValue = 'aksSnapshot';
+    readonly id: string;
+
+    constructor(readonly snapshot: Snapshot, readonly parent: AksTreeElement) {
+        this.id = snapshot.id;
+    }
+
+    getTreeItem(): vscode.TreeItem {
+        const s = this.snapshot;
+        return {
+            id: this.id,
+            label: s.name,
+            description: `${s.kubernetesVersion} · ${s.nodeImageVersion}`,
+            tooltip: this.tooltip(),
+            iconPath: mediaIcon('snapshot'),
+            contextValue: createContextValue([SnapshotItem.contextValue, s.osType === 'Windows' ? 'aksWindows' : 'aksLinux']),
+            collapsibleState: vscode.TreeItemCollapsibleState.None,
+        };
+    }
+
+    private tooltip(): vscode.MarkdownString {
+        const s = this.snapshot;
+        const source = s.sourceResourceId ? parseArmId(s.sourceResourceId) : undefined;
+        const rows: [string, string | undefined][] = [
+            [vscode.l10n.t('Source pool'), source?.agentPool ? `${source.name}/${source.agentPool}` : s.sourceResourceId],
+            [vscode.l10n.t('Region'), s.location],
+            [vscode.l10n.t('Resource group'), s.resourceGroup],
+            [vscode.l10n.t('Kubernetes version'), s.kubernetesVersion],
+            [vscode.l10n.t('Node image'), s.nodeImageVersion],
+            [vscode.l10n.t('VM size'), s.vmSize],
+            [vscode.l10n.t('OS'), s.osSku ? `${s.osType} (${s.osSku})` : s.osType],
+            [vscode.l10n.t('Created'), s.createdAt?.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
+        ];
+        const tooltip = new vscode.MarkdownString(undefined, true);
+        tooltip.appendMarkdown(`**${s.name}**\n\n`);
+        tooltip.appendMarkdown(rows.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('  \n'));
+        return tooltip;
+    }
+}

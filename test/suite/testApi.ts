@@ -1,0 +1,91 @@
+import * as fs from 'fs';
+import * as https from 'https';
+import * as vscode from 'vscode';
+import type { AksSnapshotsTestApi } from '../../src/extension';
+import type { AksTreeElement } from '../../src/tree/AksTreeElement';
+import type { Fault, RecordedRequest } from '../emulator/server';
+
+export const EXTENSION_ID = 'aks-nodepool-snapshots.aks-nodepool-snapshots';
+
+/** Activates the extension under test and returns what it hands its suites. */
+export async function activateExtension(): Promise<AksSnapshotsTestApi> {
+    const extension = vscode.extensions.getExtension<AksSnapshotsTestApi>(EXTENSION_ID);
+    if (!extension) {
+        throw new Error(`Extension ${EXTENSION_ID} is not loaded in this host.`);
+    }
+    const api = await extension.activate();
+    if (!api) {
+        throw new Error('The extension did not return its test API: is VS Code running it in test mode?');
+    }
+    return api;
+}
+
+/** The emulator the runner started for this host. */
+export function emulatorUrl(): string {
+    const url = process.env.AKS_EMULATOR_URL;
+    if (!url) {
+        throw new Error('AKS_EMULATOR_URL is not set: run the suites with "npm run test:host".');
+    }
+    return url;
+}
+
+/** Talks to the emulator's control endpoints (test-only; the extension's own calls go through the SDK). */
+function control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const ca = fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS ?? '', 'utf8');
+    return new Promise((resolve, reject) => {
+        const request = https.request(new URL(`_emulator/${path}`, emulatorUrl()), { method, ca }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => response.statusCode === 200
+                ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+                : reject(new Error(`Emulator control ${method} ${path} answered ${response.statusCode}`)));
+        });
+        request.on('error', reject);
+        request.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+}
+
+export const emulator = {
+    requests: async (): Promise<RecordedRequest[]> => (await control('GET', 'requests')) as RecordedRequest[],
+    clearRequests: (): Promise<unknown> => control('DELETE', 'requests'),
+    addFault: (fault: Fault): Promise<unknown> => control('POST', 'faults', fault),
+    clearFaults: (): Promise<unknown> => control('DELETE', 'faults'),
+};
+
+/** What a person sees of a tree node. */
+export interface ShownNode {
+    label: string;
+    description?: string;
+    contextValue?: string;
+    children?: ShownNode[];
+}
+
+/** Walks the tree as VS Code would, expanding every collapsible node. */
+export async function shownTree(tree: AksSnapshotsTestApi['tree'], element?: AksTreeElement): Promise<ShownNode[]> {
+    const nodes: ShownNode[] = [];
+    for (const child of await tree.getChildren(element)) {
+        const item = await tree.getTreeItem(child);
+        const node: ShownNode = { label: typeof item.label === 'string' ? item.label : item.label?.label ?? '' };
+        if (item.description !== undefined && item.description !== '') {
+            node.description = String(item.description);
+        }
+        if (item.contextValue) {
+            node.contextValue = item.contextValue;
+        }
+        if (item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+            node.children = await shownTree(tree, child);
+        }
+        nodes.push(node);
+    }
+    return nodes;
+}
+
+/** Waits for the tree to change after a refresh or a settings change. */
+export function nextTreeChange(tree: AksSnapshotsTestApi['tree']): Promise<void> {
+    return new Promise((resolve) => {
+        const listener = tree.onDidChangeTreeData(() => {
+            listener.dispose();
+            resolve();
+        });
+    });
+}

@@ -1,0 +1,140 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { demoSeed, SANDBOX_SUBSCRIPTION, Seed } from '../emulator/seeds';
+import { connectionsSince } from './connections';
+import { activateExtension, emulator, emulatorUrl, nextTreeChange, shownTree, ShownNode } from './testApi';
+
+/**
+ * The tree a person should see for a seed, written from the seed's data and the product's documented
+ * formats (not from the tree code): subscriptions by name, their clusters by name, each cluster's pools, then
+ * the subscription's snapshots.
+ */
+function expectedTree(seed: Seed): ShownNode[] {
+    const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name);
+    const subscriptions = [...seed.subscriptions].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return subscriptions.map((s) => {
+        const clusters = seed.clusters.filter((c) => c.subscriptionId === s.subscriptionId).sort(byName);
+        const snapshots = seed.snapshots.filter((n) => n.subscriptionId === s.subscriptionId).sort(byName);
+        return {
+            label: s.displayName,
+            contextValue: 'aksSubscription',
+            children: [
+                ...clusters.map((c) => ({
+                    label: c.name,
+                    description: `${c.kubernetesVersion} · ${c.location}`,
+                    contextValue: 'aksCluster;aksReady',
+                    children: c.pools.map((p) => {
+                        const q = p.properties as Record<string, unknown>;
+                        const state = String(q.provisioningState);
+                        const busy = !['Succeeded', 'Failed', 'Canceled'].includes(state);
+                        const snapshotId = (q.creationData as { sourceResourceId?: string } | undefined)?.sourceResourceId;
+                        const snapshotName = snapshotId?.split('/').pop();
+                        return {
+                            label: p.name,
+                            description: [busy ? state : undefined, q.mode, q.osSKU, q.vmSize, q.nodeImageVersion, snapshotName ? `◆ ${snapshotName}` : undefined]
+                                .filter(Boolean).join(' · '),
+                            contextValue: [busy ? 'aksBusy' : 'aksReady', 'aksNodePool', ...(snapshotName ? ['aksSnapshotLinked'] : [])].sort().join(';'),
+                        };
+                    }),
+                })),
+                {
+                    label: 'Snapshots',
+                    description: String(snapshots.length),
+                    contextValue: 'aksSnapshotGroup',
+                    children: snapshots.map((n) => ({
+                        label: n.name,
+                        description: `${n.kubernetesVersion} · ${n.nodeImageVersion}`,
+                        contextValue: n.osType === 'Windows' ? 'aksSnapshot;aksWindows' : 'aksLinux;aksSnapshot',
+                    })),
+                },
+            ],
+        };
+    });
+}
+
+describe('The AKS tree in a real VS Code', () => {
+    let api: Awaited<ReturnType<typeof activateExtension>>;
+
+    before(async () => {
+        api = await activateExtension();
+    });
+
+    afterEach(() => emulator.clearFaults());
+
+    it('activates and reports where it runs', () => {
+        console.log(`[suite] VS Code ${vscode.version}, Node ${process.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, remote ${vscode.env.remoteName ?? 'none'}`);
+        assert.ok(vscode.extensions.getExtension('aks-nodepool-snapshots.aks-nodepool-snapshots')?.isActive);
+    });
+
+    it('shows exactly the demo seed: subscriptions, clusters, pools and snapshots', async () => {
+        const shown = await shownTree(api.tree);
+        assert.deepStrictEqual(shown, expectedTree(demoSeed));
+    });
+
+    it('shows a tooltip with every relevant field of a pool', async () => {
+        const [platform] = await api.tree.getChildren();
+        const [, eastus] = await api.tree.getChildren(platform);
+        const pools = await api.tree.getChildren(eastus);
+        const memory = await api.tree.getTreeItem(pools.find((p) => p.id.endsWith('/memory'))!);
+        const tooltip = (memory.tooltip as vscode.MarkdownString).value;
+        for (const text of ['User', 'Succeeded', '1.32.9', 'AKSAzureLinux-V2gen2-202609.15.0', 'Linux (AzureLinux)', 'Standard_E8s_v5', 'VirtualMachineScaleSets', 'snap-memory-2609']) {
+            assert.ok(tooltip.includes(text), `tooltip lacks "${text}":\n${tooltip}`);
+        }
+    });
+
+    it('shows a failing subscription as an error item with a retry, while the others load', async () => {
+        await emulator.addFault({
+            method: 'GET', pathContains: `/subscriptions/${SANDBOX_SUBSCRIPTION}/providers/Microsoft.ContainerService/managedClusters`, status: 403,
+            body: { error: { code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action Microsoft.ContainerService/managedClusters/read.' } },
+        });
+        const changed = nextTreeChange(api.tree);
+        await vscode.commands.executeCommand('aksSnapshots.refresh');
+        await changed;
+        const [platform, sandbox] = await shownTree(api.tree);
+        assert.deepStrictEqual(platform, expectedTree(demoSeed)[0]);
+        assert.strictEqual(sandbox.children?.length, 1);
+        const [error] = sandbox.children!;
+        assert.strictEqual(error.label, 'Could not load this subscription');
+        assert.match(error.description ?? '', /AuthorizationFailed: The client does not have authorization/);
+        assert.strictEqual(error.contextValue, 'aksLoadError');
+
+        // Retry (the error item's command) after the fault is gone: the subscription loads.
+        const [, sandboxElement] = await api.tree.getChildren();
+        const [errorElement] = await api.tree.getChildren(sandboxElement);
+        const command = (await api.tree.getTreeItem(errorElement)).command!;
+        await emulator.clearFaults();
+        await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+        assert.deepStrictEqual((await shownTree(api.tree))[1], expectedTree(demoSeed)[1]);
+    });
+
+    it('reaches no host but the emulator (no telemetry, no experiments)', async () => {
+        // Since before activation (test/suite/index.ts), then again from a fresh sign-in to every list.
+        const from = 0;
+        const changed = nextTreeChange(api.tree);
+        await vscode.commands.executeCommand('aksSnapshots.refresh');
+        await changed;
+        await shownTree(api.tree);
+        const emulatorHost = new URL(emulatorUrl());
+        const connections = connectionsSince(from);
+        assert.ok(connections.some((c) => c.port === Number(emulatorHost.port)), 'no connection to the emulator was recorded: the recorder is not working');
+        const elsewhere = connections.filter((c) => !(c.host === emulatorHost.hostname && c.port === Number(emulatorHost.port)));
+        assert.deepStrictEqual(elsewhere, []);
+    });
+
+    it('shows the sign-in welcome view when signed out', async () => {
+        const configuration = vscode.workspace.getConfiguration('aksSnapshots');
+        const changed = nextTreeChange(api.tree);
+        await configuration.update('authentication', 'vscode', vscode.ConfigurationTarget.Global);
+        try {
+            await changed;
+            // An empty root is what makes VS Code show the view's welcome content ("Sign in to Azure…").
+            assert.deepStrictEqual(await shownTree(api.tree), []);
+            assert.strictEqual(await api.services.account.isSignedIn(), false);
+        } finally {
+            const restored = nextTreeChange(api.tree);
+            await configuration.update('authentication', 'environment', vscode.ConfigurationTarget.Global);
+            await restored;
+        }
+        assert.strictEqual((await shownTree(api.tree)).length, 2);
+    });
+});
