@@ -5,12 +5,11 @@ import { defaultCertDir } from './emulator/server';
 
 /**
  * Runs the plain-Node suites. Node reads NODE_EXTRA_CA_CERTS only at start, so the emulator's CA is made
- * first and mocha starts with it trusted.
+ * first and the suites start in a process that trusts it.
  */
 const { caFile } = ensureCertificates(defaultCertDir());
-const mocha = require.resolve('mocha/bin/mocha.js');
-const result = spawnSync(process.execPath, [mocha, '--timeout', '60000', '--recursive', path.join(__dirname, 'unit'), ...process.argv.slice(2)], {
+const result = spawnSync(process.execPath, [path.join(__dirname, 'unitMain.js')], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, REQUESTS_CA_BUNDLE: caFile },
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
 });
 process.exit(result.status ?? 1);

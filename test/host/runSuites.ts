@@ -36,7 +36,7 @@ async function main(): Promise<number> {
         const exited = new Promise<number>((resolve) => (exit = resolve));
         await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
         await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => printFromHost(type, args));
-        page.on('console', (message) => { printConsole(message.text()); if (process.env.AKS_DEBUG_CONSOLE) { require('fs').appendFileSync('/tmp/console.log', message.text() + '\n'); } });
+        page.on('console', (message) => printConsole(message.text()));
 
         const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${p}`;
         const payload = [

@@ -1,5 +1,6 @@
-import dns = require('dns');
-import net = require('net');
+// Default imports give the modules themselves (patchable), not read-only namespace copies.
+import dns from 'dns';
+import net from 'net';
 
 /** An outgoing TCP connection or name lookup. */
 export interface Connection {

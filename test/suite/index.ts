@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import { format } from 'util';
+import { writeResult } from '../results';
 import { startRecordingConnections } from './connections';
 
 /**
@@ -17,7 +18,12 @@ export async function run(): Promise<void> {
     for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
         mocha.addFile(path.join(__dirname, file));
     }
-    const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+    const failures = await new Promise<number>((resolve) => {
+        const runner = mocha.run((count) => {
+            writeResult(process.env.AKS_TEST_RESULT_NAME || 'host', { passed: runner.stats?.passes ?? 0, failed: count });
+            resolve(count);
+        });
+    });
     if (failures > 0) {
         throw new Error(`${failures} extension host test(s) failed.`);
     }

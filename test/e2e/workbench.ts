@@ -1,0 +1,106 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { RunningEmulator, startEmulator } from '../emulator/server';
+import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
+import { launchChromium } from '../host/browser';
+import { CodeServer, REPO_ROOT, startCodeServer } from '../host/codeServer';
+
+export const E2E_OUTPUT = path.join(REPO_ROOT, '.test-output', 'e2e');
+/** The README's pictures; `npm run screenshots` refreshes them from the scenarios. */
+export const README_PICTURES = path.join(REPO_ROOT, 'media', 'readme');
+export const VSIX = path.join(REPO_ROOT, 'aks-nodepool-snapshots.vsix');
+
+/** A real workbench in Chromium, with the packaged extension installed and signed in to a fresh emulator. */
+export interface Workbench {
+    readonly page: Page;
+    readonly emulator: RunningEmulator;
+    /** Saves a picture of the whole window; with AKS_UPDATE_SCREENSHOTS=1 it also becomes a README picture. */
+    screenshot(name: string): Promise<void>;
+    /** Keeps a picture and a Playwright trace of a failed scenario. */
+    saveFailure(name: string): Promise<void>;
+    close(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+    readonly signedIn?: boolean;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+    if (!fs.existsSync(VSIX)) {
+        throw new Error(`${VSIX} is missing: run "npm run package" first (npm test does).`);
+    }
+    const stops: (() => Promise<unknown>)[] = [];
+    const close = async (): Promise<void> => {
+        for (const stop of stops.reverse()) {
+            await stop().catch(() => undefined);
+        }
+    };
+    try {
+        const emulator = await startEmulator({ seed: 'demo', operationPolls: 2, retryAfterSeconds: 1 });
+        stops.push(() => emulator.close());
+        const server: CodeServer = await startCodeServer({
+            installVsix: VSIX,
+            env: { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile },
+            userSettings: {
+                ...emulatorCloudSettings(emulator),
+                'aksSnapshots.authentication': options.signedIn === false ? 'vscode' : 'environment',
+                'workbench.secondarySideBar.defaultVisibility': 'hidden',
+                'workbench.sideBar.location': 'left',
+            },
+        });
+        stops.push(() => server.stop());
+        const browser = await launchChromium();
+        stops.push(() => browser.close());
+        const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+        await context.tracing.start({ screenshots: true, snapshots: true });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'))}`);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        fs.mkdirSync(E2E_OUTPUT, { recursive: true });
+        return {
+            page,
+            emulator,
+            screenshot: async (name) => {
+                const file = path.join(E2E_OUTPUT, `${name}.png`);
+                await page.screenshot({ path: file });
+                if (process.env.AKS_UPDATE_SCREENSHOTS === '1') {
+                    fs.mkdirSync(README_PICTURES, { recursive: true });
+                    fs.copyFileSync(file, path.join(README_PICTURES, `${name}.png`));
+                }
+            },
+            saveFailure: async (name) => {
+                const base = path.join(E2E_OUTPUT, 'failures', name.replace(/[^a-z0-9]+/gi, '-'));
+                fs.mkdirSync(path.dirname(base), { recursive: true });
+                await page.screenshot({ path: `${base}.png` }).catch(() => undefined);
+                await context.tracing.stop({ path: `${base}.trace.zip` }).catch(() => undefined);
+                console.error(`  failure kept: ${base}.png and ${base}.trace.zip`);
+            },
+            close,
+        };
+    } catch (error) {
+        await close();
+        throw error;
+    }
+}
+
+/** The AKS Snapshots view, opened from the activity bar as a person would, with the side bar widened to read it. */
+export async function openAksView(page: Page): Promise<Locator> {
+    await page.getByRole('tab', { name: /AKS Snapshots/ }).click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Node Pools and Snapshots/i }) });
+    await view.waitFor();
+    const sideBar = await page.locator('.part.sidebar').boundingBox();
+    if (sideBar && sideBar.width < 500) {
+        const edge = sideBar.x + sideBar.width + 1;
+        await page.mouse.move(edge, sideBar.y + sideBar.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(edge + 560 - sideBar.width, sideBar.y + sideBar.height / 2, { steps: 5 });
+        await page.mouse.up();
+    }
+    return view;
+}
+
+/** A row of the tree, by its label. */
+export function treeRow(page: Page, label: string): Locator {
+    return page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+}
