@@ -1,7 +1,7 @@
 // Bundles the extension: dist/extension.js (activation) and dist/azureSdk.js (the Azure SDKs, loaded on first need).
 // `node esbuild.mjs` builds for development (source maps), `--production` minifies, `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,6 +36,9 @@ module.exports = new Proxy({}, { get: (_, name) => name === '__esModule' ? false
         }));
     },
 };
+
+// A fresh folder, so no source map of an earlier development build outlives it.
+await rm('dist', { recursive: true, force: true });
 
 const context = await esbuild.context({
     entryPoints: { extension: 'src/extension.ts', azureSdk: 'src/azure/sdk.ts' },
