@@ -1,8 +1,10 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Cluster, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { AzureSession } from './AzureAccount';
-import { withAzureMessage } from './azureErrors';
+import { AzureRequestError, withAzureMessage } from './azureErrors';
 import { armScope } from './clouds';
 import { loadSdk } from './loadSdk';
 import { toCluster, toNodePoolFromAgentPool, toSnapshot } from './mappers';
@@ -13,19 +15,42 @@ export type OperationProgress = (status: string) => void;
 export interface LongOperationOptions {
     readonly onProgress?: OperationProgress;
     readonly abortSignal?: AbortSignal;
+    /** Called once Azure has accepted the operation (the resource now shows Creating, Upgrading…). */
+    readonly onAccepted?: () => void;
 }
+
+export interface ResourceGroup {
+    readonly name: string;
+    readonly location: string;
+}
+
+export interface Location {
+    readonly name: string;
+    readonly displayName: string;
+}
+
+type Json = Record<string, unknown>;
+
+const RESOURCES_API_VERSION = '2021-04-01';
+const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
+const WHOLE_BODY_HEADER = 'x-aks-snapshots-whole-body';
 
 /** Everything the product reads from and writes to AKS in one subscription, over the AKS SDK. */
 export class AksService {
-    private constructor(readonly session: AzureSession, private readonly client: ContainerServiceClient) {}
+    private constructor(
+        readonly session: AzureSession,
+        private readonly client: ContainerServiceClient,
+        private readonly arm: ContainerServiceContext,
+        private readonly wholeBodies: Map<string, string>,
+    ) {}
 
     static async create(session: AzureSession): Promise<AksService> {
-        const { ContainerServiceClient } = await loadSdk();
-        const client = new ContainerServiceClient(session.credential, session.subscription.subscriptionId, {
-            endpoint: session.cloud.resourceManagerEndpointUrl,
-            credentials: { scopes: [armScope(session.cloud)] },
-        });
-        return new AksService(session, client);
+        const { ContainerServiceClient, createContainerService } = await loadSdk();
+        const options = { endpoint: session.cloud.resourceManagerEndpointUrl, credentials: { scopes: [armScope(session.cloud)] } };
+        const client = new ContainerServiceClient(session.credential, session.subscription.subscriptionId, options);
+        const wholeBodies = new Map<string, string>();
+        client.pipeline.addPolicy(wholeBodyPolicy(wholeBodies));
+        return new AksService(session, client, createContainerService(session.credential, session.subscription.subscriptionId, options), wholeBodies);
     }
 
     get subscriptionId(): string {
@@ -54,7 +79,7 @@ export class AksService {
     }
 
     /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties". */
-    async getResourceJson(id: string): Promise<unknown> {
+    async getResourceJson(id: string): Promise<Json> {
         const parsed = requireArmId(id);
         let json: unknown;
         const onResponse = (response: { parsedBody?: unknown }): void => {
@@ -67,13 +92,28 @@ export class AksService {
         } else {
             await this.client.managedClusters.get(parsed.resourceGroup, parsed.name, { onResponse });
         }
-        return json;
+        return json as Json;
     }
 
     /** Every supported patch version in a region (R4). */
     async listKubernetesVersions(location: string): Promise<string[]> {
         const result = await this.client.managedClusters.listKubernetesVersions(location);
         return (result.values ?? []).flatMap((minor) => Object.keys(minor.patchVersions ?? {}));
+    }
+
+    async listResourceGroups(): Promise<ResourceGroup[]> {
+        const groups = await this.listArm(`/subscriptions/${this.subscriptionId}/resourcegroups`, RESOURCES_API_VERSION);
+        return groups.map((g) => ({ name: String(g.name), location: String(g.location) })).sort(byName);
+    }
+
+    async createResourceGroup(name: string, location: string): Promise<ResourceGroup> {
+        const group = await this.sendArm('put', `/subscriptions/${this.subscriptionId}/resourcegroups/${encodeURIComponent(name)}`, RESOURCES_API_VERSION, { location }) as Json;
+        return { name: String(group.name), location: String(group.location) };
+    }
+
+    async listLocations(): Promise<Location[]> {
+        const locations = await this.listArm(`/subscriptions/${this.subscriptionId}/locations`, SUBSCRIPTIONS_API_VERSION);
+        return locations.map((l) => ({ name: String(l.name), displayName: String(l.displayName ?? l.name) })).sort((a, b) => a.displayName.localeCompare(b.displayName));
     }
 
     /** Snapshots are made synchronously, in the source pool's region (R2). */
@@ -111,7 +151,7 @@ export class AksService {
         return toNodePoolFromAgentPool(await watch(poller, options));
     }
 
-    /** R6: node image only, from a snapshot of the same Kubernetes version (header `AKSSnapshotId`). */
+    /** R6: node image only, from a snapshot of the same Kubernetes version (header `AKSSnapshotId`, no body). */
     async upgradeNodeImageToSnapshot(poolId: string, snapshotId: string, options: LongOperationOptions = {}): Promise<void> {
         const pool = requireArmId(poolId);
         const poller = this.client.agentPools.upgradeNodeImageVersion(pool.resourceGroup, pool.name, pool.agentPool ?? '', {
@@ -119,6 +159,82 @@ export class AksService {
             requestOptions: { headers: { AKSSnapshotId: snapshotId } },
         });
         await watch(poller, options);
+    }
+
+    /**
+     * R5: the Kubernetes upgrade. A pool PUT replaces the pool, so the pool is read as Azure returns it and sent
+     * back whole with only `orchestratorVersion`, `creationData` (and `upgradeSettings.maxSurge` when given)
+     * changed, guarded by `If-Match` so that a change made meanwhile is never overwritten.
+     */
+    async upgradeNodePoolToSnapshot(poolId: string, snapshot: Snapshot, maxSurge: string | undefined, options: LongOperationOptions = {}): Promise<NodePool> {
+        const pool = requireArmId(poolId);
+        const current = await this.getResourceJson(poolId);
+        const properties = (current.properties ?? {}) as Json;
+        const next: Json = {
+            ...current,
+            properties: {
+                ...properties,
+                orchestratorVersion: snapshot.kubernetesVersion,
+                creationData: { sourceResourceId: snapshot.id },
+                ...(maxSurge ? { upgradeSettings: { ...(properties.upgradeSettings as Json | undefined), maxSurge } } : {}),
+            },
+        };
+        const key = crypto.randomUUID();
+        this.wholeBodies.set(key, JSON.stringify(next));
+        try {
+            const poller = this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
+                ifMatch: typeof properties.eTag === 'string' ? properties.eTag : undefined,
+                abortSignal: options.abortSignal,
+                requestOptions: { headers: { [WHOLE_BODY_HEADER]: key } },
+            });
+            return toNodePoolFromAgentPool(await watch(poller, options));
+        } finally {
+            this.wholeBodies.delete(key);
+        }
+    }
+
+    /** A cluster whose system pool comes from a snapshot (R8 is checked before). */
+    async createClusterFromSnapshot(cluster: NewCluster, options: LongOperationOptions = {}): Promise<Cluster> {
+        const poller = this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, {
+            location: cluster.location,
+            identity: { type: 'SystemAssigned' },
+            kubernetesVersion: cluster.snapshot.kubernetesVersion,
+            dnsPrefix: cluster.dnsPrefix,
+            enableRbac: true,
+            agentPoolProfiles: [{
+                name: cluster.nodePoolName,
+                count: cluster.count,
+                vmSize: cluster.vmSize,
+                osType: cluster.snapshot.osType,
+                osSKU: cluster.snapshot.osSku,
+                mode: 'System',
+                type: 'VirtualMachineScaleSets',
+                orchestratorVersion: cluster.snapshot.kubernetesVersion,
+                creationData: { sourceResourceId: cluster.snapshot.id },
+            }],
+        }, { abortSignal: options.abortSignal });
+        return toCluster(await watch(poller, options));
+    }
+
+    private async sendArm(method: 'get' | 'put', path: string, apiVersion: string, body?: unknown): Promise<unknown> {
+        const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body });
+        const status = Number(response.status);
+        if (status < 200 || status > 299) {
+            throw new AzureRequestError(status, response.body);
+        }
+        return response.body;
+    }
+
+    private async listArm(path: string, apiVersion: string): Promise<Json[]> {
+        const items: Json[] = [];
+        let page = await this.sendArm('get', path, apiVersion) as { value?: Json[]; nextLink?: string };
+        items.push(...(page.value ?? []));
+        while (page.nextLink) {
+            const next = new URL(page.nextLink);
+            page = await this.sendArm('get', next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
+            items.push(...(page.value ?? []));
+        }
+        return items;
     }
 }
 
@@ -133,8 +249,53 @@ export interface NewNodePool {
     readonly kubernetesVersion: string;
 }
 
+export interface NewCluster {
+    readonly resourceGroup: string;
+    readonly name: string;
+    readonly location: string;
+    readonly dnsPrefix: string;
+    readonly nodePoolName: string;
+    readonly vmSize: string;
+    readonly count: number;
+    readonly snapshot: Snapshot;
+}
+
+/**
+ * The SDK serializes only the properties it knows. For the upgrade PUT, which must send back everything the
+ * user did not mean to change, this swaps in the pool's JSON exactly as built from Azure's answer.
+ */
+function wholeBodyPolicy(bodies: Map<string, string>): PipelinePolicy {
+    return {
+        name: 'aksSnapshotsWholeBody',
+        sendRequest: (request, next) => {
+            const key = request.headers.get(WHOLE_BODY_HEADER);
+            if (key) {
+                request.headers.delete(WHOLE_BODY_HEADER);
+                const body = bodies.get(key);
+                if (body !== undefined) {
+                    request.body = body;
+                }
+            }
+            return next(request);
+        },
+    };
+}
+
 interface Poller<T> extends PromiseLike<T> {
     onProgress(callback: (state: { status: string }) => void): unknown;
+    submitted(): Promise<void>;
+}
+
+async function watch<T>(poller: Poller<T>, options: LongOperationOptions): Promise<T> {
+    if (options.onProgress) {
+        const report = options.onProgress;
+        poller.onProgress((state) => report(state.status));
+    }
+    if (options.onAccepted) {
+        const accepted = options.onAccepted;
+        void poller.submitted().then(accepted, () => undefined);
+    }
+    return await poller;
 }
 
 /** Reads every page, keeping Azure's own error message when a page fails. */
@@ -154,14 +315,6 @@ async function collect<S, T>(list: (options: { onResponse: (response: { status: 
         throw withAzureMessage(error, errorBody);
     }
     return items;
-}
-
-async function watch<T>(poller: Poller<T>, options: LongOperationOptions): Promise<T> {
-    if (options.onProgress) {
-        const report = options.onProgress;
-        poller.onProgress((state) => report(state.status));
-    }
-    return await poller;
 }
 
 function requireArmId(id: string) {

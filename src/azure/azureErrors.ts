@@ -37,3 +37,15 @@ export function withAzureMessage(error: unknown, body: unknown): unknown {
     }
     return error;
 }
+
+/** An Azure error answered to a request the product sent without a typed SDK operation. */
+export class AzureRequestError extends Error {
+    readonly code?: string;
+
+    constructor(readonly statusCode: number, body: unknown) {
+        const said = readAzureErrorBody(body);
+        super(said?.message ?? `Azure answered ${statusCode}.`);
+        this.name = 'AzureRequestError';
+        this.code = said?.code;
+    }
+}

@@ -3,6 +3,7 @@
  * (dist/azureSdk.js) and `loadSdk` requires it on first need, so activation loads none of it.
  */
 export { ContainerServiceClient } from '@azure/arm-containerservice';
+export { createContainerService } from '@azure/arm-containerservice/api';
 export type { AgentPool, ManagedCluster, Snapshot as SdkSnapshot } from '@azure/arm-containerservice';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';

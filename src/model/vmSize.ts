@@ -38,3 +38,22 @@ export function isSameVmFamily(a: string, b: string): boolean {
     const second = parseVmSize(b);
     return !!first && !!second && first.family === second.family && first.architecture === second.architecture;
 }
+
+/** Common AKS VM sizes, offered in quick picks before "Other…". */
+const COMMON_VM_SIZES = [
+    'Standard_D2s_v5', 'Standard_D4s_v5', 'Standard_D8s_v5', 'Standard_D16s_v5', 'Standard_D32s_v5', 'Standard_D4ds_v5', 'Standard_D8ds_v5',
+    'Standard_D4as_v5', 'Standard_D8as_v5', 'Standard_DS2_v2', 'Standard_D2s_v3', 'Standard_D4s_v3',
+    'Standard_D2ps_v5', 'Standard_D4ps_v5', 'Standard_D8ps_v5', 'Standard_D16ps_v5', 'Standard_D4pds_v5', 'Standard_D8pds_v5',
+    'Standard_E2s_v5', 'Standard_E4s_v5', 'Standard_E8s_v5', 'Standard_E16s_v5', 'Standard_E32s_v5',
+    'Standard_E2ps_v5', 'Standard_E4ps_v5', 'Standard_E8ps_v5', 'Standard_E16ps_v5',
+    'Standard_NC6s_v3', 'Standard_NC12s_v3', 'Standard_NC24s_v3', 'Standard_NC4as_T4_v3', 'Standard_NC8as_T4_v3', 'Standard_NC24ads_A100_v4', 'Standard_NV12s_v3',
+    'Standard_B2s', 'Standard_B2ms', 'Standard_B4ms', 'Standard_B8ms', 'Standard_B16ms',
+    'Standard_F4s_v2', 'Standard_F8s_v2', 'Standard_F16s_v2',
+    'Standard_L8s_v3', 'Standard_L16s_v3',
+];
+
+/** R1: the sizes a pool made from a snapshot may use, the snapshot's own first. */
+export function suggestedVmSizes(snapshotVmSize: string): string[] {
+    const same = COMMON_VM_SIZES.filter((size) => size !== snapshotVmSize && isSameVmFamily(size, snapshotVmSize));
+    return [snapshotVmSize, ...same];
+}

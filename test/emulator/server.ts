@@ -125,6 +125,8 @@ const newETag = (): string => crypto.randomUUID();
 const key = (...parts: string[]): string => parts.map((p) => p.toLowerCase()).join('/');
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+const LOCATIONS: [string, string][] = [['eastus', 'East US'], ['westus2', 'West US 2'], ['westeurope', 'West Europe'], ['northeurope', 'North Europe'], ['japaneast', 'Japan East']];
+
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 const SNAPSHOT_NAME = /^[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 const CLUSTER_NAME = /^[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
@@ -410,6 +412,12 @@ class EmulatorState {
         const sub = subscription.subscriptionId;
         if (lower.length === 2 && method === 'GET') {
             return { status: 200, body: this.subscriptionJson(subscription) };
+        }
+        if (lower.length === 3 && at(2, 'locations') && method === 'GET') {
+            return this.page(url, origin, LOCATIONS.map(([name, displayName]) => ({
+                id: `/subscriptions/${sub}/locations/${name}`, name, displayName, regionalDisplayName: `(US) ${displayName}`,
+                metadata: { regionType: 'Physical' },
+            })));
         }
         // /subscriptions/{s}/providers/Microsoft.ContainerService/...
         if (at(2, 'providers') && lower[3] === AKS) {

@@ -100,3 +100,65 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
         await assert.rejects(sandbox.listClusters(), (e: Error & { code?: string }) => e.code === 'AuthorizationFailed' && e.message === 'No read access to managedClusters.');
     });
 });
+
+describe('AksService writes, as Azure receives them', () => {
+    let emulator: RunningEmulator;
+    let platform: AksService;
+
+    beforeEach(async () => {
+        emulator = await startEmulator({ seed: 'demo', operationPolls: 1, retryAfterSeconds: 0 });
+        platform = await AksService.create((await emulatorSessions(emulator))[0]);
+    });
+
+    afterEach(() => emulator.close());
+
+    it('upgrades a pool by sending it back whole, changing only version and snapshot link, with If-Match', async () => {
+        const poolId = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService/managedClusters/aks-prod-eastus/agentPools/memory`;
+        const before = await platform.getResourceJson(poolId);
+        const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
+        emulator.requests.length = 0;
+        const upgraded = await platform.upgradeNodePoolToSnapshot(poolId, snapshot, '33%');
+        const put = emulator.requests.find((r) => r.method === 'PUT')!;
+        const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
+        expected.properties.orchestratorVersion = '1.33.5';
+        expected.properties.creationData = { sourceResourceId: snapshot.id };
+        expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%' };
+        assert.deepStrictEqual(put.body, expected);
+        assert.strictEqual(put.headers['if-match'], (before.properties as { eTag: string }).eTag);
+        assert.strictEqual(put.headers['x-aks-snapshots-whole-body'], undefined);
+        assert.deepStrictEqual([upgraded.snapshotId, upgraded.kubernetesVersion, upgraded.nodeImageVersion, upgraded.provisioningState],
+            [snapshot.id, '1.33.5', snapshot.nodeImageVersion, 'Succeeded']);
+        // The emulator refuses what AKS refuses: a skipped minor version.
+        const legacy = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu/agentPools/burst`;
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(legacy, { ...snapshot, kubernetesVersion: '1.32.9' }, undefined),
+            (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Downgrading/.test(e.message));
+    });
+
+    it('refuses an upgrade when the pool changed since it was read (412)', async () => {
+        const poolId = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService/managedClusters/aks-prod-eastus/agentPools/gpu`;
+        const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
+        // Somebody else writes the pool between our GET and PUT.
+        emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/gpu', status: 412, body: { code: 'PreconditionFailed', message: 'The eTag does not match.' }, times: 1 });
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(poolId, snapshot, undefined), (e: Error & { code?: string; statusCode?: number }) =>
+            e.statusCode === 412 && e.code === 'PreconditionFailed');
+    });
+
+    it('creates a resource group and a cluster whose system pool comes from a snapshot', async () => {
+        assert.ok((await platform.listLocations()).some((l) => l.name === 'westeurope'));
+        const group = await platform.createResourceGroup('rg-new', 'westeurope');
+        assert.deepStrictEqual(group, { name: 'rg-new', location: 'westeurope' });
+        assert.ok((await platform.listResourceGroups()).some((g) => g.name === 'rg-new'));
+        const snapshot = await platform.getSnapshot('rg-platform-weu', 'snap-arm-2611');
+        const cluster = await platform.createClusterFromSnapshot({
+            resourceGroup: 'rg-new', name: 'aks-from-snap', location: 'westeurope', dnsPrefix: 'aks-from-snap', nodePoolName: 'system',
+            vmSize: 'Standard_D4ps_v5', count: 3, snapshot,
+        });
+        assert.strictEqual(cluster.provisioningState, 'Succeeded');
+        assert.deepStrictEqual(cluster.nodePools.map((p) => [p.name, p.mode, p.snapshotId, p.nodeImageVersion, p.kubernetesVersion]),
+            [['system', 'System', snapshot.id, snapshot.nodeImageVersion, '1.34.1']]);
+        const put = emulator.requests.find((r) => r.method === 'PUT' && r.url.includes('/managedClusters/'))!;
+        const body = put.body as { location: string; properties: { agentPoolProfiles: Record<string, unknown>[] } };
+        assert.strictEqual(body.location, 'westeurope');
+        assert.deepStrictEqual(body.properties.agentPoolProfiles[0].creationData, { sourceResourceId: snapshot.id });
+    });
+});

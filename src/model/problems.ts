@@ -1,0 +1,32 @@
+/**
+ * A reason the product refuses (or warns about) an input before anything is sent to Azure. The model names
+ * the rule and the values; `src/commands/describeProblem.ts` turns it into a translatable sentence.
+ */
+export type Problem =
+    | { code: 'vmSizeUnknown'; rule: 'R1'; vmSize: string }
+    | { code: 'vmFamilyMismatch'; rule: 'R1'; vmSize: string; snapshot: string; snapshotVmSize: string }
+    | { code: 'imageTooOld'; rule: 'R3'; pool: string; image: string; date: string }
+    | { code: 'versionNotSupported'; rule: 'R4'; snapshot: string; version: string; location: string }
+    | { code: 'versionNotNewer'; rule: 'R5'; snapshotVersion: string; poolVersion: string }
+    | { code: 'imageNotNewer'; rule: 'R5'; snapshotImage: string; poolImage: string }
+    | { code: 'newerThanControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
+    | { code: 'skipsMinor'; rule: 'R5'; from: string; to: string }
+    | { code: 'osMismatch'; rule: 'R1'; snapshot: string; snapshotOs: string; poolOs: string }
+    | { code: 'systemPoolWindows'; rule: 'R8'; snapshot: string }
+    | { code: 'systemPoolBSeries'; rule: 'R8'; vmSize: string }
+    | { code: 'systemPoolVcpus'; rule: 'R8'; vmSize: string; vCpus: number }
+    | { code: 'poolName'; rule: 'R9'; name: string; maxLength: number; osType: string }
+    | { code: 'poolNameTaken'; rule: 'R9'; name: string; cluster: string }
+    | { code: 'snapshotName'; rule: 'R9'; name: string }
+    | { code: 'snapshotNameTaken'; rule: 'R9'; name: string; resourceGroup: string }
+    | { code: 'clusterName'; rule: 'R9'; name: string }
+    | { code: 'clusterNameTaken'; rule: 'R9'; name: string; resourceGroup: string }
+    | { code: 'dnsPrefix'; rule: 'R9'; name: string }
+    | { code: 'resourceGroupName'; rule: 'R9'; name: string }
+    | { code: 'busy'; rule: 'R10'; kind: 'cluster' | 'nodePool'; name: string; state: string }
+    | { code: 'virtualMachinesPool'; rule: 'R11'; pool: string }
+    | { code: 'imageAge'; rule: 'R12'; image: string; date: string; days: number }
+    | { code: 'nodeCount'; rule: 'count'; value: string; mode: string; min: number }
+    | { code: 'tag'; rule: 'tags'; value: string };
+
+export type ProblemCode = Problem['code'];

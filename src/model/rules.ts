@@ -1,0 +1,135 @@
+import type { Cluster, NodePool, Snapshot } from './aks';
+import { parseArmId } from './armId';
+import type { Problem } from './problems';
+import { isTerminalState } from './provisioning';
+import { compareKubernetesVersions, compareNodeImages, formatDay, parseKubernetesVersion, nodeImageDate } from './versions';
+import { isSameVmFamily, parseVmSize } from './vmSize';
+
+/** R3: pools created or upgraded before this day cannot be snapshotted. */
+export const FIRST_SNAPSHOT_DAY = new Date(Date.UTC(2021, 10, 10));
+/** R12: how old a snapshot's node image may be for an upgrade before the product warns. */
+export const MAX_IMAGE_AGE_DAYS = 90;
+
+/** R10 for one resource. */
+export function busyProblem(kind: 'cluster' | 'nodePool', name: string, state: string | undefined): Problem[] {
+    return isTerminalState(state) ? [] : [{ code: 'busy', rule: 'R10', kind, name, state: state ?? '' }];
+}
+
+/** Why a pool cannot be snapshotted (R10, R11, R3). */
+export function snapshotSourceProblems(pool: NodePool): Problem[] {
+    const problems = busyProblem('nodePool', pool.name, pool.provisioningState);
+    if (pool.poolType === 'VirtualMachines') {
+        problems.push({ code: 'virtualMachinesPool', rule: 'R11', pool: pool.name });
+    }
+    const published = pool.nodeImageVersion ? nodeImageDate(pool.nodeImageVersion) : undefined;
+    if (pool.nodeImageVersion && published && published < FIRST_SNAPSHOT_DAY) {
+        problems.push({ code: 'imageTooOld', rule: 'R3', pool: pool.name, image: pool.nodeImageVersion, date: formatDay(published) });
+    }
+    return problems;
+}
+
+/** R1: a VM size for a pool made from the snapshot. */
+export function vmSizeProblems(vmSize: string, snapshot: Snapshot): Problem[] {
+    if (!parseVmSize(vmSize)) {
+        return [{ code: 'vmSizeUnknown', rule: 'R1', vmSize }];
+    }
+    return isSameVmFamily(vmSize, snapshot.vmSize) ? [] : [{ code: 'vmFamilyMismatch', rule: 'R1', vmSize, snapshot: snapshot.name, snapshotVmSize: snapshot.vmSize }];
+}
+
+/** R8: the system pool of a new cluster. */
+export function systemPoolProblems(snapshot: Snapshot, vmSize?: string): Problem[] {
+    const problems: Problem[] = [];
+    if (snapshot.osType !== 'Linux') {
+        problems.push({ code: 'systemPoolWindows', rule: 'R8', snapshot: snapshot.name });
+    }
+    const size = vmSize ? parseVmSize(vmSize) : undefined;
+    if (vmSize && size?.family === 'B') {
+        problems.push({ code: 'systemPoolBSeries', rule: 'R8', vmSize });
+    }
+    if (vmSize && size && size.vCpus < 4) {
+        problems.push({ code: 'systemPoolVcpus', rule: 'R8', vmSize, vCpus: size.vCpus });
+    }
+    return problems;
+}
+
+/** R4: the snapshot's Kubernetes version must be offered in the target region. */
+export function supportedVersionProblems(snapshot: Snapshot, location: string, supportedVersions: readonly string[]): Problem[] {
+    return supportedVersions.includes(snapshot.kubernetesVersion)
+        ? []
+        : [{ code: 'versionNotSupported', rule: 'R4', snapshot: snapshot.name, version: snapshot.kubernetesVersion, location }];
+}
+
+/** Why a snapshot cannot seed a new pool in a cluster: R10, R4 and the control plane's version. */
+export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, supportedVersions: readonly string[]): Problem[] {
+    const problems = busyProblem('cluster', cluster.name, cluster.provisioningState);
+    problems.push(...supportedVersionProblems(snapshot, cluster.location, supportedVersions));
+    if (compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion) > 0) {
+        problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
+    }
+    return problems;
+}
+
+/** R6: equal Kubernetes versions mean a node-image-only upgrade. */
+export type UpgradePath = 'nodeImageOnly' | 'kubernetes';
+
+export function upgradePath(pool: NodePool, snapshot: Snapshot): UpgradePath {
+    return compareKubernetesVersions(snapshot.kubernetesVersion, pool.kubernetesVersion) === 0 ? 'nodeImageOnly' : 'kubernetes';
+}
+
+/** Why a pool cannot be upgraded to a snapshot: R10, R1 (family and OS), R5. */
+export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snapshot): Problem[] {
+    const problems = [...busyProblem('cluster', cluster.name, cluster.provisioningState), ...busyProblem('nodePool', pool.name, pool.provisioningState)];
+    if (snapshot.osType !== pool.osType) {
+        problems.push({ code: 'osMismatch', rule: 'R1', snapshot: snapshot.name, snapshotOs: snapshot.osType, poolOs: pool.osType });
+    } else if (!isSameVmFamily(pool.vmSize, snapshot.vmSize)) {
+        problems.push({ code: 'vmFamilyMismatch', rule: 'R1', vmSize: pool.vmSize, snapshot: snapshot.name, snapshotVmSize: snapshot.vmSize });
+    }
+    const versionOrder = compareKubernetesVersions(snapshot.kubernetesVersion, pool.kubernetesVersion);
+    if (versionOrder < 0) {
+        problems.push({ code: 'versionNotNewer', rule: 'R5', snapshotVersion: snapshot.kubernetesVersion, poolVersion: pool.kubernetesVersion });
+    } else if (versionOrder > 0) {
+        if (compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion) > 0) {
+            problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
+        }
+        const from = parseKubernetesVersion(pool.kubernetesVersion);
+        const to = parseKubernetesVersion(snapshot.kubernetesVersion);
+        if (from && to && (to.major !== from.major || to.minor - from.minor > 1)) {
+            problems.push({ code: 'skipsMinor', rule: 'R5', from: pool.kubernetesVersion, to: snapshot.kubernetesVersion });
+        }
+    }
+    if (!isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion)) {
+        problems.push({ code: 'imageNotNewer', rule: 'R5', snapshotImage: snapshot.nodeImageVersion, poolImage: pool.nodeImageVersion ?? '' });
+    }
+    return problems;
+}
+
+function isNewerImage(candidate: string, current: string | undefined): boolean {
+    if (!current) {
+        return true;
+    }
+    // By publish date where both carry one; otherwise the versions' own order.
+    const byDate = compareNodeImages(candidate, current);
+    return byDate !== undefined ? byDate > 0 : candidate.localeCompare(current, undefined, { numeric: true }) > 0;
+}
+
+/** R12: a warning (not a refusal) when the snapshot's image is older than 90 days. */
+export function imageAgeWarning(snapshot: Snapshot, now: Date): Problem | undefined {
+    const published = nodeImageDate(snapshot.nodeImageVersion);
+    if (!published) {
+        return undefined;
+    }
+    const days = Math.floor((now.getTime() - published.getTime()) / 86_400_000);
+    return days > MAX_IMAGE_AGE_DAYS ? { code: 'imageAge', rule: 'R12', image: snapshot.nodeImageVersion, date: formatDay(published), days } : undefined;
+}
+
+/** R13: the subscription a snapshot (or any resource) lives in, read from its id. */
+export function subscriptionOf(resourceId: string): string | undefined {
+    return parseArmId(resourceId)?.subscriptionId;
+}
+
+/** Node counts: user pools 0–1000, system pools 1–1000. */
+export function nodeCountProblems(value: string, mode: 'System' | 'User'): Problem[] {
+    const min = mode === 'System' ? 1 : 0;
+    const count = Number(value.trim());
+    return /^\d+$/.test(value.trim()) && count >= min && count <= 1000 ? [] : [{ code: 'nodeCount', rule: 'count', value, mode, min }];
+}
