@@ -1,4 +1,4 @@
-import { createAzExtOutputChannel, registerUIExtensionVariables } from '@microsoft/vscode-azext-utils';
+import { createAzExtOutputChannel, registerOnActionStartHandler, registerUIExtensionVariables } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { AksServices } from './azure/AksServices';
 import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
@@ -11,6 +11,8 @@ import { AksTreeDataProvider } from './tree/AksTreeDataProvider';
 export interface AksSnapshotsTestApi {
     readonly tree: AksTreeDataProvider;
     readonly services: AksServices;
+    /** Lets a suite answer a command's questions and receive its errors (vscode-azext-utils' test seam). */
+    readonly registerOnActionStartHandler: typeof registerOnActionStartHandler;
 }
 
 export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi | undefined {
@@ -21,7 +23,9 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
 
     const services = new AksServices(new AzureAccount(readAccountSettings));
     const tree = new AksTreeDataProvider(services);
-    context.subscriptions.push(vscode.window.createTreeView('aksSnapshots.resources', { treeDataProvider: tree, showCollapseAll: true }));
+    const view = vscode.window.createTreeView('aksSnapshots.resources', { treeDataProvider: tree, showCollapseAll: true });
+    tree.attach(view);
+    context.subscriptions.push(view);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
         if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
             tree.refresh();
@@ -29,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     }));
     registerCommands(services, tree);
 
-    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services } : undefined;
+    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler } : undefined;
 }
 
 export function deactivate(): void {

@@ -35,6 +35,25 @@ export class AksServices {
         return service;
     }
 
+    /**
+     * Reads something from every subscription in parallel. A subscription that fails does not hide the others:
+     * its error is returned beside them.
+     */
+    async fromEverySubscription<T>(read: (service: AksService) => Promise<T[]>): Promise<{ items: T[]; failures: { subscription: string; error: unknown }[] }> {
+        const sessions = await this.listSessions();
+        const results = await Promise.allSettled(sessions.map(async (s) => read(await this.forSubscription(s.subscription.subscriptionId))));
+        const items: T[] = [];
+        const failures: { subscription: string; error: unknown }[] = [];
+        results.forEach((result, i) => {
+            if (result.status === 'fulfilled') {
+                items.push(...result.value);
+            } else {
+                failures.push({ subscription: sessions[i].subscription.name, error: result.reason });
+            }
+        });
+        return { items, failures };
+    }
+
     /** Forget subscriptions and clients: after sign-in, sign-out or a settings change. */
     reset(): void {
         this.sessions = undefined;

@@ -2,10 +2,21 @@ import { registerCommand } from '@microsoft/vscode-azext-utils';
 import type { AksServices } from '../azure/AksServices';
 import type { AksTreeDataProvider } from '../tree/AksTreeDataProvider';
 import type { AksTreeElement } from '../tree/AksTreeElement';
+import type { ClusterItem } from '../tree/ClusterItem';
+import type { NodePoolItem } from '../tree/NodePoolItem';
+import type { SnapshotItem } from '../tree/SnapshotItem';
+import { addNodePool } from './addNodePool/addNodePool';
 import { copyResourceId } from './copyResourceId/copyResourceId';
+import { createCluster } from './createCluster/createCluster';
+import { createSnapshot } from './createSnapshot/createSnapshot';
+import { deleteSnapshot } from './deleteSnapshot/deleteSnapshot';
+import { editSnapshotTags } from './editSnapshotTags/editSnapshotTags';
+import { openInPortal } from './openInPortal/openInPortal';
 import { refresh } from './refresh/refresh';
 import { showProperties } from './showProperties/showProperties';
+import { showSnapshotUsers } from './showSnapshotUsers/showSnapshotUsers';
 import { signIn } from './signIn/signIn';
+import { upgradeToSnapshot } from './upgradeToSnapshot/upgradeToSnapshot';
 
 /** Every command of the product, registered in one place. */
 export function registerCommands(services: AksServices, tree: AksTreeDataProvider): void {
@@ -13,7 +24,19 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.signIn', (context) => signIn(context, services, tree));
     registerCommand('aksSnapshots.refresh', (context, node?: AksTreeElement) => refresh(context, tree, node));
 
+    // Snapshot workflows
+    registerCommand('aksSnapshots.createSnapshot', (context, node?: NodePoolItem) => createSnapshot(context, services, tree, node));
+    registerCommand('aksSnapshots.addNodePool', (context, node?: SnapshotItem | ClusterItem) => addNodePool(context, services, tree, node));
+    registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) => upgradeToSnapshot(context, services, tree, node));
+    registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, node));
+
+    // Managing snapshots
+    registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) => editSnapshotTags(context, services, tree, node));
+    registerCommand('aksSnapshots.deleteSnapshot', (context, node?: SnapshotItem) => deleteSnapshot(context, services, tree, node));
+    registerCommand('aksSnapshots.showSnapshotUsers', (context, node?: SnapshotItem) => showSnapshotUsers(context, services, tree, node));
+
     // Any resource
     registerCommand('aksSnapshots.copyResourceId', (context, node?: AksTreeElement) => copyResourceId(context, tree, node));
     registerCommand('aksSnapshots.showProperties', (context, node?: AksTreeElement) => showProperties(context, services, tree, node));
+    registerCommand('aksSnapshots.openInPortal', (context, node?: AksTreeElement) => openInPortal(context, services, tree, node));
 }

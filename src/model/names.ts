@@ -52,17 +52,17 @@ export function defaultDnsPrefix(clusterName: string): string {
 }
 
 /** Tags typed as `key=value` pairs separated by commas or spaces. */
-export function parseTags(text: string): Record<string, string> | Problem {
+export function parseTags(text: string): { tags: Record<string, string> } | { problem: Problem } {
     const tags: Record<string, string> = {};
     for (const pair of text.split(/[,\s]+/).filter(Boolean)) {
         const at = pair.indexOf('=');
         const key = at > 0 ? pair.slice(0, at) : '';
         if (!key || key.length > 512 || /[<>%&\\?/]/.test(key)) {
-            return { code: 'tag', rule: 'tags', value: pair };
+            return { problem: { code: 'tag', rule: 'tags', value: pair } };
         }
         tags[key] = pair.slice(at + 1);
     }
-    return tags;
+    return { tags };
 }
 
 export function formatTags(tags: Readonly<Record<string, string>>): string {

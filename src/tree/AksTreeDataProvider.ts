@@ -2,7 +2,10 @@ import { createContextValue, createGenericElement, parseError } from '@microsoft
 import * as vscode from 'vscode';
 import type { AksServices } from '../azure/AksServices';
 import type { AksTreeElement } from './AksTreeElement';
+import { SnapshotsItem } from './SnapshotsItem';
 import { SubscriptionItem } from './SubscriptionItem';
+
+const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
  * Subscriptions → clusters → node pools, and snapshots. Signed out, the root is empty and the view shows its
@@ -12,8 +15,14 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
     private readonly changed = new vscode.EventEmitter<AksTreeElement | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
     private roots: Promise<AksTreeElement[]> | undefined;
+    private view: vscode.TreeView<AksTreeElement> | undefined;
 
     constructor(private readonly services: AksServices) {}
+
+    /** The view that shows this tree, for `reveal`. */
+    attach(view: vscode.TreeView<AksTreeElement>): void {
+        this.view = view;
+    }
 
     getTreeItem(element: AksTreeElement): vscode.TreeItem | Thenable<vscode.TreeItem> {
         return element.getTreeItem();
@@ -46,6 +55,43 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             this.roots = undefined;
             this.changed.fire(undefined);
         }
+    }
+
+    /** Reloads one subscription (after a change Azure made there) and waits until its lists are read. */
+    async refreshSubscription(subscriptionId: string): Promise<void> {
+        const item = (await this.getChildren()).find((e): e is SubscriptionItem => e instanceof SubscriptionItem && sameId(e.subscription.subscriptionId, subscriptionId));
+        if (item) {
+            item.invalidate();
+            this.changed.fire(item);
+            await item.load().catch(() => undefined);
+        }
+    }
+
+    /** Finds a cluster, pool or snapshot by its ARM id, loading what it must on the way. */
+    async findElement(id: string): Promise<AksTreeElement | undefined> {
+        let level: AksTreeElement[] = await this.getChildren();
+        for (;;) {
+            const exact = level.find((e) => sameId(e.id, id));
+            if (exact) {
+                return exact;
+            }
+            // Descend into the one element whose id leads to the wanted one (snapshots sit under their group).
+            const next = level.find((e) => id.toLowerCase().startsWith(`${e.id.toLowerCase()}/`) ||
+                (e instanceof SnapshotsItem && /\/snapshots\//i.test(id) && id.toLowerCase().startsWith(`${e.parent.id.toLowerCase()}/`)));
+            if (!next) {
+                return undefined;
+            }
+            level = await this.getChildren(next);
+        }
+    }
+
+    /** Shows an element selected in the view. */
+    async reveal(id: string): Promise<boolean> {
+        const element = await this.findElement(id);
+        if (element && this.view) {
+            await this.view.reveal(element, { select: true, focus: false, expand: false });
+        }
+        return !!element;
     }
 
     private async loadRoots(): Promise<AksTreeElement[]> {

@@ -185,6 +185,24 @@ export const demoSeed: Seed = {
             osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2025-02-20T10:00:00Z',
         },
         {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'snap-memory-2611', location: 'eastus',
+            source: `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-staging/providers/Microsoft.ContainerService/managedClusters/aks-staging-eastus/agentPools/memory`,
+            kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSAzureLinux-V2gen2-202611.03.0',
+            osType: 'Linux', osSku: 'AzureLinux', vmSize: 'Standard_E8s_v5', createdAt: '2026-11-09T10:20:00Z', tags: { purpose: 'golden' },
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'snap-gpu-2611', location: 'eastus',
+            source: `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-staging/providers/Microsoft.ContainerService/managedClusters/aks-staging-eastus/agentPools/gpu`,
+            kubernetesVersion: '1.33.5', nodeImageVersion: UBUNTU_2611,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_NC6s_v3', createdAt: '2026-11-09T10:25:00Z',
+        },
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-legacy', name: 'snap-legacy-2505', location: 'westus2',
+            source: `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-retired/providers/Microsoft.ContainerService/managedClusters/aks-retired/agentPools/nodepool2`,
+            kubernetesVersion: '1.32.9', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202505.20.0',
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2025-05-28T09:00:00Z',
+        },
+        {
             subscriptionId: SANDBOX_SUBSCRIPTION, resourceGroup: 'rg-sandbox', name: 'snap-sandbox-2611', location: 'eastus',
             source: 'aks-sandbox/nodepool1', kubernetesVersion: '1.34.1', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.10.0',
             osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-12T16:45:00Z',

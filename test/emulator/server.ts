@@ -146,7 +146,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
     const requests: RecordedRequest[] = [];
     const faults: Fault[] = [];
-    const state = new EmulatorState(seed, knobs);
+    let state = new EmulatorState(seed, knobs);
+    const controls: Controls = {
+        requests, faults, knobs,
+        reset: () => {
+            state = new EmulatorState(seed, knobs);
+            requests.length = 0;
+            faults.length = 0;
+        },
+        setProvisioningState: (id, provisioningState) => state.setProvisioningState(id, provisioningState),
+    };
 
     const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
         const chunks: Buffer[] = [];
@@ -167,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 };
                 try {
                     if (url.pathname.startsWith('/_emulator/')) {
-                        return reply(200, control(url, req.method ?? 'GET', raw, requests, faults, knobs));
+                        return reply(200, control(url, req.method ?? 'GET', raw, controls));
                     }
                     if (isTokenPath(url.pathname)) {
                         return replyToken(url, req.method ?? 'GET', raw, origin, seed.tenantId, reply);
@@ -251,22 +260,41 @@ function recordedHeaders(headers: NodeJS.Dict<string | string[]>): Record<string
     return map;
 }
 
-function control(url: URL, method: string, raw: string, requests: RecordedRequest[], faults: Fault[], knobs: RunningEmulator['knobs']): unknown {
+interface Controls {
+    readonly requests: RecordedRequest[];
+    readonly faults: Fault[];
+    readonly knobs: RunningEmulator['knobs'];
+    /** Back to the seed: resources, requests and faults. */
+    reset(): void;
+    /** Puts a cluster or pool in a state (a test's way to have one mid-operation). */
+    setProvisioningState(id: string, provisioningState: string): void;
+}
+
+/** Test-only endpoints under /_emulator/ (never part of ARM). */
+function control(url: URL, method: string, raw: string, c: Controls): unknown {
     switch (`${method} ${url.pathname}`) {
         case 'GET /_emulator/requests':
-            return requests;
+            return c.requests;
         case 'DELETE /_emulator/requests':
-            requests.length = 0;
+            c.requests.length = 0;
             return {};
         case 'POST /_emulator/faults':
-            faults.push(JSON.parse(raw) as Fault);
+            c.faults.push(JSON.parse(raw) as Fault);
             return {};
         case 'DELETE /_emulator/faults':
-            faults.length = 0;
+            c.faults.length = 0;
             return {};
         case 'POST /_emulator/knobs':
-            Object.assign(knobs, JSON.parse(raw));
-            return knobs;
+            Object.assign(c.knobs, JSON.parse(raw));
+            return c.knobs;
+        case 'POST /_emulator/reset':
+            c.reset();
+            return {};
+        case 'POST /_emulator/provisioningState': {
+            const { id, provisioningState } = JSON.parse(raw) as { id: string; provisioningState: string };
+            c.setProvisioningState(id, provisioningState);
+            return {};
+        }
         default:
             throw armError(404, 'NotFound', `No emulator control endpoint ${method} ${url.pathname}`);
     }
@@ -366,6 +394,20 @@ class EmulatorState {
                 },
             });
         }
+    }
+
+    setProvisioningState(id: string, provisioningState: string): void {
+        const pool = this.findPool(id);
+        if (pool) {
+            pool.pool.properties.provisioningState = provisioningState;
+            return;
+        }
+        const m = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.containerservice\/managedclusters\/([^/]+)$/i.exec(id);
+        const cluster = m && this.clusters.get(key(m[1], m[2], m[3]));
+        if (!cluster) {
+            throw armError(404, 'NotFound', `No cluster or pool ${id}`);
+        }
+        cluster.properties.provisioningState = provisioningState;
     }
 
     private findClusterGroup(subscriptionId: string, cluster: string): string {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AksSnapshotsTestApi } from '../../src/extension';
 import type { AksTreeElement } from '../../src/tree/AksTreeElement';
 import type { Fault, RecordedRequest } from '../emulator/server';
+import type { TestUserInput } from './TestUserInput';
 
 export const EXTENSION_ID = 'aks-nodepool-snapshots.aks-nodepool-snapshots';
 
@@ -47,10 +48,36 @@ function control(method: string, path: string, body?: unknown): Promise<unknown>
 
 export const emulator = {
     requests: async (): Promise<RecordedRequest[]> => (await control('GET', 'requests')) as RecordedRequest[],
+    /** What Azure was asked to change: every request but reads. */
+    writes: async (): Promise<RecordedRequest[]> => ((await control('GET', 'requests')) as RecordedRequest[]).filter((r) => r.method !== 'GET'),
     clearRequests: (): Promise<unknown> => control('DELETE', 'requests'),
     addFault: (fault: Fault): Promise<unknown> => control('POST', 'faults', fault),
     clearFaults: (): Promise<unknown> => control('DELETE', 'faults'),
+    /** Back to the demo seed, with no requests and no faults. */
+    reset: (): Promise<unknown> => control('POST', 'reset'),
+    setProvisioningState: (id: string, provisioningState: string): Promise<unknown> => control('POST', 'provisioningState', { id, provisioningState }),
 };
+
+/**
+ * Runs a command as the tree's context menu would (`node`) or the palette would (no node), its questions
+ * answered by `ui`. Resolves with what the command returns (undefined after Esc); rejects with the error the
+ * person would read in the notification.
+ */
+export async function runCommand<T>(command: string, ui: TestUserInput, node?: unknown, extraContext: Record<string, unknown> = {}): Promise<T> {
+    const api = await activateExtension();
+    const handler = api.registerOnActionStartHandler((context) => {
+        if (context.callbackId === command) {
+            Object.assign(context, extraContext, { ui });
+            context.errorHandling.rethrow = true;
+            context.errorHandling.suppressDisplay = true;
+        }
+    });
+    try {
+        return await vscode.commands.executeCommand<T>(command, ...(node === undefined ? [] : [node]));
+    } finally {
+        handler.dispose();
+    }
+}
 
 /** What a person sees of a tree node. */
 export interface ShownNode {

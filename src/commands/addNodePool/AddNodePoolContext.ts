@@ -1,0 +1,34 @@
+import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
+import type { AksServices } from '../../azure/AksServices';
+import type { Cluster, NodePool } from '../../model/aks';
+import { subscriptionOf } from '../../model/rules';
+import type { NodePoolSpecContext } from '../common/NodePoolSpec';
+import type { LongOperationContext } from '../longOperation';
+
+export interface AddNodePoolContext extends NodePoolSpecContext, LongOperationContext, Partial<ExecuteActivityContext> {
+    readonly services: AksServices;
+    cluster?: Cluster;
+    /** Supported Kubernetes versions per region (R4), read once each. */
+    readonly versionsByLocation: Map<string, Promise<string[]>>;
+    /** Set by AddNodePoolStep. */
+    pool?: NodePool;
+    /** False when the person stopped waiting; the operation goes on in Azure. */
+    finished?: boolean;
+}
+
+/** R4 needs the versions AKS offers in a region, asked in the cluster's own subscription. */
+export function supportedVersions(context: AddNodePoolContext, cluster: Cluster): Promise<string[]> {
+    const key = `${cluster.subscriptionId}/${cluster.location}`.toLowerCase();
+    let versions = context.versionsByLocation.get(key);
+    if (!versions) {
+        versions = context.services.forSubscription(subscriptionOf(cluster.id) ?? cluster.subscriptionId).then((s) => s.listKubernetesVersions(cluster.location));
+        context.versionsByLocation.set(key, versions);
+    }
+    return versions;
+}
+
+export function useCluster(context: AddNodePoolContext, cluster: Cluster): void {
+    context.cluster = cluster;
+    context.clusterName = cluster.name;
+    context.existingPoolNames = cluster.nodePools.map((p) => p.name);
+}

@@ -1,0 +1,70 @@
+import { AzureWizard, IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AksServices } from '../../azure/AksServices';
+import { nodePoolAddCommand, toShellLine } from '../../model/azCommands';
+import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
+import { ClusterItem } from '../../tree/ClusterItem';
+import { SnapshotItem } from '../../tree/SnapshotItem';
+import { NodeCountStep } from '../common/NodeCountStep';
+import { PoolNameStep } from '../common/PoolNameStep';
+import { VmSizeStep } from '../common/VmSizeStep';
+import type { FlowResult } from '../createSnapshot/createSnapshot';
+import type { LongOperationContext } from '../longOperation';
+import { reportDone } from '../reportAzCommand';
+import { AddNodePoolContext, useCluster } from './AddNodePoolContext';
+import { AddNodePoolStep } from './AddNodePoolStep';
+import { ModeStep } from './ModeStep';
+import { SourceSnapshotStep } from './SourceSnapshotStep';
+import { TargetClusterStep } from './TargetClusterStep';
+
+/**
+ * Right-click a snapshot (it asks for the cluster) or a cluster (it asks for the snapshot) → Add Node Pool…;
+ * from the palette it asks for both. Kubernetes version, OS type and SKU come from the snapshot.
+ */
+export async function addNodePool(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, node?: SnapshotItem | ClusterItem): Promise<FlowResult | undefined> {
+    const wizardContext: AddNodePoolContext = { ...context, services, versionsByLocation: new Map(), suppressNotification: true };
+    if (node instanceof SnapshotItem) {
+        wizardContext.snapshot = node.snapshot;
+    } else if (node instanceof ClusterItem) {
+        // Fresh state: R10 and the control plane's version must be today's, not the tree's.
+        const service = await services.forSubscription(node.cluster.subscriptionId);
+        useCluster(wizardContext, await service.getCluster(node.cluster.resourceGroup, node.cluster.name));
+    }
+    const wizard = new AzureWizard(wizardContext, {
+        title: vscode.l10n.t('Add a node pool from a snapshot'),
+        promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3)],
+        executeSteps: [new AddNodePoolStep(tree)],
+        showLoadingPrompt: true,
+    });
+    // From the palette the snapshot comes first: it decides the questions that follow.
+    if (!node) {
+        wizardContext.snapshot = await pickSnapshotFirst(wizardContext);
+    }
+    await wizard.prompt();
+    await wizard.execute();
+
+    const cluster = wizardContext.cluster!;
+    const snapshot = wizardContext.snapshot!;
+    const azCommand = toShellLine(nodePoolAddCommand({
+        subscriptionId: cluster.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: wizardContext.poolName!,
+        snapshotId: snapshot.id, vmSize: wizardContext.vmSize!, count: wizardContext.nodeCount!, mode: wizardContext.mode!, osType: snapshot.osType,
+    }));
+    const poolId = `${cluster.id}/agentPools/${wizardContext.poolName}`;
+    if (!wizardContext.finished) {
+        return { id: poolId, azCommand };
+    }
+    await tree.reveal(poolId);
+    reportDone(vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
+        wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion), azCommand);
+    return { id: poolId, azCommand };
+}
+
+async function pickSnapshotFirst(context: AddNodePoolContext) {
+    const { items } = await context.services.fromEverySubscription((s) => s.listSnapshots());
+    const picked = await context.ui.showQuickPick(items.map((s) => ({
+        label: s.name,
+        description: `${s.kubernetesVersion} · ${s.osSku ?? s.osType} · ${s.vmSize} · ${s.location}`,
+        data: s,
+    })), { placeHolder: vscode.l10n.t('Snapshot to make the pool from'), stepName: 'sourceSnapshot', suppressPersistence: true });
+    return picked.data;
+}

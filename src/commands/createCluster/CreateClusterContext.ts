@@ -1,0 +1,23 @@
+import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
+import type { AksService, ResourceGroup } from '../../azure/AksService';
+import type { AksServices } from '../../azure/AksServices';
+import type { Cluster } from '../../model/aks';
+import type { NodePoolSpecContext } from '../common/NodePoolSpec';
+import type { LongOperationContext } from '../longOperation';
+
+export interface CreateClusterContext extends NodePoolSpecContext, LongOperationContext, Partial<ExecuteActivityContext> {
+    readonly services: AksServices;
+    /** The subscription the cluster goes to. */
+    service?: AksService;
+    newClusterName?: string;
+    resourceGroup?: string;
+    /** True when the resource group is to be made (in the cluster's region). */
+    newResourceGroup?: boolean;
+    resourceGroups?: ResourceGroup[];
+    location?: string;
+    dnsPrefix?: string;
+    confirmed?: boolean;
+    /** Set by CreateClusterStep. */
+    cluster?: Cluster;
+    finished?: boolean;
+}

@@ -1,0 +1,56 @@
+import { AzureWizard, IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AksServices } from '../../azure/AksServices';
+import { clusterId } from '../../model/armId';
+import { clusterCreateCommands, toShellScript } from '../../model/azCommands';
+import { systemPoolProblems } from '../../model/rules';
+import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
+import { SnapshotItem } from '../../tree/SnapshotItem';
+import { NodeCountStep } from '../common/NodeCountStep';
+import { PoolNameStep } from '../common/PoolNameStep';
+import { VmSizeStep } from '../common/VmSizeStep';
+import type { FlowResult } from '../createSnapshot/createSnapshot';
+import { refuseIfProblems } from '../describeProblem';
+import type { LongOperationContext } from '../longOperation';
+import { pickTreeElement } from '../pickTreeElement';
+import { reportDone } from '../reportAzCommand';
+import { ClusterNameStep } from './ClusterNameStep';
+import { ConfirmClusterStep } from './ConfirmClusterStep';
+import type { CreateClusterContext } from './CreateClusterContext';
+import { CreateClusterStep } from './CreateClusterStep';
+import { DnsPrefixStep } from './DnsPrefixStep';
+import { RegionStep } from './RegionStep';
+import { ResourceGroupStep } from './ResourceGroupStep';
+import { SubscriptionStep } from './SubscriptionStep';
+
+/** Right-click a snapshot → Create Cluster… (or from the palette): the snapshot becomes the system pool (R8). */
+export async function createCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, node?: SnapshotItem): Promise<FlowResult | undefined> {
+    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
+    const snapshot = item.snapshot;
+    refuseIfProblems(systemPoolProblems(snapshot));
+
+    const wizardContext: CreateClusterContext = { ...context, services, snapshot, mode: 'System', suppressNotification: true };
+    const wizard = new AzureWizard(wizardContext, {
+        title: vscode.l10n.t('Create a cluster from snapshot "{0}" ({1} · {2} · {3})', snapshot.name, snapshot.kubernetesVersion, snapshot.osSku ?? snapshot.osType, snapshot.vmSize),
+        promptSteps: [new SubscriptionStep(), new ClusterNameStep(), new ResourceGroupStep(), new RegionStep(), new DnsPrefixStep(),
+            new PoolNameStep(() => 'nodepool1'), new VmSizeStep(), new NodeCountStep(3), new ConfirmClusterStep()],
+        executeSteps: [new CreateClusterStep(tree)],
+        showLoadingPrompt: true,
+    });
+    await wizard.prompt();
+    await wizard.execute();
+
+    const service = wizardContext.service!;
+    const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
+    const azCommand = toShellScript(clusterCreateCommands({
+        subscriptionId: service.subscriptionId, resourceGroup: wizardContext.resourceGroup!, name: wizardContext.newClusterName!, location: wizardContext.location!,
+        dnsPrefix: wizardContext.dnsPrefix!, nodePoolName: wizardContext.poolName!, vmSize: wizardContext.vmSize!, count: wizardContext.nodeCount!,
+        snapshotId: snapshot.id, newResourceGroup: !!wizardContext.newResourceGroup,
+    }));
+    if (wizardContext.finished) {
+        await tree.reveal(wizardContext.cluster?.id ?? id);
+        reportDone(vscode.l10n.t('Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
+            wizardContext.newClusterName!, wizardContext.location!, wizardContext.poolName!, snapshot.name), azCommand);
+    }
+    return { id, azCommand };
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { Problem } from '../model/problems';
+
+/** The sentence a person reads for a problem: the field, the value and the rule, translatable. */
+export function describeProblem(p: Problem): string {
+    switch (p.code) {
+        case 'vmSizeUnknown':
+            return vscode.l10n.t('VM size "{0}" is not an Azure VM size name (Standard_<series><vCPUs>…) (R1).', p.vmSize);
+        case 'vmFamilyMismatch':
+            return vscode.l10n.t('VM size "{0}" is not of the VM family and CPU architecture of {1} (snapshot "{2}"): a pool from a snapshot must keep both (R1).', p.vmSize, p.snapshotVmSize, p.snapshot);
+        case 'osMismatch':
+            return vscode.l10n.t('Snapshot "{0}" is {1} and the pool is {2}: the OS type must match (R1).', p.snapshot, p.snapshotOs, p.poolOs);
+        case 'imageTooOld':
+            return vscode.l10n.t('Node pool "{0}" runs node image {1} of {2}; a snapshot needs a pool created or upgraded on or after 2021-11-10. Upgrade its node image first (R3).', p.pool, p.image, p.date);
+        case 'versionNotSupported':
+            return vscode.l10n.t('Snapshot "{0}" has Kubernetes {1}, which AKS does not support in {2} (R4).', p.snapshot, p.version, p.location);
+        case 'versionNotNewer':
+            return vscode.l10n.t('Kubernetes version {0} of the snapshot is older than the pool\'s {1}: an upgrade cannot go back (R5).', p.snapshotVersion, p.poolVersion);
+        case 'imageNotNewer':
+            return vscode.l10n.t('Node image {0} of the snapshot is not newer than the pool\'s {1} (R5).', p.snapshotImage, p.poolImage);
+        case 'newerThanControlPlane':
+            return vscode.l10n.t('Kubernetes version {0} is newer than the control plane of cluster "{1}" ({2}); upgrade the cluster first (R5).', p.version, p.cluster, p.controlPlane);
+        case 'skipsMinor':
+            return vscode.l10n.t('Going from Kubernetes {0} to {1} skips a minor version; upgrade one minor version at a time (R5).', p.from, p.to);
+        case 'systemPoolWindows':
+            return vscode.l10n.t('Snapshot "{0}" is Windows: System node pool must be Linux (R8).', p.snapshot);
+        case 'systemPoolBSeries':
+            return vscode.l10n.t('VM size "{0}" is B-series, which cannot run a system node pool (R8).', p.vmSize);
+        case 'systemPoolVcpus':
+            return vscode.l10n.t('VM size "{0}" has {1} vCPUs; a system node pool needs at least 4 (R8).', p.vmSize, p.vCpus);
+        case 'poolName':
+            return p.osType === 'Windows'
+                ? vscode.l10n.t('Node pool name "{0}" is invalid: a Windows pool name is 1–6 lowercase letters and digits, starting with a letter (R9).', p.name)
+                : vscode.l10n.t('Node pool name "{0}" is invalid: 1–12 lowercase letters and digits, starting with a letter (R9).', p.name);
+        case 'poolNameTaken':
+            return vscode.l10n.t('Node pool name "{0}" is already used in cluster "{1}" (R9).', p.name, p.cluster);
+        case 'snapshotName':
+            return vscode.l10n.t('Snapshot name "{0}" is invalid: 1–63 letters, digits, "-" and "_", starting and ending with a letter or digit (R9).', p.name);
+        case 'snapshotNameTaken':
+            return vscode.l10n.t('Snapshot name "{0}" is already used in resource group "{1}" (R9).', p.name, p.resourceGroup);
+        case 'clusterName':
+            return vscode.l10n.t('Cluster name "{0}" is invalid: 1–63 letters, digits, "-" and "_", starting and ending with a letter or digit (R9).', p.name);
+        case 'clusterNameTaken':
+            return vscode.l10n.t('Cluster name "{0}" is already used in resource group "{1}" (R9).', p.name, p.resourceGroup);
+        case 'dnsPrefix':
+            return vscode.l10n.t('DNS prefix "{0}" is invalid: 1–54 letters, digits and "-", starting and ending with a letter or digit (R9).', p.name);
+        case 'resourceGroupName':
+            return vscode.l10n.t('Resource group name "{0}" is invalid: 1–90 letters, digits, "-", "_", ".", "(" and ")", not ending with ".".', p.name);
+        case 'busy':
+            return p.kind === 'cluster'
+                ? vscode.l10n.t('Cluster "{0}" is {1}: AKS accepts no change until its current operation ends (R10).', p.name, p.state)
+                : vscode.l10n.t('Node pool "{0}" is {1}: AKS accepts no change until its current operation ends (R10).', p.name, p.state);
+        case 'virtualMachinesPool':
+            return vscode.l10n.t('Node pool "{0}" is of type VirtualMachines; snapshots need a VirtualMachineScaleSets pool (R11).', p.pool);
+        case 'imageAge':
+            return vscode.l10n.t('The snapshot\'s node image {0} was published on {1}, {2} days ago; AKS asks for a node image within 90 days of its publish date for upgrades (R12).', p.image, p.date, p.days);
+        case 'nodeCount':
+            return vscode.l10n.t('Node count "{0}" is invalid: a {1} pool takes a whole number from {2} to 1000.', p.value, p.mode, p.min);
+        case 'tag':
+            return vscode.l10n.t('Tag "{0}" is invalid: write tags as key=value, separated by commas; keys cannot contain <, >, %, &, \\, ? or /.', p.value);
+    }
+}
+
+export function describeProblems(problems: readonly Problem[]): string {
+    return problems.map(describeProblem).join(' ');
+}
+
+/** Refuses before anything is sent: the person reads every reason at once. */
+export function refuseIfProblems(problems: readonly Problem[]): void {
+    if (problems.length > 0) {
+        throw new Error(describeProblems(problems));
+    }
+}

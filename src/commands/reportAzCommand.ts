@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { ext } from '../extensionVariables';
+
+/**
+ * Ends a flow: logs the Azure CLI line that does the same thing and tells the person, offering to copy it,
+ * so that what they just did can be scripted.
+ */
+export function reportDone(message: string, azCommand: string): void {
+    ext.outputChannel.appendLog(vscode.l10n.t('Azure CLI equivalent: {0}', azCommand));
+    const copy = vscode.l10n.t('Copy az command');
+    void vscode.window.showInformationMessage(message, copy).then(async (choice) => {
+        if (choice === copy) {
+            await vscode.env.clipboard.writeText(azCommand);
+        }
+    });
+}

@@ -1,0 +1,20 @@
+import type { ExecuteActivityContext, IActionContext } from '@microsoft/vscode-azext-utils';
+import type { AksService } from '../../azure/AksService';
+import type { AksServices } from '../../azure/AksServices';
+import type { Cluster, NodePool, Snapshot } from '../../model/aks';
+import type { UpgradePath } from '../../model/rules';
+import type { LongOperationContext } from '../longOperation';
+
+export interface UpgradeToSnapshotContext extends IActionContext, LongOperationContext, Partial<ExecuteActivityContext> {
+    readonly services: AksServices;
+    readonly service: AksService;
+    readonly cluster: Cluster;
+    readonly pool: NodePool;
+    snapshot?: Snapshot;
+    path?: UpgradePath;
+    /** Kubernetes path only; empty keeps the pool's own setting. */
+    maxSurge?: string;
+    confirmed?: boolean;
+    /** False when the person stopped waiting; the operation goes on in Azure. */
+    finished?: boolean;
+}

@@ -1,0 +1,50 @@
+import { AzureWizard, IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AksServices } from '../../azure/AksServices';
+import { parseArmId } from '../../model/armId';
+import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
+import { busyProblem } from '../../model/rules';
+import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
+import { NodePoolItem } from '../../tree/NodePoolItem';
+import type { FlowResult } from '../createSnapshot/createSnapshot';
+import { refuseIfProblems } from '../describeProblem';
+import type { LongOperationContext } from '../longOperation';
+import { pickTreeElement } from '../pickTreeElement';
+import { reportDone } from '../reportAzCommand';
+import { ConfirmUpgradeStep } from './ConfirmUpgradeStep';
+import { MaxSurgeStep } from './MaxSurgeStep';
+import { UpgradeSnapshotStep } from './UpgradeSnapshotStep';
+import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
+import { UpgradeToSnapshotStep } from './UpgradeToSnapshotStep';
+
+/** Right-click a node pool → Upgrade to Snapshot… (or from the palette, picking the pool). */
+export async function upgradeToSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, node?: NodePoolItem): Promise<FlowResult | undefined> {
+    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
+    const id = parseArmId(item.pool.id)!;
+    const service = await services.forSubscription(id.subscriptionId);
+    const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, item.pool.name)]);
+    // R10 first: a busy pool or cluster has no snapshot to choose.
+    refuseIfProblems([...busyProblem('cluster', cluster.name, cluster.provisioningState), ...busyProblem('nodePool', pool.name, pool.provisioningState)]);
+
+    const wizardContext: UpgradeToSnapshotContext = { ...context, services, service, cluster, pool, suppressNotification: true };
+    const wizard = new AzureWizard(wizardContext, {
+        title: vscode.l10n.t('Upgrade node pool "{0}" to a snapshot', pool.name),
+        promptSteps: [new UpgradeSnapshotStep(), new MaxSurgeStep(), new ConfirmUpgradeStep()],
+        executeSteps: [new UpgradeToSnapshotStep(tree)],
+        showLoadingPrompt: true,
+    });
+    await wizard.prompt();
+    await wizard.execute();
+
+    const snapshot = wizardContext.snapshot!;
+    const azCommand = toShellLine(nodePoolUpgradeCommand({
+        subscriptionId: service.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name,
+        snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined,
+    }));
+    if (wizardContext.finished) {
+        await tree.reveal(pool.id);
+        reportDone(vscode.l10n.t('Upgraded node pool "{0}" to snapshot "{1}": Kubernetes {2}, node image {3}.',
+            pool.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion), azCommand);
+    }
+    return { id: pool.id, azCommand };
+}

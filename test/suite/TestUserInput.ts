@@ -1,0 +1,106 @@
+import type { AzExtInputBoxOptions, IAzureMessageOptions, IAzureQuickPickOptions, IAzureUserInput, PromptResult } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+
+/** An answer to the next question: a quick-pick label (or pattern), a typed value, a button title, or Esc. */
+export type Answer = string | RegExp | typeof ESC | typeof DEFAULT;
+
+/** Presses Esc. */
+export const ESC = Symbol('Esc');
+/** Accepts what the input box offers. */
+export const DEFAULT = Symbol('default');
+
+/** What a person was shown: the test asserts on it. */
+export interface ShownPrompt {
+    readonly kind: 'quickPick' | 'inputBox' | 'message';
+    /** Placeholder, prompt or message. */
+    readonly text: string;
+    readonly items?: readonly { label: string; description?: string }[];
+    readonly detail?: string;
+    readonly value?: string;
+}
+
+/** Thrown when an input box refused a value: its message is what the person saw inline. */
+export class RejectedInput extends Error {
+    constructor(readonly value: string, readonly validationMessage: string) {
+        super(`Input "${value}" was refused: ${validationMessage}`);
+    }
+}
+
+/**
+ * Answers a wizard's questions from a list, as a person would, and records every question. Input boxes run
+ * their own validation on the answer: a refused value ends the flow with RejectedInput.
+ */
+export class TestUserInput implements IAzureUserInput {
+    readonly shown: ShownPrompt[] = [];
+    readonly isTesting = true;
+    isPrompting = false;
+    private readonly finished = new vscode.EventEmitter<PromptResult>();
+    readonly onDidFinishPrompt = this.finished.event;
+
+    constructor(private readonly answers: Answer[]) {}
+
+    get unused(): number {
+        return this.answers.length;
+    }
+
+    private next(): Answer {
+        if (this.answers.length === 0) {
+            throw new Error(`No answer left for: ${JSON.stringify(this.shown[this.shown.length - 1])}`);
+        }
+        const answer = this.answers.shift()!;
+        if (answer === ESC) {
+            throw Object.assign(new Error('Operation cancelled.'), { _isUserCancelledError: true });
+        }
+        return answer;
+    }
+
+    async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T & T[]> {
+        const resolved = await items;
+        this.shown.push({ kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description })) });
+        const answer = this.next();
+        const picked = resolved.find((i) => (answer instanceof RegExp ? answer.test(i.label) : i.label === answer || i.label.endsWith(` ${String(answer)}`)));
+        if (!picked) {
+            throw new Error(`No item "${String(answer)}" in: ${resolved.map((i) => i.label).join(', ')}`);
+        }
+        this.finished.fire({ value: picked } as PromptResult);
+        return picked as T & T[];
+    }
+
+    async showInputBox(options: AzExtInputBoxOptions): Promise<string> {
+        this.shown.push({ kind: 'inputBox', text: options.prompt ?? '', value: options.value });
+        const answer = this.next();
+        const value = answer === DEFAULT ? options.value ?? '' : String(answer);
+        const message = (await options.validateInput?.(value)) ?? (await options.asyncValidationTask?.(value));
+        const text = typeof message === 'string' ? message : message?.message;
+        if (text) {
+            throw new RejectedInput(value, text);
+        }
+        this.finished.fire({ value, matchesDefault: value === options.value } as PromptResult);
+        return value;
+    }
+
+    async showWarningMessage<T extends vscode.MessageItem>(message: string, ...args: (IAzureMessageOptions | T)[]): Promise<T> {
+        const options = typeof args[0] === 'object' && !('title' in args[0]) ? args.shift() as IAzureMessageOptions : undefined;
+        const buttons = args as T[];
+        this.shown.push({ kind: 'message', text: message, detail: options?.detail, items: buttons.map((b) => ({ label: b.title })) });
+        const answer = this.next();
+        const picked = buttons.find((b) => (answer instanceof RegExp ? answer.test(b.title) : b.title === answer));
+        if (!picked) {
+            throw new Error(`No button "${String(answer)}" in: ${buttons.map((b) => b.title).join(', ')}`);
+        }
+        return picked;
+    }
+
+    async showOpenDialog(): Promise<vscode.Uri[]> {
+        throw new Error('Not asked by this product.');
+    }
+
+    async showWorkspaceFolderPick(): Promise<vscode.WorkspaceFolder> {
+        throw new Error('Not asked by this product.');
+    }
+
+    /** The questions of one kind, in order. */
+    ofKind(kind: ShownPrompt['kind']): ShownPrompt[] {
+        return this.shown.filter((p) => p.kind === kind);
+    }
+}
