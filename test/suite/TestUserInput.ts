@@ -6,7 +6,7 @@ export type Answer = string | RegExp | typeof ESC | typeof DEFAULT;
 
 /** Presses Esc. */
 export const ESC = Symbol('Esc');
-/** Accepts what the input box offers. */
+/** Presses Enter: accepts what an input box offers, or a quick pick's first item. */
 export const DEFAULT = Symbol('default');
 
 /** What a person was shown: the test asserts on it. */
@@ -58,7 +58,9 @@ export class TestUserInput implements IAzureUserInput {
         const resolved = await items;
         this.shown.push({ kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description })) });
         const answer = this.next();
-        const picked = resolved.find((i) => (answer instanceof RegExp ? answer.test(i.label) : i.label === answer || i.label.endsWith(` ${String(answer)}`)));
+        // Enter on a quick pick takes its first item.
+        const picked = answer === DEFAULT ? resolved[0]
+            : resolved.find((i) => (answer instanceof RegExp ? answer.test(i.label) : i.label === answer || i.label.endsWith(` ${String(answer)}`)));
         if (!picked) {
             throw new Error(`No item "${String(answer)}" in: ${resolved.map((i) => i.label).join(', ')}`);
         }

@@ -1,0 +1,141 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
+import { ids } from './seedIds';
+import { DEFAULT, ESC, RejectedInput, TestUserInput } from './TestUserInput';
+import { activateExtension, emulator, runCommand } from './testApi';
+
+type Api = Awaited<ReturnType<typeof activateExtension>>;
+
+/** Records how a tree element looked after every change of the tree, as a person watching it would see it. */
+export function watchElement(api: Api, id: string): { seen: string[]; dispose(): void } {
+    const seen: string[] = [];
+    const listener = api.tree.onDidChangeTreeData(() => {
+        void api.tree.findElement(id).then(async (element) => {
+            if (element) {
+                const item = await api.tree.getTreeItem(element);
+                seen.push(String(item.description));
+            }
+        });
+    });
+    return { seen, dispose: () => listener.dispose() };
+}
+
+describe('Add Node Pool from a snapshot', () => {
+    let api: Api;
+
+    before(async () => {
+        api = await activateExtension();
+    });
+
+    beforeEach(async () => {
+        await emulator.reset();
+        api.tree.refresh();
+    });
+
+    it('adds a pool to a cluster in another subscription (R13), Creating then Succeeded, linked to the snapshot', async () => {
+        const poolId = `${ids.sandbox}/agentPools/golden`;
+        const watch = watchElement(api, poolId);
+        const ui = new TestUserInput(['aks-sandbox', 'golden', 'User', 'Standard_D8s_v5', '2']);
+        const result = await runCommand<{ id: string; azCommand: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.system));
+        watch.dispose();
+        const [put] = await emulator.writes();
+        assert.match(put.url, new RegExp(`^/subscriptions/${SANDBOX_SUBSCRIPTION}/resourceGroups/rg-sandbox/providers/Microsoft.ContainerService/managedClusters/aks-sandbox/agentPools/golden\\?`));
+        assert.deepStrictEqual(put.body, {
+            properties: {
+                count: 2, vmSize: 'Standard_D8s_v5', osType: 'Linux', osSKU: 'Ubuntu', mode: 'User', orchestratorVersion: '1.33.5',
+                type: 'VirtualMachineScaleSets', creationData: { sourceResourceId: ids.snapshot.system },
+            },
+        });
+        assert.strictEqual((await emulator.writes()).length, 1);
+        assert.ok(watch.seen.some((d) => d.startsWith('Creating · User')), `never seen Creating: ${JSON.stringify(watch.seen)}`);
+        const pool = await api.tree.getTreeItem((await api.tree.findElement(poolId))!);
+        assert.strictEqual(pool.description, 'User · Ubuntu · Standard_D8s_v5 · AKSUbuntu-2204gen2containerd-202611.03.0 · ◆ snap-system-2611');
+        assert.strictEqual(result.azCommand, `az aks nodepool add --subscription ${SANDBOX_SUBSCRIPTION} --resource-group rg-sandbox --cluster-name aks-sandbox ` +
+            `--name golden --snapshot-id ${ids.snapshot.system} --node-vm-size Standard_D8s_v5 --node-count 2 --mode User`);
+        // Kubernetes version, OS type and SKU come from the snapshot and are shown.
+        assert.ok(ui.ofKind('quickPick').some((q) => /Standard_D4s_v5/.test(q.text)));
+    });
+
+    it('shows the clusters a snapshot cannot seed, with their reason, and does not take them (R4, R5, R10)', async () => {
+        await emulator.setProvisioningState(ids.sandbox, 'Updating');
+        const ui = new TestUserInput(['aks-prod-eastus', ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.arm)), undefined);
+        const [clusters] = ui.ofKind('quickPick');
+        const reason = (name: string): string => clusters.items!.find((i) => i.label.endsWith(name))!.description ?? '';
+        assert.match(reason('aks-prod-eastus'), /Kubernetes version 1\.34\.1 is newer than the control plane of cluster "aks-prod-eastus" \(1\.33\.5\).*\(R5\)/);
+        assert.match(reason('aks-sandbox'), /Cluster "aks-sandbox" is Updating: AKS accepts no change until its current operation ends \(R10\)/);
+        assert.match(reason('aks-legacy'), /newer than the control plane/);
+        assert.strictEqual(clusters.items![0].label, 'aks-prod-weu', 'usable clusters come first');
+        // Picking one that cannot apply asks again, saying why.
+        assert.match(ui.ofKind('quickPick')[1].text, /"aks-prod-eastus" cannot be used/);
+
+        const old = new TestUserInput(['aks-legacy', ESC]);
+        await runCommand('aksSnapshots.addNodePool', old, await api.tree.findElement(ids.snapshot.k8s130));
+        assert.match(old.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('aks-prod-weu'))!.description!,
+            /Snapshot "snap-k8s130" has Kubernetes 1\.30\.7, which AKS does not support in westeurope \(R4\)/);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('offers only sizes of the snapshot\'s family and architecture, and refuses another typed in (R1)', async () => {
+        const ui = new TestUserInput(['aks-prod-weu', 'armtwo', 'User', 'Other…', 'Standard_D4s_v5']);
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.arm)),
+            (e: unknown) => e instanceof RejectedInput && /VM size "Standard_D4s_v5" is not of the VM family and CPU architecture of Standard_D4ps_v5 \(snapshot "snap-arm-2611"\).*\(R1\)/.test(e.message));
+        const sizes = ui.ofKind('quickPick').find((q) => /VM size/.test(q.text))!.items!.map((i) => i.label);
+        assert.strictEqual(sizes[0], 'Standard_D4ps_v5');
+        assert.ok(sizes.slice(0, -1).every((s) => /^Standard_D\d+p/.test(s)), sizes.join(', '));
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('keeps a Windows snapshot out of System mode (R8) and Windows names to 6 characters (R9)', async () => {
+        const ui = new TestUserInput(['aks-prod-eastus', 'wpool', 'System', 'User', 'Standard_D4s_v5', '0']);
+        await runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.win));
+        const modes = ui.ofKind('quickPick').find((q) => /Mode/.test(q.text))!;
+        assert.match(modes.items!.find((i) => i.label.endsWith('System'))!.description!, /Snapshot "snap-win-2610" is Windows: System node pool must be Linux \(R8\)/);
+        const [put] = await emulator.writes();
+        assert.deepStrictEqual((put.body as { properties: Record<string, unknown> }).properties.osType, 'Windows');
+        await emulator.clearRequests();
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', new TestUserInput(['aks-prod-eastus', 'winpool']), await api.tree.findElement(ids.snapshot.win)),
+            /Node pool name "winpool" is invalid: a Windows pool name is 1–6 lowercase letters and digits, starting with a letter \(R9\)/);
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', new TestUserInput(['aks-prod-eastus', 'gpu']), await api.tree.findElement(ids.snapshot.system)),
+            /Node pool name "gpu" is already used in cluster "aks-prod-eastus" \(R9\)/);
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', new TestUserInput(['aks-prod-eastus', 'sys2', 'System', 'Standard_D4s_v5', '0']), await api.tree.findElement(ids.snapshot.system)),
+            /Node count "0" is invalid: a System pool takes a whole number from 1 to 1000/);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('from a cluster asks for the snapshot, showing those that cannot apply with their reason', async () => {
+        const ui = new TestUserInput(['snap-k8s130', 'snap-arm-2611', 'armpool', 'User', DEFAULT, '1']);
+        await runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.weu));
+        const [snapshots] = ui.ofKind('quickPick');
+        assert.match(snapshots.items!.find((i) => i.label.endsWith('snap-k8s130'))!.description!, /\(R4\)/);
+        assert.match(ui.ofKind('quickPick')[1].text, /"snap-k8s130" cannot be used/);
+        const [put] = await emulator.writes();
+        assert.deepStrictEqual((put.body as { properties: Record<string, unknown> }).properties.creationData, { sourceResourceId: ids.snapshot.arm });
+        assert.strictEqual((put.body as { properties: Record<string, unknown> }).properties.vmSize, 'Standard_D4ps_v5', 'Enter takes the snapshot\'s own size');
+    });
+
+    it('from the palette asks for the snapshot, then the cluster', async () => {
+        const ui = new TestUserInput(['snap-sandbox-2611', 'aks-sandbox', 'more', 'User', 'Standard_D4s_v5', DEFAULT]);
+        const result = await runCommand<{ id: string }>('aksSnapshots.addNodePool', ui);
+        assert.match(result.id, /aks-sandbox\/agentPools\/more$/);
+        const [put] = await emulator.writes();
+        assert.strictEqual((put.body as { properties: { count: number } }).properties.count, 3);
+    });
+
+    it('stops waiting when cancelled: the operation goes on in Azure and the tree stays refreshable', async () => {
+        const stop = new vscode.CancellationTokenSource();
+        const ui = new TestUserInput(['aks-prod-eastus', 'waitless', 'User', DEFAULT, '1']);
+        const pending = runCommand<{ id: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.system), { cancelWaiting: stop.token });
+        // Cancel once Azure has accepted the pool.
+        for (let i = 0; i < 100 && (await emulator.writes()).length === 0; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        stop.cancel();
+        const result = await pending;
+        assert.match(result.id, /agentPools\/waitless$/);
+        api.tree.refresh();
+        const pool = await api.tree.getTreeItem((await api.tree.findElement(result.id))!);
+        assert.match(String(pool.description), /^Creating · /);
+    });
+});

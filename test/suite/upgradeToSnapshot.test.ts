@@ -1,0 +1,106 @@
+import * as assert from 'assert';
+import { PLATFORM_SUBSCRIPTION } from '../emulator/seeds';
+import { ids } from './seedIds';
+import { ESC, TestUserInput } from './TestUserInput';
+import { activateExtension, emulator, runCommand } from './testApi';
+
+describe('Upgrade Node Pool to Snapshot', () => {
+    let api: Awaited<ReturnType<typeof activateExtension>>;
+
+    before(async () => {
+        api = await activateExtension();
+    });
+
+    beforeEach(async () => {
+        await emulator.reset();
+        api.tree.refresh();
+    });
+
+    async function poolJson(id: string): Promise<{ properties: Record<string, unknown> }> {
+        const service = await api.services.forSubscription(PLATFORM_SUBSCRIPTION);
+        return await service.getResourceJson(id) as { properties: Record<string, unknown> };
+    }
+
+    it('upgrades Kubernetes and image: the pool is sent back whole with only version and snapshot link changed, with If-Match', async () => {
+        const before = await poolJson(ids.pool.memory);
+        await emulator.clearRequests();
+        const ui = new TestUserInput(['snap-memory-2611', '33%', 'Upgrade']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory));
+
+        const confirm = ui.ofKind('message')[0];
+        assert.strictEqual(confirm.text, 'Upgrade node pool "memory" of "aks-prod-eastus" to snapshot "snap-memory-2611"?');
+        for (const line of ['Kubernetes version: 1.32.9 → 1.33.5', 'Node image: AKSAzureLinux-V2gen2-202609.15.0 → AKSAzureLinux-V2gen2-202611.03.0',
+            'Snapshot link: snap-memory-2609 → snap-memory-2611', 'Path: Kubernetes upgrade of the whole pool, max surge 33%.']) {
+            assert.ok(confirm.detail?.includes(line), `confirmation lacks "${line}":\n${confirm.detail}`);
+        }
+        const [put, ...others] = await emulator.writes();
+        assert.deepStrictEqual(others, []);
+        assert.strictEqual(put.method, 'PUT');
+        const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
+        expected.properties.orchestratorVersion = '1.33.5';
+        expected.properties.creationData = { sourceResourceId: ids.snapshot.memory2611 };
+        expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%' };
+        assert.deepStrictEqual(put.body, expected);
+        assert.strictEqual(put.headers['if-match'], before.properties.eTag);
+
+        const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.memory))!);
+        assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V2gen2-202611.03.0 · ◆ snap-memory-2611');
+        assert.strictEqual(result.azCommand, `az aks nodepool upgrade --subscription ${PLATFORM_SUBSCRIPTION} --resource-group rg-platform-eastus ` +
+            `--cluster-name aks-prod-eastus --name memory --snapshot-id ${ids.snapshot.memory2611} --max-surge 33% --yes`);
+    });
+
+    it('upgrades the node image only when the versions are equal (R6): no body, the AKSSnapshotId header, no surge question', async () => {
+        const ui = new TestUserInput(['snap-gpu-2611', 'Upgrade']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.gpu));
+        assert.deepStrictEqual(ui.ofKind('inputBox'), []);
+        assert.match(ui.ofKind('message')[0].detail!, /Path: node image only \(equal Kubernetes versions\); surge and drain settings do not apply\./);
+        const [post, ...others] = await emulator.writes();
+        assert.deepStrictEqual(others, []);
+        assert.strictEqual(post.method, 'POST');
+        assert.match(post.url, /\/agentPools\/gpu\/upgradeNodeImageVersion\?api-version=/);
+        assert.strictEqual(post.headers.akssnapshotid, ids.snapshot.gpu);
+        assert.strictEqual(post.body, undefined);
+        const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.gpu))!);
+        assert.strictEqual(item.description, 'User · Ubuntu · Standard_NC6s_v3 · AKSUbuntu-2204gen2containerd-202611.03.0 · ◆ snap-gpu-2611');
+        assert.match(result.azCommand, /--name gpu --snapshot-id \S+snap-gpu-2611 --node-image-only --yes$/);
+    });
+
+    it('lists every snapshot; those that cannot apply show why and cannot be chosen (R1, R5, R13)', async () => {
+        const ui = new TestUserInput(['snap-system-2611', ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory)), undefined);
+        const [pick, again] = ui.ofKind('quickPick');
+        const reason = (name: string): string => pick.items!.find((i) => i.label.endsWith(name))!.description!;
+        assert.strictEqual(pick.items![0].label, 'snap-memory-2611', 'the usable snapshot comes first');
+        assert.match(reason('snap-system-2611'), /VM size "Standard_E8s_v5" is not of the VM family and CPU architecture of Standard_D4s_v5.*\(R1\)/);
+        assert.match(reason('snap-win-2610'), /Snapshot "snap-win-2610" is Windows and the pool is Linux: the OS type must match \(R1\)/);
+        assert.match(reason('snap-k8s130'), /Kubernetes version 1\.30\.7 of the snapshot is older than the pool's 1\.32\.9: an upgrade cannot go back \(R5\)/);
+        assert.match(reason('snap-memory-2609'), /Node image AKSAzureLinux-V2gen2-202609\.15\.0 of the snapshot is not newer than the pool's AKSAzureLinux-V2gen2-202609\.15\.0 \(R5\)/);
+        // Another subscription's snapshots are listed too (R13).
+        assert.ok(pick.items!.some((i) => i.label.endsWith('snap-sandbox-2611')));
+        assert.match(again.text, /"snap-system-2611" cannot be used/);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('refuses to pass the control plane or skip a minor version (R5)', async () => {
+        const ui = new TestUserInput([ESC]);
+        await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.legacy));
+        const reason = ui.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('snap-sandbox-2611'))!.description!;
+        assert.match(reason, /Kubernetes version 1\.34\.1 is newer than the control plane of cluster "aks-legacy" \(1\.32\.9\)/);
+        assert.match(reason, /Going from Kubernetes 1\.32\.9 to 1\.34\.1 skips a minor version/);
+    });
+
+    it('refuses a pool in the middle of an operation (R10) before asking anything', async () => {
+        const ui = new TestUserInput([]);
+        await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.batch)), /Node pool "batch" is Upgrading.*\(R10\)/);
+        assert.strictEqual(ui.shown.length, 0);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('warns when the snapshot\'s image is more than 90 days old (R12), naming the date', async () => {
+        const ui = new TestUserInput(['snap-legacy-2505', ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.legacy)), undefined);
+        assert.match(ui.ofKind('message')[0].detail!, /⚠ The snapshot's node image AKSUbuntu-2204gen2containerd-202505\.20\.0 was published on 2025-05-20, \d+ days ago.*\(R12\)/);
+        // Esc at the confirmation: nothing is sent.
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+});
