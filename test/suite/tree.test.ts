@@ -57,6 +57,8 @@ describe('The AKS tree in a real VS Code', () => {
 
     before(async () => {
         api = await activateExtension();
+        await emulator.reset();
+        api.tree.refresh();
     });
 
     afterEach(() => emulator.clearFaults());

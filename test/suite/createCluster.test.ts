@@ -1,0 +1,85 @@
+import * as assert from 'assert';
+import { PLATFORM_SUBSCRIPTION } from '../emulator/seeds';
+import { ids } from './seedIds';
+import { DEFAULT, ESC, TestUserInput } from './TestUserInput';
+import { activateExtension, emulator, runCommand, shownTree } from './testApi';
+
+describe('Create Cluster from a snapshot', () => {
+    let api: Awaited<ReturnType<typeof activateExtension>>;
+
+    before(async () => {
+        api = await activateExtension();
+    });
+
+    beforeEach(async () => {
+        await emulator.reset();
+        api.tree.refresh();
+    });
+
+    it('creates a resource group and a cluster whose system pool comes from the snapshot', async () => {
+        const ui = new TestUserInput(['Contoso Platform', 'aks-golden', 'Create new resource group…', 'rg-golden', DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, 'Create']);
+        const result = await runCommand<{ id: string; azCommand: string }>('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.system));
+
+        const summary = ui.ofKind('message')[0];
+        assert.strictEqual(summary.text, 'Create cluster "aks-golden" from snapshot "snap-system-2611"?');
+        for (const line of ['Resource group: rg-golden (new)', 'Region: eastus', 'DNS prefix: aks-golden', 'Kubernetes version: 1.33.5 (from the snapshot)',
+            'System pool: nodepool1, 3 × Standard_D4s_v5, Linux (Ubuntu), node image AKSUbuntu-2204gen2containerd-202611.03.0']) {
+            assert.ok(summary.detail?.includes(line), `summary lacks "${line}":\n${summary.detail}`);
+        }
+        const [group, cluster, ...others] = await emulator.writes();
+        assert.deepStrictEqual(others, []);
+        assert.match(group.url, new RegExp(`^/subscriptions/${PLATFORM_SUBSCRIPTION}/resourcegroups/rg-golden\\?api-version=`));
+        assert.deepStrictEqual(group.body, { location: 'eastus' });
+        assert.match(cluster.url, /\/resourceGroups\/rg-golden\/providers\/Microsoft\.ContainerService\/managedClusters\/aks-golden\?/);
+        assert.deepStrictEqual(cluster.body, {
+            location: 'eastus',
+            identity: { type: 'SystemAssigned' },
+            properties: {
+                kubernetesVersion: '1.33.5', dnsPrefix: 'aks-golden', enableRBAC: true,
+                agentPoolProfiles: [{
+                    name: 'nodepool1', count: 3, vmSize: 'Standard_D4s_v5', osType: 'Linux', osSKU: 'Ubuntu', mode: 'System', type: 'VirtualMachineScaleSets',
+                    orchestratorVersion: '1.33.5', creationData: { sourceResourceId: ids.snapshot.system },
+                }],
+            },
+        });
+        const [platform] = await shownTree(api.tree);
+        const created = platform.children!.find((c) => c.label === 'aks-golden')!;
+        assert.strictEqual(created.description, '1.33.5 · eastus');
+        assert.deepStrictEqual(created.children!.map((p) => [p.label, p.description]),
+            [['nodepool1', 'System · Ubuntu · Standard_D4s_v5 · AKSUbuntu-2204gen2containerd-202611.03.0 · ◆ snap-system-2611']]);
+        assert.strictEqual(result.azCommand, `az group create --subscription ${PLATFORM_SUBSCRIPTION} --name rg-golden --location eastus && ` +
+            `az aks create --subscription ${PLATFORM_SUBSCRIPTION} --resource-group rg-golden --name aks-golden --location eastus --dns-name-prefix aks-golden ` +
+            `--nodepool-name nodepool1 --node-vm-size Standard_D4s_v5 --node-count 3 --snapshot-id ${ids.snapshot.system} --no-ssh-key`);
+    });
+
+    it('refuses a Windows snapshot: System node pool must be Linux (R8)', async () => {
+        const ui = new TestUserInput([]);
+        await assert.rejects(runCommand('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.win)),
+            /Snapshot "snap-win-2610" is Windows: System node pool must be Linux \(R8\)/);
+        assert.strictEqual(ui.shown.length, 0);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('refuses a region without the snapshot\'s Kubernetes version (R4) and system sizes under 4 vCPUs (R8)', async () => {
+        const ui = new TestUserInput(['Contoso Platform', 'aks-mem', 'rg-platform-eastus', 'West US 2', 'East US', DEFAULT, DEFAULT, 'Standard_E2s_v5', ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.memory2609)), undefined);
+        const regions = ui.ofKind('quickPick').filter((q) => /Region|region/.test(q.text));
+        assert.strictEqual(regions[0].items![0].label, 'East US', 'the snapshot\'s region comes first');
+        assert.match(regions[1].text, /Snapshot "snap-memory-2609" has Kubernetes 1\.32\.9, which AKS does not support in westus2 \(R4\)/);
+        const sizes = ui.ofKind('quickPick').find((q) => /VM size/.test(q.text))!;
+        assert.match(sizes.items!.find((i) => i.label.endsWith('Standard_E2s_v5'))!.description!, /VM size "Standard_E2s_v5" has 2 vCPUs; a system node pool needs at least 4 \(R8\)/);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('refuses bad names inline (R9) and a name already used in the chosen group', async () => {
+        await assert.rejects(runCommand('aksSnapshots.createCluster', new TestUserInput(['Contoso Platform', 'aks_bad_']), await api.tree.findElement(ids.snapshot.system)),
+            /Cluster name "aks_bad_" is invalid: 1–63 letters, digits, "-" and "_", starting and ending with a letter or digit \(R9\)/);
+        await assert.rejects(runCommand('aksSnapshots.createCluster', new TestUserInput(['Contoso Platform', 'aks-x', 'rg-platform-eastus', 'East US', 'x_y']), await api.tree.findElement(ids.snapshot.system)),
+            /DNS prefix "x_y" is invalid: 1–54 letters, digits and "-", starting and ending with a letter or digit \(R9\)/);
+        const ui = new TestUserInput(['Contoso Platform', 'aks-prod-eastus', 'rg-platform-eastus', ESC]);
+        await runCommand('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.system));
+        assert.match(ui.ofKind('quickPick')[1].items!.find((i) => i.label.endsWith('rg-platform-eastus'))!.description!,
+            /Cluster name "aks-prod-eastus" is already used in resource group "rg-platform-eastus" \(R9\)/);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+});
