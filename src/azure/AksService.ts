@@ -216,8 +216,9 @@ export class AksService {
         return toCluster(await watch(poller, options));
     }
 
+    /** A plain ARM request through the AKS client's pipeline (its credential, endpoint, retries); `path` is already encoded. */
     private async sendArm(method: 'get' | 'put', path: string, apiVersion: string, body?: unknown): Promise<unknown> {
-        const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body });
+        const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body, skipUrlEncoding: true });
         const status = Number(response.status);
         if (status < 200 || status > 299) {
             throw new AzureRequestError(status, response.body);

@@ -51,10 +51,10 @@ export function defaultDnsPrefix(clusterName: string): string {
     return clusterName.replace(/[^-a-zA-Z0-9]/g, '-').slice(0, 54).replace(/^-+|-+$/g, '') || 'aks';
 }
 
-/** Tags typed as `key=value` pairs separated by commas or spaces. */
+/** Tags typed as `key=value` pairs separated by commas (values may hold spaces). */
 export function parseTags(text: string): { tags: Record<string, string> } | { problem: Problem } {
     const tags: Record<string, string> = {};
-    for (const pair of text.split(/[,\s]+/).filter(Boolean)) {
+    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
         const at = pair.indexOf('=');
         const key = at > 0 ? pair.slice(0, at) : '';
         if (!key || key.length > 512 || /[<>%&\\?/]/.test(key)) {

@@ -434,7 +434,7 @@ class EmulatorState {
     }
 
     handle(method: string, url: URL, body: unknown, headers: Record<string, string>, origin: string): Result {
-        const seg = url.pathname.split('/').filter(Boolean);
+        const seg = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
         const lower = seg.map((s) => s.toLowerCase());
         const at = (i: number, word: string): boolean => lower[i] === word;
 

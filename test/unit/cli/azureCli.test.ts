@@ -1,16 +1,10 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { promisify } from 'util';
 import { AksService } from '../../../src/azure/AksService';
 import { nodePoolId, snapshotId } from '../../../src/model/armId';
 import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
-
-const run = promisify(execFile);
+import { AzureCliSession, signInAzureCli } from './azureCliSession';
 
 /**
  * The real Azure CLI (Debian's azure-cli) against the emulator: an independent client proving the emulator
@@ -20,45 +14,21 @@ describe('The Azure CLI against the emulator', function () {
     this.timeout(180_000);
     let emulator: RunningEmulator;
     let service: AksService;
-    let configDir: string;
-
-    async function az(...args: string[]): Promise<unknown> {
-        const { stdout } = await run('az', [...args, '--output', 'json'], {
-            env: {
-                ...process.env,
-                AZURE_CONFIG_DIR: configDir,
-                AZURE_CORE_COLLECT_TELEMETRY: 'false',
-                AZURE_CORE_SURVEY_MESSAGE: 'false',
-                AZURE_CORE_NO_COLOR: 'true',
-                AZURE_CORE_ONLY_SHOW_ERRORS: 'true',
-                REQUESTS_CA_BUNDLE: emulator.caFile,
-            },
-            maxBuffer: 16 * 1024 * 1024,
-        });
-        return stdout.trim() ? JSON.parse(stdout) : undefined;
-    }
+    let cli: AzureCliSession;
+    const az = (...args: string[]): Promise<unknown> => cli.az(...args);
 
     before(async () => {
-        await run('az', ['version']).catch(() => {
-            throw new Error('The Azure CLI ("az") is not installed: install Debian\'s azure-cli package (see .ci/run).');
-        });
         emulator = await startEmulator({ seed: 'demo', operationPolls: 1, retryAfterSeconds: 1 });
-        configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-az-'));
-        await az('cloud', 'register', '--name', 'Emulator',
-            '--endpoint-resource-manager', emulator.armUrl,
-            '--endpoint-active-directory', `${emulator.tokenAuthority}adfs`,
-            '--endpoint-active-directory-resource-id', 'https://management.core.windows.net/',
-            '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/');
-        await az('cloud', 'set', '--name', 'Emulator');
-        const accounts = await az('login', '--service-principal', '-u', emulator.clientId, '-p', emulator.clientSecret, '--tenant', emulator.tenantId) as { id: string }[];
+        cli = await signInAzureCli(emulator);
+        const accounts = await az('account', 'list') as { id: string }[];
         assert.deepStrictEqual(accounts.map((a) => a.id).sort(), (await emulatorSessions(emulator)).map((s) => s.subscription.subscriptionId).sort());
         await az('account', 'set', '--subscription', PLATFORM_SUBSCRIPTION);
         service = await AksService.create((await emulatorSessions(emulator))[0]);
     });
 
     after(async () => {
+        cli?.close();
         await emulator?.close();
-        fs.rmSync(configDir, { recursive: true, force: true });
     });
 
     it('lists and shows the snapshots the extension reads', async () => {

@@ -1,0 +1,155 @@
+import * as assert from 'assert';
+import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
+import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteShellArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
+import { clusterNameProblems, defaultDnsPrefix, defaultSnapshotName, dnsPrefixProblems, parseTags, poolNameProblems, resourceGroupNameProblems, snapshotNameProblems } from '../../../src/model/names';
+import {
+    addPoolProblems, imageAgeWarning, nodeCountProblems, snapshotSourceProblems, subscriptionOf, supportedVersionProblems, systemPoolProblems,
+    upgradePath, upgradeProblems, vmSizeProblems,
+} from '../../../src/model/rules';
+import { suggestedVmSizes } from '../../../src/model/vmSize';
+
+const pool = (over: Partial<NodePool> = {}): NodePool => ({
+    id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c/agentPools/p', name: 'p', clusterId: 'c', mode: 'User',
+    osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', kubernetesVersion: '1.32.9', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202609.01.0',
+    provisioningState: 'Succeeded', poolType: 'VirtualMachineScaleSets', ...over,
+});
+const cluster = (over: Partial<Cluster> = {}): Cluster => ({
+    id: 'c', name: 'c', subscriptionId: 's', resourceGroup: 'rg', location: 'eastus', kubernetesVersion: '1.33.5', provisioningState: 'Succeeded', nodePools: [], ...over,
+});
+const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
+    id: '/subscriptions/other/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/snap', name: 'snap', subscriptionId: 'other', resourceGroup: 'rg',
+    location: 'eastus', kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0', osType: 'Linux', osSku: 'Ubuntu',
+    vmSize: 'Standard_D8s_v5', tags: {}, ...over,
+});
+const codes = (problems: readonly { code: string }[]): string[] => problems.map((p) => p.code);
+
+describe('Rules', () => {
+    it('R3, R10, R11: which pools can be snapshotted', () => {
+        assert.deepStrictEqual(snapshotSourceProblems(pool()), []);
+        assert.deepStrictEqual(codes(snapshotSourceProblems(pool({ provisioningState: 'Scaling' }))), ['busy']);
+        assert.deepStrictEqual(codes(snapshotSourceProblems(pool({ poolType: 'VirtualMachines' }))), ['virtualMachinesPool']);
+        assert.deepStrictEqual(snapshotSourceProblems(pool({ nodeImageVersion: 'AKSUbuntu-1804gen2containerd-2021.11.09' })),
+            [{ code: 'imageTooOld', rule: 'R3', pool: 'p', image: 'AKSUbuntu-1804gen2containerd-2021.11.09', date: '2021-11-09' }]);
+        assert.deepStrictEqual(snapshotSourceProblems(pool({ nodeImageVersion: 'AKSUbuntu-1804gen2containerd-2021.11.10' })), []);
+    });
+
+    it('R1: VM sizes for pools made from a snapshot', () => {
+        assert.deepStrictEqual(vmSizeProblems('Standard_DS2_v2', snapshot()), []);
+        assert.deepStrictEqual(codes(vmSizeProblems('Standard_NC6s_v3', snapshot())), ['vmFamilyMismatch']);
+        assert.deepStrictEqual(codes(vmSizeProblems('Standard_D4ps_v5', snapshot())), ['vmFamilyMismatch']);
+        assert.deepStrictEqual(codes(vmSizeProblems('bogus', snapshot())), ['vmSizeUnknown']);
+        const sizes = suggestedVmSizes('Standard_D4ps_v5');
+        assert.strictEqual(sizes[0], 'Standard_D4ps_v5');
+        assert.ok(sizes.every((s) => /^Standard_D\d+p/.test(s)), sizes.join());
+    });
+
+    it('R4 and the control plane: where a snapshot can seed a pool', () => {
+        assert.deepStrictEqual(addPoolProblems(snapshot(), cluster(), ['1.33.5']), []);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot(), cluster(), ['1.34.1'])), ['versionNotSupported']);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.34.1' }), cluster(), ['1.34.1'])), ['newerThanControlPlane']);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot(), cluster({ provisioningState: 'Upgrading' }), ['1.33.5'])), ['busy']);
+        assert.deepStrictEqual(codes(supportedVersionProblems(snapshot(), 'westus2', [])), ['versionNotSupported']);
+    });
+
+    it('R5, R6: upgrades', () => {
+        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot()), []);
+        assert.strictEqual(upgradePath(pool(), snapshot()), 'kubernetes');
+        assert.strictEqual(upgradePath(pool({ kubernetesVersion: '1.33.5' }), snapshot()), 'nodeImageOnly');
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.34.1' }), cluster({ kubernetesVersion: '1.34.1' }), snapshot())), ['versionNotNewer']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0' }), cluster(), snapshot())), ['imageNotNewer']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.31.2' }), cluster(), snapshot())), ['skipsMinor']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster({ kubernetesVersion: '1.32.9' }), snapshot())), ['newerThanControlPlane']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ vmSize: 'Standard_E8s_v5' }), cluster(), snapshot())), ['vmFamilyMismatch']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osType: 'Windows' }), cluster(), snapshot())), ['osMismatch']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Creating' }), cluster({ provisioningState: 'Updating' }), snapshot())), ['busy', 'busy']);
+    });
+
+    it('R8: a cluster\'s system pool', () => {
+        assert.deepStrictEqual(systemPoolProblems(snapshot(), 'Standard_D4s_v5'), []);
+        assert.deepStrictEqual(codes(systemPoolProblems(snapshot({ osType: 'Windows' }))), ['systemPoolWindows']);
+        assert.deepStrictEqual(codes(systemPoolProblems(snapshot(), 'Standard_B4ms')), ['systemPoolBSeries']);
+        assert.deepStrictEqual(codes(systemPoolProblems(snapshot(), 'Standard_D2s_v5')), ['systemPoolVcpus']);
+    });
+
+    it('R12: a warning past 90 days, naming the date', () => {
+        const now = new Date('2026-11-27T00:00:00Z');
+        assert.strictEqual(imageAgeWarning(snapshot(), now), undefined);
+        assert.deepStrictEqual(imageAgeWarning(snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202608.01.0' }), now),
+            { code: 'imageAge', rule: 'R12', image: 'AKSUbuntu-2204gen2containerd-202608.01.0', date: '2026-08-01', days: 118 });
+    });
+
+    it('R13: the subscription comes from the id', () => {
+        assert.strictEqual(subscriptionOf(snapshot().id), 'other');
+    });
+
+    it('node counts', () => {
+        assert.deepStrictEqual(nodeCountProblems('0', 'User'), []);
+        assert.deepStrictEqual(codes(nodeCountProblems('0', 'System')), ['nodeCount']);
+        assert.deepStrictEqual(codes(nodeCountProblems('1001', 'User')), ['nodeCount']);
+        assert.deepStrictEqual(codes(nodeCountProblems('2.5', 'User')), ['nodeCount']);
+    });
+});
+
+describe('Names (R9)', () => {
+    it('node pools', () => {
+        assert.deepStrictEqual(poolNameProblems('gpu2', 'Linux', 'c', []), []);
+        assert.deepStrictEqual(codes(poolNameProblems('Gpu', 'Linux', 'c', [])), ['poolName']);
+        assert.deepStrictEqual(codes(poolNameProblems('abcdefghijklm', 'Linux', 'c', [])), ['poolName']);
+        assert.deepStrictEqual(codes(poolNameProblems('win1234', 'Windows', 'c', [])), ['poolName']);
+        assert.deepStrictEqual(codes(poolNameProblems('gpu', 'Linux', 'c', ['GPU'])), ['poolNameTaken']);
+    });
+
+    it('snapshots, clusters, DNS prefixes, resource groups', () => {
+        assert.deepStrictEqual(snapshotNameProblems('a_b-c', 'rg', []), []);
+        assert.deepStrictEqual(codes(snapshotNameProblems('a'.repeat(64), 'rg', [])), ['snapshotName']);
+        assert.deepStrictEqual(codes(snapshotNameProblems('snap-', 'rg', [])), ['snapshotName']);
+        assert.deepStrictEqual(codes(snapshotNameProblems('Snap', 'rg', ['snap'])), ['snapshotNameTaken']);
+        assert.deepStrictEqual(codes(clusterNameProblems('aks.prod', 'rg', [])), ['clusterName']);
+        assert.deepStrictEqual(dnsPrefixProblems('a'.repeat(54)), []);
+        assert.deepStrictEqual(codes(dnsPrefixProblems('a'.repeat(55))), ['dnsPrefix']);
+        assert.deepStrictEqual(codes(resourceGroupNameProblems('rg.')), ['resourceGroupName']);
+    });
+
+    it('defaults', () => {
+        assert.strictEqual(defaultSnapshotName('aks-prod', 'system', new Date('2026-11-27T12:00:00Z')), 'aks-prod-system-20261127');
+        const long = defaultSnapshotName('c'.repeat(70), 'pool', new Date('2026-11-27T12:00:00Z'));
+        assert.ok(long.length <= 63 && long.endsWith('-20261127'), long);
+        assert.deepStrictEqual(snapshotNameProblems(long, 'rg', []), []);
+        assert.strictEqual(defaultDnsPrefix('aks_golden_'), 'aks-golden');
+    });
+
+    it('tags', () => {
+        assert.deepStrictEqual(parseTags('a=1, owner=Jo Doe'), { tags: { a: '1', owner: 'Jo Doe' } });
+        assert.deepStrictEqual(parseTags(''), { tags: {} });
+        assert.deepStrictEqual(parseTags('a=1,=2'), { problem: { code: 'tag', rule: 'tags', value: '=2' } });
+    });
+});
+
+describe('Azure CLI command lines', () => {
+    it('quotes for a POSIX shell only what needs it', () => {
+        assert.strictEqual(quoteShellArgument('/subscriptions/s/resourceGroups/rg'), '/subscriptions/s/resourceGroups/rg');
+        assert.strictEqual(quoteShellArgument('team=platform'), 'team=platform');
+        assert.strictEqual(quoteShellArgument('two words'), "'two words'");
+        assert.strictEqual(quoteShellArgument("it's"), "'it'\\''s'");
+        assert.strictEqual(quoteShellArgument('$HOME;rm'), "'$HOME;rm'");
+        assert.strictEqual(quoteShellArgument(''), "''");
+    });
+
+    it('snapshot create, with the region and tags', () => {
+        assert.strictEqual(toShellLine(snapshotCreateCommand({ subscriptionId: 's', resourceGroup: 'rg', name: 'n', nodePoolId: '/p', location: 'westeurope', tags: { owner: 'Jo Doe' } })),
+            "az aks nodepool snapshot create --subscription s --resource-group rg --name n --nodepool-id /p --location westeurope --tags 'owner=Jo Doe'");
+    });
+
+    it('nodepool add, upgrade and cluster create', () => {
+        assert.strictEqual(toShellLine(nodePoolAddCommand({ subscriptionId: 's', resourceGroup: 'rg', cluster: 'c', name: 'win', snapshotId: '/snap', vmSize: 'Standard_D4s_v5', count: 2, mode: 'User', osType: 'Windows' })),
+            'az aks nodepool add --subscription s --resource-group rg --cluster-name c --name win --snapshot-id /snap --node-vm-size Standard_D4s_v5 --node-count 2 --mode User --os-type Windows');
+        assert.strictEqual(toShellLine(nodePoolUpgradeCommand({ subscriptionId: 's', resourceGroup: 'rg', cluster: 'c', name: 'p', snapshotId: '/snap', nodeImageOnly: true, maxSurge: '33%' })),
+            'az aks nodepool upgrade --subscription s --resource-group rg --cluster-name c --name p --snapshot-id /snap --node-image-only --yes');
+        assert.strictEqual(toShellLine(nodePoolUpgradeCommand({ subscriptionId: 's', resourceGroup: 'rg', cluster: 'c', name: 'p', snapshotId: '/snap', nodeImageOnly: false, maxSurge: '33%' })),
+            'az aks nodepool upgrade --subscription s --resource-group rg --cluster-name c --name p --snapshot-id /snap --max-surge 33% --yes');
+        const commands = clusterCreateCommands({ subscriptionId: 's', resourceGroup: 'rg (new)', name: 'c', location: 'eastus', dnsPrefix: 'c', nodePoolName: 'sys', vmSize: 'Standard_D4s_v5', count: 3, snapshotId: '/snap', newResourceGroup: true });
+        assert.strictEqual(toShellScript(commands),
+            "az group create --subscription s --name 'rg (new)' --location eastus && az aks create --subscription s --resource-group 'rg (new)' --name c --location eastus " +
+            '--dns-name-prefix c --nodepool-name sys --node-vm-size Standard_D4s_v5 --node-count 3 --snapshot-id /snap --no-ssh-key');
+    });
+});
