@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { AksService } from '../../../src/azure/AksService';
 import { snapshotId } from '../../../src/model/armId';
-import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
+import { demoSeed, PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
 
@@ -39,7 +39,7 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
 
     it('lists snapshots in each subscription', async () => {
         assert.deepStrictEqual((await platform.listSnapshots()).map((s) => s.name),
-            ['snap-arm-2611', 'snap-k8s130', 'snap-memory-2609', 'snap-system-2611', 'snap-win-2610']);
+            demoSeed.snapshots.filter((s) => s.subscriptionId === PLATFORM_SUBSCRIPTION).map((s) => s.name).sort());
         const [sandboxSnapshot] = await sandbox.listSnapshots();
         assert.strictEqual(sandboxSnapshot.id, snapshotId(SANDBOX_SUBSCRIPTION, 'rg-sandbox', 'snap-sandbox-2611'));
         assert.strictEqual(sandboxSnapshot.createdAt?.toISOString(), '2026-11-12T16:45:00.000Z');
