@@ -104,3 +104,53 @@ export async function openAksView(page: Page): Promise<Locator> {
 export function treeRow(page: Page, label: string): Locator {
     return page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
 }
+
+/** Right-clicks a tree row and chooses a context-menu item, as a person would. */
+export async function contextMenu(page: Page, rowLabel: string, item: string): Promise<void> {
+    const row = treeRow(page, rowLabel).first();
+    await row.scrollIntoViewIfNeeded();
+    await row.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    const entry = menu.getByRole('menuitem', { name: item, exact: true });
+    await entry.waitFor();
+    // The menu opens with an animation: hover first, as a pointer would, then click.
+    await entry.hover();
+    await page.waitForTimeout(150);
+    await entry.click();
+    await menu.waitFor({ state: 'detached', timeout: 5000 });
+}
+
+/** The quick input (quick pick or input box) once it asks the question matching `question`. */
+export async function waitForQuestion(page: Page, question: RegExp, timeoutMs = 30_000): Promise<Locator> {
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('input').first();
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+        if (await widget.isVisible()) {
+            last = `${await input.getAttribute('placeholder') ?? ''} ${await input.getAttribute('aria-label') ?? ''} ${await widget.innerText()}`;
+            if (question.test(last)) {
+                return widget;
+            }
+        }
+        await page.waitForTimeout(100);
+    }
+    throw new Error(`The question ${question} was not asked; the quick input showed: ${last || '(nothing)'}`);
+}
+
+/** Answers the question: types (replacing what is offered, unless `text` is undefined) and presses Enter. */
+export async function answer(page: Page, question: RegExp, text?: string): Promise<void> {
+    const widget = await waitForQuestion(page, question);
+    const input = widget.locator('input').first();
+    if (text !== undefined) {
+        await input.fill(text);
+    }
+    // Let the quick pick filter (or validation) catch up with what was typed.
+    await page.waitForTimeout(250);
+    await input.press('Enter');
+}
+
+/** A notification toast that says `text`. */
+export function toast(page: Page, text: RegExp): Locator {
+    return page.locator('.notifications-toasts .notification-toast', { hasText: text });
+}

@@ -20,6 +20,11 @@ export interface CodeServerOptions {
     readonly userSettings?: Record<string, unknown>;
     /** A .vsix to install before start (the packaged extension). */
     readonly installVsix?: string;
+    /**
+     * Lets the workbench honour a `payload` (extension tests in the window). It also hides notification toasts,
+     * so only the extension host runner turns it on.
+     */
+    readonly smokeTestDriver?: boolean;
     readonly port?: number;
 }
 
@@ -82,7 +87,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
         await run(node, [entry, ...common, '--install-extension', options.installVsix], env, logFile);
     }
     const args = [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver'];
+        '--disable-workspace-trust', '--disable-getting-started-override',
+        ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : [])];
     const log = fs.openSync(logFile, 'a');
     // Its own process group, so that stop() ends the server and every process it forked.
     const child = spawn(node, args, { env, detached: true, stdio: ['ignore', log, log] });

@@ -19,6 +19,7 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
     try {
         const server = await startCodeServer({
+            smokeTestDriver: true,
             env: {
                 ...emulatorEnvironment(emulator),
                 NODE_EXTRA_CA_CERTS: emulator.caFile,
