@@ -154,3 +154,12 @@ export async function answer(page: Page, question: RegExp, text?: string): Promi
 export function toast(page: Page, text: RegExp): Locator {
     return page.locator('.notifications-toasts .notification-toast', { hasText: text });
 }
+
+/** F1, then a command by its title. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const widget = await waitForQuestion(page, /.*/);
+    await widget.locator('input').fill(`>${title}`);
+    await widget.getByRole('option', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().waitFor();
+    await widget.locator('input').press('Enter');
+}

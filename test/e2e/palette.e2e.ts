@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import { answer, openAksView, openWorkbench, runFromPalette, toast, treeRow, Workbench } from './workbench';
+
+/** The same workflows from the command palette (F1): the missing resource is asked with quick picks over the tree. */
+describe('A person using the command palette', () => {
+    let workbench: Workbench;
+
+    before(async () => {
+        workbench = await openWorkbench();
+        await openAksView(workbench.page);
+        await treeRow(workbench.page, 'Contoso Platform').waitFor();
+    });
+
+    afterEach(async function () {
+        if (this.currentTest?.state === 'failed') {
+            await workbench?.saveFailure(this.currentTest.fullTitle());
+        }
+    });
+
+    after(() => workbench?.close());
+
+    it('Create Snapshot…: picks subscription, cluster and pool, then names the snapshot', async () => {
+        const { page } = workbench;
+        await runFromPalette(page, 'AKS Snapshots: Create Snapshot…');
+        await answer(page, /Contoso Platform/, 'Contoso Platform');
+        await answer(page, /aks-prod-weu/, 'aks-prod-weu');
+        await answer(page, /burst/, 'system');
+        await answer(page, /Snapshot name/, 'weu-from-palette');
+        await answer(page, /Resource group for the snapshot/);
+        await answer(page, /Tags/);
+        await toast(page, /Created snapshot "weu-from-palette" of node pool "system" in westeurope/).waitFor();
+        await workbench.screenshot('palette-create-snapshot');
+    });
+
+    it('Add Node Pool…: picks the snapshot, then the cluster', async () => {
+        const { page } = workbench;
+        await runFromPalette(page, 'AKS Snapshots: Add Node Pool…');
+        await answer(page, /Snapshot to make the pool from/, 'snap-sandbox-2611');
+        await answer(page, /Cluster to add the pool to/, 'aks-sandbox');
+        await answer(page, /Node pool name/, 'palette');
+        await answer(page, /Mode of the new pool/, 'User');
+        await answer(page, /VM size/);
+        await answer(page, /Node count/, '1');
+        await toast(page, /Added node pool "palette" to "aks-sandbox" from snapshot "snap-sandbox-2611"/).waitFor();
+    });
+
+    it('Upgrade to Snapshot…: picks the pool, then a snapshot, and confirms', async () => {
+        const { page } = workbench;
+        await runFromPalette(page, 'AKS Snapshots: Upgrade to Snapshot…');
+        await answer(page, /Contoso Platform/, 'Contoso Platform');
+        await answer(page, /aks-prod-eastus/, 'aks-prod-eastus');
+        await answer(page, /gpu/, 'gpu');
+        await answer(page, /Snapshot to upgrade node pool "gpu"/, 'snap-gpu-2611');
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor();
+        assert.match(await dialog.innerText(), /Path: node image only/);
+        await dialog.getByRole('button', { name: 'Upgrade' }).click();
+        await toast(page, /Upgraded node pool "gpu" to snapshot "snap-gpu-2611"/).waitFor();
+    });
+
+    it('Create Cluster…: picks the snapshot through its subscription\'s Snapshots', async () => {
+        const { page } = workbench;
+        await runFromPalette(page, 'AKS Snapshots: Create Cluster…');
+        await answer(page, /Contoso Sandbox/, 'Contoso Sandbox');
+        await answer(page, /Snapshots/, 'Snapshots');
+        await answer(page, /snap-sandbox-2611/, 'snap-sandbox-2611');
+        await answer(page, /Subscription for the new cluster/, 'Contoso Sandbox');
+        await answer(page, /Cluster name/, 'aks-sandbox-2');
+        await answer(page, /Resource group for cluster/, 'rg-sandbox');
+        for (const question of [/Region for cluster/, /DNS name prefix/, /Node pool name/, /VM size/, /Node count/]) {
+            await answer(page, question);
+        }
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: 'Create' }).click();
+        await toast(page, /Created cluster "aks-sandbox-2"/).waitFor();
+    });
+});
