@@ -5,6 +5,7 @@ import { isTerminalState } from '../model/provisioning';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { NodePoolItem } from './NodePoolItem';
+import { tooltipTable } from './tooltip';
 
 /** A cluster; its pools come inline with the cluster list, so expanding it reads nothing more. */
 export class ClusterItem implements AksTreeElement {
@@ -18,12 +19,12 @@ export class ClusterItem implements AksTreeElement {
     getTreeItem(): vscode.TreeItem {
         const c = this.cluster;
         const busy = !isTerminalState(c.provisioningState);
-        const tooltip = new vscode.MarkdownString(undefined, true);
-        tooltip.appendMarkdown(`**${c.name}**\n\n`);
-        tooltip.appendMarkdown(vscode.l10n.t('Resource group: {0}', c.resourceGroup) + '  \n');
-        tooltip.appendMarkdown(vscode.l10n.t('Region: {0}', c.location) + '  \n');
-        tooltip.appendMarkdown(vscode.l10n.t('Kubernetes version: {0}', c.kubernetesVersion) + '  \n');
-        tooltip.appendMarkdown(vscode.l10n.t('State: {0}', c.provisioningState ?? vscode.l10n.t('unknown')));
+        const tooltip = tooltipTable(`**${c.name}**`, [
+            [vscode.l10n.t('Resource group'), c.resourceGroup],
+            [vscode.l10n.t('Region'), c.location],
+            [vscode.l10n.t('Kubernetes version'), c.kubernetesVersion],
+            [vscode.l10n.t('State'), c.provisioningState ?? vscode.l10n.t('unknown')],
+        ]);
         return {
             id: this.id,
             label: c.name,

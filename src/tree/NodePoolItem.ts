@@ -6,6 +6,7 @@ import { isTerminalState } from '../model/provisioning';
 import type { AksTreeElement } from './AksTreeElement';
 import type { ClusterItem } from './ClusterItem';
 import { mediaIcon } from './icons';
+import { tooltipTable } from './tooltip';
 
 /** Marks a pool that keeps a snapshot's node image (R7). */
 export const SNAPSHOT_MARKER = '◆';
@@ -67,9 +68,6 @@ export class NodePoolItem implements AksTreeElement {
             [vscode.l10n.t('FIPS'), p.enableFips === undefined ? undefined : p.enableFips ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')],
             [vscode.l10n.t('Snapshot'), this.snapshotName ? vscode.l10n.t('{0} (keeps its node image when scaled)', this.snapshotName) : vscode.l10n.t('none')],
         ];
-        const tooltip = new vscode.MarkdownString(undefined, true);
-        tooltip.appendMarkdown(`**${p.name}** · ${this.parent.cluster.name}\n\n`);
-        tooltip.appendMarkdown(rows.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('  \n'));
-        return tooltip;
+        return tooltipTable(`**${p.name}** · ${this.parent.cluster.name}`, rows);
     }
 }

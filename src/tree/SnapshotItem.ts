@@ -4,6 +4,7 @@ import type { Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
+import { tooltipTable } from './tooltip';
 
 export class SnapshotItem implements AksTreeElement {
     static readonly contextValue = 'aksSnapshot';
@@ -39,9 +40,6 @@ export class SnapshotItem implements AksTreeElement {
             [vscode.l10n.t('OS'), s.osSku ? `${s.osType} (${s.osSku})` : s.osType],
             [vscode.l10n.t('Created'), s.createdAt?.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
         ];
-        const tooltip = new vscode.MarkdownString(undefined, true);
-        tooltip.appendMarkdown(`**${s.name}**\n\n`);
-        tooltip.appendMarkdown(rows.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('  \n'));
-        return tooltip;
+        return tooltipTable(`**${s.name}**`, rows);
     }
 }

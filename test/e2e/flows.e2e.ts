@@ -1,26 +1,20 @@
 import * as assert from 'assert';
-import { answer, contextMenu, openAksView, openWorkbench, toast, treeRow, waitForQuestion, Workbench } from './workbench';
+import { answer, contextMenu, openAksView, toast, treeRow, waitForQuestion, useWorkbench, Workbench } from './workbench';
 
 /** Each snapshot workflow done with pointer and keyboard in the real workbench, from the context menu. */
 describe('A person using the snapshot workflows', () => {
-    let workbench: Workbench;
-
-    before(async () => {
-        workbench = await openWorkbench();
-        const { page } = workbench;
+    const current = useWorkbench({}, async (w) => {
+        const { page } = w;
         await openAksView(page);
         await treeRow(page, 'Contoso Platform').click();
         await treeRow(page, 'aks-prod-eastus').click();
         await treeRow(page, 'Snapshots').first().click();
     });
+    let workbench: Workbench;
 
-    afterEach(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await workbench?.saveFailure(this.currentTest.fullTitle());
-        }
+    beforeEach(() => {
+        workbench = current();
     });
-
-    after(() => workbench?.close());
 
     it('right-click a pool → Create Snapshot…, name it, and see it in the tree', async () => {
         const { page } = workbench;

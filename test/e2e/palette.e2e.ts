@@ -1,23 +1,17 @@
 import * as assert from 'assert';
-import { answer, openAksView, openWorkbench, runFromPalette, toast, treeRow, Workbench } from './workbench';
+import { answer, openAksView, runFromPalette, toast, treeRow, useWorkbench, Workbench } from './workbench';
 
 /** The same workflows from the command palette (F1): the missing resource is asked with quick picks over the tree. */
 describe('A person using the command palette', () => {
+    const current = useWorkbench({}, async (w) => {
+        await openAksView(w.page);
+        await treeRow(w.page, 'Contoso Platform').waitFor();
+    });
     let workbench: Workbench;
 
-    before(async () => {
-        workbench = await openWorkbench();
-        await openAksView(workbench.page);
-        await treeRow(workbench.page, 'Contoso Platform').waitFor();
+    beforeEach(() => {
+        workbench = current();
     });
-
-    afterEach(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await workbench?.saveFailure(this.currentTest.fullTitle());
-        }
-    });
-
-    after(() => workbench?.close());
 
     it('Create Snapshot…: picks subscription, cluster and pool, then names the snapshot', async () => {
         const { page } = workbench;
@@ -42,6 +36,7 @@ describe('A person using the command palette', () => {
         await answer(page, /VM size/);
         await answer(page, /Node count/, '1');
         await toast(page, /Added node pool "palette" to "aks-sandbox" from snapshot "snap-sandbox-2611"/).waitFor();
+        await workbench.screenshot('palette-add-node-pool');
     });
 
     it('Upgrade to Snapshot…: picks the pool, then a snapshot, and confirms', async () => {
@@ -56,6 +51,7 @@ describe('A person using the command palette', () => {
         assert.match(await dialog.innerText(), /Path: node image only/);
         await dialog.getByRole('button', { name: 'Upgrade' }).click();
         await toast(page, /Upgraded node pool "gpu" to snapshot "snap-gpu-2611"/).waitFor();
+        await workbench.screenshot('palette-upgrade');
     });
 
     it('Create Cluster…: picks the snapshot through its subscription\'s Snapshots', async () => {
@@ -68,11 +64,12 @@ describe('A person using the command palette', () => {
         await answer(page, /Cluster name/, 'aks-sandbox-2');
         await answer(page, /Resource group for cluster/, 'rg-sandbox');
         for (const question of [/Region for cluster/, /DNS name prefix/, /Node pool name/, /VM size/, /Node count/]) {
-            await answer(page, question);
+        await answer(page, question);
         }
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor();
         await dialog.getByRole('button', { name: 'Create' }).click();
         await toast(page, /Created cluster "aks-sandbox-2"/).waitFor();
+        await workbench.screenshot('palette-create-cluster');
     });
 });

@@ -1,20 +1,13 @@
 import * as assert from 'assert';
-import { openAksView, openWorkbench, treeRow, Workbench } from './workbench';
+import { openAksView, treeRow, useWorkbench, Workbench } from './workbench';
 
 describe('A person browsing the tree', () => {
+    const current = useWorkbench();
     let workbench: Workbench;
 
-    before(async () => {
-        workbench = await openWorkbench();
+    beforeEach(() => {
+        workbench = current();
     });
-
-    afterEach(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await workbench?.saveFailure(this.currentTest.fullTitle());
-        }
-    });
-
-    after(() => workbench?.close());
 
     it('opens the view, expands a subscription and a cluster, and reads a pool\'s tooltip', async () => {
         const { page } = workbench;
@@ -28,7 +21,7 @@ describe('A person browsing the tree', () => {
         await hover.waitFor();
         const text = await hover.innerText();
         for (const expected of ['Mode: User', 'Kubernetes version: 1.32.9', 'Node image: AKSAzureLinux-V2gen2-202609.15.0', 'VM size: Standard_E8s_v5']) {
-            assert.ok(text.includes(expected), `tooltip lacks "${expected}": ${text}`);
+        assert.ok(text.includes(expected), `tooltip lacks "${expected}": ${text}`);
         }
         assert.match(await memory.innerText(), /◆ snap-memory-2609/);
         await workbench.screenshot('tree');
@@ -36,19 +29,12 @@ describe('A person browsing the tree', () => {
 });
 
 describe('A person who is signed out', () => {
+    const current = useWorkbench({ signedIn: false });
     let workbench: Workbench;
 
-    before(async () => {
-        workbench = await openWorkbench({ signedIn: false });
+    beforeEach(() => {
+        workbench = current();
     });
-
-    afterEach(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await workbench?.saveFailure(this.currentTest.fullTitle());
-        }
-    });
-
-    after(() => workbench?.close());
 
     it('sees the welcome view with "Sign in to Azure…"', async () => {
         const { page } = workbench;

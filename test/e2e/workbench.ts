@@ -163,3 +163,22 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
     await widget.getByRole('option', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().waitFor();
     await widget.locator('input').press('Enter');
 }
+
+/**
+ * Registers the hooks of a scenario group: one workbench for the group (after `setup`), a picture and a trace
+ * kept for each failed scenario, everything stopped at the end. Returns a getter for the workbench.
+ */
+export function useWorkbench(options: WorkbenchOptions = {}, setup?: (workbench: Workbench) => Promise<void>): () => Workbench {
+    let workbench: Workbench | undefined;
+    before(async () => {
+        workbench = await openWorkbench(options);
+        await setup?.(workbench);
+    });
+    afterEach(async function () {
+        if (this.currentTest?.state === 'failed') {
+            await workbench?.saveFailure(this.currentTest.fullTitle());
+        }
+    });
+    after(() => workbench?.close());
+    return () => workbench!;
+}

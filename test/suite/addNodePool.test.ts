@@ -3,12 +3,10 @@ import * as vscode from 'vscode';
 import { SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { DEFAULT, ESC, RejectedInput, TestUserInput } from './TestUserInput';
-import { activateExtension, emulator, runCommand } from './testApi';
-
-type Api = Awaited<ReturnType<typeof activateExtension>>;
+import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
 
 /** Records how a tree element looked after every change of the tree, as a person watching it would see it. */
-export function watchElement(api: Api, id: string): { seen: string[]; dispose(): void } {
+export function watchElement(api: TestApi, id: string): { seen: string[]; dispose(): void } {
     const seen: string[] = [];
     const listener = api.tree.onDidChangeTreeData(() => {
         void api.tree.findElement(id).then(async (element) => {
@@ -22,15 +20,11 @@ export function watchElement(api: Api, id: string): { seen: string[]; dispose():
 }
 
 describe('Add Node Pool from a snapshot', () => {
-    let api: Api;
+    const testApi = withFreshDemoSeed();
+    let api: TestApi;
 
-    before(async () => {
-        api = await activateExtension();
-    });
-
-    beforeEach(async () => {
-        await emulator.reset();
-        api.tree.refresh();
+    beforeEach(() => {
+        api = testApi();
     });
 
     it('adds a pool to a cluster in another subscription (R13), Creating then Succeeded, linked to the snapshot', async () => {

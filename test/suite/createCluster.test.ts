@@ -2,18 +2,14 @@ import * as assert from 'assert';
 import { PLATFORM_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { DEFAULT, ESC, TestUserInput } from './TestUserInput';
-import { activateExtension, emulator, runCommand, shownTree } from './testApi';
+import { emulator, runCommand, shownTree, TestApi, withFreshDemoSeed } from './testApi';
 
 describe('Create Cluster from a snapshot', () => {
-    let api: Awaited<ReturnType<typeof activateExtension>>;
+    const testApi = withFreshDemoSeed();
+    let api: TestApi;
 
-    before(async () => {
-        api = await activateExtension();
-    });
-
-    beforeEach(async () => {
-        await emulator.reset();
-        api.tree.refresh();
+    beforeEach(() => {
+        api = testApi();
     });
 
     it('creates a resource group and a cluster whose system pool comes from the snapshot', async () => {

@@ -3,18 +3,14 @@ import * as vscode from 'vscode';
 import { TENANT_ID } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, TestUserInput } from './TestUserInput';
-import { activateExtension, emulator, emulatorUrl, runCommand, shownTree } from './testApi';
+import { emulator, emulatorUrl, runCommand, shownTree, TestApi, withFreshDemoSeed } from './testApi';
 
 describe('Managing snapshots', () => {
-    let api: Awaited<ReturnType<typeof activateExtension>>;
+    const testApi = withFreshDemoSeed();
+    let api: TestApi;
 
-    before(async () => {
-        api = await activateExtension();
-    });
-
-    beforeEach(async () => {
-        await emulator.reset();
-        api.tree.refresh();
+    beforeEach(() => {
+        api = testApi();
     });
 
     it('edits tags: the current ones offered, the new set sent', async () => {

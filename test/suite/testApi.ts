@@ -116,3 +116,21 @@ export function nextTreeChange(tree: AksSnapshotsTestApi['tree']): Promise<void>
         });
     });
 }
+
+export type TestApi = Awaited<ReturnType<typeof activateExtension>>;
+
+/**
+ * Registers the hooks every flow suite needs: the extension activated once, and before each test the demo seed
+ * restored and the tree reloaded. Returns a getter for the extension's test API.
+ */
+export function withFreshDemoSeed(): () => TestApi {
+    let api: TestApi | undefined;
+    before(async () => {
+        api = await activateExtension();
+    });
+    beforeEach(async () => {
+        await emulator.reset();
+        api!.tree.refresh();
+    });
+    return () => api!;
+}

@@ -2,18 +2,14 @@ import * as assert from 'assert';
 import { PLATFORM_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, TestUserInput } from './TestUserInput';
-import { activateExtension, emulator, runCommand } from './testApi';
+import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
 
 describe('Upgrade Node Pool to Snapshot', () => {
-    let api: Awaited<ReturnType<typeof activateExtension>>;
+    const testApi = withFreshDemoSeed();
+    let api: TestApi;
 
-    before(async () => {
-        api = await activateExtension();
-    });
-
-    beforeEach(async () => {
-        await emulator.reset();
-        api.tree.refresh();
+    beforeEach(() => {
+        api = testApi();
     });
 
     async function poolJson(id: string): Promise<{ properties: Record<string, unknown> }> {
