@@ -72,4 +72,18 @@ describe('A person using the command palette', () => {
         await toast(page, /Created cluster "aks-sandbox-2"/).waitFor();
         await workbench.screenshot('palette-create-cluster');
     });
+
+    it('Delete…: picks the snapshot, confirms the modal', async () => {
+        const { page } = workbench;
+        await runFromPalette(page, 'AKS Snapshots: Delete…');
+        await answer(page, /Contoso Platform/, 'Contoso Platform');
+        await answer(page, /Snapshots/, 'Snapshots');
+        await answer(page, /snap-k8s130/, 'snap-k8s130');
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor();
+        assert.match(await dialog.innerText(), /Delete snapshot "snap-k8s130"[\s\S]*No node pool is linked to it/);
+        await workbench.screenshot('palette-delete-snapshot');
+        await dialog.getByRole('button', { name: 'Delete' }).click();
+        await toast(page, /Deleted snapshot "snap-k8s130"/).waitFor();
+    });
 });
