@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import { ext } from '../extensionVariables';
 
+/** What a flow returns: what it made or changed, and the Azure CLI line that does the same. */
+export interface FlowResult {
+    readonly id: string;
+    readonly azCommand: string;
+}
+
 /**
  * Ends a flow: logs the Azure CLI line that does the same thing and tells the person, offering to copy it,
  * so that what they just did can be scripted.

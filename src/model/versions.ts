@@ -23,11 +23,6 @@ export function compareKubernetesVersions(a: string, b: string): number {
     return x.major - y.major || x.minor - y.minor || (x.patch ?? 0) - (y.patch ?? 0);
 }
 
-export function minorOf(version: string): string | undefined {
-    const parsed = parseKubernetesVersion(version);
-    return parsed && `${parsed.major}.${parsed.minor}`;
-}
-
 /**
  * The date a node image was published, from its version string:
  * `AKSUbuntu-2204gen2containerd-202411.12.0` (yyyymm.dd.n), the older `AKSUbuntu-1804gen2containerd-2022.03.21`

@@ -8,19 +8,12 @@ import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { NodePoolItem } from '../../tree/NodePoolItem';
 import { refuseIfProblems } from '../describeProblem';
 import { pickTreeElement } from '../pickTreeElement';
-import { reportDone } from '../reportAzCommand';
+import { FlowResult, reportDone } from '../reportAzCommand';
 import type { CreateSnapshotContext } from './CreateSnapshotContext';
 import { CreateSnapshotStep } from './CreateSnapshotStep';
 import { SnapshotNameStep } from './SnapshotNameStep';
 import { SnapshotResourceGroupStep } from './SnapshotResourceGroupStep';
 import { SnapshotTagsStep } from './SnapshotTagsStep';
-
-export interface FlowResult {
-    /** The resource the flow made or changed. */
-    readonly id: string;
-    /** The Azure CLI line that does the same. */
-    readonly azCommand: string;
-}
 
 /** Right-click a node pool → Create Snapshot… (or from the palette, picking the pool). */
 export async function createSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, node?: NodePoolItem): Promise<FlowResult> {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { isSameArmId, nodePoolId, parseArmId, snapshotId } from '../../../src/model/armId';
 import { isTerminalState } from '../../../src/model/provisioning';
-import { compareKubernetesVersions, compareNodeImages, formatDay, minorOf, nodeImageDate, parseKubernetesVersion } from '../../../src/model/versions';
+import { compareKubernetesVersions, compareNodeImages, formatDay, nodeImageDate, parseKubernetesVersion } from '../../../src/model/versions';
 import { isSameVmFamily, parseVmSize } from '../../../src/model/vmSize';
 
 describe('ARM ids', () => {
@@ -48,7 +48,6 @@ describe('Versions', () => {
         assert.ok(compareKubernetesVersions('1.9.6', '1.10.0') < 0);
         assert.ok(compareKubernetesVersions('1.33.5', '1.33.3') > 0);
         assert.strictEqual(compareKubernetesVersions('1.33', '1.33.0'), 0);
-        assert.strictEqual(minorOf('1.34.1'), '1.34');
         assert.deepStrictEqual(parseKubernetesVersion('v1.2.3'), { major: 1, minor: 2, patch: 3 });
         assert.strictEqual(parseKubernetesVersion('latest'), undefined);
     });
