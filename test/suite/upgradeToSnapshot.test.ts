@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { PLATFORM_SUBSCRIPTION } from '../emulator/seeds';
+import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, TestUserInput } from './TestUserInput';
 import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
@@ -98,5 +98,18 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.match(ui.ofKind('message')[0].detail!, /⚠ The snapshot's node image AKSUbuntu-2204gen2containerd-202505\.20\.0 was published on 2025-05-20, \d+ days ago.*\(R12\)/);
         // Esc at the confirmation: nothing is sent.
         assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('says which subscription could not be read, and still lists the others', async () => {
+        await emulator.addFault({
+            method: 'GET', pathContains: `/subscriptions/${SANDBOX_SUBSCRIPTION}/providers/Microsoft.ContainerService/snapshots`, status: 403,
+            body: { error: { code: 'AuthorizationFailed', message: 'No read access to snapshots.' } },
+        });
+        const ui = new TestUserInput([ESC]);
+        await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory));
+        const [pick] = ui.ofKind('quickPick');
+        assert.match(pick.text, /\(Not read: Contoso Sandbox: AuthorizationFailed: No read access to snapshots\.\)$/);
+        assert.ok(pick.items!.some((i) => i.label === 'snap-memory-2611'));
+        assert.ok(!pick.items!.some((i) => i.label.endsWith('snap-sandbox-2611')));
     });
 });

@@ -2,20 +2,21 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { addPoolProblems } from '../../model/rules';
 import { pickUsable } from '../common/pickUsable';
+import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { AddNodePoolContext, supportedVersions } from './AddNodePoolContext';
 
 /** Every snapshot in every subscription (R13); those that cannot seed a pool in this cluster show why. */
 export class SourceSnapshotStep extends AzureWizardPromptStep<AddNodePoolContext> {
     async prompt(context: AddNodePoolContext): Promise<void> {
         const cluster = context.cluster!;
-        const { items: snapshots } = await context.services.fromEverySubscription((s) => s.listSnapshots());
+        const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
         const versions = await supportedVersions(context, cluster);
         context.snapshot = await pickUsable(context, snapshots.map((snapshot) => ({
             label: snapshot.name,
             description: `${snapshot.kubernetesVersion} · ${snapshot.osSku ?? snapshot.osType} · ${snapshot.vmSize} · ${snapshot.nodeImageVersion}`,
             data: snapshot,
             problems: addPoolProblems(snapshot, cluster, versions),
-        })), vscode.l10n.t('Snapshot to make the pool from'), 'sourceSnapshot');
+        })), vscode.l10n.t('Snapshot to make the pool from') + unreadableSubscriptions(failures), 'sourceSnapshot');
     }
 
     shouldPrompt(context: AddNodePoolContext): boolean {

@@ -7,6 +7,7 @@ import { ClusterItem } from '../../tree/ClusterItem';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import { NodeCountStep } from '../common/NodeCountStep';
 import { PoolNameStep } from '../common/PoolNameStep';
+import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { VmSizeStep } from '../common/VmSizeStep';
 import type { LongOperationContext } from '../longOperation';
 import { FlowResult, reportDone } from '../reportAzCommand';
@@ -59,11 +60,11 @@ export async function addNodePool(context: IActionContext & LongOperationContext
 }
 
 async function pickSnapshotFirst(context: AddNodePoolContext) {
-    const { items } = await context.services.fromEverySubscription((s) => s.listSnapshots());
+    const { items, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
     const picked = await context.ui.showQuickPick(items.map((s) => ({
         label: s.name,
         description: `${s.kubernetesVersion} · ${s.osSku ?? s.osType} · ${s.vmSize} · ${s.location}`,
         data: s,
-    })), { placeHolder: vscode.l10n.t('Snapshot to make the pool from'), stepName: 'sourceSnapshot', suppressPersistence: true });
+    })), { placeHolder: vscode.l10n.t('Snapshot to make the pool from') + unreadableSubscriptions(failures), stepName: 'sourceSnapshot', suppressPersistence: true });
     return picked.data;
 }

@@ -2,13 +2,14 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { upgradePath, upgradeProblems } from '../../model/rules';
 import { pickUsable } from '../common/pickUsable';
+import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
 /** Every snapshot, in every subscription; those that cannot apply to this pool show why (R1, R5, R10). */
 export class UpgradeSnapshotStep extends AzureWizardPromptStep<UpgradeToSnapshotContext> {
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
         const { pool, cluster } = context;
-        const { items: snapshots } = await context.services.fromEverySubscription((s) => s.listSnapshots());
+        const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
         context.snapshot = await pickUsable(context, snapshots.map((snapshot) => {
             const path = upgradePath(pool, snapshot) === 'nodeImageOnly' ? vscode.l10n.t('node image only') : vscode.l10n.t('Kubernetes {0} → {1}', pool.kubernetesVersion, snapshot.kubernetesVersion);
             return {
@@ -17,7 +18,7 @@ export class UpgradeSnapshotStep extends AzureWizardPromptStep<UpgradeToSnapshot
                 data: snapshot,
                 problems: upgradeProblems(pool, cluster, snapshot),
             };
-        }), vscode.l10n.t('Snapshot to upgrade node pool "{0}" to (now Kubernetes {1}, {2})', pool.name, pool.kubernetesVersion, pool.nodeImageVersion ?? '?'), 'snapshot');
+        }), vscode.l10n.t('Snapshot to upgrade node pool "{0}" to (now Kubernetes {1}, {2})', pool.name, pool.kubernetesVersion, pool.nodeImageVersion ?? '?') + unreadableSubscriptions(failures), 'snapshot');
         context.path = upgradePath(pool, context.snapshot);
     }
 
