@@ -1,7 +1,7 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import type { Cluster, NodePool, Snapshot } from '../model/aks';
+import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { AzureSession } from './AzureAccount';
 import { AzureRequestError, withAzureMessage } from './azureErrors';
@@ -237,28 +237,6 @@ export class AksService {
         }
         return items;
     }
-}
-
-export interface NewNodePool {
-    readonly name: string;
-    readonly snapshotId: string;
-    readonly vmSize: string;
-    readonly count: number;
-    readonly mode: 'System' | 'User';
-    readonly osType: string;
-    readonly osSku?: string;
-    readonly kubernetesVersion: string;
-}
-
-export interface NewCluster {
-    readonly resourceGroup: string;
-    readonly name: string;
-    readonly location: string;
-    readonly dnsPrefix: string;
-    readonly nodePoolName: string;
-    readonly vmSize: string;
-    readonly count: number;
-    readonly snapshot: Snapshot;
 }
 
 /**

@@ -50,6 +50,30 @@ export interface Snapshot {
     readonly tags: Readonly<Record<string, string>>;
 }
 
+/** A pool to add from a snapshot: what the service sends and the `az` line says. */
+export interface NewNodePool {
+    readonly name: string;
+    readonly snapshotId: string;
+    readonly vmSize: string;
+    readonly count: number;
+    readonly mode: 'System' | 'User';
+    readonly osType: string;
+    readonly osSku?: string;
+    readonly kubernetesVersion: string;
+}
+
+/** A cluster whose system pool comes from a snapshot. */
+export interface NewCluster {
+    readonly resourceGroup: string;
+    readonly name: string;
+    readonly location: string;
+    readonly dnsPrefix: string;
+    readonly nodePoolName: string;
+    readonly vmSize: string;
+    readonly count: number;
+    readonly snapshot: Snapshot;
+}
+
 export interface Subscription {
     readonly subscriptionId: string;
     readonly name: string;

@@ -1,3 +1,6 @@
+import type { NewCluster, NewNodePool } from './aks';
+import { parseArmId } from './armId';
+
 /**
  * The Azure CLI command lines that do what each flow does, so a user can script it. Each is an argument list
  * and, through `toShellLine`, one line quoted for a POSIX shell.
@@ -36,22 +39,12 @@ export function snapshotCreateCommand(a: SnapshotCreateArgs): AzCommand {
         '--name', a.name, '--nodepool-id', a.nodePoolId, '--location', a.location, ...tagArguments(a.tags)];
 }
 
-export interface NodePoolAddArgs {
-    readonly subscriptionId: string;
-    readonly resourceGroup: string;
-    readonly cluster: string;
-    readonly name: string;
-    readonly snapshotId: string;
-    readonly vmSize: string;
-    readonly count: number;
-    readonly mode: 'System' | 'User';
-    readonly osType: string;
-}
-
-export function nodePoolAddCommand(a: NodePoolAddArgs): AzCommand {
-    return ['az', 'aks', 'nodepool', 'add', '--subscription', a.subscriptionId, '--resource-group', a.resourceGroup, '--cluster-name', a.cluster,
-        '--name', a.name, '--snapshot-id', a.snapshotId, '--node-vm-size', a.vmSize, '--node-count', String(a.count), '--mode', a.mode,
-        ...(a.osType === 'Windows' ? ['--os-type', 'Windows'] : [])];
+/** The pool goes to the cluster with id `clusterId`; the CLI fills Kubernetes version and OS SKU from the snapshot. */
+export function nodePoolAddCommand(clusterId: string, pool: NewNodePool): AzCommand {
+    const cluster = parseArmId(clusterId);
+    return ['az', 'aks', 'nodepool', 'add', '--subscription', cluster?.subscriptionId ?? '', '--resource-group', cluster?.resourceGroup ?? '',
+        '--cluster-name', cluster?.name ?? '', '--name', pool.name, '--snapshot-id', pool.snapshotId, '--node-vm-size', pool.vmSize,
+        '--node-count', String(pool.count), '--mode', pool.mode, ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : [])];
 }
 
 export interface NodePoolUpgradeArgs {
@@ -70,26 +63,13 @@ export function nodePoolUpgradeCommand(a: NodePoolUpgradeArgs): AzCommand {
         ...(a.maxSurge && !a.nodeImageOnly ? ['--max-surge', a.maxSurge] : []), '--yes'];
 }
 
-export interface ClusterCreateArgs {
-    readonly subscriptionId: string;
-    readonly resourceGroup: string;
-    readonly name: string;
-    readonly location: string;
-    readonly dnsPrefix: string;
-    readonly nodePoolName: string;
-    readonly vmSize: string;
-    readonly count: number;
-    readonly snapshotId: string;
-    /** A new resource group is made first. */
-    readonly newResourceGroup: boolean;
-}
-
-export function clusterCreateCommands(a: ClusterCreateArgs): AzCommand[] {
-    const group: AzCommand = ['az', 'group', 'create', '--subscription', a.subscriptionId, '--name', a.resourceGroup, '--location', a.location];
-    const create: AzCommand = ['az', 'aks', 'create', '--subscription', a.subscriptionId, '--resource-group', a.resourceGroup, '--name', a.name,
-        '--location', a.location, '--dns-name-prefix', a.dnsPrefix, '--nodepool-name', a.nodePoolName, '--node-vm-size', a.vmSize,
-        '--node-count', String(a.count), '--snapshot-id', a.snapshotId, '--no-ssh-key'];
-    return a.newResourceGroup ? [group, create] : [create];
+/** With `newResourceGroup`, the group is made first, in the cluster's region. */
+export function clusterCreateCommands(subscriptionId: string, c: NewCluster, newResourceGroup: boolean): AzCommand[] {
+    const group: AzCommand = ['az', 'group', 'create', '--subscription', subscriptionId, '--name', c.resourceGroup, '--location', c.location];
+    const create: AzCommand = ['az', 'aks', 'create', '--subscription', subscriptionId, '--resource-group', c.resourceGroup, '--name', c.name,
+        '--location', c.location, '--dns-name-prefix', c.dnsPrefix, '--nodepool-name', c.nodePoolName, '--node-vm-size', c.vmSize,
+        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, '--no-ssh-key'];
+    return newResourceGroup ? [group, create] : [create];
 }
 
 /** Several commands as one line that stops at the first failure. */

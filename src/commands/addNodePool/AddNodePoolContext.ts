@@ -1,6 +1,6 @@
 import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
 import type { AksServices } from '../../azure/AksServices';
-import type { Cluster, NodePool } from '../../model/aks';
+import type { Cluster, NewNodePool, NodePool } from '../../model/aks';
 import { subscriptionOf } from '../../model/rules';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
 import type { LongOperationContext } from '../longOperation';
@@ -25,6 +25,15 @@ export function supportedVersions(context: AddNodePoolContext, cluster: Cluster)
         context.versionsByLocation.set(key, versions);
     }
     return versions;
+}
+
+/** The pool the answers describe: sent to Azure and written as the `az` line. */
+export function newNodePool(context: AddNodePoolContext): NewNodePool {
+    const snapshot = context.snapshot!;
+    return {
+        name: context.poolName!, snapshotId: snapshot.id, vmSize: context.vmSize!, count: context.nodeCount!, mode: context.mode!,
+        osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion,
+    };
 }
 
 export function useCluster(context: AddNodePoolContext, cluster: Cluster): void {

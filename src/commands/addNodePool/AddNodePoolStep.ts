@@ -2,7 +2,7 @@ import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { runLongOperation } from '../longOperation';
-import type { AddNodePoolContext } from './AddNodePoolContext';
+import { AddNodePoolContext, newNodePool } from './AddNodePoolContext';
 
 /** The long operation: the pool shows Creating as soon as AKS accepts it, then Succeeded. */
 export class AddNodePoolStep extends AzureWizardExecuteStep<AddNodePoolContext> {
@@ -17,10 +17,7 @@ export class AddNodePoolStep extends AzureWizardExecuteStep<AddNodePoolContext> 
         const snapshot = context.snapshot!;
         const service = await context.services.forSubscription(cluster.subscriptionId);
         const result = await runLongOperation(context, vscode.l10n.t('Adding node pool "{0}" to "{1}" from snapshot "{2}"', context.poolName!, cluster.name, snapshot.name),
-            (options) => service.createNodePoolFromSnapshot(cluster.id, {
-                name: context.poolName!, snapshotId: snapshot.id, vmSize: context.vmSize!, count: context.nodeCount!, mode: context.mode!,
-                osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion,
-            }, options),
+            (options) => service.createNodePoolFromSnapshot(cluster.id, newNodePool(context), options),
             () => void this.tree.refreshSubscription(cluster.subscriptionId));
         context.finished = result.done;
         context.pool = result.done ? result.value : undefined;

@@ -5,17 +5,20 @@ import { pickUsable } from '../common/pickUsable';
 import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { AddNodePoolContext, supportedVersions } from './AddNodePoolContext';
 
-/** Every snapshot in every subscription (R13); those that cannot seed a pool in this cluster show why. */
+/**
+ * Every snapshot in every subscription (R13). Once the cluster is known (from its context menu), those that
+ * cannot seed a pool there show why; from the palette the snapshot comes first, and the clusters are judged next.
+ */
 export class SourceSnapshotStep extends AzureWizardPromptStep<AddNodePoolContext> {
     async prompt(context: AddNodePoolContext): Promise<void> {
-        const cluster = context.cluster!;
+        const cluster = context.cluster;
         const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
-        const versions = await supportedVersions(context, cluster);
+        const versions = cluster ? await supportedVersions(context, cluster) : [];
         context.snapshot = await pickUsable(context, snapshots.map((snapshot) => ({
             label: snapshot.name,
             description: `${snapshot.kubernetesVersion} · ${snapshot.osSku ?? snapshot.osType} · ${snapshot.vmSize} · ${snapshot.nodeImageVersion}`,
             data: snapshot,
-            problems: addPoolProblems(snapshot, cluster, versions),
+            problems: cluster ? addPoolProblems(snapshot, cluster, versions) : [],
         })), vscode.l10n.t('Snapshot to make the pool from') + unreadableSubscriptions(failures), 'sourceSnapshot');
     }
 

@@ -7,11 +7,10 @@ import { ClusterItem } from '../../tree/ClusterItem';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import { NodeCountStep } from '../common/NodeCountStep';
 import { PoolNameStep } from '../common/PoolNameStep';
-import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { VmSizeStep } from '../common/VmSizeStep';
 import type { LongOperationContext } from '../longOperation';
 import { FlowResult, reportDone } from '../reportAzCommand';
-import { AddNodePoolContext, useCluster } from './AddNodePoolContext';
+import { AddNodePoolContext, newNodePool, useCluster } from './AddNodePoolContext';
 import { AddNodePoolStep } from './AddNodePoolStep';
 import { ModeStep } from './ModeStep';
 import { SourceSnapshotStep } from './SourceSnapshotStep';
@@ -36,19 +35,12 @@ export async function addNodePool(context: IActionContext & LongOperationContext
         executeSteps: [new AddNodePoolStep(tree)],
         showLoadingPrompt: true,
     });
-    // From the palette the snapshot comes first: it decides the questions that follow.
-    if (!node) {
-        wizardContext.snapshot = await pickSnapshotFirst(wizardContext);
-    }
     await wizard.prompt();
     await wizard.execute();
 
     const cluster = wizardContext.cluster!;
     const snapshot = wizardContext.snapshot!;
-    const azCommand = toShellLine(nodePoolAddCommand({
-        subscriptionId: cluster.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: wizardContext.poolName!,
-        snapshotId: snapshot.id, vmSize: wizardContext.vmSize!, count: wizardContext.nodeCount!, mode: wizardContext.mode!, osType: snapshot.osType,
-    }));
+    const azCommand = toShellLine(nodePoolAddCommand(cluster.id, newNodePool(wizardContext)));
     const poolId = `${cluster.id}/agentPools/${wizardContext.poolName}`;
     if (!wizardContext.finished) {
         return { id: poolId, azCommand };
@@ -57,14 +49,4 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     reportDone(vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
         wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion), azCommand);
     return { id: poolId, azCommand };
-}
-
-async function pickSnapshotFirst(context: AddNodePoolContext) {
-    const { items, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
-    const picked = await context.ui.showQuickPick(items.map((s) => ({
-        label: s.name,
-        description: `${s.kubernetesVersion} · ${s.osSku ?? s.osType} · ${s.vmSize} · ${s.location}`,
-        data: s,
-    })), { placeHolder: vscode.l10n.t('Snapshot to make the pool from') + unreadableSubscriptions(failures), stepName: 'sourceSnapshot', suppressPersistence: true });
-    return picked.data;
 }

@@ -1,7 +1,7 @@
 import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
 import type { AksService, ResourceGroup } from '../../azure/AksService';
 import type { AksServices } from '../../azure/AksServices';
-import type { Cluster } from '../../model/aks';
+import type { Cluster, NewCluster } from '../../model/aks';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
 import type { LongOperationContext } from '../longOperation';
 
@@ -20,4 +20,12 @@ export interface CreateClusterContext extends NodePoolSpecContext, LongOperation
     /** Set by CreateClusterStep. */
     cluster?: Cluster;
     finished?: boolean;
+}
+
+/** The cluster the answers describe: sent to Azure and written as the `az` lines. */
+export function newCluster(context: CreateClusterContext): NewCluster {
+    return {
+        resourceGroup: context.resourceGroup!, name: context.newClusterName!, location: context.location!, dnsPrefix: context.dnsPrefix!,
+        nodePoolName: context.poolName!, vmSize: context.vmSize!, count: context.nodeCount!, snapshot: context.snapshot!,
+    };
 }

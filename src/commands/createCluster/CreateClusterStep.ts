@@ -2,7 +2,7 @@ import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { runLongOperation } from '../longOperation';
-import type { CreateClusterContext } from './CreateClusterContext';
+import { CreateClusterContext, newCluster } from './CreateClusterContext';
 
 /** Makes the resource group when new, then the cluster as a long operation. */
 export class CreateClusterStep extends AzureWizardExecuteStep<CreateClusterContext> {
@@ -18,10 +18,7 @@ export class CreateClusterStep extends AzureWizardExecuteStep<CreateClusterConte
             await service.createResourceGroup(context.resourceGroup!, context.location!);
         }
         const result = await runLongOperation(context, vscode.l10n.t('Creating cluster "{0}" from snapshot "{1}"', context.newClusterName!, context.snapshot!.name),
-            (options) => service.createClusterFromSnapshot({
-                resourceGroup: context.resourceGroup!, name: context.newClusterName!, location: context.location!, dnsPrefix: context.dnsPrefix!,
-                nodePoolName: context.poolName!, vmSize: context.vmSize!, count: context.nodeCount!, snapshot: context.snapshot!,
-            }, options),
+            (options) => service.createClusterFromSnapshot(newCluster(context), options),
             () => void this.tree.refreshSubscription(service.subscriptionId));
         context.finished = result.done;
         context.cluster = result.done ? result.value : undefined;

@@ -15,7 +15,7 @@ import { pickTreeElement } from '../pickTreeElement';
 import { FlowResult, reportDone } from '../reportAzCommand';
 import { ClusterNameStep } from './ClusterNameStep';
 import { ConfirmClusterStep } from './ConfirmClusterStep';
-import type { CreateClusterContext } from './CreateClusterContext';
+import { CreateClusterContext, newCluster } from './CreateClusterContext';
 import { CreateClusterStep } from './CreateClusterStep';
 import { DnsPrefixStep } from './DnsPrefixStep';
 import { RegionStep } from './RegionStep';
@@ -41,11 +41,7 @@ export async function createCluster(context: IActionContext & LongOperationConte
 
     const service = wizardContext.service!;
     const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
-    const azCommand = toShellScript(clusterCreateCommands({
-        subscriptionId: service.subscriptionId, resourceGroup: wizardContext.resourceGroup!, name: wizardContext.newClusterName!, location: wizardContext.location!,
-        dnsPrefix: wizardContext.dnsPrefix!, nodePoolName: wizardContext.poolName!, vmSize: wizardContext.vmSize!, count: wizardContext.nodeCount!,
-        snapshotId: snapshot.id, newResourceGroup: !!wizardContext.newResourceGroup,
-    }));
+    const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup));
     if (wizardContext.finished) {
         await tree.reveal(wizardContext.cluster?.id ?? id);
         reportDone(vscode.l10n.t('Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',

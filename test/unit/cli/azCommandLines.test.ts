@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { AksService } from '../../../src/azure/AksService';
-import type { NodePool } from '../../../src/model/aks';
+import type { NewCluster, NewNodePool, NodePool } from '../../../src/model/aks';
 import { clusterId, nodePoolId, snapshotId } from '../../../src/model/armId';
 import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
 import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
@@ -51,13 +51,11 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
     it('nodepool add from a snapshot in another subscription (R13)', async () => {
         const snapshot = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611');
         const cluster = clusterId(SANDBOX_SUBSCRIPTION, 'rg-sandbox', 'aks-sandbox');
-        await (await services(byFlow, 1)).createNodePoolFromSnapshot(cluster, {
+        const pool: NewNodePool = {
             name: 'golden', snapshotId: snapshot, vmSize: 'Standard_D8s_v5', count: 2, mode: 'User', osType: 'Linux', osSku: 'Ubuntu', kubernetesVersion: '1.33.5',
-        });
-        await runLine(toShellLine(nodePoolAddCommand({
-            subscriptionId: SANDBOX_SUBSCRIPTION, resourceGroup: 'rg-sandbox', cluster: 'aks-sandbox', name: 'golden', snapshotId: snapshot,
-            vmSize: 'Standard_D8s_v5', count: 2, mode: 'User', osType: 'Linux',
-        })));
+        };
+        await (await services(byFlow, 1)).createNodePoolFromSnapshot(cluster, pool);
+        await runLine(toShellLine(nodePoolAddCommand(cluster, pool)));
         const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e, 1)).getNodePool('rg-sandbox', 'aks-sandbox', 'golden')));
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
     });
@@ -100,11 +98,9 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         const flow = await services(byFlow);
         const snapshot = await flow.getSnapshot('rg-snapshots', 'snap-system-2611');
         await flow.createResourceGroup('rg (golden)', 'eastus');
-        await flow.createClusterFromSnapshot({ resourceGroup: 'rg (golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot });
-        await runLine(toShellScript(clusterCreateCommands({
-            subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg (golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden',
-            nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshotId: snapshot.id, newResourceGroup: true,
-        })));
+        const cluster: NewCluster = { resourceGroup: 'rg (golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot };
+        await flow.createClusterFromSnapshot(cluster);
+        await runLine(toShellScript(clusterCreateCommands(PLATFORM_SUBSCRIPTION, cluster, true)));
         const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster('rg (golden)', 'aks-golden')));
         const facts = (c: typeof a) => [c.location, c.kubernetesVersion, c.dnsPrefix, c.provisioningState, c.nodePools.map((p) => [p.name, ...poolFacts(p)])];
         assert.deepStrictEqual(facts(b), facts(a));

@@ -141,13 +141,14 @@ describe('Azure CLI command lines', () => {
     });
 
     it('nodepool add, upgrade and cluster create', () => {
-        assert.strictEqual(toShellLine(nodePoolAddCommand({ subscriptionId: 's', resourceGroup: 'rg', cluster: 'c', name: 'win', snapshotId: '/snap', vmSize: 'Standard_D4s_v5', count: 2, mode: 'User', osType: 'Windows' })),
+        const clusterInS = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c';
+        assert.strictEqual(toShellLine(nodePoolAddCommand(clusterInS, { name: 'win', snapshotId: '/snap', vmSize: 'Standard_D4s_v5', count: 2, mode: 'User', osType: 'Windows', kubernetesVersion: '1.33.5' })),
             'az aks nodepool add --subscription s --resource-group rg --cluster-name c --name win --snapshot-id /snap --node-vm-size Standard_D4s_v5 --node-count 2 --mode User --os-type Windows');
         assert.strictEqual(toShellLine(nodePoolUpgradeCommand({ subscriptionId: 's', resourceGroup: 'rg', cluster: 'c', name: 'p', snapshotId: '/snap', nodeImageOnly: true, maxSurge: '33%' })),
             'az aks nodepool upgrade --subscription s --resource-group rg --cluster-name c --name p --snapshot-id /snap --node-image-only --yes');
         assert.strictEqual(toShellLine(nodePoolUpgradeCommand({ subscriptionId: 's', resourceGroup: 'rg', cluster: 'c', name: 'p', snapshotId: '/snap', nodeImageOnly: false, maxSurge: '33%' })),
             'az aks nodepool upgrade --subscription s --resource-group rg --cluster-name c --name p --snapshot-id /snap --max-surge 33% --yes');
-        const commands = clusterCreateCommands({ subscriptionId: 's', resourceGroup: 'rg (new)', name: 'c', location: 'eastus', dnsPrefix: 'c', nodePoolName: 'sys', vmSize: 'Standard_D4s_v5', count: 3, snapshotId: '/snap', newResourceGroup: true });
+        const commands = clusterCreateCommands('s', { resourceGroup: 'rg (new)', name: 'c', location: 'eastus', dnsPrefix: 'c', nodePoolName: 'sys', vmSize: 'Standard_D4s_v5', count: 3, snapshot: snapshot({ id: '/snap' }) }, true);
         assert.strictEqual(toShellScript(commands),
             "az group create --subscription s --name 'rg (new)' --location eastus && az aks create --subscription s --resource-group 'rg (new)' --name c --location eastus " +
             '--dns-name-prefix c --nodepool-name sys --node-vm-size Standard_D4s_v5 --node-count 3 --snapshot-id /snap --no-ssh-key');
