@@ -1,7 +1,9 @@
+import { DEFAULT_KNOBS, Knobs } from './knobs';
 import { startEmulator } from './server';
 
 /**
- * `npm run emulator -- --port <n|0> --seed <demo|empty> [--latency <ms>] [--page-size <n>] [--operation-polls <n>]`
+ * `npm run emulator -- --port <n|0> --seed <demo|empty|fleet|scale-SxCxPxN> [--<knob> <value> …]`, where a knob is
+ * any of knobs.ts in kebab case (`--latency-ms 50 --page-size 100 --throttling true`).
  * Prints one JSON line with what a client needs, then serves until killed.
  */
 async function main(): Promise<void> {
@@ -13,14 +15,14 @@ async function main(): Promise<void> {
         }
         args.set(argv[i].slice(2), argv[i + 1]);
     }
-    const number = (name: string): number | undefined => (args.has(name) ? Number(args.get(name)) : undefined);
-    const emulator = await startEmulator({
-        port: number('port') ?? 0,
-        seed: args.get('seed') ?? 'demo',
-        latencyMs: number('latency'),
-        pageSize: number('page-size'),
-        operationPolls: number('operation-polls'),
-    });
+    const knobs: Partial<Knobs> = {};
+    for (const name of Object.keys(DEFAULT_KNOBS) as (keyof Knobs)[]) {
+        const value = args.get(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+        if (value !== undefined) {
+            (knobs as Record<string, unknown>)[name] = typeof DEFAULT_KNOBS[name] === 'boolean' ? value === 'true' : Number(value);
+        }
+    }
+    const emulator = await startEmulator({ ...knobs, port: Number(args.get('port') ?? 0), seed: args.get('seed') ?? 'demo' });
     const { armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile } = emulator;
     process.stdout.write(JSON.stringify({ armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile }) + '\n');
     const stop = (): void => void emulator.close().then(() => process.exit(0));

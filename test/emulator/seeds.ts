@@ -1,4 +1,10 @@
-/** Starting data for the emulator: `demo` is what the demo and the tests show, `empty` has one subscription and nothing in it. */
+import { VM_SIZES } from './vmSizes';
+
+/**
+ * Starting data for the emulator: `demo` is what the demo, the tests and the README's pictures show; `empty` has one
+ * subscription and nothing in it; `fleet` holds the edges the rules, drift and roll-outs need; `scale-SxCxPxN`
+ * generates S subscriptions of C clusters × P pools and N snapshots each, for benchmarks.
+ */
 
 export type Json = Record<string, unknown>;
 
@@ -19,6 +25,9 @@ export interface SeedCluster {
     readonly location: string;
     readonly kubernetesVersion: string;
     readonly provisioningState?: string;
+    readonly tags?: Record<string, string>;
+    /** Cluster properties over AKS's defaults (`autoUpgradeProfile`, …). */
+    readonly properties?: Json;
     readonly pools: readonly SeedPool[];
 }
 
@@ -36,6 +45,7 @@ export interface SeedSnapshot {
     readonly vmSize: string;
     readonly createdAt: string;
     readonly tags?: Record<string, string>;
+    readonly enableFIPS?: boolean;
 }
 
 export interface Seed {
@@ -128,6 +138,7 @@ export const demoSeed: Seed = {
             name: 'aks-prod-weu',
             location: 'westeurope',
             kubernetesVersion: '1.34.1',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'SecurityPatch' } },
             pools: [
                 pool('system', 'System', 'Standard_D4ps_v5', '1.34.1', UBUNTU_ARM_2611),
                 pool('burst', 'User', 'Standard_B4ms', '1.34.1', UBUNTU_2611),
@@ -140,6 +151,7 @@ export const demoSeed: Seed = {
             name: 'aks-legacy',
             location: 'westus2',
             kubernetesVersion: '1.32.9',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'Unmanaged' } },
             pools: [
                 pool('nodepool1', 'System', 'Standard_D2s_v3', '1.32.9', UBUNTU_2110),
                 pool('vmpool', 'User', 'Standard_D4s_v5', '1.32.9', UBUNTU_2611, { type: 'VirtualMachines' }),
@@ -151,6 +163,7 @@ export const demoSeed: Seed = {
             name: 'aks-sandbox',
             location: 'eastus',
             kubernetesVersion: '1.34.1',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
             pools: [
                 pool('nodepool1', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0'),
                 pool('arm', 'User', 'Standard_D4ps_v5', '1.34.1', UBUNTU_ARM_2611),
@@ -218,7 +231,156 @@ export const emptySeed: Seed = {
     snapshots: [],
 };
 
-export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed };
+export const FLEET_EAST_SUBSCRIPTION = 'c1f2e3d4-5a6b-4c7d-8e9f-0a1b2c3d4e33';
+export const FLEET_WEST_SUBSCRIPTION = 'd2e3f4a5-6b7c-4d8e-9f0a-1b2c3d4e5f44';
+
+const FLEET_2611 = 'AKSUbuntu-2204gen2containerd-202611.03.0';
+const FLEET_2611_R1 = 'AKSUbuntu-2204gen2containerd-202611.03.1';
+const FLEET_2610 = 'AKSUbuntu-2204gen2containerd-202610.20.0';
+const FLEET_2404 = 'AKSUbuntu-2404gen2containerd-202611.03.0';
+const FLEET_FIPS = 'AKSUbuntu-2204gen2fipscontainerd-202611.03.0';
+const fleetSnapshot = (name: string): string => snapshotIdOf(FLEET_EAST_SUBSCRIPTION, 'rg-fleet-snapshots', name);
+
+/**
+ * The edges the rules, drift and roll-outs need, apart from the demo so that its pictures stay as they are:
+ * clusters under each node OS and auto-upgrade channel; a pool whose snapshot's image it has since left and one
+ * whose Kubernetes version has; same-day images of different revisions; Ubuntu 24.04; FIPS; Windows; Arm64;
+ * a `VirtualMachines` pool; two subscriptions.
+ */
+export const fleetSeed: Seed = {
+    tenantId: TENANT_ID,
+    subscriptions: [
+        { subscriptionId: FLEET_EAST_SUBSCRIPTION, displayName: 'Contoso Fleet East' },
+        { subscriptionId: FLEET_WEST_SUBSCRIPTION, displayName: 'Contoso Fleet West' },
+    ],
+    resourceGroups: [
+        { subscriptionId: FLEET_EAST_SUBSCRIPTION, name: 'rg-fleet', location: 'eastus' },
+        { subscriptionId: FLEET_EAST_SUBSCRIPTION, name: 'rg-fleet-snapshots', location: 'eastus' },
+        { subscriptionId: FLEET_WEST_SUBSCRIPTION, name: 'rg-fleet-west', location: 'westus2' },
+    ],
+    clusters: [
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet', name: 'aks-fleet-pinned', location: 'eastus', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+            pools: [
+                pool('system', 'System', 'Standard_D4s_v5', '1.33.5', FLEET_2611, { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2611') } }),
+                pool('drifted', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSUbuntu-2204gen2containerd-202611.17.0', { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2610') } }),
+                pool('sameday', 'User', 'Standard_D4s_v5', '1.33.5', FLEET_2611),
+                pool('noble', 'User', 'Standard_D4s_v5', '1.33.5', FLEET_2404, { osSKU: 'Ubuntu2404' }),
+                pool('fips', 'User', 'Standard_D4s_v5', '1.33.5', FLEET_FIPS, { enableFIPS: true }),
+            ],
+        },
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet', name: 'aks-fleet-reimaged', location: 'eastus', kubernetesVersion: '1.34.1',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'node-image', nodeOSUpgradeChannel: 'NodeImage' } },
+            pools: [
+                pool('system', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0', { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2611') } }),
+                pool('linux', 'User', 'Standard_E8s_v5', '1.33.5', 'AKSAzureLinux-V2gen2-202610.20.0', { osSKU: 'AzureLinux' }),
+                pool('win', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSWindows-2022-containerd-20348.4294.251021', { osType: 'Windows', osSKU: 'Windows2022' }),
+                pool('atrisk', 'User', 'Standard_D4s_v5', '1.33.5', FLEET_2611, { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2611') } }),
+            ],
+        },
+        {
+            subscriptionId: FLEET_WEST_SUBSCRIPTION, resourceGroup: 'rg-fleet-west', name: 'aks-fleet-west', location: 'westus2', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'SecurityPatch' } },
+            pools: [
+                pool('system', 'System', 'Standard_D4s_v5', '1.33.5', FLEET_2610),
+                pool('arm', 'User', 'Standard_D4ps_v5', '1.33.5', 'AKSUbuntu-2204gen2arm64containerd-202610.20.0'),
+                pool('older', 'User', 'Standard_D4s_v5', '1.32.9', FLEET_2610),
+                pool('vmpool', 'User', 'Standard_D4s_v5', '1.33.5', FLEET_2610, { type: 'VirtualMachines' }),
+            ],
+        },
+        {
+            subscriptionId: FLEET_WEST_SUBSCRIPTION, resourceGroup: 'rg-fleet-west', name: 'aks-fleet-unmanaged', location: 'westus2', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'stable', nodeOSUpgradeChannel: 'Unmanaged' } },
+            pools: [pool('system', 'System', 'Standard_DS3_v2', '1.33.5', FLEET_2610)],
+        },
+    ],
+    snapshots: [
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet-snapshots', name: 'snap-fleet-2611', location: 'eastus',
+            source: 'aks-fleet-pinned/system', kubernetesVersion: '1.33.5', nodeImageVersion: FLEET_2611,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-04T09:00:00Z', tags: { purpose: 'golden' },
+        },
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet-snapshots', name: 'snap-fleet-2611r1', location: 'eastus',
+            source: 'aks-fleet-pinned/sameday', kubernetesVersion: '1.33.5', nodeImageVersion: FLEET_2611_R1,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-05T09:00:00Z',
+        },
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet-snapshots', name: 'snap-fleet-2610', location: 'eastus',
+            source: 'aks-fleet-pinned/drifted', kubernetesVersion: '1.33.5', nodeImageVersion: FLEET_2610,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-10-22T09:00:00Z',
+        },
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet-snapshots', name: 'snap-fips-2611', location: 'eastus',
+            source: 'aks-fleet-pinned/fips', kubernetesVersion: '1.33.5', nodeImageVersion: FLEET_FIPS,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-06T09:00:00Z', enableFIPS: true,
+        },
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet-snapshots', name: 'snap-noble-2611', location: 'eastus',
+            source: 'aks-fleet-pinned/noble', kubernetesVersion: '1.33.5', nodeImageVersion: FLEET_2404,
+            osType: 'Linux', osSku: 'Ubuntu2404', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-06T10:00:00Z',
+        },
+        {
+            subscriptionId: FLEET_WEST_SUBSCRIPTION, resourceGroup: 'rg-fleet-west', name: 'snap-west-2610', location: 'westus2',
+            source: 'aks-fleet-west/system', kubernetesVersion: '1.33.5', nodeImageVersion: FLEET_2610,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-10-25T09:00:00Z',
+        },
+    ],
+};
+
+export interface ScaleShape {
+    readonly subscriptions: number;
+    readonly clustersPerSubscription: number;
+    readonly poolsPerCluster: number;
+    readonly snapshotsPerSubscription: number;
+}
+
+/** A tenant of any size, for benchmarks: every subscription alike, names numbered. */
+export function scaleSeed(shape: ScaleShape): Seed {
+    const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
+    const subscriptions = Array.from({ length: shape.subscriptions }, (_, i) => ({
+        subscriptionId: `5ca1e000-0000-4000-8000-${hex(i, 12)}`, displayName: `Scale ${String(i + 1).padStart(3, '0')}`,
+    }));
+    const regions = ['eastus', 'westeurope', 'westus2'];
+    const resourceGroups = subscriptions.flatMap((s) => [
+        { subscriptionId: s.subscriptionId, name: 'rg-clusters', location: 'eastus' },
+        { subscriptionId: s.subscriptionId, name: 'rg-snapshots', location: 'eastus' },
+    ]);
+    const clusters: SeedCluster[] = subscriptions.flatMap((s) => Array.from({ length: shape.clustersPerSubscription }, (_, c) => ({
+        subscriptionId: s.subscriptionId, resourceGroup: 'rg-clusters', name: `aks-${String(c + 1).padStart(4, '0')}`,
+        location: regions[c % regions.length], kubernetesVersion: '1.33.5',
+        pools: Array.from({ length: shape.poolsPerCluster }, (_, p) => pool(p === 0 ? 'system' : `pool${p}`, p === 0 ? 'System' : 'User',
+            'Standard_D4s_v5', '1.33.5', p % 2 ? UBUNTU_2610 : UBUNTU_2611)),
+    })));
+    const snapshots: SeedSnapshot[] = subscriptions.flatMap((s) => Array.from({ length: shape.snapshotsPerSubscription }, (_, n) => ({
+        subscriptionId: s.subscriptionId, resourceGroup: 'rg-snapshots', name: `snap-${String(n + 1).padStart(5, '0')}`, location: 'eastus',
+        source: `/subscriptions/${s.subscriptionId}/resourceGroups/rg-retired/providers/Microsoft.ContainerService/managedClusters/aks-retired/agentPools/pool${n}`,
+        kubernetesVersion: '1.33.5', nodeImageVersion: n % 2 ? UBUNTU_2610 : UBUNTU_2611,
+        osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-01T00:00:00Z',
+    })));
+    return { tenantId: TENANT_ID, subscriptions, resourceGroups, clusters, snapshots };
+}
+
+export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed, fleet: fleetSeed };
+
+/** A seed by name: one of `seeds`, `scale` (2×3×3×4) or `scale-<subscriptions>x<clusters>x<pools>x<snapshots>`. */
+export function resolveSeed(seed: string | Seed): Seed {
+    if (typeof seed === 'object') {
+        return seed;
+    }
+    const scale = /^scale(?:-(\d+)x(\d+)x(\d+)x(\d+))?$/.exec(seed);
+    if (scale) {
+        const [s, c, p, n] = scale[1] ? scale.slice(1).map(Number) : [2, 3, 3, 4];
+        return scaleSeed({ subscriptions: s, clustersPerSubscription: c, poolsPerCluster: p, snapshotsPerSubscription: n });
+    }
+    const found = seeds[seed];
+    if (!found) {
+        throw new Error(`Unknown seed "${seed}"; use one of: ${[...Object.keys(seeds), 'scale', 'scale-<S>x<C>x<P>x<N>'].join(', ')}`);
+    }
+    return found;
+}
 
 /** Kubernetes versions AKS supports per region (R4): westus2 has dropped 1.32. */
 export function supportedKubernetesVersions(location: string): Json {
@@ -248,14 +410,20 @@ function isOneMinorUpgrade(from: string, to: string): boolean {
     return (a[1] === b[1] && b[2] > a[2]) || b[1] === a[1] + 1;
 }
 
-/** The newest node image AKS would give a new pool, by OS and CPU architecture. */
-export function latestNodeImage(osType: string, osSku: string | undefined, vmSize: string): string {
+/** The newest node image AKS would give a pool, by OS, OS SKU, FIPS and the size's CPU architecture (from its SKU facts). */
+export function latestNodeImage(osType: string, osSku: string | undefined, vmSize: string, fips = false): string {
     if (osType === 'Windows') {
-        return 'AKSWindows-2022-containerd-20348.4405.251118';
+        return osSku === 'Windows2019' ? 'AKSWindows-2019-containerd-17763.7009.251118' : 'AKSWindows-2022-containerd-20348.4405.251118';
     }
     if (osSku === 'AzureLinux') {
         return 'AKSAzureLinux-V2gen2-202611.17.0';
     }
-    const arm = /^Standard_[A-Z]+\d+[a-z]*p/.test(vmSize);
-    return arm ? 'AKSUbuntu-2204gen2arm64containerd-202611.17.0' : 'AKSUbuntu-2204gen2containerd-202611.17.0';
+    const arm = VM_SIZES.find((s) => s.name.toLowerCase() === vmSize.toLowerCase())?.arch === 'Arm64';
+    const release = osSku === 'Ubuntu2404' ? '2404' : '2204';
+    return `AKSUbuntu-${release}gen2${arm ? 'arm64' : ''}${fips ? 'fips' : ''}containerd-202611.17.0`;
+}
+
+/** The newest node image for a pool as it stands. */
+export function latestNodeImageOf(pool: Json): string {
+    return latestNodeImage(String(pool.osType ?? 'Linux'), pool.osSKU as string | undefined, String(pool.vmSize ?? ''), pool.enableFIPS === true);
 }

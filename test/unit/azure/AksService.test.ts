@@ -134,13 +134,16 @@ describe('AksService writes, as Azure receives them', () => {
             (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Downgrading/.test(e.message));
     });
 
-    it('refuses an upgrade when the pool changed since it was read (412)', async () => {
+    it('refuses an upgrade when the pool changed since it was read (412): If-Match carries the eTag of the read', async () => {
         const poolId = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService/managedClusters/aks-prod-eastus/agentPools/gpu`;
         const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
-        // Somebody else writes the pool between our GET and PUT.
-        emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/gpu', status: 412, body: { code: 'PreconditionFailed', message: 'The eTag does not match.' }, times: 1 });
+        const before = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+        // A colleague scales the pool between the service's GET and its PUT.
+        emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/gpu', action: 'changedMeanwhile', times: 1 });
         await assert.rejects(platform.upgradeNodePoolToSnapshot(poolId, snapshot, undefined), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 412 && e.code === 'PreconditionFailed');
+        const after = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+        assert.deepStrictEqual([after.count, after.kubernetesVersion], [(before.count ?? 0) + 1, before.kubernetesVersion], "the colleague's scale stands, the upgrade did not go through");
     });
 
     it('creates a resource group and a cluster whose system pool comes from a snapshot', async () => {

@@ -94,14 +94,14 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
     });
 
-    it('group create && aks create from a snapshot (R8: it becomes the system pool; a group name with spaces quoted)', async () => {
+    it('group create && aks create from a snapshot (R8: it becomes the system pool; a group name with parentheses quoted)', async () => {
         const flow = await services(byFlow);
         const snapshot = await flow.getSnapshot('rg-snapshots', 'snap-system-2611');
-        await flow.createResourceGroup('rg (golden)', 'eastus');
-        const cluster: NewCluster = { resourceGroup: 'rg (golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot };
+        await flow.createResourceGroup('rg-(golden)', 'eastus');
+        const cluster: NewCluster = { resourceGroup: 'rg-(golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot };
         await flow.createClusterFromSnapshot(cluster);
         await runLine(toShellScript(clusterCreateCommands(PLATFORM_SUBSCRIPTION, cluster, true)));
-        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster('rg (golden)', 'aks-golden')));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster('rg-(golden)', 'aks-golden')));
         const facts = (c: typeof a) => [c.location, c.kubernetesVersion, c.dnsPrefix, c.provisioningState, c.nodePools.map((p) => [p.name, ...poolFacts(p)])];
         assert.deepStrictEqual(facts(b), facts(a));
     });

@@ -1,0 +1,108 @@
+import { aksError } from './http';
+import { supportedKubernetesVersions } from './seeds';
+import type { Json } from './http';
+
+/** The rules the AKS service itself enforces on writes, in one place: names, states, versions. */
+
+export const TERMINAL_STATES = ['succeeded', 'failed', 'canceled'];
+
+const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
+const SNAPSHOT_NAME = /^[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+const CLUSTER_NAME = /^[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+const DNS_PREFIX = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]{0,52}[a-zA-Z0-9])?$/;
+const RESOURCE_GROUP_NAME = /^[-\w._()]{0,89}[-\w_()]$/u;
+
+export function assertPoolName(name: string, osType: string): void {
+    const maxLength = osType === 'Windows' ? 6 : 12;
+    if (!POOL_NAME.test(name) || name.length > maxLength) {
+        throw aksError(400, 'InvalidParameter',
+            `The value of parameter agentPoolProfile.name '${name}' is invalid. A ${osType} agent pool name must start with a lowercase letter and have at most ${maxLength} lowercase letters and digits.`, 'agentPoolProfile.name');
+    }
+}
+
+export function assertSnapshotName(name: string): void {
+    if (!SNAPSHOT_NAME.test(name)) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter snapshotName '${name}' is invalid. It must be 1-63 characters of letters, digits, '-' and '_', starting and ending with a letter or digit.`, 'snapshotName');
+    }
+}
+
+export function assertClusterName(name: string): void {
+    if (!CLUSTER_NAME.test(name)) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter resourceName '${name}' is invalid. It must be 1-63 characters of letters, digits, '-' and '_', starting and ending with a letter or digit.`, 'resourceName');
+    }
+}
+
+export function assertDnsPrefix(dnsPrefix: string): void {
+    if (!DNS_PREFIX.test(dnsPrefix)) {
+        throw aksError(400, 'InvalidDNSPrefix', `DNS prefix '${dnsPrefix}' is invalid. It must be 1-54 letters, digits and '-', starting and ending with a letter or digit.`, 'properties.dnsPrefix');
+    }
+}
+
+/** ARM's own rule for resource group names (1–90 of letters, digits, `-_.()`, not ending in a period). */
+export function isResourceGroupName(name: string): boolean {
+    return RESOURCE_GROUP_NAME.test(name);
+}
+
+/** R10: AKS answers 409 to any write while an operation runs; an unknown state is not terminal. */
+export function assertTerminal(state: unknown, what: string): void {
+    if (!TERMINAL_STATES.includes(String(state ?? 'Succeeded').toLowerCase())) {
+        throw aksError(409, 'OperationNotAllowed',
+            `Operation is not allowed because there's an in progress operation on ${what}, whose provisioning state is ${String(state)}. Please wait for it to finish before starting a new operation.`);
+    }
+}
+
+export function supportedPatches(location: string): string[] {
+    return (supportedKubernetesVersions(location).values as Json[]).flatMap((v) => Object.keys(v.patchVersions as Json));
+}
+
+/** R4: a version (or a bare minor, as the CLI sends) must be supported in the region. */
+export function assertSupported(version: string, location: string): void {
+    const supported = supportedPatches(location);
+    const minorOnly = /^\d+\.\d+$/.test(version);
+    if (!supported.some((v) => v === version || (minorOnly && v.startsWith(`${version}.`)))) {
+        throw aksError(400, 'K8sVersionNotSupported', `Version ${version} is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region.`, 'kubernetesVersion');
+    }
+}
+
+/** R5 as AKS enforces it: no downgrade (409), no skipped minor (400). */
+export function assertUpgradePath(from: string, to: string, what: string): void {
+    const [a, b] = [from, to].map((v) => v.split('.').map(Number));
+    const cmp = a[0] - b[0] || a[1] - b[1] || (a[2] ?? 0) - (b[2] ?? 0);
+    if (cmp > 0) {
+        throw aksError(409, 'OperationNotAllowed', `Downgrading the ${what} from ${from} to ${to} is not allowed.`, 'kubernetesVersion');
+    }
+    if (b[1] - a[1] > 1) {
+        throw aksError(400, 'AgentPoolUpgradeVersionNotAllowed', `Upgrading the ${what} from ${from} to ${to} skips a minor version, which is not allowed. Upgrade one minor version at a time.`, 'orchestratorVersion');
+    }
+}
+
+export function isUpgrade(from: string, to: string): boolean {
+    const [a, b] = [from, to].map((v) => v.split('.').map(Number));
+    return (b[0] - a[0] || b[1] - a[1] || (b[2] ?? 0) - (a[2] ?? 0)) > 0;
+}
+
+/** A pool's node count: System pools 1–1000, User pools 0–1000. */
+export function assertCount(value: unknown, mode: string): number {
+    const count = Number(value ?? 1);
+    if (!Number.isInteger(count) || count < (mode === 'System' ? 1 : 0) || count > 1000) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.count '${String(value)}' is invalid: ${mode} pools take ${mode === 'System' ? 1 : 0} to 1000 nodes.`, 'agentPoolProfile.count');
+    }
+    return count;
+}
+
+const UPGRADE_CHANNELS = ['rapid', 'stable', 'patch', 'node-image', 'none'];
+const NODE_OS_UPGRADE_CHANNELS = ['None', 'Unmanaged', 'NodeImage', 'SecurityPatch'];
+
+/** The auto-upgrade channels AKS accepts, and its rule that the `node-image` channel needs the `NodeImage` node OS channel. */
+export function assertAutoUpgradeProfile(profile: Json): void {
+    const { upgradeChannel, nodeOSUpgradeChannel } = profile;
+    if (upgradeChannel !== undefined && !UPGRADE_CHANNELS.includes(String(upgradeChannel))) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter autoUpgradeProfile.upgradeChannel '${String(upgradeChannel)}' is invalid. Allowed values: ${UPGRADE_CHANNELS.join(', ')}.`, 'autoUpgradeProfile.upgradeChannel');
+    }
+    if (nodeOSUpgradeChannel !== undefined && !NODE_OS_UPGRADE_CHANNELS.includes(String(nodeOSUpgradeChannel))) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter autoUpgradeProfile.nodeOSUpgradeChannel '${String(nodeOSUpgradeChannel)}' is invalid. Allowed values: ${NODE_OS_UPGRADE_CHANNELS.join(', ')}.`, 'autoUpgradeProfile.nodeOSUpgradeChannel');
+    }
+    if (upgradeChannel === 'node-image' && nodeOSUpgradeChannel !== undefined && nodeOSUpgradeChannel !== 'NodeImage') {
+        throw aksError(400, 'InvalidParameter', `The node-image upgrade channel needs the NodeImage node OS upgrade channel, not '${String(nodeOSUpgradeChannel)}'.`, 'autoUpgradeProfile.nodeOSUpgradeChannel');
+    }
+}

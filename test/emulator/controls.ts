@@ -1,0 +1,75 @@
+import { armError } from './http';
+import type { Fault } from './faults';
+import type { Knobs } from './knobs';
+import type { EmulatorState } from './state';
+
+/** A request as the emulator received it: what a test asserts Azure was sent. */
+export interface RecordedRequest {
+    readonly method: string;
+    /** Path and query. */
+    readonly url: string;
+    readonly headers: Record<string, string>;
+    readonly body?: unknown;
+    /** When it arrived (ms since the epoch). */
+    readonly time: number;
+    /** The route that answered it (`agentPools.put`), when one did. */
+    route?: string;
+    /** The status it was answered with; absent when the answer was lost. */
+    status?: number;
+}
+
+export interface Controls {
+    readonly requests: RecordedRequest[];
+    readonly faults: Fault[];
+    readonly knobs: Knobs;
+    state(): EmulatorState;
+    /** Back to the seed: resources, requests, faults and throttling buckets. */
+    reset(): void;
+    /** How many requests were answered 429 since the last reset. */
+    throttled(): number;
+}
+
+/** Test-only endpoints under /_emulator/ (never part of ARM). */
+export function control(url: URL, method: string, raw: string, c: Controls): unknown {
+    const body = (): Record<string, unknown> => JSON.parse(raw || '{}') as Record<string, unknown>;
+    switch (`${method} ${url.pathname}`) {
+        case 'GET /_emulator/requests':
+            return c.requests;
+        case 'DELETE /_emulator/requests':
+            c.requests.length = 0;
+            return {};
+        case 'POST /_emulator/faults':
+            c.faults.push(body() as unknown as Fault);
+            return {};
+        case 'DELETE /_emulator/faults':
+            c.faults.length = 0;
+            return {};
+        case 'GET /_emulator/knobs':
+            return c.knobs;
+        case 'POST /_emulator/knobs':
+            Object.assign(c.knobs, body());
+            return c.knobs;
+        case 'POST /_emulator/reset':
+            c.reset();
+            return {};
+        case 'GET /_emulator/operations':
+            return [...c.state().operations.values()].map(({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }) =>
+                ({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }));
+        case 'GET /_emulator/throttled':
+            return { throttled: c.throttled() };
+        case 'POST /_emulator/provisioningState': {
+            const { id, provisioningState } = body() as { id: string; provisioningState: string };
+            c.state().setProvisioningState(id, provisioningState);
+            return {};
+        }
+        case 'POST /_emulator/touch': {
+            const { id } = body() as { id: string };
+            if (!c.state().touch(id)) {
+                throw armError(404, 'NotFound', `No cluster, pool or snapshot ${id}`);
+            }
+            return {};
+        }
+        default:
+            throw armError(404, 'NotFound', `No emulator control endpoint ${method} ${url.pathname}`);
+    }
+}

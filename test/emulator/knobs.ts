@@ -1,0 +1,28 @@
+import type { ThrottlingKnobs } from './throttling';
+import type { TokenKnobs } from './tokens';
+
+/** The emulator's knobs: set at start, changeable while it runs (`POST /_emulator/knobs`). */
+export interface Knobs extends ThrottlingKnobs, TokenKnobs {
+    /** Added to every ARM answer, to model a distant region. */
+    latencyMs: number;
+    /** Items per page of every list. */
+    pageSize: number;
+    /** Status polls that answer InProgress before an operation ends. */
+    operationPolls: number;
+    /** When above 0, an operation also ends this many seconds after it started, polled or not. */
+    operationSeconds: number;
+    /** The `Retry-After` seconds sent with long operations; the Azure CLI waits 30 s per poll without it. */
+    retryAfterSeconds: number;
+}
+
+export const DEFAULT_KNOBS: Knobs = {
+    latencyMs: 0,
+    pageSize: 50,
+    operationPolls: 2,
+    operationSeconds: 0,
+    retryAfterSeconds: 1,
+    tokenLifetimeSeconds: 3600,
+    throttling: false,
+    throttleBurstScale: 1,
+    throttleRateScale: 1,
+};

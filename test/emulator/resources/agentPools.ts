@@ -1,0 +1,236 @@
+import {
+    assertCount, assertPoolName, assertSupported, assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
+} from '../aksRules';
+import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
+import type { Params, RouteTable } from '../routes';
+import { latestNodeImage, latestNodeImageOf } from '../seeds';
+import { ClusterRecord, clusterId, PoolRecord, poolJson, SnapshotRecord } from '../shapes';
+import type { EmulatorState } from '../state';
+import { Context, page, startOperation } from './context';
+
+/** What a pool PUT may not set: AKS keeps its own values. */
+const READ_ONLY = ['provisioningState', 'currentOrchestratorVersion', 'nodeImageVersion', 'powerState', 'eTag'];
+
+/** Agent pools: list, read, create, replace (scale, upgrade), delete, upgrade profile, node image upgrade. */
+export function registerAgentPools(table: RouteTable, context: Context): void {
+    const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/managedClusters/{cluster}/agentPools';
+    table.add('agentPools.list', 'GET', base, (request, params) => {
+        const cluster = findCluster(context.state(), params);
+        return page(context, request, [...cluster.pools.values()].map((p) => poolJson(cluster, p)));
+    });
+    table.add('agentPools.get', 'GET', `${base}/{pool}`, (_request, params) => {
+        const cluster = findCluster(context.state(), params);
+        const pool = findPool(cluster, params.pool);
+        return { status: 200, body: poolJson(cluster, pool), headers: { etag: pool.eTag } };
+    });
+    table.add('agentPools.put', 'PUT', `${base}/{pool}`, (request, params) => putPool(context, request, findCluster(context.state(), params), params.pool));
+    table.add('agentPools.delete', 'DELETE', `${base}/{pool}`, (request, params) => {
+        const cluster = findCluster(context.state(), params);
+        const existing = cluster.pools.get(params.pool.toLowerCase());
+        checkConditions(request, existing, `agent pool '${params.pool}'`);
+        if (!existing) {
+            return { status: 204 };
+        }
+        assertTerminal(existing.properties.provisioningState, `agent pool '${existing.name}'`);
+        if (existing.properties.mode === 'System' && [...cluster.pools.values()].filter((p) => p.properties.mode === 'System').length === 1) {
+            throw aksError(400, 'OperationNotAllowed', 'The last System node pool of a cluster cannot be deleted.');
+        }
+        existing.properties.provisioningState = 'Deleting';
+        existing.eTag = newETag();
+        const headers = startOperation(context, request, {
+            subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId: `${clusterId(cluster)}/agentPools/${existing.name}`, kind: 'DELETE',
+            settle: (status) => (status === 'Succeeded' ? cluster.pools.delete(existing.name.toLowerCase()) : (existing.properties.provisioningState = status)),
+            result: () => ({}), withLocation: true,
+        });
+        return { status: 202, headers };
+    });
+    table.add('agentPools.upgradeProfile', 'GET', `${base}/{pool}/upgradeProfiles/{profile}`, (_request, params) => {
+        const cluster = findCluster(context.state(), params);
+        const pool = findPool(cluster, params.pool);
+        const current = String(pool.properties.currentOrchestratorVersion ?? pool.properties.orchestratorVersion);
+        const controlPlane = String(cluster.properties.kubernetesVersion);
+        const upgrades = supportedPatches(cluster.location).filter((v) => isUpgrade(current, v) && !isUpgrade(controlPlane, v));
+        return {
+            status: 200, body: {
+                id: `${clusterId(cluster)}/agentPools/${pool.name}/upgradeProfiles/default`, name: 'default',
+                type: 'Microsoft.ContainerService/managedClusters/agentPools/upgradeProfiles',
+                properties: {
+                    kubernetesVersion: current, osType: pool.properties.osType,
+                    latestNodeImageVersion: latestNodeImageOf(pool.properties),
+                    upgrades: upgrades.map((kubernetesVersion) => ({ kubernetesVersion })),
+                },
+            },
+        };
+    });
+    table.add('agentPools.upgradeNodeImageVersion', 'POST', `${base}/{pool}/upgradeNodeImageVersion`, (request, params) => {
+        const cluster = findCluster(context.state(), params);
+        return upgradeNodeImage(context, request, cluster, findPool(cluster, params.pool));
+    });
+}
+
+export function findCluster(state: EmulatorState, params: Params): ClusterRecord {
+    const sub = state.subscription(params.subscriptionId).subscriptionId;
+    const group = state.group(sub, params.resourceGroup);
+    const cluster = state.clusters.get(`${sub}/${group.name}/${params.cluster}`.toLowerCase());
+    if (!cluster) {
+        throw notFound('managedClusters', params.cluster, params.resourceGroup);
+    }
+    return cluster;
+}
+
+function findPool(cluster: ClusterRecord, name: string): PoolRecord {
+    const pool = cluster.pools.get(name.toLowerCase());
+    if (!pool) {
+        throw notFound('managedClusters/agentPools', `${cluster.name}/${name}`, cluster.resourceGroup);
+    }
+    return pool;
+}
+
+export function notFound(type: string, name: string, rg: string) {
+    return aksError(404, 'ResourceNotFound',
+        `The Resource 'Microsoft.ContainerService/${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+}
+
+/** The snapshot a pool profile names in `creationData`, or AKS's 400 when it names one that does not exist. */
+export function snapshotFor(state: EmulatorState, profile: Json): SnapshotRecord | undefined {
+    const id = (profile.creationData as Json | undefined)?.sourceResourceId;
+    if (typeof id !== 'string' || !id) {
+        return undefined;
+    }
+    const snapshot = state.findSnapshot(id);
+    if (!snapshot) {
+        throw aksError(400, 'InvalidParameter', `The snapshot '${id}' was not found.`, 'creationData.sourceResourceId');
+    }
+    return snapshot;
+}
+
+/** Builds a new pool the way AKS fills it: defaults, the snapshot's image and version, the checks AKS itself makes. */
+export function newPool(state: EmulatorState, cluster: ClusterRecord, name: string, input: Json): PoolRecord {
+    const snapshot = snapshotFor(state, input);
+    const osType = String(input.osType ?? snapshot?.properties.osType ?? 'Linux');
+    assertPoolName(name, osType);
+    const mode = String(input.mode ?? 'User');
+    if (mode === 'System' && osType !== 'Linux') {
+        throw aksError(400, 'InvalidParameter', 'System node pool must be Linux. Windows agent pools can only be User pools.', 'agentPoolProfile.mode');
+    }
+    const controlPlane = String(cluster.properties.kubernetesVersion);
+    const requested = input.orchestratorVersion ? String(input.orchestratorVersion) : snapshot ? String(snapshot.properties.kubernetesVersion) : controlPlane;
+    if (isUpgrade(controlPlane, requested)) {
+        throw aksError(400, 'InvalidParameter', `Node pool version ${requested} cannot be newer than the control plane version ${controlPlane}.`, 'agentPoolProfile.orchestratorVersion');
+    }
+    assertSupported(requested, cluster.location);
+    const vmSize = String(input.vmSize || snapshot?.properties.vmSize || 'Standard_D4ds_v5');
+    const count = assertCount(input.count, mode);
+    const osSku = input.osSKU ?? snapshot?.properties.osSku ?? (osType === 'Windows' ? 'Windows2022' : 'Ubuntu');
+    const properties: Json = {
+        maxPods: 110, osDiskSizeGB: 128, osDiskType: 'Managed', kubeletDiskType: 'OS', type: 'VirtualMachineScaleSets', enableAutoScaling: false,
+        scaleDownMode: 'Delete', enableNodePublicIP: false, enableEncryptionAtHost: false, enableUltraSSD: false, enableFIPS: snapshot?.properties.enableFIPS ?? false,
+        upgradeSettings: { maxSurge: '10%', maxUnavailable: '0' }, securityProfile: { enableVTPM: false, enableSecureBoot: false },
+        ...input,
+        count, vmSize, osType, osSKU: osSku, mode,
+        orchestratorVersion: requested, currentOrchestratorVersion: requested,
+        nodeImageVersion: snapshot ? snapshot.properties.nodeImageVersion : latestNodeImage(osType, osSku as string, vmSize, input.enableFIPS === true),
+        provisioningState: 'Creating', powerState: { code: 'Running' },
+    };
+    delete properties.eTag;
+    delete properties.name;
+    if (!snapshot) {
+        delete properties.creationData;
+    }
+    return { name, properties, eTag: newETag() };
+}
+
+function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, name: string) {
+    const state = context.state();
+    const props = ((request.body ?? {}) as Json).properties as Json | undefined ?? {};
+    const existing = cluster.pools.get(name.toLowerCase());
+    checkConditions(request, existing, `agent pool '${name}'`);
+    assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
+    const resourceId = `${clusterId(cluster)}/agentPools/${existing?.name ?? name}`;
+    if (!existing) {
+        const pool = newPool(state, cluster, name, props);
+        cluster.pools.set(name.toLowerCase(), pool);
+        const headers = startOperation(context, request, {
+            subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId, kind: 'PUT',
+            settle: (status) => (pool.properties.provisioningState = status), result: () => poolJson(cluster, pool),
+        });
+        return { status: 201, body: poolJson(cluster, pool), headers: { ...headers, etag: pool.eTag } };
+    }
+    assertTerminal(existing.properties.provisioningState, `agent pool '${existing.name}'`);
+    const before = existing.properties;
+    const current = String(before.currentOrchestratorVersion ?? before.orchestratorVersion);
+    const wanted = props.orchestratorVersion ? String(props.orchestratorVersion) : current;
+    // A PUT replaces the pool: what the body leaves out is gone, but for what AKS keeps itself.
+    const next: Json = { ...props };
+    for (const readOnly of READ_ONLY) {
+        if (before[readOnly] === undefined) {
+            delete next[readOnly];
+        } else {
+            next[readOnly] = before[readOnly];
+        }
+    }
+    let transitional = 'Updating';
+    if (wanted !== current) {
+        assertUpgradePath(current, wanted, 'agent pool');
+        if (isUpgrade(String(cluster.properties.kubernetesVersion), wanted)) {
+            throw aksError(400, 'AgentPoolUpgradeVersionNotAllowed', `Node pool version ${wanted} cannot be newer than the control plane version ${String(cluster.properties.kubernetesVersion)}.`, 'orchestratorVersion');
+        }
+        assertSupported(wanted, cluster.location);
+        transitional = 'Upgrading';
+        const snapshot = snapshotFor(state, props);
+        // An upgrade without a snapshot moves the pool to the latest image and leaves its snapshot (R7).
+        next.nodeImageVersion = snapshot
+            ? snapshot.properties.nodeImageVersion
+            : latestNodeImageOf(before);
+        if (!snapshot) {
+            delete next.creationData;
+        }
+    } else if (props.count !== before.count) {
+        transitional = 'Scaling';
+    }
+    next.provisioningState = transitional;
+    existing.properties = next;
+    existing.eTag = newETag();
+    const headers = startOperation(context, request, {
+        subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId, kind: 'PUT',
+        settle: (status) => {
+            existing.properties.provisioningState = status;
+            if (status === 'Succeeded') {
+                existing.properties.currentOrchestratorVersion = existing.properties.orchestratorVersion;
+            }
+        },
+        result: () => poolJson(cluster, existing),
+    });
+    return { status: 200, body: poolJson(cluster, existing), headers: { ...headers, etag: existing.eTag } };
+}
+
+/** R6: with `AKSSnapshotId`, the snapshot's image (same Kubernetes version only); without, the latest image (R7). */
+function upgradeNodeImage(context: Context, request: ArmRequest, cluster: ClusterRecord, pool: PoolRecord) {
+    checkConditions(request, pool, `agent pool '${pool.name}'`);
+    assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
+    assertTerminal(pool.properties.provisioningState, `agent pool '${pool.name}'`);
+    const snapshotId = request.headers.akssnapshotid;
+    const p = pool.properties;
+    if (snapshotId) {
+        const snapshot = context.state().findSnapshot(snapshotId);
+        if (!snapshot) {
+            throw aksError(400, 'InvalidParameter', `The snapshot '${snapshotId}' was not found.`, 'AKSSnapshotId');
+        }
+        const poolVersion = String(p.currentOrchestratorVersion ?? p.orchestratorVersion);
+        if (snapshot.properties.kubernetesVersion !== poolVersion) {
+            throw aksError(400, 'InvalidParameter', `A node image upgrade needs a snapshot of the pool's Kubernetes version ${poolVersion}; the snapshot has ${String(snapshot.properties.kubernetesVersion)}.`, 'AKSSnapshotId');
+        }
+        p.nodeImageVersion = snapshot.properties.nodeImageVersion;
+        p.creationData = { sourceResourceId: snapshotId };
+    } else {
+        p.nodeImageVersion = latestNodeImageOf(p);
+        delete p.creationData;
+    }
+    p.provisioningState = 'UpgradingNodeImageVersion';
+    pool.eTag = newETag();
+    const headers = startOperation(context, request, {
+        subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId: `${clusterId(cluster)}/agentPools/${pool.name}`, kind: 'POST upgradeNodeImageVersion',
+        settle: (status) => (pool.properties.provisioningState = status), result: () => poolJson(cluster, pool), withLocation: true,
+    });
+    return { status: 202, body: poolJson(cluster, pool), headers };
+}

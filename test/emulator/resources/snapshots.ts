@@ -1,0 +1,105 @@
+import { assertSnapshotName, TERMINAL_STATES } from '../aksRules';
+import { aksError, armError, checkConditions, Json, key, newETag } from '../http';
+import type { RouteTable } from '../routes';
+import { SnapshotRecord, snapshotJson } from '../shapes';
+import { CLIENT_ID } from '../tokens';
+import { notFound } from './agentPools';
+import { Context, page } from './context';
+
+/** Node pool snapshots: made synchronously from a pool, tagged with PATCH, deleted synchronously. */
+export function registerSnapshots(table: RouteTable, context: Context): void {
+    const one = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/snapshots/{snapshot}';
+    const find = (params: Record<string, string>): { k: string; existing?: SnapshotRecord; sub: string; rg: string } => {
+        const state = context.state();
+        const sub = state.subscription(params.subscriptionId).subscriptionId;
+        const rg = state.group(sub, params.resourceGroup).name;
+        const k = key(sub, rg, params.snapshot);
+        return { k, existing: state.snapshots.get(k), sub, rg };
+    };
+    table.add('snapshots.listBySubscription', 'GET', '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/snapshots', (request, params) => {
+        const state = context.state();
+        return page(context, request, state.snapshotsIn(state.subscription(params.subscriptionId).subscriptionId).map(snapshotJson));
+    });
+    table.add('snapshots.listByResourceGroup', 'GET', '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/snapshots', (request, params) => {
+        const state = context.state();
+        const sub = state.subscription(params.subscriptionId).subscriptionId;
+        const rg = state.group(sub, params.resourceGroup).name.toLowerCase();
+        return page(context, request, state.snapshotsIn(sub).filter((s) => s.resourceGroup.toLowerCase() === rg).map(snapshotJson));
+    });
+    table.add('snapshots.get', 'GET', one, (_request, params) => {
+        const { existing } = find(params);
+        if (!existing) {
+            throw notFound('snapshots', params.snapshot, params.resourceGroup);
+        }
+        return { status: 200, body: snapshotJson(existing), headers: { etag: existing.eTag } };
+    });
+    table.add('snapshots.delete', 'DELETE', one, (request, params) => {
+        const { k, existing } = find(params);
+        checkConditions(request, existing, `snapshot '${params.snapshot}'`);
+        if (!existing) {
+            return { status: 204 };
+        }
+        context.state().snapshots.delete(k);
+        return { status: 200 };
+    });
+    table.add('snapshots.patch', 'PATCH', one, (request, params) => {
+        const { existing } = find(params);
+        if (!existing) {
+            throw notFound('snapshots', params.snapshot, params.resourceGroup);
+        }
+        checkConditions(request, existing, `snapshot '${params.snapshot}'`);
+        const tags = (request.body as Json | undefined)?.tags;
+        if (tags !== undefined) {
+            existing.tags = tags as Record<string, string>;
+        }
+        existing.systemData.lastModifiedAt = new Date().toISOString();
+        existing.eTag = newETag();
+        return { status: 200, body: snapshotJson(existing), headers: { etag: existing.eTag } };
+    });
+    table.add('snapshots.put', 'PUT', one, (request, params) => {
+        const state = context.state();
+        const { k, existing, sub, rg } = find(params);
+        const name = params.snapshot;
+        assertSnapshotName(name);
+        checkConditions(request, existing, `snapshot '${name}'`);
+        const input = (request.body ?? {}) as Json;
+        const location = input.location;
+        if (typeof location !== 'string' || !location) {
+            throw armError(400, 'LocationRequired', 'The location property is required for this definition.');
+        }
+        const props = (input.properties ?? {}) as Json;
+        const sourceId = (props.creationData as Json | undefined)?.sourceResourceId;
+        if (typeof sourceId !== 'string') {
+            throw aksError(400, 'InvalidParameter', 'The value of parameter creationData.sourceResourceId is required.', 'creationData.sourceResourceId');
+        }
+        const source = state.findPool(sourceId);
+        if (!source) {
+            throw aksError(400, 'InvalidParameter', `The source agent pool '${sourceId}' was not found.`, 'creationData.sourceResourceId');
+        }
+        const p = source.pool.properties;
+        if (p.type === 'VirtualMachines') {
+            throw aksError(400, 'InvalidParameter', 'Snapshots are not supported for agent pools of type VirtualMachines.', 'creationData.sourceResourceId');
+        }
+        if (!TERMINAL_STATES.includes(String(p.provisioningState).toLowerCase())) {
+            throw aksError(409, 'OperationNotAllowed', `Operation is not allowed because agent pool '${source.pool.name}' is in ${String(p.provisioningState)} state.`);
+        }
+        if (source.cluster.location.toLowerCase() !== location.toLowerCase()) {
+            throw aksError(400, 'InvalidParameter', `A snapshot must be created in its source pool's region '${source.cluster.location}', not '${location}'.`, 'location');
+        }
+        const now = new Date().toISOString();
+        const record: SnapshotRecord = {
+            subscriptionId: sub, resourceGroup: rg, name, location,
+            tags: input.tags as Record<string, string> | undefined,
+            systemData: existing?.systemData ?? { createdBy: CLIENT_ID, createdByType: 'Application', createdAt: now, lastModifiedBy: CLIENT_ID, lastModifiedByType: 'Application', lastModifiedAt: now },
+            properties: {
+                creationData: { sourceResourceId: sourceId }, snapshotType: 'NodePool',
+                kubernetesVersion: p.currentOrchestratorVersion ?? p.orchestratorVersion, nodeImageVersion: p.nodeImageVersion,
+                osType: p.osType, osSku: p.osSKU, vmSize: p.vmSize, enableFIPS: p.enableFIPS ?? false,
+            },
+            eTag: newETag(),
+        };
+        state.snapshots.set(k, record);
+        // Real AKS answers 200 to a snapshot create (the Azure CLI's recordings).
+        return { status: 200, body: snapshotJson(record), headers: { etag: record.eTag } };
+    });
+}

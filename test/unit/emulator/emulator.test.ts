@@ -1,0 +1,266 @@
+import * as assert from 'assert';
+import { AksService } from '../../../src/azure/AksService';
+import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
+import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { emulatorSessions } from '../../emulatorSession';
+import { rawRequest, RawResponse, tokenFor } from './rawArm';
+
+/**
+ * The emulator is as strict as Azure: each ARM semantic and each fault production has, seen through raw HTTPS
+ * (exact codes, headers, lost answers) or the real SDK. Every test fails when the emulator stops doing it.
+ */
+const API = '?api-version=2026-04-01';
+const GROUP = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService`;
+const CLUSTER = `${GROUP}/managedClusters/aks-prod-eastus`;
+const POOL = `${CLUSTER}/agentPools/gpu`;
+const SNAPSHOT = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-snapshots/providers/Microsoft.ContainerService/snapshots/snap-system-2611`;
+
+describe('The emulator is as strict as Azure', function () {
+    this.timeout(30_000);
+    let emulator: RunningEmulator;
+    let token: string;
+    const arm = (method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<RawResponse> =>
+        rawRequest(emulator, method, path.includes('?') ? path : `${path}${API}`, { token, ...options });
+    const poolBody = async (path = POOL): Promise<{ properties: Record<string, unknown> }> => (await arm('GET', path)).body;
+    const writes = (): string[] => emulator.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.status ?? 'lost'}`);
+
+    before(async () => {
+        emulator = await startEmulator({ seed: 'demo', operationPolls: 1, retryAfterSeconds: 0, pageSize: 2 });
+        token = await tokenFor(emulator);
+    });
+    beforeEach(() => {
+        emulator.reset();
+        Object.assign(emulator.knobs, { throttling: false, throttleBurstScale: 1, throttleRateScale: 1, tokenLifetimeSeconds: 3600, operationPolls: 1 });
+    });
+    after(() => emulator.close());
+
+    describe('conditional requests (If-None-Match, If-Match, eTags)', () => {
+        it('If-None-Match: * refuses to replace an existing pool, cluster or snapshot (412), and creates a new one', async () => {
+            const pool = await poolBody();
+            for (const [path, body] of [
+                [POOL, pool],
+                [CLUSTER, (await arm('GET', CLUSTER)).body],
+                [SNAPSHOT, { location: 'eastus', properties: { creationData: { sourceResourceId: POOL.replace(/resourceGroups/, 'resourcegroups') } } }],
+            ] as const) {
+                const answer = await arm('PUT', path, { body, headers: { 'if-none-match': '*' } });
+                assert.strictEqual(answer.status, 412, path);
+                assert.strictEqual(answer.body.code, 'PreconditionFailed');
+            }
+            assert.strictEqual((await poolBody()).properties.eTag, pool.properties.eTag, 'a refused PUT changes nothing');
+            const created = await arm('PUT', `${CLUSTER}/agentPools/fresh`, { body: { properties: { vmSize: 'Standard_D4s_v5', count: 1 } }, headers: { 'if-none-match': '*' } });
+            assert.strictEqual(created.status, 201);
+        });
+
+        it('If-Match with a stale eTag refuses every PUT, PATCH and DELETE (412); with the current one it goes through; every write moves the eTag on', async () => {
+            const pool = await poolBody();
+            const stale = String(pool.properties.eTag);
+            const scaled = await arm('PUT', POOL, { body: { ...pool, properties: { ...pool.properties, count: 5 } }, headers: { 'if-match': stale } });
+            assert.strictEqual(scaled.status, 200);
+            const fresh = String(scaled.body.properties.eTag);
+            assert.notStrictEqual(fresh, stale);
+            assert.strictEqual((await arm('PUT', POOL, { body: pool, headers: { 'if-match': stale } })).status, 412);
+            assert.strictEqual((await arm('DELETE', POOL, { headers: { 'if-match': stale } })).status, 412);
+            assert.strictEqual((await arm('POST', `${POOL}/upgradeNodeImageVersion`, { headers: { 'if-match': stale } })).status, 412);
+
+            const cluster = (await arm('GET', CLUSTER)).body;
+            assert.strictEqual((await arm('PUT', CLUSTER, { body: cluster, headers: { 'if-match': 'not-the-etag' } })).status, 412);
+            assert.strictEqual((await arm('DELETE', CLUSTER, { headers: { 'if-match': 'not-the-etag' } })).status, 412);
+            const updated = await arm('PUT', CLUSTER, { body: cluster, headers: { 'if-match': cluster.eTag } });
+            assert.strictEqual(updated.status, 200);
+            assert.notStrictEqual(updated.body.eTag, cluster.eTag);
+
+            const snapshot = await arm('GET', SNAPSHOT);
+            const snapshotETag = snapshot.headers.etag;
+            assert.ok(snapshotETag, 'a snapshot answers with its ETag header');
+            assert.strictEqual((await arm('PATCH', SNAPSHOT, { body: { tags: { a: 'b' } }, headers: { 'if-match': 'not-the-etag' } })).status, 412);
+            assert.strictEqual((await arm('DELETE', SNAPSHOT, { headers: { 'if-match': 'not-the-etag' } })).status, 412);
+            const patched = await arm('PATCH', SNAPSHOT, { body: { tags: { a: 'b' } }, headers: { 'if-match': `"${snapshotETag}"` } });
+            assert.strictEqual(patched.status, 200);
+            assert.notStrictEqual(patched.headers.etag, snapshotETag);
+            assert.strictEqual((await arm('DELETE', SNAPSHOT, { headers: { 'if-match': snapshotETag } })).status, 412, 'the old eTag no longer matches');
+            assert.strictEqual((await arm('DELETE', SNAPSHOT, { headers: { 'if-match': patched.headers.etag } })).status, 200);
+        });
+    });
+
+    describe('tokens', () => {
+        it('answers 401 as ARM does to a missing, forged, wrong-audience or expired token', async () => {
+            const missing = await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: null });
+            assert.deepStrictEqual([missing.status, missing.body.error.code], [401, 'AuthenticationFailed']);
+            assert.match(missing.headers['www-authenticate'], /^Bearer authorization_uri=/);
+            const [header, claims] = token.split('.');
+            const forged = await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: `${header}.${claims}.c2lnbmVkLWVsc2V3aGVyZQ` });
+            assert.deepStrictEqual([forged.status, forged.body.error.code], [401, 'InvalidAuthenticationToken']);
+            const graph = await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: await tokenFor(emulator, 'https://graph.microsoft.com/.default') });
+            assert.deepStrictEqual([graph.status, graph.body.error.code], [401, 'InvalidAuthenticationTokenAudience']);
+            emulator.knobs.tokenLifetimeSeconds = 1;
+            const shortLived = await tokenFor(emulator);
+            assert.strictEqual((await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: shortLived })).status, 200);
+            await new Promise((resolve) => setTimeout(resolve, 2100));
+            const expired = await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: shortLived });
+            assert.deepStrictEqual([expired.status, expired.body.error.code], [401, 'ExpiredAuthenticationToken']);
+            assert.strictEqual((await arm('GET', CLUSTER)).status, 200, 'a token for ARM\'s audience, within its lifetime, passes');
+        });
+    });
+
+    describe('long operations that do not succeed', () => {
+        it('ends an operation Failed with the error chosen, and the resource Failed (real SDK)', async () => {
+            const service = await AksService.create((await emulatorSessions(emulator))[0]);
+            const snapshot = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+            emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/failing', action: 'failOperation', error: { code: 'VMExtensionProvisioningError', message: 'A node failed to start.' }, times: 1 });
+            await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, {
+                name: 'failing', snapshotId: snapshot.id, vmSize: 'Standard_D4s_v5', count: 1, mode: 'User', osType: 'Linux', osSku: 'Ubuntu', kubernetesVersion: '1.33.5',
+            }), (e: Error) => /VMExtensionProvisioningError|A node failed to start/.test(`${(e as { code?: string }).code ?? ''} ${e.message}`));
+            assert.strictEqual((await poolBody(`${CLUSTER}/agentPools/failing`)).properties.provisioningState, 'Failed');
+            const status = await arm('GET', `${emulator.requests.find((r) => r.url.includes('/operations/'))!.url}`);
+            assert.deepStrictEqual([status.body.status, status.body.error.code], ['Failed', 'VMExtensionProvisioningError']);
+        });
+
+        it('ends an operation Canceled, and the resource Canceled', async () => {
+            emulator.faults.push({ method: 'POST', pathContains: '/agentPools/gpu/upgradeNodeImageVersion', action: 'cancelOperation', times: 1 });
+            const accepted = await arm('POST', `${POOL}/upgradeNodeImageVersion`);
+            assert.strictEqual(accepted.status, 202);
+            const status = await arm('GET', accepted.headers['azure-asyncoperation']);
+            assert.deepStrictEqual([status.body.status, status.body.error.code], ['Canceled', 'OperationCanceled']);
+            assert.strictEqual((await poolBody()).properties.provisioningState, 'Canceled');
+        });
+    });
+
+    describe('answers lost after the state changed', () => {
+        it('resets the connection after applying a write (resetAfterApply)', async () => {
+            emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/lost', action: 'resetAfterApply', times: 1 });
+            await assert.rejects(arm('PUT', `${CLUSTER}/agentPools/lost`, { body: { properties: { vmSize: 'Standard_D4s_v5', count: 1 } } }), /socket hang up|ECONNRESET/);
+            assert.strictEqual((await arm('GET', `${CLUSTER}/agentPools/lost`)).status, 200, 'the pool exists although the answer was lost');
+            assert.deepStrictEqual(writes(), ['PUT lost']);
+        });
+
+        it('answers 500 after applying a write (errorAfterApply)', async () => {
+            emulator.faults.push({ method: 'DELETE', pathContains: '/snapshots/snap-system-2611', action: 'errorAfterApply', times: 1 });
+            const answer = await arm('DELETE', SNAPSHOT);
+            assert.deepStrictEqual([answer.status, answer.body.error.code], [500, 'InternalServerError']);
+            assert.strictEqual((await arm('GET', SNAPSHOT)).status, 404, 'the snapshot is gone although the answer said 500');
+        });
+
+        it('answers later than a client waits (delay), having applied the write', async () => {
+            emulator.faults.push({ method: 'PATCH', pathContains: '/snapshots/snap-system-2611', action: 'delay', delayMs: 1500, times: 1 });
+            await assert.rejects(arm('PATCH', SNAPSHOT, { body: { tags: { slow: 'yes' } }, timeoutMs: 300 }), /client timeout/);
+            assert.deepStrictEqual((await arm('GET', SNAPSHOT)).body.tags, { slow: 'yes' });
+        });
+    });
+
+    describe('AKS throttling', () => {
+        it('answers 429 Throttled with Retry-After past a bucket, per pool for PUT agentPool, and refills', async () => {
+            Object.assign(emulator.knobs, { throttling: true, throttleBurstScale: 0.1, throttleRateScale: 1 });
+            const pool = await poolBody();
+            const statuses: number[] = [];
+            let throttled: RawResponse | undefined;
+            for (let i = 0; i < 3; i++) {
+                const current = await poolBody();
+                const answer = await arm('PUT', POOL, { body: current });
+                statuses.push(answer.status);
+                throttled = answer.status === 429 ? answer : throttled;
+                await arm('GET', answer.headers['azure-asyncoperation'] ?? CLUSTER);
+            }
+            assert.deepStrictEqual(statuses, [200, 200, 429], 'PUT agentPool bursts 20 × 0.1 = 2');
+            assert.strictEqual(throttled!.body.code, 'Throttled');
+            assert.strictEqual(throttled!.headers['retry-after'], '60', 'one PUT a minute per pool');
+            const other = await arm('PUT', `${CLUSTER}/agentPools/system`, { body: await poolBody(`${CLUSTER}/agentPools/system`) });
+            assert.strictEqual(other.status, 200, 'another pool has its own bucket');
+            assert.strictEqual(emulator.throttled(), 1);
+            emulator.knobs.throttleRateScale = 600;
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            assert.strictEqual((await arm('PUT', POOL, { body: { ...pool, properties: { ...(await poolBody()).properties } } })).status, 200, 'refilled');
+        });
+
+        it('limits operation status polls per subscription, and is off by default', async () => {
+            const accepted = await arm('POST', `${POOL}/upgradeNodeImageVersion`);
+            const poll = accepted.headers['azure-asyncoperation'];
+            for (let i = 0; i < 30; i++) {
+                assert.strictEqual((await arm('GET', poll)).status, 200);
+            }
+            Object.assign(emulator.knobs, { throttling: true, throttleBurstScale: 0.01 });
+            assert.deepStrictEqual([(await arm('GET', poll)).status, (await arm('GET', poll)).status, (await arm('GET', poll)).status], [200, 200, 429],
+                'operation status bursts 200 × 0.01 = 2');
+        });
+    });
+
+    describe('links that lead elsewhere', () => {
+        it('pages with a nextLink on the same origin, ending on an empty page', async () => {
+            const first = await arm('GET', `/subscriptions/${PLATFORM_SUBSCRIPTION}/providers/Microsoft.ContainerService/managedClusters`);
+            assert.strictEqual(new URL(first.body.nextLink).origin, new URL(emulator.armUrl).origin);
+        });
+
+        it('points nextLink at another host (foreignNextLink)', async () => {
+            emulator.faults.push({ method: 'GET', pathContains: '/managedClusters', action: 'foreignNextLink', origin: 'https://elsewhere.invalid', times: 1 });
+            const first = await arm('GET', `/subscriptions/${PLATFORM_SUBSCRIPTION}/providers/Microsoft.ContainerService/managedClusters`);
+            assert.strictEqual(new URL(first.body.nextLink).origin, 'https://elsewhere.invalid');
+        });
+
+        it('loops the last page back to the first (loopingNextLink)', async () => {
+            emulator.faults.push({ method: 'GET', pathContains: '/snapshots', action: 'loopingNextLink' });
+            let link = `/subscriptions/${PLATFORM_SUBSCRIPTION}/providers/Microsoft.ContainerService/snapshots${API}`;
+            const seen: string[] = [];
+            for (let i = 0; i < 8; i++) {
+                const page = await arm('GET', link);
+                seen.push(...(page.body.value as { name: string }[]).map((s) => s.name));
+                link = page.body.nextLink;
+            }
+            assert.ok(link, 'the list never ends');
+            assert.ok(seen.length > new Set(seen).size, 'the same snapshots come round again');
+        });
+
+        it('points operation URLs at another host (foreignOperationUrl)', async () => {
+            emulator.faults.push({ method: 'POST', pathContains: '/upgradeNodeImageVersion', action: 'foreignOperationUrl', origin: 'https://elsewhere.invalid', times: 1 });
+            const accepted = await arm('POST', `${POOL}/upgradeNodeImageVersion`);
+            assert.strictEqual(new URL(accepted.headers['azure-asyncoperation']).origin, 'https://elsewhere.invalid');
+            assert.strictEqual(new URL(accepted.headers.location).origin, 'https://elsewhere.invalid');
+        });
+    });
+
+    describe('resource shapes', () => {
+        it('serves every field real AKS returns on a default cluster and pool', async () => {
+            const cluster = (await arm('GET', CLUSTER)).body;
+            for (const field of ['servicePrincipalProfile', 'autoUpgradeProfile', 'securityProfile', 'storageProfile', 'oidcIssuerProfile', 'powerState',
+                'networkProfile', 'identityProfile', 'nodeResourceGroup', 'fqdn', 'azurePortalFQDN', 'linuxProfile', 'addonProfiles']) {
+                assert.ok(cluster.properties[field] !== undefined, `cluster.properties.${field}`);
+            }
+            assert.deepStrictEqual(cluster.properties.servicePrincipalProfile, { clientId: 'msi' });
+            assert.deepStrictEqual(cluster.properties.autoUpgradeProfile, { upgradeChannel: 'none', nodeOSUpgradeChannel: 'NodeImage' });
+            assert.ok(cluster.eTag && cluster.sku && cluster.identity);
+            const pool = await poolBody();
+            for (const field of ['eTag', 'upgradeSettings', 'securityProfile', 'powerState', 'nodeImageVersion', 'currentOrchestratorVersion']) {
+                assert.ok(pool.properties[field] !== undefined, `pool.properties.${field}`);
+            }
+        });
+    });
+
+    describe('VM size facts (Compute resource SKUs)', () => {
+        const skus = async (region: string): Promise<{ name: string; resourceType: string; capabilities: { name: string; value: string }[]; restrictions: { type: string; restrictionInfo: { zones?: string[] } }[] }[]> => {
+            const items = [];
+            let link = `/subscriptions/${PLATFORM_SUBSCRIPTION}/providers/Microsoft.Compute/skus?api-version=2021-07-01&$filter=${encodeURIComponent(`location eq '${region}'`)}`;
+            for (;;) {
+                const page = await arm('GET', link);
+                items.push(...page.body.value);
+                if (!page.body.value.length) {
+                    return items;
+                }
+                link = page.body.nextLink;
+            }
+        };
+        const capability = (sku: { capabilities: { name: string; value: string }[] }, name: string): string | undefined => sku.capabilities.find((c) => c.name === name)?.value;
+
+        it('publishes vCPUs, available vCPUs, architecture and Hyper-V generations, with names that mislead', async () => {
+            const eastus = await skus('eastus');
+            const size = (name: string) => eastus.find((s) => s.name === name && s.resourceType === 'virtualMachines')!;
+            assert.deepStrictEqual(['Standard_DS3_v2', 'Standard_DS11_v2', 'Standard_E4-2s_v5'].map((n) => [capability(size(n), 'vCPUs'), capability(size(n), 'vCPUsAvailable')]),
+                [['4', '4'], ['2', '2'], ['4', '2']]);
+            assert.strictEqual(capability(size('Standard_D4ps_v5'), 'CpuArchitectureType'), 'Arm64');
+            assert.strictEqual(capability(size('Standard_A2_v2'), 'HyperVGenerations'), 'V1');
+            assert.strictEqual(capability(size('Standard_NC6s_v3'), 'GPUs'), '1');
+            assert.deepStrictEqual(size('Standard_D16s_v5').restrictions.map((r) => [r.type, r.restrictionInfo.zones]), [['Zone', ['3']]]);
+            assert.ok(eastus.some((s) => s.resourceType === 'disks'), 'other resource types come too');
+            const westeurope = await skus('westeurope');
+            assert.deepStrictEqual(westeurope.find((s) => s.name === 'Standard_NC6s_v3')!.restrictions.map((r) => r.type), ['Location']);
+            assert.ok(!(await skus('japaneast')).some((s) => s.name === 'Standard_ND96asr_v4'), 'a size not offered in a region is absent');
+        });
+    });
+});
