@@ -106,3 +106,61 @@ export function assertAutoUpgradeProfile(profile: Json): void {
         throw aksError(400, 'InvalidParameter', `The node-image upgrade channel needs the NodeImage node OS upgrade channel, not '${String(nodeOSUpgradeChannel)}'.`, 'autoUpgradeProfile.nodeOSUpgradeChannel');
     }
 }
+
+/** A cluster keeps at least one System pool. */
+export function assertNotLastSystemPool(pools: readonly { name: string; properties: Json }[], name: string): void {
+    const pool = pools.find((p) => p.name.toLowerCase() === name.toLowerCase());
+    if (pool?.properties.mode === 'System' && pools.filter((p) => p.properties.mode === 'System').length === 1) {
+        throw aksError(400, 'OperationNotAllowed', 'The last System node pool of a cluster cannot be deleted.');
+    }
+}
+
+export function assertHasSystemPool(profiles: readonly Json[]): Json {
+    const system = profiles.find((p) => p.mode === 'System');
+    if (!system) {
+        throw aksError(400, 'InvalidParameter', 'A cluster must have at least one System node pool.', 'agentPoolProfiles');
+    }
+    return system;
+}
+
+/** R8 as AKS enforces it. */
+export function assertSystemPoolLinux(mode: string, osType: string): void {
+    if (mode === 'System' && osType !== 'Linux') {
+        throw aksError(400, 'InvalidParameter', 'System node pool must be Linux. Windows agent pools can only be User pools.', 'agentPoolProfile.mode');
+    }
+}
+
+/** A pool's version never passes the control plane's. */
+export function assertNotPastControlPlane(version: string, controlPlane: string, creating: boolean): void {
+    if (isUpgrade(controlPlane, version)) {
+        throw creating
+            ? aksError(400, 'InvalidParameter', `Node pool version ${version} cannot be newer than the control plane version ${controlPlane}.`, 'agentPoolProfile.orchestratorVersion')
+            : aksError(400, 'AgentPoolUpgradeVersionNotAllowed', `Node pool version ${version} cannot be newer than the control plane version ${controlPlane}.`, 'orchestratorVersion');
+    }
+}
+
+/** R6: a node-image-only upgrade takes a snapshot of the pool's own Kubernetes version. */
+export function assertNodeImageSnapshot(snapshotVersion: string, poolVersion: string): void {
+    if (snapshotVersion !== poolVersion) {
+        throw aksError(400, 'InvalidParameter', `A node image upgrade needs a snapshot of the pool's Kubernetes version ${poolVersion}; the snapshot has ${snapshotVersion}.`, 'AKSSnapshotId');
+    }
+}
+
+export function assertDnsPrefixUnchanged(wanted: unknown, current: unknown): void {
+    if (wanted !== undefined && wanted !== current) {
+        throw aksError(400, 'BadRequest', 'Changing property \'dnsPrefix\' is not allowed.', 'properties.dnsPrefix');
+    }
+}
+
+/** R2, R10, R11: a snapshot is taken of a scale-set pool at rest, in the pool's own region. */
+export function assertSnapshotSource(pool: { name: string; properties: Json }, poolLocation: string, location: string): void {
+    if (pool.properties.type === 'VirtualMachines') {
+        throw aksError(400, 'InvalidParameter', 'Snapshots are not supported for agent pools of type VirtualMachines.', 'creationData.sourceResourceId');
+    }
+    if (!TERMINAL_STATES.includes(String(pool.properties.provisioningState ?? 'Succeeded').toLowerCase())) {
+        throw aksError(409, 'OperationNotAllowed', `Operation is not allowed because agent pool '${pool.name}' is in ${String(pool.properties.provisioningState)} state.`);
+    }
+    if (poolLocation.toLowerCase() !== location.toLowerCase()) {
+        throw aksError(400, 'InvalidParameter', `A snapshot must be created in its source pool's region '${poolLocation}', not '${location}'.`, 'location');
+    }
+}

@@ -1,5 +1,6 @@
 import {
-    assertCount, assertPoolName, assertSupported, assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
+    assertCount, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
+    assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
 import type { Params, RouteTable } from '../routes';
@@ -32,9 +33,7 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
             return { status: 204 };
         }
         assertTerminal(existing.properties.provisioningState, `agent pool '${existing.name}'`);
-        if (existing.properties.mode === 'System' && [...cluster.pools.values()].filter((p) => p.properties.mode === 'System').length === 1) {
-            throw aksError(400, 'OperationNotAllowed', 'The last System node pool of a cluster cannot be deleted.');
-        }
+        assertNotLastSystemPool([...cluster.pools.values()], existing.name);
         existing.properties.provisioningState = 'Deleting';
         existing.eTag = newETag();
         const headers = startOperation(context, request, {
@@ -110,14 +109,10 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
     const osType = String(input.osType ?? snapshot?.properties.osType ?? 'Linux');
     assertPoolName(name, osType);
     const mode = String(input.mode ?? 'User');
-    if (mode === 'System' && osType !== 'Linux') {
-        throw aksError(400, 'InvalidParameter', 'System node pool must be Linux. Windows agent pools can only be User pools.', 'agentPoolProfile.mode');
-    }
+    assertSystemPoolLinux(mode, osType);
     const controlPlane = String(cluster.properties.kubernetesVersion);
     const requested = input.orchestratorVersion ? String(input.orchestratorVersion) : snapshot ? String(snapshot.properties.kubernetesVersion) : controlPlane;
-    if (isUpgrade(controlPlane, requested)) {
-        throw aksError(400, 'InvalidParameter', `Node pool version ${requested} cannot be newer than the control plane version ${controlPlane}.`, 'agentPoolProfile.orchestratorVersion');
-    }
+    assertNotPastControlPlane(requested, controlPlane, true);
     assertSupported(requested, cluster.location);
     const vmSize = String(input.vmSize || snapshot?.properties.vmSize || 'Standard_D4ds_v5');
     const count = assertCount(input.count, mode);
@@ -172,9 +167,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     let transitional = 'Updating';
     if (wanted !== current) {
         assertUpgradePath(current, wanted, 'agent pool');
-        if (isUpgrade(String(cluster.properties.kubernetesVersion), wanted)) {
-            throw aksError(400, 'AgentPoolUpgradeVersionNotAllowed', `Node pool version ${wanted} cannot be newer than the control plane version ${String(cluster.properties.kubernetesVersion)}.`, 'orchestratorVersion');
-        }
+        assertNotPastControlPlane(wanted, String(cluster.properties.kubernetesVersion), false);
         assertSupported(wanted, cluster.location);
         transitional = 'Upgrading';
         const snapshot = snapshotFor(state, props);
@@ -216,10 +209,7 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
         if (!snapshot) {
             throw aksError(400, 'InvalidParameter', `The snapshot '${snapshotId}' was not found.`, 'AKSSnapshotId');
         }
-        const poolVersion = String(p.currentOrchestratorVersion ?? p.orchestratorVersion);
-        if (snapshot.properties.kubernetesVersion !== poolVersion) {
-            throw aksError(400, 'InvalidParameter', `A node image upgrade needs a snapshot of the pool's Kubernetes version ${poolVersion}; the snapshot has ${String(snapshot.properties.kubernetesVersion)}.`, 'AKSSnapshotId');
-        }
+        assertNodeImageSnapshot(String(snapshot.properties.kubernetesVersion), String(p.currentOrchestratorVersion ?? p.orchestratorVersion));
         p.nodeImageVersion = snapshot.properties.nodeImageVersion;
         p.creationData = { sourceResourceId: snapshotId };
     } else {

@@ -1,7 +1,8 @@
 import {
-    assertAutoUpgradeProfile, assertClusterName, assertDnsPrefix, assertSupported, assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
+    assertAutoUpgradeProfile, assertClusterName, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertTerminal,
+    assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
-import { aksError, armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
+import { armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
 import { latestNodeImageOf, supportedKubernetesVersions } from '../seeds';
 import { ClusterRecord, clusterId, clusterJson, defaultClusterProperties, guidOf } from '../shapes';
@@ -117,10 +118,7 @@ function createCluster(context: Context, request: ArmRequest, sub: string, resou
     const dnsPrefix = String(props.dnsPrefix ?? '');
     assertDnsPrefix(dnsPrefix);
     const profiles = (props.agentPoolProfiles ?? []) as Json[];
-    const system = profiles.find((p) => p.mode === 'System');
-    if (!system) {
-        throw aksError(400, 'InvalidParameter', 'A cluster must have at least one System node pool.', 'agentPoolProfiles');
-    }
+    const system = assertHasSystemPool(profiles);
     const firstSnapshot = snapshotFor(state, system);
     const version = String(props.kubernetesVersion || (firstSnapshot ? firstSnapshot.properties.kubernetesVersion : '1.34.1'));
     assertSupported(version, location);
@@ -163,9 +161,7 @@ function updateCluster(context: Context, request: ArmRequest, cluster: ClusterRe
     const props = (input.properties ?? {}) as Json;
     const current = String(cluster.properties.kubernetesVersion);
     const wanted = props.kubernetesVersion === undefined || props.kubernetesVersion === '' ? current : String(props.kubernetesVersion);
-    if (props.dnsPrefix !== undefined && props.dnsPrefix !== cluster.properties.dnsPrefix) {
-        throw aksError(400, 'BadRequest', 'Changing property \'dnsPrefix\' is not allowed.', 'properties.dnsPrefix');
-    }
+    assertDnsPrefixUnchanged(props.dnsPrefix, cluster.properties.dnsPrefix);
     if (props.autoUpgradeProfile !== undefined) {
         assertAutoUpgradeProfile(props.autoUpgradeProfile as Json);
     }

@@ -1,4 +1,4 @@
-import { assertSnapshotName, TERMINAL_STATES } from '../aksRules';
+import { assertSnapshotName, assertSnapshotSource } from '../aksRules';
 import { aksError, armError, checkConditions, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
 import { SnapshotRecord, snapshotJson } from '../shapes';
@@ -76,16 +76,8 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         if (!source) {
             throw aksError(400, 'InvalidParameter', `The source agent pool '${sourceId}' was not found.`, 'creationData.sourceResourceId');
         }
+        assertSnapshotSource(source.pool, source.cluster.location, location);
         const p = source.pool.properties;
-        if (p.type === 'VirtualMachines') {
-            throw aksError(400, 'InvalidParameter', 'Snapshots are not supported for agent pools of type VirtualMachines.', 'creationData.sourceResourceId');
-        }
-        if (!TERMINAL_STATES.includes(String(p.provisioningState).toLowerCase())) {
-            throw aksError(409, 'OperationNotAllowed', `Operation is not allowed because agent pool '${source.pool.name}' is in ${String(p.provisioningState)} state.`);
-        }
-        if (source.cluster.location.toLowerCase() !== location.toLowerCase()) {
-            throw aksError(400, 'InvalidParameter', `A snapshot must be created in its source pool's region '${source.cluster.location}', not '${location}'.`, 'location');
-        }
         const now = new Date().toISOString();
         const record: SnapshotRecord = {
             subscriptionId: sub, resourceGroup: rg, name, location,

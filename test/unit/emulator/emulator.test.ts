@@ -123,6 +123,18 @@ describe('The emulator is as strict as Azure', function () {
             assert.deepStrictEqual([status.body.status, status.body.error.code], ['Canceled', 'OperationCanceled']);
             assert.strictEqual((await poolBody()).properties.provisioningState, 'Canceled');
         });
+        it('ends an operation after operationSeconds whether or not anyone polls, as Azure does', async () => {
+            Object.assign(emulator.knobs, { operationPolls: 1000, operationSeconds: 1 });
+            try {
+                const accepted = await arm('POST', `${POOL}/upgradeNodeImageVersion`);
+                assert.strictEqual(accepted.status, 202);
+                assert.strictEqual((await poolBody()).properties.provisioningState, 'UpgradingNodeImageVersion');
+                await new Promise((resolve) => setTimeout(resolve, 1300));
+                assert.strictEqual((await poolBody()).properties.provisioningState, 'Succeeded');
+            } finally {
+                emulator.knobs.operationSeconds = 0;
+            }
+        });
     });
 
     describe('answers lost after the state changed', () => {
@@ -261,6 +273,36 @@ describe('The emulator is as strict as Azure', function () {
             const westeurope = await skus('westeurope');
             assert.deepStrictEqual(westeurope.find((s) => s.name === 'Standard_NC6s_v3')!.restrictions.map((r) => r.type), ['Location']);
             assert.ok(!(await skus('japaneast')).some((s) => s.name === 'Standard_ND96asr_v4'), 'a size not offered in a region is absent');
+        });
+    });
+
+    describe('seeds', () => {
+        it('fleet holds the edges the rules, drift and roll-outs need; scale generates any size', async () => {
+            const fleet = await startEmulator({ seed: 'fleet' });
+            try {
+                const state = fleet.state();
+                const clusters = [...state.clusters.values()];
+                const channels = clusters.map((c) => c.properties.autoUpgradeProfile as { upgradeChannel: string; nodeOSUpgradeChannel: string });
+                assert.deepStrictEqual([...new Set(channels.map((c) => c.nodeOSUpgradeChannel))].sort(), ['NodeImage', 'None', 'SecurityPatch', 'Unmanaged']);
+                assert.deepStrictEqual([...new Set(channels.map((c) => c.upgradeChannel))].sort(), ['node-image', 'none', 'patch', 'stable']);
+                const pools = clusters.flatMap((c) => [...c.pools.values()].map((p) => p.properties));
+                const linked = pools.filter((p) => p.creationData).map((p) => ({ pool: p, snapshot: state.findSnapshot(String((p.creationData as { sourceResourceId: string }).sourceResourceId))!.properties }));
+                assert.ok(linked.some(({ pool, snapshot }) => pool.nodeImageVersion !== snapshot.nodeImageVersion && pool.orchestratorVersion === snapshot.kubernetesVersion), 'a pool whose image moved on from its snapshot');
+                assert.ok(linked.some(({ pool, snapshot }) => pool.orchestratorVersion !== snapshot.kubernetesVersion), 'a pool whose Kubernetes version moved on');
+                const images = [...pools.map((p) => String(p.nodeImageVersion)), ...[...state.snapshots.values()].map((s) => String(s.properties.nodeImageVersion))];
+                assert.ok(images.some((a) => images.some((b) => a !== b && a.replace(/\.\d+$/, '') === b.replace(/\.\d+$/, ''))), 'same-day images of different revisions');
+                assert.ok(pools.some((p) => p.osSKU === 'Ubuntu2404' && /2404/.test(String(p.nodeImageVersion))), 'an Ubuntu 24.04 pool');
+                assert.ok(pools.some((p) => p.enableFIPS === true) && [...state.snapshots.values()].some((s) => s.properties.enableFIPS === true), 'FIPS');
+                assert.ok(new Set(clusters.map((c) => c.subscriptionId)).size >= 2 && pools.length >= 8);
+            } finally {
+                await fleet.close();
+            }
+            const scale = await startEmulator({ seed: 'scale-3x4x5x6' });
+            try {
+                assert.deepStrictEqual([scale.state().subscriptions.length, scale.state().clusters.size, [...scale.state().clusters.values()][0].pools.size, scale.state().snapshots.size], [3, 12, 5, 18]);
+            } finally {
+                await scale.close();
+            }
         });
     });
 });
