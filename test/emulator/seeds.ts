@@ -295,6 +295,11 @@ export const fleetSeed: Seed = {
             properties: { autoUpgradeProfile: { upgradeChannel: 'stable', nodeOSUpgradeChannel: 'Unmanaged' } },
             pools: [pool('system', 'System', 'Standard_DS3_v2', '1.33.5', FLEET_2610)],
         },
+        {
+            subscriptionId: FLEET_WEST_SUBSCRIPTION, resourceGroup: 'rg-fleet-west', name: 'aks-fleet-rapid', location: 'westus2', kubernetesVersion: '1.34.1',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'rapid', nodeOSUpgradeChannel: 'NodeImage' } },
+            pools: [pool('system', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0')],
+        },
     ],
     snapshots: [
         {

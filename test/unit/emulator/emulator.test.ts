@@ -284,7 +284,7 @@ describe('The emulator is as strict as Azure', function () {
                 const clusters = [...state.clusters.values()];
                 const channels = clusters.map((c) => c.properties.autoUpgradeProfile as { upgradeChannel: string; nodeOSUpgradeChannel: string });
                 assert.deepStrictEqual([...new Set(channels.map((c) => c.nodeOSUpgradeChannel))].sort(), ['NodeImage', 'None', 'SecurityPatch', 'Unmanaged']);
-                assert.deepStrictEqual([...new Set(channels.map((c) => c.upgradeChannel))].sort(), ['node-image', 'none', 'patch', 'stable']);
+                assert.deepStrictEqual([...new Set(channels.map((c) => c.upgradeChannel))].sort(), ['node-image', 'none', 'patch', 'rapid', 'stable']);
                 const pools = clusters.flatMap((c) => [...c.pools.values()].map((p) => p.properties));
                 const linked = pools.filter((p) => p.creationData).map((p) => ({ pool: p, snapshot: state.findSnapshot(String((p.creationData as { sourceResourceId: string }).sourceResourceId))!.properties }));
                 assert.ok(linked.some(({ pool, snapshot }) => pool.nodeImageVersion !== snapshot.nodeImageVersion && pool.orchestratorVersion === snapshot.kubernetesVersion), 'a pool whose image moved on from its snapshot');
