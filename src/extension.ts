@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AksServices } from './azure/AksServices';
 import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
 import { AzureAccount } from './azure/AzureAccount';
+import { RunningOperations } from './commands/common/runningOperations';
 import { registerCommands } from './commands/registerCommands';
 import { ext } from './extensionVariables';
 import { AksTreeDataProvider } from './tree/AksTreeDataProvider';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
 
     const services = new AksServices(new AzureAccount(readAccountSettings));
     const tree = new AksTreeDataProvider(services);
+    const operations = new RunningOperations();
     const view = vscode.window.createTreeView('aksSnapshots.resources', { treeDataProvider: tree, showCollapseAll: true });
     tree.attach(view);
     context.subscriptions.push(view);
@@ -31,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
             tree.refresh();
         }
     }));
-    registerCommands(services, tree);
+    registerCommands(services, tree, operations);
 
     return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler } : undefined;
 }

@@ -2,12 +2,13 @@ import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
-import { parseArmId } from '../model/armId';
+import { parseArmId, snapshotId } from '../model/armId';
 import type { AzureSession } from './AzureAccount';
-import { AzureRequestError, withAzureMessage } from './azureErrors';
+import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError, withAzureMessage } from './azureErrors';
 import { armScope } from './clouds';
 import { loadSdk } from './loadSdk';
 import { toCluster, toNodePoolFromAgentPool, toSnapshot } from './mappers';
+import { DEFAULT_LIMITS, ForeignHostError, MAX_PAGES, RequestLimits, secureArmPipeline } from './requestPolicies';
 
 /** Progress of a long operation, as the poller reports it. */
 export type OperationProgress = (status: string) => void;
@@ -34,6 +35,8 @@ type Json = Record<string, unknown>;
 const RESOURCES_API_VERSION = '2021-04-01';
 const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
 const WHOLE_BODY_HEADER = 'x-aks-snapshots-whole-body';
+/** Creates never replace: ARM answers 412 when the name exists. */
+const CREATE_ONLY = { ifNoneMatch: '*' };
 
 /** Everything the product reads from and writes to AKS in one subscription, over the AKS SDK. */
 export class AksService {
@@ -44,13 +47,17 @@ export class AksService {
         private readonly wholeBodies: Map<string, string>,
     ) {}
 
-    static async create(session: AzureSession): Promise<AksService> {
+    static async create(session: AzureSession, limits: RequestLimits = DEFAULT_LIMITS): Promise<AksService> {
         const { ContainerServiceClient, createContainerService } = await loadSdk();
-        const options = { endpoint: session.cloud.resourceManagerEndpointUrl, credentials: { scopes: [armScope(session.cloud)] } };
+        const endpoint = session.cloud.resourceManagerEndpointUrl;
+        const options = { endpoint, credentials: { scopes: [armScope(session.cloud)] } };
         const client = new ContainerServiceClient(session.credential, session.subscription.subscriptionId, options);
+        const arm = createContainerService(session.credential, session.subscription.subscriptionId, options);
+        secureArmPipeline(client.pipeline, endpoint, limits);
+        secureArmPipeline(arm.pipeline, endpoint, limits);
         const wholeBodies = new Map<string, string>();
         client.pipeline.addPolicy(wholeBodyPolicy(wholeBodies));
-        return new AksService(session, client, createContainerService(session.credential, session.subscription.subscriptionId, options), wholeBodies);
+        return new AksService(session, client, arm, wholeBodies);
     }
 
     get subscriptionId(): string {
@@ -59,11 +66,11 @@ export class AksService {
 
     /** Every cluster with its pools inline: one round trip (plus paging). */
     async listClusters(): Promise<Cluster[]> {
-        return (await collect((options) => this.client.managedClusters.list(options), toCluster)).sort(byName);
+        return (await collect((options) => this.client.managedClusters.list(options), toCluster, 'clusters')).sort(byName);
     }
 
     async listSnapshots(): Promise<Snapshot[]> {
-        return (await collect((options) => this.client.snapshots.list(options), toSnapshot)).sort(byName);
+        return (await collect((options) => this.client.snapshots.list(options), (s) => toSnapshot(s), 'snapshots')).sort(byName);
     }
 
     async getCluster(resourceGroup: string, name: string): Promise<Cluster> {
@@ -74,8 +81,11 @@ export class AksService {
         return toNodePoolFromAgentPool(await this.client.agentPools.get(resourceGroup, cluster, pool));
     }
 
+    /** A snapshot with its eTag (the `ETag` header), so that a change can be made only to what was read. */
     async getSnapshot(resourceGroup: string, name: string): Promise<Snapshot> {
-        return toSnapshot(await this.client.snapshots.get(resourceGroup, name));
+        let eTag: string | undefined;
+        const snapshot = await this.client.snapshots.get(resourceGroup, name, { onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) });
+        return toSnapshot(snapshot, eTag);
     }
 
     /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties". */
@@ -107,7 +117,8 @@ export class AksService {
     }
 
     async createResourceGroup(name: string, location: string): Promise<ResourceGroup> {
-        const group = await this.sendArm('put', `/subscriptions/${this.subscriptionId}/resourcegroups/${encodeURIComponent(name)}`, RESOURCES_API_VERSION, { location }) as Json;
+        const path = `/subscriptions/${this.subscriptionId}/resourcegroups/${encodeURIComponent(name)}`;
+        const group = await this.write(path, true, () => this.sendArm('put', path, RESOURCES_API_VERSION, { location }, { 'If-None-Match': '*' })) as Json;
         return { name: String(group.name), location: String(group.location) };
     }
 
@@ -118,27 +129,38 @@ export class AksService {
 
     /** Snapshots are made synchronously, in the source pool's region (R2). */
     async createSnapshot(resourceGroup: string, name: string, location: string, sourcePoolId: string, tags?: Record<string, string>): Promise<Snapshot> {
-        const created = await this.client.snapshots.createOrUpdate(resourceGroup, name, {
+        const id = snapshotId(this.subscriptionId, resourceGroup, name);
+        let eTag: string | undefined;
+        const created = await this.write(id, true, () => this.client.snapshots.createOrUpdate(resourceGroup, name, {
             location,
             tags,
             creationData: { sourceResourceId: sourcePoolId },
             snapshotType: 'NodePool',
-        });
-        return toSnapshot(created);
+        }, { requestOptions: { headers: { 'If-None-Match': '*' } }, onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) }));
+        return toSnapshot(created, eTag);
     }
 
-    async updateSnapshotTags(resourceGroup: string, name: string, tags: Record<string, string>): Promise<Snapshot> {
-        return toSnapshot(await this.client.snapshots.updateTags(resourceGroup, name, { tags }));
+    /** Replaces the tags of the snapshot as read (`eTag`): a snapshot changed since is refused, not overwritten. */
+    async updateSnapshotTags(resourceGroup: string, name: string, tags: Record<string, string>, eTag: string | undefined): Promise<Snapshot> {
+        const id = snapshotId(this.subscriptionId, resourceGroup, name);
+        let newETag: string | undefined;
+        const updated = await this.write(id, false, () => this.client.snapshots.updateTags(resourceGroup, name, { tags }, {
+            requestOptions: { headers: eTag ? { 'If-Match': eTag } : {} }, onResponse: (response) => (newETag = response.headers.get('etag') ?? undefined),
+        }));
+        return toSnapshot(updated, newETag);
     }
 
-    async deleteSnapshot(resourceGroup: string, name: string): Promise<void> {
-        await this.client.snapshots.delete(resourceGroup, name);
+    /** Deletes the snapshot as read (`eTag`, when the read had one). */
+    async deleteSnapshot(resourceGroup: string, name: string, eTag?: string): Promise<void> {
+        const id = snapshotId(this.subscriptionId, resourceGroup, name);
+        await this.write(id, false, () => this.client.snapshots.delete(resourceGroup, name, { requestOptions: { headers: eTag ? { 'If-Match': eTag } : {} } }));
     }
 
     /** Adds a pool whose node image comes from a snapshot; resolves when AKS reports it done. */
     async createNodePoolFromSnapshot(clusterId: string, pool: NewNodePool, options: LongOperationOptions = {}): Promise<NodePool> {
         const cluster = requireArmId(clusterId);
-        const poller = this.client.agentPools.createOrUpdate(cluster.resourceGroup, cluster.name, pool.name, {
+        const id = `${clusterId}/agentPools/${pool.name}`;
+        return toNodePoolFromAgentPool(await this.write(id, true, () => watch(this.client.agentPools.createOrUpdate(cluster.resourceGroup, cluster.name, pool.name, {
             count: pool.count,
             vmSize: pool.vmSize,
             osType: pool.osType,
@@ -147,18 +169,21 @@ export class AksService {
             orchestratorVersion: pool.kubernetesVersion,
             typePropertiesType: 'VirtualMachineScaleSets',
             creationData: { sourceResourceId: pool.snapshotId },
-        }, { abortSignal: options.abortSignal });
-        return toNodePoolFromAgentPool(await watch(poller, options));
+        }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));
     }
 
-    /** R6: node image only, from a snapshot of the same Kubernetes version (header `AKSSnapshotId`, no body). */
-    async upgradeNodeImageToSnapshot(poolId: string, snapshotId: string, options: LongOperationOptions = {}): Promise<void> {
+    /**
+     * R6: node image only, from a snapshot of the same Kubernetes version (header `AKSSnapshotId`, no body). The
+     * pool is read just before sending and must still have the eTag of the read the person confirmed, and the
+     * request carries that eTag too.
+     */
+    async upgradeNodeImageToSnapshot(poolId: string, snapshotId: string, confirmedETag: string | undefined, options: LongOperationOptions = {}): Promise<void> {
         const pool = requireArmId(poolId);
-        const poller = this.client.agentPools.upgradeNodeImageVersion(pool.resourceGroup, pool.name, pool.agentPool ?? '', {
+        await this.requireUnchanged(poolId, confirmedETag);
+        await this.write(poolId, false, () => watch(this.client.agentPools.upgradeNodeImageVersion(pool.resourceGroup, pool.name, pool.agentPool ?? '', {
             abortSignal: options.abortSignal,
-            requestOptions: { headers: { AKSSnapshotId: snapshotId } },
-        });
-        await watch(poller, options);
+            requestOptions: { headers: { AKSSnapshotId: snapshotId, ...(confirmedETag ? { 'If-Match': confirmedETag } : {}) } },
+        }), options), options.abortSignal);
     }
 
     /**
@@ -166,9 +191,9 @@ export class AksService {
      * back whole with only `orchestratorVersion`, `creationData` (and `upgradeSettings.maxSurge` when given)
      * changed, guarded by `If-Match` so that a change made meanwhile is never overwritten.
      */
-    async upgradeNodePoolToSnapshot(poolId: string, snapshot: Snapshot, maxSurge: string | undefined, options: LongOperationOptions = {}): Promise<NodePool> {
+    async upgradeNodePoolToSnapshot(poolId: string, confirmedETag: string | undefined, snapshot: Snapshot, maxSurge: string | undefined, options: LongOperationOptions = {}): Promise<NodePool> {
         const pool = requireArmId(poolId);
-        const current = await this.getResourceJson(poolId);
+        const current = await this.requireUnchanged(poolId, confirmedETag);
         const properties = (current.properties ?? {}) as Json;
         const next: Json = {
             ...current,
@@ -182,12 +207,11 @@ export class AksService {
         const key = crypto.randomUUID();
         this.wholeBodies.set(key, JSON.stringify(next));
         try {
-            const poller = this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
-                ifMatch: typeof properties.eTag === 'string' ? properties.eTag : undefined,
+            return toNodePoolFromAgentPool(await this.write(poolId, false, () => watch(this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
+                ifMatch: confirmedETag ?? (typeof properties.eTag === 'string' ? properties.eTag : undefined),
                 abortSignal: options.abortSignal,
                 requestOptions: { headers: { [WHOLE_BODY_HEADER]: key } },
-            });
-            return toNodePoolFromAgentPool(await watch(poller, options));
+            }), options), options.abortSignal));
         } finally {
             this.wholeBodies.delete(key);
         }
@@ -195,7 +219,8 @@ export class AksService {
 
     /** A cluster whose system pool comes from a snapshot (R8 is checked before). */
     async createClusterFromSnapshot(cluster: NewCluster, options: LongOperationOptions = {}): Promise<Cluster> {
-        const poller = this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, {
+        const id = `/subscriptions/${this.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
+        return toCluster(await this.write(id, true, () => watch(this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, {
             location: cluster.location,
             identity: { type: 'SystemAssigned' },
             kubernetesVersion: cluster.snapshot.kubernetesVersion,
@@ -212,13 +237,38 @@ export class AksService {
                 orchestratorVersion: cluster.snapshot.kubernetesVersion,
                 creationData: { sourceResourceId: cluster.snapshot.id },
             }],
-        }, { abortSignal: options.abortSignal });
-        return toCluster(await watch(poller, options));
+        }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));
     }
 
-    /** A plain ARM request through the AKS client's pipeline (its credential, endpoint, retries); `path` is already encoded. */
-    private async sendArm(method: 'get' | 'put', path: string, apiVersion: string, body?: unknown): Promise<unknown> {
-        const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body, skipUrlEncoding: true });
+    /**
+     * The resource as Azure has it now, read before a change that takes no If-Match or before a body is built:
+     * refused (nothing sent) when its eTag is no longer the one the person confirmed.
+     */
+    private async requireUnchanged(id: string, confirmedETag: string | undefined): Promise<Json> {
+        const current = await this.getResourceJson(id);
+        const eTag = ((current.properties ?? {}) as Json).eTag ?? current.eTag;
+        if (confirmedETag && eTag !== confirmedETag) {
+            throw new ResourceChangedError(id, 'changed');
+        }
+        return current;
+    }
+
+    /**
+     * Sends a write once and turns what can go wrong into what it means: 412 → the resource is not as read;
+     * an answer lost after sending (dropped connection, timeout, 5xx) → unknown until read again; an operation
+     * Azure ended Failed or Canceled → that, with Azure's code and message. The person's own cancel stays an abort.
+     */
+    private async write<T>(resourceId: string, creating: boolean, send: () => Promise<T>, abortSignal?: AbortSignal): Promise<T> {
+        try {
+            return await send();
+        } catch (error) {
+            throw writeError(resourceId, creating, error, abortSignal);
+        }
+    }
+
+    /** A plain ARM request through the AKS client's pipeline (its credential, endpoint, policies); `path` is already encoded. */
+    private async sendArm(method: 'get' | 'put', path: string, apiVersion: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+        const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body, headers, skipUrlEncoding: true });
         const status = Number(response.status);
         if (status < 200 || status > 299) {
             throw new AzureRequestError(status, response.body);
@@ -228,10 +278,15 @@ export class AksService {
 
     private async listArm(path: string, apiVersion: string): Promise<Json[]> {
         const items: Json[] = [];
+        const pages = new PageGuard(path);
         let page = await this.sendArm('get', path, apiVersion) as { value?: Json[]; nextLink?: string };
         items.push(...(page.value ?? []));
         while (page.nextLink) {
+            pages.next(page.nextLink);
             const next = new URL(page.nextLink);
+            if (next.origin !== new URL(this.session.cloud.resourceManagerEndpointUrl).origin) {
+                throw new ForeignHostError(next.host, new URL(this.session.cloud.resourceManagerEndpointUrl).host);
+            }
             page = await this.sendArm('get', next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
             items.push(...(page.value ?? []));
         }
@@ -274,26 +329,90 @@ async function watch<T>(poller: Poller<T>, options: LongOperationOptions): Promi
         const accepted = options.onAccepted;
         void poller.submitted().then(accepted, () => undefined);
     }
-    return await poller;
+    try {
+        return await poller;
+    } catch (error) {
+        throw options.abortSignal?.aborted ? error : operationEnd(error);
+    }
+}
+
+/** The poller says how an operation ended only in its message ("The long-running operation has failed. <code>. <message>"). */
+function operationEnd(error: unknown): unknown {
+    if (!(error instanceof Error) || (error as { statusCode?: number }).statusCode) {
+        return error;
+    }
+    if (/^Operation was canceled/i.test(error.message)) {
+        return new OperationEndedError('', 'Canceled', 'OperationCanceled', 'Azure canceled the operation.');
+    }
+    const failed = /^The long-running operation has failed\.\s*(?:([A-Za-z][\w.]*)\.\s*)?([\s\S]*)$/.exec(error.message);
+    return failed ? new OperationEndedError('', 'Failed', failed[1], failed[2] || error.message) : error;
+}
+
+function writeError(resourceId: string, creating: boolean, error: unknown, abortSignal: AbortSignal | undefined): unknown {
+    if (error instanceof OperationEndedError) {
+        return new OperationEndedError(resourceId, error.status, error.code, error.message);
+    }
+    if (error instanceof ResourceChangedError || error instanceof ForeignHostError || abortSignal?.aborted) {
+        return error;
+    }
+    const status = (error as { statusCode?: number } | undefined)?.statusCode;
+    if (status === 412) {
+        return new ResourceChangedError(resourceId, creating ? 'exists' : 'changed');
+    }
+    if (status === undefined || status >= 500) {
+        return new LostAnswerError(resourceId, error);
+    }
+    return error;
+}
+
+class PagingStopped extends Error {}
+
+/** Stops paging that loops back to a page already read, or goes on past `MAX_PAGES`. */
+class PageGuard {
+    private readonly seen = new Set<string>();
+
+    constructor(private readonly what: string) {}
+
+    next(nextLink: string): void {
+        if (this.seen.has(nextLink)) {
+            throw new PagingStopped(`Azure's list of ${this.what} links back to a page already read (${new URL(nextLink).pathname}); stopped reading it.`);
+        }
+        this.seen.add(nextLink);
+        if (this.seen.size >= MAX_PAGES) {
+            throw new PagingStopped(`Azure's list of ${this.what} goes on past ${MAX_PAGES} pages; stopped reading it.`);
+        }
+    }
 }
 
 /** Reads every page, keeping Azure's own error message when a page fails. */
-async function collect<S, T>(list: (options: { onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void }) => AsyncIterable<S>, map: (item: S) => T): Promise<T[]> {
+/**
+ * Reads every page, keeping Azure's own error message when a page fails, and asking for a next page only after
+ * checking its link: a list that loops back or never ends stops instead of requesting forever.
+ */
+async function collect<S, T>(list: (options: { onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void }) => PagedList<S>, map: (item: S) => T, what: string): Promise<T[]> {
     let errorBody: unknown;
     const onResponse = (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }): void => {
         if (response.status >= 400) {
             errorBody = response.parsedBody ?? response.bodyAsText;
         }
     };
+    const pages = new PageGuard(what);
     const items: T[] = [];
     try {
-        for await (const item of list({ onResponse })) {
-            items.push(map(item));
+        for await (const page of list({ onResponse }).byPage()) {
+            items.push(...page.map(map));
+            if (page.continuationToken) {
+                pages.next(page.continuationToken);
+            }
         }
     } catch (error) {
-        throw withAzureMessage(error, errorBody);
+        throw error instanceof PagingStopped ? error : withAzureMessage(error, errorBody);
     }
     return items;
+}
+
+interface PagedList<S> {
+    byPage(): AsyncIterable<S[] & { continuationToken?: string }>;
 }
 
 function requireArmId(id: string) {

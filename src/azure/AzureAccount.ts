@@ -3,6 +3,7 @@ import type { VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-az
 import type { Subscription } from '../model/aks';
 import { armScope, AzureCloud } from './clouds';
 import { loadSdk } from './loadSdk';
+import { MAX_PAGES, secureArmPipeline } from './requestPolicies';
 
 /** How the product gets its Azure tokens (setting `aksSnapshots.authentication`). */
 export type AuthenticationMode = 'vscode' | 'azureCli' | 'environment';
@@ -64,14 +65,23 @@ export class AzureAccount {
         const credential = mode === 'environment' ? await this.environmentCredential() : await this.cliCredential();
         const { SubscriptionClient } = await loadSdk();
         const client = new SubscriptionClient(credential, { endpoint: cloud.resourceManagerEndpointUrl, credentialScopes: [armScope(cloud)] });
+        secureArmPipeline(client.pipeline, cloud.resourceManagerEndpointUrl);
         const sessions: AzureSession[] = [];
-        for await (const s of client.subscriptions.list()) {
-            if (s.subscriptionId && s.state !== 'Disabled' && isSelected(selectedSubscriptions, s.tenantId, s.subscriptionId)) {
-                sessions.push({
-                    subscription: { subscriptionId: s.subscriptionId, name: s.displayName ?? s.subscriptionId, tenantId: s.tenantId ?? '' },
-                    credential,
-                    cloud,
-                });
+        const links = new Set<string>();
+        for await (const page of client.subscriptions.list().byPage()) {
+            for (const s of page) {
+                if (s.subscriptionId && s.state !== 'Disabled' && isSelected(selectedSubscriptions, s.tenantId, s.subscriptionId)) {
+                    sessions.push({
+                        subscription: { subscriptionId: s.subscriptionId, name: s.displayName ?? s.subscriptionId, tenantId: s.tenantId ?? '' },
+                        credential,
+                        cloud,
+                    });
+                }
+            }
+            const next = (page as { continuationToken?: string }).continuationToken;
+            // A list that links back to a page already read, or never ends, stops here.
+            if (next && (links.has(next) || links.add(next).size >= MAX_PAGES)) {
+                throw new Error(`Azure's list of subscriptions loops or goes on past ${MAX_PAGES} pages; stopped reading it.`);
             }
         }
         return sessions.sort((a, b) => a.subscription.name.localeCompare(b.subscription.name));

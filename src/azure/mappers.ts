@@ -21,6 +21,7 @@ function toNodePool(id: string, name: string, clusterId: string, p: PoolFields):
         poolType: p.typePropertiesType ?? p.type,
         enableFips: p.enableFips,
         snapshotId: p.creationData?.sourceResourceId || undefined,
+        eTag: p.eTag,
     };
 }
 
@@ -37,6 +38,7 @@ export function toCluster(c: ManagedCluster): Cluster {
         provisioningState: c.provisioningState,
         dnsPrefix: c.dnsPrefix,
         nodePools: (c.agentPoolProfiles ?? []).map((p) => toNodePool(`${id}/agentPools/${p.name}`, p.name, id, p)),
+        eTag: c.eTag,
     };
 }
 
@@ -45,7 +47,7 @@ export function toNodePoolFromAgentPool(p: AgentPool): NodePool {
     return toNodePool(id, p.name ?? '', id.replace(/\/agentPools\/[^/]+$/i, ''), p);
 }
 
-export function toSnapshot(s: SdkSnapshot): Snapshot {
+export function toSnapshot(s: SdkSnapshot, eTag?: string): Snapshot {
     const id = s.id ?? '';
     const parsed = parseArmId(id);
     return {
@@ -63,5 +65,6 @@ export function toSnapshot(s: SdkSnapshot): Snapshot {
         sourceResourceId: s.creationData?.sourceResourceId,
         createdAt: s.systemData?.createdAt,
         tags: s.tags ?? {},
+        ...(eTag ? { eTag } : {}),
     };
 }

@@ -22,6 +22,8 @@ export function describeProblem(p: Problem): string {
             return vscode.l10n.t('Kubernetes version {0} is newer than the control plane of cluster "{1}" ({2}); upgrade the cluster first (R5).', p.version, p.cluster, p.controlPlane);
         case 'skipsMinor':
             return vscode.l10n.t('Going from Kubernetes {0} to {1} skips a minor version; upgrade one minor version at a time (R5).', p.from, p.to);
+        case 'versionUnreadable':
+            return vscode.l10n.t('Kubernetes version "{0}" cannot be read, so no order can be checked; nothing is sent (R5).', p.version);
         case 'systemPoolWindows':
             return vscode.l10n.t('Snapshot "{0}" is Windows: System node pool must be Linux (R8).', p.snapshot);
         case 'systemPoolBSeries':
@@ -65,9 +67,9 @@ export function describeProblems(problems: readonly Problem[]): string {
     return problems.map(describeProblem).join(' ');
 }
 
-/** Refuses before anything is sent: the person reads every reason at once. */
-export function refuseIfProblems(problems: readonly Problem[]): void {
+/** Refuses before anything is sent: the person reads every reason at once (after what led there, if given). */
+export function refuseIfProblems(problems: readonly Problem[], lead?: string): void {
     if (problems.length > 0) {
-        throw new Error(describeProblems(problems));
+        throw new Error(lead ? `${lead} ${describeProblems(problems)}` : describeProblems(problems));
     }
 }

@@ -6,6 +6,7 @@ import type { ClusterItem } from '../tree/ClusterItem';
 import type { NodePoolItem } from '../tree/NodePoolItem';
 import type { SnapshotItem } from '../tree/SnapshotItem';
 import { addNodePool } from './addNodePool/addNodePool';
+import type { RunningOperations } from './common/runningOperations';
 import { copyResourceId } from './copyResourceId/copyResourceId';
 import { createCluster } from './createCluster/createCluster';
 import { createSnapshot } from './createSnapshot/createSnapshot';
@@ -19,16 +20,16 @@ import { signIn } from './signIn/signIn';
 import { upgradeToSnapshot } from './upgradeToSnapshot/upgradeToSnapshot';
 
 /** Every command of the product, registered in one place. */
-export function registerCommands(services: AksServices, tree: AksTreeDataProvider): void {
+export function registerCommands(services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations): void {
     // Account and view
     registerCommand('aksSnapshots.signIn', (context) => signIn(context, services, tree));
     registerCommand('aksSnapshots.refresh', (context, node?: AksTreeElement) => refresh(context, tree, node));
 
     // Snapshot workflows
-    registerCommand('aksSnapshots.createSnapshot', (context, node?: NodePoolItem) => createSnapshot(context, services, tree, node));
-    registerCommand('aksSnapshots.addNodePool', (context, node?: SnapshotItem | ClusterItem) => addNodePool(context, services, tree, node));
-    registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) => upgradeToSnapshot(context, services, tree, node));
-    registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, node));
+    registerCommand('aksSnapshots.createSnapshot', (context, node?: NodePoolItem) => createSnapshot(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.addNodePool', (context, node?: SnapshotItem | ClusterItem) => addNodePool(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) => upgradeToSnapshot(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, operations, node));
 
     // Managing snapshots
     registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) => editSnapshotTags(context, services, tree, node));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ext } from '../extensionVariables';
+import type { AksTreeDataProvider } from '../tree/AksTreeDataProvider';
 
 /** What a flow returns: what it made or changed, and the Azure CLI line that does the same. */
 export interface FlowResult {
@@ -19,4 +20,17 @@ export function reportDone(message: string, azCommand: string): void {
             await vscode.env.clipboard.writeText(azCommand);
         }
     });
+}
+
+/**
+ * The one ending of every flow that changes Azure: when the change finished, the new or changed resource is
+ * selected in the tree and the person is told, with the `az` line; otherwise (stopped waiting, answer lost) the
+ * step has already said what Azure shows. Either way the flow returns what it made and its `az` line.
+ */
+export async function endFlow(tree: AksTreeDataProvider, result: FlowResult, finished: boolean | undefined, doneMessage: () => string): Promise<FlowResult> {
+    if (finished) {
+        await tree.reveal(result.id);
+        reportDone(doneMessage(), result.azCommand);
+    }
+    return result;
 }

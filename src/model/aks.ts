@@ -19,6 +19,8 @@ export interface NodePool {
     readonly enableFips?: boolean;
     /** The snapshot the pool was created or upgraded from (`creationData.sourceResourceId`). */
     readonly snapshotId?: string;
+    /** Changes on every write: a change is sent only if the pool still has the eTag of the read the person confirmed. */
+    readonly eTag?: string;
 }
 
 export interface Cluster {
@@ -31,6 +33,7 @@ export interface Cluster {
     readonly provisioningState?: string;
     readonly dnsPrefix?: string;
     readonly nodePools: readonly NodePool[];
+    readonly eTag?: string;
 }
 
 export interface Snapshot {
@@ -48,6 +51,8 @@ export interface Snapshot {
     readonly sourceResourceId?: string;
     readonly createdAt?: Date;
     readonly tags: Readonly<Record<string, string>>;
+    /** From the `ETag` header of a single read (lists carry none). */
+    readonly eTag?: string;
 }
 
 /** A pool to add from a snapshot: what the service sends and the `az` line says. */

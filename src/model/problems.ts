@@ -11,6 +11,7 @@ export type Problem =
     | { code: 'imageNotNewer'; rule: 'R5'; snapshotImage: string; poolImage: string }
     | { code: 'newerThanControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
     | { code: 'skipsMinor'; rule: 'R5'; from: string; to: string }
+    | { code: 'versionUnreadable'; rule: 'R5'; version: string }
     | { code: 'osMismatch'; rule: 'R1'; snapshot: string; snapshotOs: string; poolOs: string }
     | { code: 'systemPoolWindows'; rule: 'R8'; snapshot: string }
     | { code: 'systemPoolBSeries'; rule: 'R8'; vmSize: string }

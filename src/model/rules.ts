@@ -12,7 +12,7 @@ export const MAX_IMAGE_AGE_DAYS = 90;
 
 /** R10 for one resource. */
 export function busyProblem(kind: 'cluster' | 'nodePool', name: string, state: string | undefined): Problem[] {
-    return isTerminalState(state) ? [] : [{ code: 'busy', rule: 'R10', kind, name, state: state ?? '' }];
+    return isTerminalState(state) ? [] : [{ code: 'busy', rule: 'R10', kind, name, state: state || '?' }];
 }
 
 /** Why a pool cannot be snapshotted (R10, R11, R3). */
@@ -63,7 +63,10 @@ export function supportedVersionProblems(snapshot: Snapshot, location: string, s
 export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, supportedVersions: readonly string[]): Problem[] {
     const problems = busyProblem('cluster', cluster.name, cluster.provisioningState);
     problems.push(...supportedVersionProblems(snapshot, cluster.location, supportedVersions));
-    if (compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion) > 0) {
+    const order = compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion);
+    if (order === undefined) {
+        problems.push(...unreadableVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion));
+    } else if (order > 0) {
         problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
     }
     return problems;
@@ -85,10 +88,13 @@ export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snap
         problems.push({ code: 'vmFamilyMismatch', rule: 'R1', vmSize: pool.vmSize, snapshot: snapshot.name, snapshotVmSize: snapshot.vmSize });
     }
     const versionOrder = compareKubernetesVersions(snapshot.kubernetesVersion, pool.kubernetesVersion);
-    if (versionOrder < 0) {
+    const controlPlaneOrder = compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion);
+    if (versionOrder === undefined || controlPlaneOrder === undefined) {
+        problems.push(...unreadableVersions(snapshot.kubernetesVersion, pool.kubernetesVersion, cluster.kubernetesVersion));
+    } else if (versionOrder < 0) {
         problems.push({ code: 'versionNotNewer', rule: 'R5', snapshotVersion: snapshot.kubernetesVersion, poolVersion: pool.kubernetesVersion });
     } else if (versionOrder > 0) {
-        if (compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion) > 0) {
+        if (controlPlaneOrder > 0) {
             problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
         }
         const from = parseKubernetesVersion(pool.kubernetesVersion);
@@ -103,13 +109,14 @@ export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snap
     return problems;
 }
 
+/** By publish date; an image whose date cannot be read is not newer (fail closed). */
 function isNewerImage(candidate: string, current: string | undefined): boolean {
-    if (!current) {
-        return true;
-    }
-    // By publish date where both carry one; otherwise the versions' own order.
-    const byDate = compareNodeImages(candidate, current);
-    return byDate !== undefined ? byDate > 0 : candidate.localeCompare(current, undefined, { numeric: true }) > 0;
+    const byDate = current ? compareNodeImages(candidate, current) : undefined;
+    return byDate !== undefined && byDate > 0;
+}
+
+function unreadableVersions(...versions: string[]): Problem[] {
+    return versions.filter((v) => !parseKubernetesVersion(v)).map((version) => ({ code: 'versionUnreadable', rule: 'R5', version }));
 }
 
 /** R12: a warning (not a refusal) when the snapshot's image is older than 90 days. */

@@ -13,12 +13,15 @@ export function parseKubernetesVersion(text: string): KubernetesVersion | undefi
     return { major: Number(match[1]), minor: Number(match[2]), patch: match[3] === undefined ? undefined : Number(match[3]) };
 }
 
-/** Negative when a < b, zero when equal, positive when a > b; a missing patch counts as 0. */
-export function compareKubernetesVersions(a: string, b: string): number {
+/**
+ * Negative when a < b, zero when equal, positive when a > b; a missing patch counts as 0. Undefined when either
+ * cannot be read: no order is guessed for a version the product does not understand (it fails closed).
+ */
+export function compareKubernetesVersions(a: string, b: string): number | undefined {
     const x = parseKubernetesVersion(a);
     const y = parseKubernetesVersion(b);
     if (!x || !y) {
-        return a.localeCompare(b);
+        return undefined;
     }
     return x.major - y.major || x.minor - y.minor || (x.patch ?? 0) - (y.patch ?? 0);
 }

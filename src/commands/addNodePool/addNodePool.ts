@@ -7,9 +7,10 @@ import { ClusterItem } from '../../tree/ClusterItem';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import { NodeCountStep } from '../common/NodeCountStep';
 import { PoolNameStep } from '../common/PoolNameStep';
+import type { RunningOperations } from '../common/runningOperations';
 import { VmSizeStep } from '../common/VmSizeStep';
 import type { LongOperationContext } from '../longOperation';
-import { FlowResult, reportDone } from '../reportAzCommand';
+import { endFlow, FlowResult } from '../reportAzCommand';
 import { AddNodePoolContext, newNodePool, useCluster } from './AddNodePoolContext';
 import { AddNodePoolStep } from './AddNodePoolStep';
 import { ModeStep } from './ModeStep';
@@ -20,7 +21,7 @@ import { TargetClusterStep } from './TargetClusterStep';
  * Right-click a snapshot (it asks for the cluster) or a cluster (it asks for the snapshot) → Add Node Pool…;
  * from the palette it asks for both. Kubernetes version, OS type and SKU come from the snapshot.
  */
-export async function addNodePool(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, node?: SnapshotItem | ClusterItem): Promise<FlowResult | undefined> {
+export async function addNodePool(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem | ClusterItem): Promise<FlowResult | undefined> {
     const wizardContext: AddNodePoolContext = { ...context, services, versionsByLocation: new Map(), suppressNotification: true };
     if (node instanceof SnapshotItem) {
         wizardContext.snapshot = node.snapshot;
@@ -32,7 +33,7 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Add a node pool from a snapshot'),
         promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3)],
-        executeSteps: [new AddNodePoolStep(tree)],
+        executeSteps: [new AddNodePoolStep(tree, operations)],
         showLoadingPrompt: true,
     });
     await wizard.prompt();
@@ -41,12 +42,7 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     const cluster = wizardContext.cluster!;
     const snapshot = wizardContext.snapshot!;
     const azCommand = toShellLine(nodePoolAddCommand(cluster.id, newNodePool(wizardContext)));
-    const poolId = `${cluster.id}/agentPools/${wizardContext.poolName}`;
-    if (!wizardContext.finished) {
-        return { id: poolId, azCommand };
-    }
-    await tree.reveal(poolId);
-    reportDone(vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
-        wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion), azCommand);
-    return { id: poolId, azCommand };
+    return endFlow(tree, { id: `${cluster.id}/agentPools/${wizardContext.poolName}`, azCommand }, wizardContext.finished, () =>
+        vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
+            wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));
 }

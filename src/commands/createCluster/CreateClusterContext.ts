@@ -13,6 +13,8 @@ export interface CreateClusterContext extends NodePoolSpecContext, LongOperation
     resourceGroup?: string;
     /** True when the resource group is to be made (in the cluster's region). */
     newResourceGroup?: boolean;
+    /** Set once the new resource group exists. */
+    resourceGroupMade?: boolean;
     resourceGroups?: ResourceGroup[];
     location?: string;
     dnsPrefix?: string;

@@ -1,31 +1,26 @@
-import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
-import { runLongOperation } from '../longOperation';
+import type { LongOperationOptions } from '../../azure/AksService';
+import { clusterId } from '../../model/armId';
+import { LongOperationStep } from '../common/LongOperationStep';
 import { CreateClusterContext, newCluster } from './CreateClusterContext';
 
 /** Makes the resource group when new, then the cluster as a long operation. */
-export class CreateClusterStep extends AzureWizardExecuteStep<CreateClusterContext> {
-    priority = 100;
-
-    constructor(private readonly tree: AksTreeDataProvider) {
-        super();
+export class CreateClusterStep extends LongOperationStep<CreateClusterContext> {
+    protected title(context: CreateClusterContext): string {
+        return vscode.l10n.t('Creating cluster "{0}" from snapshot "{1}"', context.newClusterName!, context.snapshot!.name);
     }
 
-    async execute(context: CreateClusterContext): Promise<void> {
+    protected resourceId(context: CreateClusterContext): string {
+        return clusterId(context.service!.subscriptionId, context.resourceGroup!, context.newClusterName!);
+    }
+
+    protected async run(context: CreateClusterContext, options: LongOperationOptions): Promise<void> {
         const service = context.service!;
-        if (context.newResourceGroup) {
+        if (context.newResourceGroup && !context.resourceGroupMade) {
             await service.createResourceGroup(context.resourceGroup!, context.location!);
+            // Made once: a second run of this step must not ask Azure to make it again.
+            context.resourceGroupMade = true;
         }
-        const result = await runLongOperation(context, vscode.l10n.t('Creating cluster "{0}" from snapshot "{1}"', context.newClusterName!, context.snapshot!.name),
-            (options) => service.createClusterFromSnapshot(newCluster(context), options),
-            () => void this.tree.refreshSubscription(service.subscriptionId));
-        context.finished = result.done;
-        context.cluster = result.done ? result.value : undefined;
-        await this.tree.refreshSubscription(service.subscriptionId);
-    }
-
-    shouldExecute(context: CreateClusterContext): boolean {
-        return context.finished === undefined;
+        context.cluster = await service.createClusterFromSnapshot(newCluster(context), options);
     }
 }

@@ -8,11 +8,12 @@ import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import { NodeCountStep } from '../common/NodeCountStep';
 import { PoolNameStep } from '../common/PoolNameStep';
+import type { RunningOperations } from '../common/runningOperations';
 import { VmSizeStep } from '../common/VmSizeStep';
 import { refuseIfProblems } from '../describeProblem';
 import type { LongOperationContext } from '../longOperation';
 import { pickTreeElement } from '../pickTreeElement';
-import { FlowResult, reportDone } from '../reportAzCommand';
+import { endFlow, FlowResult } from '../reportAzCommand';
 import { ClusterNameStep } from './ClusterNameStep';
 import { ConfirmClusterStep } from './ConfirmClusterStep';
 import { CreateClusterContext, newCluster } from './CreateClusterContext';
@@ -23,7 +24,7 @@ import { ResourceGroupStep } from './ResourceGroupStep';
 import { SubscriptionStep } from './SubscriptionStep';
 
 /** Right-click a snapshot → Create Cluster… (or from the palette): the snapshot becomes the system pool (R8). */
-export async function createCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, node?: SnapshotItem): Promise<FlowResult | undefined> {
+export async function createCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<FlowResult | undefined> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const snapshot = item.snapshot;
     refuseIfProblems(systemPoolProblems(snapshot));
@@ -33,7 +34,7 @@ export async function createCluster(context: IActionContext & LongOperationConte
         title: vscode.l10n.t('Create a cluster from snapshot "{0}" ({1} · {2} · {3})', snapshot.name, snapshot.kubernetesVersion, snapshot.osSku ?? snapshot.osType, snapshot.vmSize),
         promptSteps: [new SubscriptionStep(), new ClusterNameStep(), new ResourceGroupStep(), new RegionStep(), new DnsPrefixStep(),
             new PoolNameStep(() => 'nodepool1'), new VmSizeStep(), new NodeCountStep(3), new ConfirmClusterStep()],
-        executeSteps: [new CreateClusterStep(tree)],
+        executeSteps: [new CreateClusterStep(tree, operations)],
         showLoadingPrompt: true,
     });
     await wizard.prompt();
@@ -42,10 +43,7 @@ export async function createCluster(context: IActionContext & LongOperationConte
     const service = wizardContext.service!;
     const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
     const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup));
-    if (wizardContext.finished) {
-        await tree.reveal(wizardContext.cluster?.id ?? id);
-        reportDone(vscode.l10n.t('Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
-            wizardContext.newClusterName!, wizardContext.location!, wizardContext.poolName!, snapshot.name), azCommand);
-    }
-    return { id, azCommand };
+    return endFlow(tree, { id: wizardContext.cluster?.id ?? id, azCommand }, wizardContext.finished, () =>
+        vscode.l10n.t('Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
+            wizardContext.newClusterName!, wizardContext.location!, wizardContext.poolName!, snapshot.name));
 }

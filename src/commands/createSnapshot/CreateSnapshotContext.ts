@@ -1,8 +1,9 @@
-import type { ExecuteActivityContext, IActionContext } from '@microsoft/vscode-azext-utils';
+import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
 import type { AksService } from '../../azure/AksService';
 import type { Cluster, NodePool, Snapshot } from '../../model/aks';
+import type { LongOperationStepContext } from '../common/LongOperationStep';
 
-export interface CreateSnapshotContext extends IActionContext, Partial<ExecuteActivityContext> {
+export interface CreateSnapshotContext extends LongOperationStepContext, Partial<ExecuteActivityContext> {
     readonly service: AksService;
     readonly cluster: Cluster;
     readonly pool: NodePool;

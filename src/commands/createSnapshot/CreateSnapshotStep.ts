@@ -1,18 +1,20 @@
-import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { snapshotId } from '../../model/armId';
+import { LongOperationStep } from '../common/LongOperationStep';
 import type { CreateSnapshotContext } from './CreateSnapshotContext';
 
 /** Snapshots are created synchronously, in the source pool's region (R2). */
-export class CreateSnapshotStep extends AzureWizardExecuteStep<CreateSnapshotContext> {
-    priority = 100;
-
-    async execute(context: CreateSnapshotContext, progress: vscode.Progress<{ message?: string }>): Promise<void> {
-        progress.report({ message: vscode.l10n.t('Creating snapshot "{0}" of node pool "{1}"…', context.snapshotName!, context.pool.name) });
-        context.snapshot = await context.service.createSnapshot(context.resourceGroup!, context.snapshotName!, context.cluster.location, context.pool.id,
-            Object.keys(context.tags ?? {}).length > 0 ? context.tags : undefined);
+export class CreateSnapshotStep extends LongOperationStep<CreateSnapshotContext> {
+    protected title(context: CreateSnapshotContext): string {
+        return vscode.l10n.t('Creating snapshot "{0}" of node pool "{1}"', context.snapshotName!, context.pool.name);
     }
 
-    shouldExecute(context: CreateSnapshotContext): boolean {
-        return !context.snapshot;
+    protected resourceId(context: CreateSnapshotContext): string {
+        return snapshotId(context.service.subscriptionId, context.resourceGroup!, context.snapshotName!);
+    }
+
+    protected async run(context: CreateSnapshotContext): Promise<void> {
+        context.snapshot = await context.service.createSnapshot(context.resourceGroup!, context.snapshotName!, context.cluster.location, context.pool.id,
+            Object.keys(context.tags ?? {}).length > 0 ? context.tags : undefined);
     }
 }

@@ -1,14 +1,15 @@
 import { AzureWizard, IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
-import { parseArmId } from '../../model/armId';
+import { parseArmId, snapshotId } from '../../model/armId';
 import { snapshotCreateCommand, toShellLine } from '../../model/azCommands';
 import { snapshotSourceProblems } from '../../model/rules';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { NodePoolItem } from '../../tree/NodePoolItem';
+import type { RunningOperations } from '../common/runningOperations';
 import { refuseIfProblems } from '../describeProblem';
 import { pickTreeElement } from '../pickTreeElement';
-import { FlowResult, reportDone } from '../reportAzCommand';
+import { endFlow, FlowResult } from '../reportAzCommand';
 import type { CreateSnapshotContext } from './CreateSnapshotContext';
 import { CreateSnapshotStep } from './CreateSnapshotStep';
 import { SnapshotNameStep } from './SnapshotNameStep';
@@ -16,7 +17,7 @@ import { SnapshotResourceGroupStep } from './SnapshotResourceGroupStep';
 import { SnapshotTagsStep } from './SnapshotTagsStep';
 
 /** Right-click a node pool → Create Snapshot… (or from the palette, picking the pool). */
-export async function createSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, node?: NodePoolItem): Promise<FlowResult> {
+export async function createSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem): Promise<FlowResult> {
     const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
     const id = parseArmId(item.pool.id)!;
     const service = await services.forSubscription(id.subscriptionId);
@@ -24,24 +25,22 @@ export async function createSnapshot(context: IActionContext, services: AksServi
     const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, item.pool.name)]);
     refuseIfProblems(snapshotSourceProblems(pool));
 
-    const wizardContext: CreateSnapshotContext = { ...context, service, cluster, pool };
+    const wizardContext: CreateSnapshotContext = { ...context, services, service, cluster, pool };
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Create a snapshot of node pool "{0}" ({1})', pool.name, cluster.name),
         promptSteps: [new SnapshotNameStep(), new SnapshotResourceGroupStep(), new SnapshotTagsStep()],
-        executeSteps: [new CreateSnapshotStep()],
+        executeSteps: [new CreateSnapshotStep(tree, operations)],
         showLoadingPrompt: true,
     });
     await wizard.prompt();
     await wizard.execute();
 
-    const snapshot = wizardContext.snapshot!;
-    await tree.refreshSubscription(service.subscriptionId);
-    await tree.reveal(snapshot.id);
     const azCommand = toShellLine(snapshotCreateCommand({
-        subscriptionId: service.subscriptionId, resourceGroup: snapshot.resourceGroup, name: snapshot.name, nodePoolId: pool.id,
+        subscriptionId: service.subscriptionId, resourceGroup: wizardContext.resourceGroup!, name: wizardContext.snapshotName!, nodePoolId: pool.id,
         location: cluster.location, tags: wizardContext.tags,
     }));
-    reportDone(vscode.l10n.t('Created snapshot "{0}" of node pool "{1}" in {2}: Kubernetes {3}, node image {4}.',
-        snapshot.name, pool.name, snapshot.location, snapshot.kubernetesVersion, snapshot.nodeImageVersion), azCommand);
-    return { id: snapshot.id, azCommand };
+    const snapshot = wizardContext.snapshot;
+    return endFlow(tree, { id: snapshotId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.snapshotName!), azCommand }, wizardContext.finished, () =>
+        vscode.l10n.t('Created snapshot "{0}" of node pool "{1}" in {2}: Kubernetes {3}, node image {4}.',
+            snapshot!.name, pool.name, snapshot!.location, snapshot!.kubernetesVersion, snapshot!.nodeImageVersion));
 }

@@ -16,7 +16,7 @@ export async function editSnapshotTags(context: IActionContext, services: AksSer
         promptSteps: [new SnapshotTagsStep(formatTags(snapshot.tags))],
     }).prompt();
     const service = await services.forSubscription(snapshot.subscriptionId);
-    const updated = await service.updateSnapshotTags(snapshot.resourceGroup, snapshot.name, wizardContext.tags ?? {});
+    const updated = await service.updateSnapshotTags(snapshot.resourceGroup, snapshot.name, wizardContext.tags ?? {}, snapshot.eTag);
     await tree.refreshSubscription(snapshot.subscriptionId);
     void vscode.window.showInformationMessage(vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(updated.tags) || vscode.l10n.t('none')));
     return updated.tags as Record<string, string>;

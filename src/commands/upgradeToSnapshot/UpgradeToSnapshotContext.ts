@@ -8,8 +8,9 @@ import type { LongOperationContext } from '../longOperation';
 export interface UpgradeToSnapshotContext extends IActionContext, LongOperationContext, Partial<ExecuteActivityContext> {
     readonly services: AksServices;
     readonly service: AksService;
-    readonly cluster: Cluster;
-    readonly pool: NodePool;
+    /** As read when the flow began, or read again after the pool changed before the upgrade was sent. */
+    cluster: Cluster;
+    pool: NodePool;
     snapshot?: Snapshot;
     path?: UpgradePath;
     /** Kubernetes path only; empty keeps the pool's own setting. */

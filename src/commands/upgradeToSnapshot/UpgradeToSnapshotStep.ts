@@ -1,29 +1,27 @@
-import { AzureWizardExecuteStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
-import { runLongOperation } from '../longOperation';
+import type { LongOperationOptions } from '../../azure/AksService';
+import { LongOperationStep } from '../common/LongOperationStep';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
-/** R6: node image only through upgradeNodeImageVersion with AKSSnapshotId; otherwise the whole-pool PUT. */
-export class UpgradeToSnapshotStep extends AzureWizardExecuteStep<UpgradeToSnapshotContext> {
-    priority = 100;
-
-    constructor(private readonly tree: AksTreeDataProvider) {
-        super();
+/**
+ * R6: node image only through upgradeNodeImageVersion with AKSSnapshotId; otherwise the whole-pool PUT. Either
+ * goes only to the pool as the person confirmed it (its eTag).
+ */
+export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotContext> {
+    protected title(context: UpgradeToSnapshotContext): string {
+        return vscode.l10n.t('Upgrading node pool "{0}" to snapshot "{1}"', context.pool.name, context.snapshot!.name);
     }
 
-    async execute(context: UpgradeToSnapshotContext): Promise<void> {
+    protected resourceId(context: UpgradeToSnapshotContext): string {
+        return context.pool.id;
+    }
+
+    protected async run(context: UpgradeToSnapshotContext, options: LongOperationOptions): Promise<void> {
         const { pool, snapshot, service } = context;
-        const refresh = (): void => void this.tree.refreshSubscription(service.subscriptionId);
-        const title = vscode.l10n.t('Upgrading node pool "{0}" to snapshot "{1}"', pool.name, snapshot!.name);
-        const result = context.path === 'nodeImageOnly'
-            ? await runLongOperation(context, title, (options) => service.upgradeNodeImageToSnapshot(pool.id, snapshot!.id, options), refresh)
-            : await runLongOperation(context, title, (options) => service.upgradeNodePoolToSnapshot(pool.id, snapshot!, context.maxSurge || undefined, options), refresh);
-        context.finished = result.done;
-        await this.tree.refreshSubscription(service.subscriptionId);
-    }
-
-    shouldExecute(context: UpgradeToSnapshotContext): boolean {
-        return context.finished === undefined;
+        if (context.path === 'nodeImageOnly') {
+            await service.upgradeNodeImageToSnapshot(pool.id, snapshot!.id, pool.eTag, options);
+        } else {
+            await service.upgradeNodePoolToSnapshot(pool.id, pool.eTag, snapshot!, context.maxSurge || undefined, options);
+        }
     }
 }

@@ -3,21 +3,24 @@ import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import { parseArmId } from '../../model/armId';
 import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
-import { busyProblem } from '../../model/rules';
+import { ResourceChangedError } from '../../azure/azureErrors';
+import { poolChanges } from '../../model/changes';
+import { busyProblem, upgradePath, upgradeProblems } from '../../model/rules';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { NodePoolItem } from '../../tree/NodePoolItem';
 import { refuseIfProblems } from '../describeProblem';
+import type { RunningOperations } from '../common/runningOperations';
 import type { LongOperationContext } from '../longOperation';
 import { pickTreeElement } from '../pickTreeElement';
-import { FlowResult, reportDone } from '../reportAzCommand';
-import { ConfirmUpgradeStep } from './ConfirmUpgradeStep';
+import { endFlow, FlowResult } from '../reportAzCommand';
+import { ConfirmUpgradeStep, upgradeSummary } from './ConfirmUpgradeStep';
 import { MaxSurgeStep } from './MaxSurgeStep';
 import { UpgradeSnapshotStep } from './UpgradeSnapshotStep';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 import { UpgradeToSnapshotStep } from './UpgradeToSnapshotStep';
 
 /** Right-click a node pool → Upgrade to Snapshot… (or from the palette, picking the pool). */
-export async function upgradeToSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, node?: NodePoolItem): Promise<FlowResult | undefined> {
+export async function upgradeToSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem): Promise<FlowResult | undefined> {
     const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
     const id = parseArmId(item.pool.id)!;
     const service = await services.forSubscription(id.subscriptionId);
@@ -29,21 +32,47 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Upgrade node pool "{0}" to a snapshot', pool.name),
         promptSteps: [new UpgradeSnapshotStep(), new MaxSurgeStep(), new ConfirmUpgradeStep()],
-        executeSteps: [new UpgradeToSnapshotStep(tree)],
+        executeSteps: [new UpgradeToSnapshotStep(tree, operations)],
         showLoadingPrompt: true,
     });
     await wizard.prompt();
-    await wizard.execute();
+    await executeAsConfirmed(wizardContext, wizard);
 
     const snapshot = wizardContext.snapshot!;
     const azCommand = toShellLine(nodePoolUpgradeCommand({
         subscriptionId: service.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name,
         snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined,
     }));
-    if (wizardContext.finished) {
-        await tree.reveal(pool.id);
-        reportDone(vscode.l10n.t('Upgraded node pool "{0}" to snapshot "{1}": Kubernetes {2}, node image {3}.',
-            pool.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion), azCommand);
+    return endFlow(tree, { id: pool.id, azCommand }, wizardContext.finished, () =>
+        vscode.l10n.t('Upgraded node pool "{0}" to snapshot "{1}": Kubernetes {2}, node image {3}.', pool.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));
+}
+
+/**
+ * Sends the upgrade to the pool as confirmed. When Azure says the pool changed meanwhile (someone scaled or
+ * upgraded it), the pool is read again and the rules checked again; the person sees what changed and confirms
+ * again, or the flow stops naming the rule the pool now breaks. Nothing is sent to a pool nobody confirmed.
+ */
+async function executeAsConfirmed(context: UpgradeToSnapshotContext, wizard: AzureWizard<UpgradeToSnapshotContext>): Promise<void> {
+    for (;;) {
+        try {
+            await wizard.execute();
+            return;
+        } catch (error) {
+            if (!(error instanceof ResourceChangedError)) {
+                throw error;
+            }
+        }
+        const id = parseArmId(context.pool.id)!;
+        const [cluster, pool] = await Promise.all([context.service.getCluster(id.resourceGroup, id.name), context.service.getNodePool(id.resourceGroup, id.name, context.pool.name)]);
+        const changes = poolChanges(context.pool, pool).map((c) => `${c.field}: ${c.before || '—'} → ${c.after || '—'}`).join(', ');
+        const snapshot = context.snapshot!;
+        refuseIfProblems(upgradeProblems(pool, cluster, snapshot),
+            vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}), and nothing was sent.', pool.name, changes));
+        Object.assign(context, { cluster, pool, path: upgradePath(pool, snapshot), finished: undefined });
+        await context.ui.showWarningMessage(
+            vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}). Upgrade it as it is now?', pool.name, changes),
+            { modal: true, detail: upgradeSummary(context), stepName: 'confirmUpgradeAgain' },
+            { title: vscode.l10n.t('Upgrade') },
+        );
     }
-    return { id: pool.id, azCommand };
 }

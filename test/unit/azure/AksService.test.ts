@@ -61,8 +61,13 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
             location: 'eastus', tags: { team: 'ml' },
             properties: { creationData: { sourceResourceId: source.id }, snapshotType: 'NodePool' },
         });
-        assert.deepStrictEqual((await platform.updateSnapshotTags('rg-snapshots', 'gpu-snap', { team: 'ai' })).tags, { team: 'ai' });
-        await platform.deleteSnapshot('rg-snapshots', 'gpu-snap');
+        assert.ok(created.eTag, 'a snapshot read or made carries its eTag');
+        const retagged = await platform.updateSnapshotTags('rg-snapshots', 'gpu-snap', { team: 'ai' }, created.eTag);
+        assert.deepStrictEqual(retagged.tags, { team: 'ai' });
+        assert.strictEqual(emulator.requests.find((r) => r.method === 'PATCH')?.headers['if-match'], created.eTag);
+        await assert.rejects(platform.deleteSnapshot('rg-snapshots', 'gpu-snap', created.eTag), (e: Error & { code?: string }) => e.code === 'PreconditionFailed',
+            'the eTag of an older read no longer deletes it');
+        await platform.deleteSnapshot('rg-snapshots', 'gpu-snap', retagged.eTag);
         await assert.rejects(platform.getSnapshot('rg-snapshots', 'gpu-snap'), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 404 && e.code === 'ResourceNotFound');
     });
@@ -79,7 +84,8 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
         assert.strictEqual(pool.nodeImageVersion, snapshot.nodeImageVersion);
         assert.strictEqual(pool.snapshotId, snapshot.id);
 
-        await platform.upgradeNodeImageToSnapshot(`${cluster.id}/agentPools/system`, snapshot.id);
+        const before = await platform.getNodePool(cluster.resourceGroup, cluster.name, 'system');
+        await platform.upgradeNodeImageToSnapshot(`${cluster.id}/agentPools/system`, snapshot.id, before.eTag);
         const post = emulator.requests.find((r) => r.method === 'POST');
         assert.strictEqual(post?.headers.akssnapshotid, snapshot.id);
         assert.strictEqual(post?.body, undefined);
@@ -117,7 +123,7 @@ describe('AksService writes, as Azure receives them', () => {
         const before = await platform.getResourceJson(poolId);
         const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
         emulator.requests.length = 0;
-        const upgraded = await platform.upgradeNodePoolToSnapshot(poolId, snapshot, '33%');
+        const upgraded = await platform.upgradeNodePoolToSnapshot(poolId, (before.properties as { eTag: string }).eTag, snapshot, '33%');
         const put = emulator.requests.find((r) => r.method === 'PUT')!;
         const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
         expected.properties.orchestratorVersion = '1.33.5';
@@ -130,7 +136,7 @@ describe('AksService writes, as Azure receives them', () => {
             [snapshot.id, '1.33.5', snapshot.nodeImageVersion, 'Succeeded']);
         // The emulator refuses what AKS refuses: a skipped minor version.
         const legacy = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu/agentPools/burst`;
-        await assert.rejects(platform.upgradeNodePoolToSnapshot(legacy, { ...snapshot, kubernetesVersion: '1.32.9' }, undefined),
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(legacy, undefined, { ...snapshot, kubernetesVersion: '1.32.9' }, undefined),
             (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Downgrading/.test(e.message));
     });
 
@@ -140,7 +146,7 @@ describe('AksService writes, as Azure receives them', () => {
         const before = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
         // A colleague scales the pool between the service's GET and its PUT.
         emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/gpu', action: 'changedMeanwhile', times: 1 });
-        await assert.rejects(platform.upgradeNodePoolToSnapshot(poolId, snapshot, undefined), (e: Error & { code?: string; statusCode?: number }) =>
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(poolId, before.eTag, snapshot, undefined), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 412 && e.code === 'PreconditionFailed');
         const after = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
         assert.deepStrictEqual([after.count, after.kubernetesVersion], [(before.count ?? 0) + 1, before.kubernetesVersion], "the colleague's scale stands, the upgrade did not go through");

@@ -63,7 +63,8 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
     it('nodepool upgrade --node-image-only (R6)', async () => {
         const snapshot = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-gpu-2611');
         const pool = nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu');
-        await (await services(byFlow)).upgradeNodeImageToSnapshot(pool, snapshot);
+        const flow = await services(byFlow);
+        await flow.upgradeNodeImageToSnapshot(pool, snapshot, (await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu')).eTag);
         await runLine(toShellLine(nodePoolUpgradeCommand({
             subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-platform-eastus', cluster: 'aks-prod-eastus', name: 'gpu', snapshotId: snapshot, nodeImageOnly: true,
         })));
@@ -89,7 +90,9 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
             return;
         }
         assert.strictEqual(result.code, 0, result.stderr);
-        await (await services(byFlow)).upgradeNodePoolToSnapshot(pool, await (await services(byFlow)).getSnapshot('rg-snapshots', 'snap-memory-2611'), '33%');
+        const flow = await services(byFlow);
+        await flow.upgradeNodePoolToSnapshot(pool, (await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory')).eTag,
+            await flow.getSnapshot('rg-snapshots', 'snap-memory-2611'), '33%');
         const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory')));
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
     });

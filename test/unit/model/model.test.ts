@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import type { NodePool } from '../../../src/model/aks';
 import { isSameArmId, nodePoolId, parseArmId, snapshotId } from '../../../src/model/armId';
+import { poolChanges } from '../../../src/model/changes';
 import { isTerminalState } from '../../../src/model/provisioning';
 import { compareKubernetesVersions, compareNodeImages, formatDay, nodeImageDate, parseKubernetesVersion } from '../../../src/model/versions';
 import { isSameVmFamily, parseVmSize } from '../../../src/model/vmSize';
@@ -45,8 +47,9 @@ describe('VM sizes (R1)', () => {
 
 describe('Versions', () => {
     it('orders Kubernetes versions numerically', () => {
-        assert.ok(compareKubernetesVersions('1.9.6', '1.10.0') < 0);
-        assert.ok(compareKubernetesVersions('1.33.5', '1.33.3') > 0);
+        assert.ok(compareKubernetesVersions('1.9.6', '1.10.0')! < 0);
+        assert.ok(compareKubernetesVersions('1.33.5', '1.33.3')! > 0);
+        assert.strictEqual(compareKubernetesVersions('garbage', '1.33.5'), undefined, 'an unreadable version has no order');
         assert.strictEqual(compareKubernetesVersions('1.33', '1.33.0'), 0);
         assert.deepStrictEqual(parseKubernetesVersion('v1.2.3'), { major: 1, minor: 2, patch: 3 });
         assert.strictEqual(parseKubernetesVersion('latest'), undefined);
@@ -63,7 +66,20 @@ describe('Versions', () => {
     });
 
     it('knows the terminal provisioning states (R10)', () => {
-        assert.ok(isTerminalState('Succeeded') && isTerminalState('failed') && isTerminalState('Canceled') && isTerminalState(undefined));
+        assert.ok(isTerminalState('Succeeded') && isTerminalState('failed') && isTerminalState('Canceled'));
+        assert.ok(!isTerminalState(undefined) && !isTerminalState('') && !isTerminalState('Frobnicating'), 'a missing or unknown state is busy');
         assert.ok(!isTerminalState('Upgrading') && !isTerminalState('UpgradingNodeImageVersion') && !isTerminalState('Creating'));
+    });
+});
+
+describe('What changed in a pool since it was confirmed', () => {
+    it('names each field people read that differs, before and after', () => {
+        const confirmed: NodePool = { id: 'p', name: 'gpu', clusterId: 'c', mode: 'User', osType: 'Linux', vmSize: 'Standard_NC6s_v3', count: 3, kubernetesVersion: '1.33.5', nodeImageVersion: 'a', provisioningState: 'Succeeded', eTag: '1' };
+        assert.deepStrictEqual(poolChanges(confirmed, { ...confirmed, eTag: '2' }), [], 'an eTag alone is no change a person reads');
+        assert.deepStrictEqual(poolChanges(confirmed, { ...confirmed, count: 9, nodeImageVersion: 'b', snapshotId: '/s' }), [
+            { field: 'nodeImageVersion', before: 'a', after: 'b' },
+            { field: 'snapshotId', before: '', after: '/s' },
+            { field: 'count', before: '3', after: '9' },
+        ]);
     });
 });

@@ -64,6 +64,15 @@ describe('Rules', () => {
         assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Creating' }), cluster({ provisioningState: 'Updating' }), snapshot())), ['busy', 'busy']);
     });
 
+    it('fails closed on what it cannot read: an unknown state is busy, an unreadable version or image is not newer', () => {
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: undefined }), cluster(), snapshot())), ['busy']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Frobnicating' }), cluster(), snapshot())), ['busy']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ kubernetesVersion: 'garbage' }))), ['versionUnreadable']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: 'v1.x' }), cluster(), snapshot())), ['versionUnreadable']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ nodeImageVersion: 'garbage' }))), ['imageNotNewer']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ nodeImageVersion: undefined }), cluster(), snapshot())), ['imageNotNewer']);
+    });
+
     it('R8: a cluster\'s system pool', () => {
         assert.deepStrictEqual(systemPoolProblems(snapshot(), 'Standard_D4s_v5'), []);
         assert.deepStrictEqual(codes(systemPoolProblems(snapshot({ osType: 'Windows' }))), ['systemPoolWindows']);

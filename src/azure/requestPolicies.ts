@@ -1,0 +1,165 @@
+import type { Pipeline, PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
+
+/**
+ * What every request to Azure goes through (DESIGN.md §3b): only the configured ARM origin receives it (and with
+ * it the token), every request has a timeout, and only reads are retried, never longer than a ceiling.
+ */
+
+export interface RequestLimits {
+    /** How long one request may take before it is given up (ms). */
+    readonly timeoutMs: number;
+    /** How often a read is tried again after a throttle, a 5xx or a dropped connection. */
+    readonly readRetries: number;
+    /** The longest `Retry-After` a read waits for; a longer one ends the read with Azure's answer. */
+    readonly maxRetryAfterSeconds: number;
+    /** The first back-off when Azure names none (ms); it doubles on each try. */
+    readonly retryDelayMs: number;
+}
+
+/** Lists longer than this many pages are refused: a looping or endless `nextLink` ends there. */
+export const MAX_PAGES = 1000;
+
+export const DEFAULT_LIMITS: RequestLimits = { timeoutMs: 60_000, readRetries: 3, maxRetryAfterSeconds: 60, retryDelayMs: 800 };
+
+/** A request to a host other than the configured Azure Resource Manager was refused, not sent. */
+export class ForeignHostError extends Error {
+    readonly code = 'ForeignHostRefused';
+
+    constructor(readonly host: string, readonly armHost: string) {
+        super(`Refused to follow a link to ${host}: only ${armHost}, the configured Azure Resource Manager, receives your requests and token.`);
+        this.name = 'ForeignHostError';
+    }
+}
+
+const READS = ['GET', 'HEAD'];
+
+export function isRead(method: string): boolean {
+    return READS.includes(method.toUpperCase());
+}
+
+/** Refuses, before anything is sent, any request whose origin is not ARM's: a `nextLink`, `Azure-AsyncOperation` or `Location` elsewhere. */
+export function armOriginPolicy(resourceManagerEndpointUrl: string): PipelinePolicy {
+    const arm = new URL(resourceManagerEndpointUrl);
+    return {
+        name: 'aksSnapshotsArmOrigin',
+        sendRequest: (request, next) => {
+            const target = new URL(request.url);
+            if (target.origin !== arm.origin) {
+                throw new ForeignHostError(target.host, arm.host);
+            }
+            return next(request);
+        },
+    };
+}
+
+function timeoutPolicy(timeoutMs: number): PipelinePolicy {
+    return {
+        name: 'aksSnapshotsTimeout',
+        sendRequest: (request, next) => {
+            request.timeout = request.timeout > 0 ? Math.min(request.timeout, timeoutMs) : timeoutMs;
+            return next(request);
+        },
+    };
+}
+
+/**
+ * Retries reads only: a write is sent once (a retried PUT whose first answer was lost would be sent twice). A
+ * read is tried again on 429, 5xx (not 501/505) or a dropped connection, after Azure's `Retry-After` (at most
+ * the ceiling) or an exponential back-off, and never once the person cancelled.
+ */
+function readRetryPolicy(limits: RequestLimits): PipelinePolicy {
+    return {
+        name: 'aksSnapshotsReadRetry',
+        sendRequest: async (request, next) => {
+            if (!isRead(request.method)) {
+                return next(request);
+            }
+            for (let attempt = 0; ; attempt++) {
+                let response: PipelineResponse | undefined;
+                try {
+                    response = await next(request);
+                } catch (error) {
+                    if (attempt >= limits.readRetries || request.abortSignal?.aborted || !isDroppedConnection(error, request)) {
+                        throw error;
+                    }
+                }
+                if (response && !isRetryableStatus(response.status)) {
+                    return response;
+                }
+                const retryAfter = response ? retryAfterMs(response) : undefined;
+                if (response && (attempt >= limits.readRetries || (retryAfter !== undefined && retryAfter > limits.maxRetryAfterSeconds * 1000))) {
+                    return response;
+                }
+                await delay(retryAfter ?? limits.retryDelayMs * 2 ** attempt, request);
+            }
+        },
+    };
+}
+
+function isRetryableStatus(status: number): boolean {
+    return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+
+/** A connection that failed or a request that timed out (an abort the person did not ask for). */
+function isDroppedConnection(error: unknown, request: PipelineRequest): boolean {
+    const code = (error as { code?: string } | undefined)?.code ?? '';
+    const name = (error as Error | undefined)?.name;
+    return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'REQUEST_SEND_ERROR'].includes(code) ||
+        name === 'TimeoutError' || (name === 'AbortError' && !request.abortSignal?.aborted);
+}
+
+function retryAfterMs(response: PipelineResponse): number | undefined {
+    const header = response.headers.get('retry-after-ms') ?? response.headers.get('x-ms-retry-after-ms');
+    if (header && Number.isFinite(Number(header))) {
+        return Number(header);
+    }
+    const retryAfter = response.headers.get('retry-after');
+    if (!retryAfter) {
+        return undefined;
+    }
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) {
+        return seconds * 1000;
+    }
+    const date = Date.parse(retryAfter);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function delay(ms: number, request: PipelineRequest): Promise<void> {
+    return new Promise((resolve, reject) => {
+        const signal = request.abortSignal;
+        if (signal?.aborted) {
+            reject(abortError());
+            return;
+        }
+        const onAbort = (): void => {
+            clearTimeout(timer);
+            reject(abortError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+function abortError(): Error {
+    const error = new Error('The operation was aborted.');
+    error.name = 'AbortError';
+    return error;
+}
+
+/**
+ * Puts the product's policies into an SDK client's pipeline in place of the SDK's own retries. The origin check
+ * runs last, after redirects and retries, so that no hop leaves for another host.
+ */
+export function secureArmPipeline(pipeline: Pipeline, resourceManagerEndpointUrl: string, limits: RequestLimits = DEFAULT_LIMITS): void {
+    pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+    pipeline.removePolicy({ name: 'exponentialRetryPolicy' });
+    pipeline.removePolicy({ name: 'throttlingRetryPolicy' });
+    pipeline.removePolicy({ name: 'systemErrorRetryPolicy' });
+    pipeline.addPolicy(readRetryPolicy(limits), { phase: 'Retry' });
+    pipeline.addPolicy(timeoutPolicy(limits.timeoutMs));
+    pipeline.addPolicy(armOriginPolicy(resourceManagerEndpointUrl), { afterPolicies: ['redirectPolicy', 'logPolicy', 'aksSnapshotsTimeout'] });
+}

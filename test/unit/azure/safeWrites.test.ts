@@ -1,0 +1,170 @@
+import * as assert from 'assert';
+import { AksService } from '../../../src/azure/AksService';
+import { LostAnswerError, OperationEndedError, ResourceChangedError } from '../../../src/azure/azureErrors';
+import { ForeignHostError } from '../../../src/azure/requestPolicies';
+import type { NewNodePool } from '../../../src/model/aks';
+import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
+import { RunningEmulator, startEmulator } from '../../emulator/server';
+import { emulatorSessions } from '../../emulatorSession';
+
+/**
+ * DESIGN.md §3b in the Azure layer, against the emulator's faults with the real SDK: creates never overwrite,
+ * writes are sent once, changes go only to the resource as confirmed, reads retry within a ceiling, and nothing
+ * (no token) goes to another host.
+ */
+const GROUP = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService`;
+const CLUSTER = `${GROUP}/managedClusters/aks-prod-eastus`;
+const SNAPSHOT = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-snapshots/providers/Microsoft.ContainerService/snapshots/snap-system-2611`;
+
+describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function () {
+    this.timeout(30_000);
+    let emulator: RunningEmulator;
+    let elsewhere: RunningEmulator;
+    let service: AksService;
+    const newPool = (name: string): NewNodePool => ({
+        name, snapshotId: SNAPSHOT, vmSize: 'Standard_D4s_v5', count: 1, mode: 'User', osType: 'Linux', osSku: 'Ubuntu', kubernetesVersion: '1.33.5',
+    });
+    const sent = (method: string): number => emulator.requests.filter((r) => r.method === method).length;
+
+    before(async () => {
+        emulator = await startEmulator({ seed: 'demo', operationPolls: 1, retryAfterSeconds: 0 });
+        elsewhere = await startEmulator({ seed: 'demo' });
+    });
+    beforeEach(async () => {
+        emulator.reset();
+        elsewhere.reset();
+        service = await AksService.create((await emulatorSessions(emulator))[0], { timeoutMs: 1000, readRetries: 2, maxRetryAfterSeconds: 2, retryDelayMs: 10 });
+        emulator.requests.length = 0;
+    });
+    after(async () => {
+        await emulator.close();
+        await elsewhere.close();
+    });
+
+    describe('creates never overwrite (If-None-Match: *)', () => {
+        it('a pool, a cluster, a snapshot and a resource group whose name exists are refused, and nothing changes', async () => {
+            const gpu = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+            const snapshot = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+            const isExists = (e: unknown): boolean => e instanceof ResourceChangedError && e.reason === 'exists';
+            await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('gpu')), isExists);
+            await assert.rejects(service.createSnapshot('rg-snapshots', 'snap-system-2611', 'eastus', gpu.id), isExists);
+            await assert.rejects(service.createResourceGroup('rg-snapshots', 'eastus'), isExists);
+            await assert.rejects(service.createClusterFromSnapshot({
+                resourceGroup: 'rg-platform-eastus', name: 'aks-prod-eastus', location: 'eastus', dnsPrefix: 'x', nodePoolName: 'system', vmSize: 'Standard_D4s_v5', count: 3, snapshot,
+            }), isExists);
+            assert.ok(emulator.requests.filter((r) => r.method === 'PUT').every((r) => r.headers['if-none-match'] === '*' && r.status === 412));
+            assert.strictEqual(sent('PUT'), 4, 'each create was sent once');
+            const after = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+            assert.deepStrictEqual([after.count, after.vmSize, after.eTag], [gpu.count, gpu.vmSize, gpu.eTag]);
+            assert.deepStrictEqual((await service.getSnapshot('rg-snapshots', 'snap-system-2611')).eTag, snapshot.eTag);
+        });
+    });
+
+    describe('a write is sent once', () => {
+        for (const [action, what] of [['resetAfterApply', 'the connection drops after Azure applied it'], ['errorAfterApply', 'Azure answers 500 after applying it'],
+            ['delay', 'the answer comes after the timeout']] as const) {
+            it(`when ${what}: one PUT, and the answer is called lost, not an error of the person`, async () => {
+                emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/once', action, delayMs: 2500, times: 1 });
+                await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('once')), (e: unknown) => e instanceof LostAnswerError && e.resourceId === `${CLUSTER}/agentPools/once`);
+                assert.strictEqual(sent('PUT'), 1);
+                assert.strictEqual((await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'once')).snapshotId, SNAPSHOT, 'Azure did apply it');
+            });
+        }
+
+        it('a 429 or 503 before acceptance is not retried either', async () => {
+            emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/throttled', status: 429, body: { code: 'Throttled', message: 'Too many requests.' }, headers: { 'retry-after': '1' }, times: 1 });
+            await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('throttled')), (e: Error & { statusCode?: number }) => e.statusCode === 429);
+            emulator.faults.push({ method: 'PATCH', pathContains: '/snapshots/', status: 503, body: { error: { code: 'ServiceUnavailable', message: 'Try later.' } }, times: 1 });
+            await assert.rejects(service.updateSnapshotTags('rg-snapshots', 'snap-system-2611', { a: 'b' }, undefined), (e: unknown) => e instanceof LostAnswerError);
+            assert.deepStrictEqual([sent('PUT'), sent('PATCH')], [1, 1]);
+        });
+    });
+
+    describe('reads retry, within a ceiling', () => {
+        it('retries a read after 503 and 429 (Retry-After honoured)', async () => {
+            emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', status: 503, body: { error: { code: 'ServiceUnavailable', message: 'Busy.' } }, times: 1 });
+            emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', status: 429, body: { code: 'Throttled', message: 'Slow down.' }, headers: { 'retry-after': '1' }, times: 1 });
+            const started = Date.now();
+            assert.strictEqual((await service.getCluster('rg-platform-eastus', 'aks-prod-eastus')).name, 'aks-prod-eastus');
+            assert.strictEqual(sent('GET'), 3);
+            assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
+        });
+
+        it('does not wait past the Retry-After ceiling, and stops after the retries', async () => {
+            emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', status: 429, body: { code: 'Throttled', message: 'Come back in an hour.' }, headers: { 'retry-after': '3600' }, times: 1 });
+            const started = Date.now();
+            await assert.rejects(service.getCluster('rg-platform-eastus', 'aks-prod-eastus'), (e: Error & { statusCode?: number }) => e.statusCode === 429);
+            assert.ok(Date.now() - started < 1000);
+            emulator.faults.push({ method: 'GET', pathContains: '/snapshots/snap-system-2611', status: 500, body: { error: { code: 'InternalServerError', message: 'Down.' } } });
+            await assert.rejects(service.getSnapshot('rg-snapshots', 'snap-system-2611'), (e: Error & { statusCode?: number }) => e.statusCode === 500);
+            assert.strictEqual(emulator.requests.filter((r) => r.url.includes('snap-system-2611')).length, 3, 'one try and two retries');
+        });
+
+        it('gives up a read that takes longer than the timeout', async () => {
+            emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', action: 'delay', delayMs: 5000 });
+            const started = Date.now();
+            await assert.rejects(service.getCluster('rg-platform-eastus', 'aks-prod-eastus'));
+            assert.ok(Date.now() - started < 4500, `gave up after ${Date.now() - started} ms`);
+        });
+    });
+
+    describe('only to the configured Azure Resource Manager', () => {
+        it('refuses a nextLink to another host: not followed, no token sent there', async () => {
+            emulator.knobs.pageSize = 2;
+            try {
+                emulator.faults.push({ method: 'GET', pathContains: '/managedClusters', action: 'foreignNextLink', origin: elsewhere.armUrl.replace(/\/$/, ''), times: 1 });
+                await assert.rejects(service.listClusters(), (e: unknown) => e instanceof ForeignHostError && e.host === new URL(elsewhere.armUrl).host);
+                assert.deepStrictEqual(elsewhere.requests, []);
+            } finally {
+                emulator.knobs.pageSize = 50;
+            }
+        });
+
+        it('refuses an operation URL on another host', async () => {
+            emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/far', action: 'foreignOperationUrl', origin: elsewhere.armUrl.replace(/\/$/, ''), times: 1 });
+            await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('far')), (e: unknown) => e instanceof ForeignHostError);
+            assert.deepStrictEqual(elsewhere.requests, []);
+            assert.strictEqual(sent('PUT'), 1);
+        });
+
+        it('stops a list whose nextLink loops, after a bounded number of pages', async () => {
+            emulator.knobs.pageSize = 3;
+            try {
+                emulator.faults.push({ method: 'GET', pathContains: '/snapshots', action: 'loopingNextLink' });
+                await assert.rejects(service.listSnapshots(), /links back to a page already read/);
+                assert.ok(sent('GET') <= 8, `${sent('GET')} pages read`);
+            } finally {
+                emulator.knobs.pageSize = 50;
+            }
+        });
+    });
+
+    describe('long operations that Azure ends otherwise', () => {
+        it('says Failed with Azure\'s code and message, and Canceled apart from the person\'s own cancel', async () => {
+            emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/broken', action: 'failOperation', error: { code: 'VMExtensionProvisioningError', message: 'A node failed to start.' }, times: 1 });
+            await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('broken')), (e: unknown) =>
+                e instanceof OperationEndedError && e.status === 'Failed' && e.code === 'VMExtensionProvisioningError' && e.message === 'A node failed to start.' &&
+                e.resourceId === `${CLUSTER}/agentPools/broken`);
+            emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/stopped', action: 'cancelOperation', times: 1 });
+            await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('stopped')), (e: unknown) => e instanceof OperationEndedError && e.status === 'Canceled');
+            emulator.knobs.operationPolls = 100;
+            try {
+                const abort = new AbortController();
+                const waiting = service.createNodePoolFromSnapshot(CLUSTER, newPool('mine'), { abortSignal: abort.signal, onAccepted: () => abort.abort() });
+                await assert.rejects(waiting, (e: Error) => !(e instanceof OperationEndedError) && e.name === 'AbortError');
+            } finally {
+                emulator.knobs.operationPolls = 1;
+            }
+        });
+    });
+
+    describe('changes only to the resource as confirmed', () => {
+        it('refuses a node image upgrade, sending nothing, when the pool changed since the confirmed read', async () => {
+            const pool = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+            emulator.state().touch(pool.id);
+            await assert.rejects(service.upgradeNodeImageToSnapshot(pool.id, `${SNAPSHOT.replace('snap-system-2611', 'snap-gpu-2611')}`, pool.eTag),
+                (e: unknown) => e instanceof ResourceChangedError && e.reason === 'changed');
+            assert.strictEqual(sent('POST'), 0);
+        });
+    });
+});
