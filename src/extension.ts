@@ -1,7 +1,7 @@
 import { createAzExtOutputChannel, registerOnActionStartHandler, registerUIExtensionVariables } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { AksServices } from './azure/AksServices';
-import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
+import { ACCOUNT_SETTINGS, readAccountSettings, warnAboutWorkspaceOverrides } from './azure/accountSettings';
 import { AzureAccount } from './azure/AzureAccount';
 import { RunningOperations } from './commands/common/runningOperations';
 import { registerCommands } from './commands/registerCommands';
@@ -30,10 +30,12 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     context.subscriptions.push(view);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
         if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
+            warnAboutWorkspaceOverrides();
             tree.refresh();
         }
     }));
     registerCommands(services, tree, operations);
+    warnAboutWorkspaceOverrides();
 
     return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler } : undefined;
 }

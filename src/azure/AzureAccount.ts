@@ -13,6 +13,8 @@ export interface AccountSettings {
     readonly cloud: AzureCloud;
     /** `tenantId/subscriptionId` entries; empty shows every subscription. */
     readonly selectedSubscriptions: readonly string[];
+    /** Token settings the workspace sets (ignored); VS Code's own sign-in would read them, so it is not used while any is set. */
+    readonly workspaceOverrides?: readonly string[];
 }
 
 /** A subscription with what it takes to call it. */
@@ -44,7 +46,19 @@ export class AzureAccount {
                 return false;
             }
         }
+        this.refuseWorkspaceCloud();
         return (await this.vscodeProvider()).isSignedIn();
+    }
+
+    /**
+     * VS Code's Microsoft sign-in library reads the cloud settings from every scope, the workspace's too: while a
+     * workspace sets them, that sign-in is not used, so that a folder can never choose where the token goes.
+     */
+    private refuseWorkspaceCloud(): void {
+        const cloudSettings = (this.settings.workspaceOverrides ?? []).filter((name) => name.startsWith('microsoft-sovereign-cloud.'));
+        if (cloudSettings.length > 0) {
+            throw new Error(`This workspace sets ${cloudSettings.join(', ')}, which would decide where VS Code's sign-in sends your token; remove it from the workspace settings, or sign in with "azureCli" or "environment".`);
+        }
     }
 
     /** Starts VS Code's Microsoft sign-in; the other modes are signed in outside the editor. */
@@ -55,6 +69,7 @@ export class AzureAccount {
     async listSubscriptions(): Promise<AzureSession[]> {
         const { mode, cloud, selectedSubscriptions } = this.settings;
         if (mode === 'vscode') {
+            this.refuseWorkspaceCloud();
             const subscriptions = await (await this.vscodeProvider()).getSubscriptions(true);
             return subscriptions.map((s) => ({
                 subscription: { subscriptionId: s.subscriptionId, name: s.name, tenantId: s.tenantId },

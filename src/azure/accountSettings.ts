@@ -14,7 +14,35 @@ export function readAccountSettings(): AccountSettings {
         mode: MODES.includes(mode as AuthenticationMode) ? (mode as AuthenticationMode) : 'vscode',
         cloud: resolveCloud(userValue<string>('microsoft-sovereign-cloud', 'environment'), userValue('microsoft-sovereign-cloud', 'customEnvironment')),
         selectedSubscriptions: userValue<string[]>('azureResourceGroups', 'selectedSubscriptions') ?? [],
+        workspaceOverrides: workspaceOverrides(),
     };
+}
+
+/** The settings that decide where tokens go. */
+const TOKEN_SETTINGS: readonly [string, string][] = [
+    ['aksSnapshots', 'authentication'], ['microsoft-sovereign-cloud', 'environment'], ['microsoft-sovereign-cloud', 'customEnvironment'],
+];
+
+/** Which of the settings that decide where tokens go the open workspace (or one of its folders) sets: all ignored. */
+export function workspaceOverrides(): string[] {
+    return TOKEN_SETTINGS.filter(([section, key]) => {
+        const inspected = vscode.workspace.getConfiguration(section).inspect(key);
+        return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
+    }).map(([section, key]) => `${section}.${key}`);
+}
+
+let told = '';
+
+/** Tells the person once (per set of settings) that the workspace's values for where tokens go are ignored. */
+export function warnAboutWorkspaceOverrides(): void {
+    const names = workspaceOverrides();
+    if (names.length === 0 || names.join() === told) {
+        return;
+    }
+    told = names.join();
+    void vscode.window.showWarningMessage(vscode.l10n.t(
+        'This workspace sets {0}, which decides where your Azure token is sent. AKS Node Pool Snapshots ignores workspace values for it and uses your user settings only.',
+        names.join(', ')));
 }
 
 /** Settings whose change means new credentials or endpoints. */

@@ -38,8 +38,9 @@ const US_GOVERNMENT_CLOUD: AzureCloud = {
 
 /**
  * Resolves `microsoft-sovereign-cloud.environment` ("ChinaCloud", "USGovernment", "custom" or unset) and
- * `microsoft-sovereign-cloud.customEnvironment` into a cloud. A custom cloud missing its endpoints is an error
- * that names the setting, never a silent fall-back to public Azure.
+ * `microsoft-sovereign-cloud.customEnvironment` into a cloud. A custom cloud needs every endpoint and its token
+ * audience, all https; one missing is an error that names the setting, never a silent fall-back to public Azure
+ * (whose audience would send a token meant for Azure to the custom endpoint).
  */
 export function resolveCloud(environment: string | undefined, customEnvironment: unknown): AzureCloud {
     switch (environment) {
@@ -68,8 +69,8 @@ function customCloud(value: unknown): AzureCloud {
         name: typeof custom.name === 'string' ? custom.name : 'custom',
         resourceManagerEndpointUrl,
         activeDirectoryEndpointUrl: text('activeDirectoryEndpointUrl'),
-        activeDirectoryResourceId: typeof custom.activeDirectoryResourceId === 'string' ? custom.activeDirectoryResourceId : AZURE_CLOUD.activeDirectoryResourceId,
-        portalUrl: typeof custom.portalUrl === 'string' ? custom.portalUrl.replace(/\/$/, '') : resourceManagerEndpointUrl.replace(/\/$/, ''),
+        activeDirectoryResourceId: text('activeDirectoryResourceId'),
+        portalUrl: custom.portalUrl === undefined ? resourceManagerEndpointUrl.replace(/\/$/, '') : text('portalUrl').replace(/\/$/, ''),
         isCustomCloud: true,
     };
 }

@@ -60,6 +60,14 @@ export function describeProblem(p: Problem): string {
             return vscode.l10n.t('Node count "{0}" is invalid: a {1} pool takes a whole number from {2} to 1000.', p.value, p.mode, p.min);
         case 'tag':
             return vscode.l10n.t('Tag "{0}" is invalid: write tags as key=value, separated by commas; keys cannot contain <, >, %, &, \\, ? or /.', p.value);
+        case 'tagName':
+            return vscode.l10n.t('Tag name "{0}" is invalid: 1–512 characters, none of <, >, %, &, \\, ? or / and no control characters.', p.name);
+        case 'tagNameTaken':
+            return vscode.l10n.t('Tag name "{0}" is already used (tag names ignore case): change that tag instead.', p.name);
+        case 'tagValue':
+            return vscode.l10n.t('Tag value "{0}" is invalid: at most 256 characters and no control characters.', p.value);
+        case 'tooManyTags':
+            return vscode.l10n.t('A resource takes at most {0} tags: remove one first.', p.max);
     }
 }
 

@@ -32,8 +32,8 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, operations, node));
 
     // Managing snapshots
-    registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) => editSnapshotTags(context, services, tree, node));
-    registerCommand('aksSnapshots.deleteSnapshot', (context, node?: SnapshotItem) => deleteSnapshot(context, services, tree, node));
+    registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) => editSnapshotTags(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.deleteSnapshot', (context, node?: SnapshotItem) => deleteSnapshot(context, services, tree, operations, node));
     registerCommand('aksSnapshots.showSnapshotUsers', (context, node?: SnapshotItem) => showSnapshotUsers(context, services, tree, node));
 
     // Any resource

@@ -1,4 +1,5 @@
 import type { Problem } from './problems';
+import { tagNameProblems, tagValueProblems } from './tags';
 
 /** R9 names. Each check returns the problems with a name; uniqueness is checked against what exists. */
 
@@ -57,8 +58,12 @@ export function parseTags(text: string): { tags: Record<string, string> } | { pr
     for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
         const at = pair.indexOf('=');
         const key = at > 0 ? pair.slice(0, at) : '';
-        if (!key || key.length > 512 || /[<>%&\\?/]/.test(key)) {
+        if (!key) {
             return { problem: { code: 'tag', rule: 'tags', value: pair } };
+        }
+        const [problem] = [...tagNameProblems(key, tags), ...tagValueProblems(pair.slice(at + 1))];
+        if (problem) {
+            return { problem };
         }
         tags[key] = pair.slice(at + 1);
     }

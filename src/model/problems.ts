@@ -28,6 +28,10 @@ export type Problem =
     | { code: 'virtualMachinesPool'; rule: 'R11'; pool: string }
     | { code: 'imageAge'; rule: 'R12'; image: string; date: string; days: number }
     | { code: 'nodeCount'; rule: 'count'; value: string; mode: string; min: number }
-    | { code: 'tag'; rule: 'tags'; value: string };
+    | { code: 'tag'; rule: 'tags'; value: string }
+    | { code: 'tagName'; rule: 'tags'; name: string }
+    | { code: 'tagNameTaken'; rule: 'tags'; name: string }
+    | { code: 'tagValue'; rule: 'tags'; value: string }
+    | { code: 'tooManyTags'; rule: 'tags'; max: number };
 
 export type ProblemCode = Problem['code'];

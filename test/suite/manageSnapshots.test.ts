@@ -13,16 +13,44 @@ describe('Managing snapshots', () => {
         api = testApi();
     });
 
-    it('edits tags: the current ones offered, the new set sent', async () => {
-        const ui = new TestUserInput(['purpose=golden, owner=platform']);
-        await runCommand('aksSnapshots.editSnapshotTags', ui, await api.tree.findElement(ids.snapshot.system));
-        assert.strictEqual(ui.ofKind('inputBox')[0].value, 'purpose=golden');
+    it('edits tags one at a time against a fresh read, sending only that change with the read\'s eTag', async () => {
+        const snapshot = await api.tree.findElement(ids.snapshot.system);
+        const add = new TestUserInput([/Add a tag/, 'cost=center', '42,43']);
+        assert.deepStrictEqual(await runCommand('aksSnapshots.editSnapshotTags', add, snapshot), { purpose: 'golden', 'cost=center': '42,43' });
+        assert.deepStrictEqual(add.ofKind('quickPick')[0].items!.map((i) => i.label), ['$(add) Add a tag…', '$(tag) purpose']);
+        const [read] = (await emulator.requests()).filter((r) => r.method === 'GET' && /\/snapshots\/snap-system-2611\?/.test(r.url));
+        assert.ok(read, 'the snapshot was read afresh');
         const [patch, ...others] = await emulator.writes();
         assert.deepStrictEqual(others, []);
-        assert.strictEqual(patch.method, 'PATCH');
-        assert.deepStrictEqual(patch.body, { tags: { purpose: 'golden', owner: 'platform' } });
-        await assert.rejects(runCommand('aksSnapshots.editSnapshotTags', new TestUserInput(['owner']), await api.tree.findElement(ids.snapshot.system)),
-            /Tag "owner" is invalid: write tags as key=value/);
+        assert.deepStrictEqual([patch.method, patch.body], ['PATCH', { tags: { purpose: 'golden', 'cost=center': '42,43' } }]);
+        assert.ok(patch.headers['if-match'], 'guarded by the eTag of the read');
+
+        await emulator.clearRequests();
+        const change = new TestUserInput([/purpose/, /Change its value/, 'silver']);
+        assert.strictEqual((await runCommand<Record<string, string>>('aksSnapshots.editSnapshotTags', change, snapshot)).purpose, 'silver');
+        assert.strictEqual(change.ofKind('inputBox')[0].value, 'golden', 'the current value offered');
+        await emulator.clearRequests();
+        assert.deepStrictEqual(await runCommand('aksSnapshots.editSnapshotTags', new TestUserInput([/cost=center/, /Remove it/]), snapshot), { purpose: 'silver' });
+        assert.deepStrictEqual((await emulator.writes()).map((w) => w.body), [{ tags: { purpose: 'silver' } }]);
+    });
+
+    it('keeps the tags someone else added meanwhile: the one change is applied to them, never over them', async () => {
+        await emulator.addFault({ method: 'PATCH', pathContains: '/snapshots/snap-system-2611', action: 'changedMeanwhile', times: 1 });
+        const tags = await runCommand('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'owner', 'platform']), await api.tree.findElement(ids.snapshot.system));
+        assert.deepStrictEqual(tags, { purpose: 'golden', changedBy: 'colleague', owner: 'platform' });
+        const patches = (await emulator.requests()).filter((r) => r.method === 'PATCH');
+        assert.deepStrictEqual(patches.map((p) => [p.status, p.body]), [
+            [412, { tags: { purpose: 'golden', owner: 'platform' } }],
+            [200, { tags: { purpose: 'golden', changedBy: 'colleague', owner: 'platform' } }],
+        ]);
+    });
+
+    it('refuses a tag name Azure refuses, inline, sending nothing', async () => {
+        await assert.rejects(runCommand('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'a/b']), await api.tree.findElement(ids.snapshot.system)),
+            /Tag name "a\/b" is invalid: 1–512 characters, none of </);
+        await assert.rejects(runCommand('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'PURPOSE']), await api.tree.findElement(ids.snapshot.system)),
+            /Tag name "PURPOSE" is already used/);
+        assert.deepStrictEqual(await emulator.writes(), []);
     });
 
     it('deletes after a modal that names the snapshot and lists the pools linked to it', async () => {

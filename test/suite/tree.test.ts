@@ -1,5 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { workspaceOverrides } from '../../src/azure/accountSettings';
+import { startEmulator } from '../emulator/server';
+import { emulatorCloudSettings } from '../emulatorSession';
 import { demoSeed, SANDBOX_SUBSCRIPTION, Seed } from '../emulator/seeds';
 import { connectionsSince } from './connections';
 import { activateExtension, emulator, emulatorUrl, nextTreeChange, shownTree, ShownNode } from './testApi';
@@ -121,6 +126,30 @@ describe('The AKS tree in a real VS Code', () => {
         assert.ok(connections.some((c) => c.port === Number(emulatorHost.port)), 'no connection to the emulator was recorded: the recorder is not working');
         const elsewhere = connections.filter((c) => !(c.host === emulatorHost.hostname && c.port === Number(emulatorHost.port)));
         assert.deepStrictEqual(elsewhere, []);
+    });
+
+    it('ignores workspace settings that would send the token elsewhere: that host gets no request, the user\'s cloud is used', async () => {
+        const elsewhere = await startEmulator({ seed: 'empty' });
+        const cloud = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
+        const settingsFile = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.vscode', 'settings.json');
+        const hadSettings = fs.existsSync(settingsFile);
+        try {
+            const changed = nextTreeChange(api.tree);
+            await cloud.update('customEnvironment', { ...emulatorCloudSettings(elsewhere)['microsoft-sovereign-cloud.customEnvironment'] }, vscode.ConfigurationTarget.Workspace);
+            await cloud.update('environment', 'custom', vscode.ConfigurationTarget.Workspace);
+            await changed;
+            // (aksSnapshots.authentication is application-scoped: VS Code itself refuses a workspace value.)
+            assert.deepStrictEqual(workspaceOverrides().sort(), ['microsoft-sovereign-cloud.customEnvironment', 'microsoft-sovereign-cloud.environment']);
+            assert.deepStrictEqual(await shownTree(api.tree), expectedTree(demoSeed), 'the tree still comes from the user\'s own cloud and sign-in');
+            assert.deepStrictEqual(elsewhere.requests, []);
+        } finally {
+            await cloud.update('customEnvironment', undefined, vscode.ConfigurationTarget.Workspace);
+            await cloud.update('environment', undefined, vscode.ConfigurationTarget.Workspace);
+            if (!hadSettings) {
+                fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+            }
+            await elsewhere.close();
+        }
     });
 
     it('shows the sign-in welcome view when signed out', async () => {

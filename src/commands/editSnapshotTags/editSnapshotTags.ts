@@ -4,20 +4,32 @@ import type { AksServices } from '../../azure/AksServices';
 import { formatTags } from '../../model/names';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
-import { SnapshotTagsStep, TagsContext } from '../createSnapshot/SnapshotTagsStep';
+import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
+import type { EditTagsContext } from './EditTagsContext';
+import { EditTagStep } from './EditTagStep';
+import { TagActionStep } from './TagActionStep';
+import { TagNameStep } from './TagNameStep';
+import { TagValueStep } from './TagValueStep';
 
-/** Edits a snapshot's tags: the current ones pre-filled; the PATCH sends the whole new set. */
-export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, node?: SnapshotItem): Promise<Record<string, string>> {
-    const { snapshot } = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
-    const wizardContext: IActionContext & TagsContext = { ...context };
-    await new AzureWizard(wizardContext, {
+/**
+ * Edits a snapshot's tags one at a time (add, change or remove), against a fresh read, sending only that change.
+ * Returns the tags as Azure has them afterwards (undefined when the answer was lost).
+ */
+export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<Record<string, string> | undefined> {
+    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
+    const service = await services.forSubscription(item.snapshot.subscriptionId);
+    const snapshot = await service.getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
+    const wizardContext: EditTagsContext = { ...context, services, service, snapshot };
+    const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Tags of snapshot "{0}"', snapshot.name),
-        promptSteps: [new SnapshotTagsStep(formatTags(snapshot.tags))],
-    }).prompt();
-    const service = await services.forSubscription(snapshot.subscriptionId);
-    const updated = await service.updateSnapshotTags(snapshot.resourceGroup, snapshot.name, wizardContext.tags ?? {}, snapshot.eTag);
-    await tree.refreshSubscription(snapshot.subscriptionId);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(updated.tags) || vscode.l10n.t('none')));
-    return updated.tags as Record<string, string>;
+        promptSteps: [new TagActionStep(), new TagNameStep(), new TagValueStep()],
+        executeSteps: [new EditTagStep(tree, operations)],
+    });
+    await wizard.prompt();
+    await wizard.execute();
+    if (wizardContext.result) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none')));
+    }
+    return wizardContext.result;
 }

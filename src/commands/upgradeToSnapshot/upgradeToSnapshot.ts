@@ -1,4 +1,4 @@
-import { AzureWizard, IActionContext } from '@microsoft/vscode-azext-utils';
+import { AzureWizard, IActionContext, parseError, UserCancelledError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import { parseArmId } from '../../model/armId';
@@ -73,6 +73,9 @@ async function executeAsConfirmed(context: UpgradeToSnapshotContext, wizard: Azu
             vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}). Upgrade it as it is now?', pool.name, changes),
             { modal: true, detail: upgradeSummary(context), stepName: 'confirmUpgradeAgain' },
             { title: vscode.l10n.t('Upgrade') },
-        );
+        ).catch((error: unknown) => {
+            // The questions are over: Back here ends the flow as Esc does, sending nothing.
+            throw parseError(error).errorType === 'GoBackError' ? new UserCancelledError('confirmUpgradeAgain') : error;
+        });
     }
 }

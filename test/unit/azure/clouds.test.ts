@@ -16,6 +16,11 @@ describe('Clouds', () => {
             ['https://arm.local/', 'https://login.local/adfs/', true, 'https://arm.local/.default']);
         assert.throws(() => resolveCloud('custom', { resourceManagerEndpointUrl: 'http://arm.local', activeDirectoryEndpointUrl: 'https://login.local' }),
             /customEnvironment\.resourceManagerEndpointUrl must be an https:\/\/ URL; it is "http:\/\/arm\.local"/);
+        // No fall-back to public Azure's audience: a token for Azure must never go to a custom endpoint.
+        assert.throws(() => resolveCloud('custom', { resourceManagerEndpointUrl: 'https://arm.local', activeDirectoryEndpointUrl: 'https://login.local' }),
+            /customEnvironment\.activeDirectoryResourceId must be an https:\/\/ URL; it is undefined/);
+        assert.throws(() => resolveCloud('custom', { resourceManagerEndpointUrl: 'https://arm.local', activeDirectoryEndpointUrl: 'https://login.local', activeDirectoryResourceId: 'https://arm.local/', portalUrl: 'http://portal.local' }),
+            /customEnvironment\.portalUrl must be an https:\/\/ URL/);
     });
 });
 

@@ -1,3 +1,4 @@
+import { applyTagChange, MAX_TAGS, tagNameProblems, tagValueProblems } from '../../../src/model/tags';
 import * as assert from 'assert';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteShellArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
@@ -131,6 +132,25 @@ describe('Names (R9)', () => {
         assert.deepStrictEqual(parseTags('a=1, owner=Jo Doe'), { tags: { a: '1', owner: 'Jo Doe' } });
         assert.deepStrictEqual(parseTags(''), { tags: {} });
         assert.deepStrictEqual(parseTags('a=1,=2'), { problem: { code: 'tag', rule: 'tags', value: '=2' } });
+        assert.deepStrictEqual(parseTags('a/b=1'), { problem: { code: 'tagName', rule: 'tags', name: 'a/b' } });
+        assert.deepStrictEqual(parseTags('a=1, A=2'), { problem: { code: 'tagNameTaken', rule: 'tags', name: 'A' } }, 'tag names ignore case');
+        assert.deepStrictEqual(parseTags(`a=${'x'.repeat(257)}`), { problem: { code: 'tagValue', rule: 'tags', value: 'x'.repeat(257) } });
+    });
+
+    it('one tag change at a time, within Azure\'s limits, keeping every other tag', () => {
+        const tags = { team: 'platform', 'cost=center': '42,43' };
+        assert.deepStrictEqual(applyTagChange(tags, { kind: 'add', key: 'owner', value: 'Jo, Doe' }), { team: 'platform', 'cost=center': '42,43', owner: 'Jo, Doe' });
+        assert.deepStrictEqual(applyTagChange(tags, { kind: 'change', key: 'TEAM', value: 'infra' }), { team: 'infra', 'cost=center': '42,43' }, 'names ignore case');
+        assert.deepStrictEqual(applyTagChange(tags, { kind: 'remove', key: 'cost=center' }), { team: 'platform' });
+        assert.strictEqual(applyTagChange(tags, { kind: 'add', key: 'Team', value: 'x' }), undefined, 'the tag to add exists now');
+        assert.strictEqual(applyTagChange(tags, { kind: 'remove', key: 'gone' }), undefined, 'the tag to remove is gone');
+        const full = Object.fromEntries(Array.from({ length: MAX_TAGS }, (_, i) => [`k${i}`, '']));
+        assert.strictEqual(applyTagChange(full, { kind: 'add', key: 'one-more', value: '' }), undefined);
+        assert.deepStrictEqual(tagNameProblems('one-more', full).map((p) => p.code), ['tooManyTags']);
+        assert.deepStrictEqual(tagNameProblems('x'.repeat(513), {}).map((p) => p.code), ['tagName']);
+        assert.deepStrictEqual(tagNameProblems('x'.repeat(512), {}), []);
+        assert.deepStrictEqual(tagValueProblems('x'.repeat(256)), []);
+        assert.deepStrictEqual(['a<b', 'a>b', 'a%b', 'a&b', 'a\\b', 'a?b', 'a/b', '', '  '].map((k) => tagNameProblems(k, {}).map((p) => p.code)[0]), Array(9).fill('tagName'));
     });
 });
 

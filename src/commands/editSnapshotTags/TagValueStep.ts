@@ -1,0 +1,26 @@
+import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { tagValueProblems } from '../../model/tags';
+import { describeProblems } from '../describeProblem';
+import type { EditTagsContext } from './EditTagsContext';
+
+export function validateTagValue(value: string): string | undefined {
+    const problems = tagValueProblems(value);
+    return problems.length ? describeProblems(problems) : undefined;
+}
+
+/** The value of the tag being added or changed (the current one offered); may be empty. */
+export class TagValueStep extends AzureWizardPromptStep<EditTagsContext> {
+    async prompt(context: EditTagsContext): Promise<void> {
+        context.value = await context.ui.showInputBox({
+            prompt: vscode.l10n.t('Value of tag "{0}" (may be empty)', context.key!),
+            value: context.kind === 'change' ? context.snapshot.tags[context.key!] : '',
+            stepName: 'tagValue',
+            validateInput: validateTagValue,
+        });
+    }
+
+    shouldPrompt(context: EditTagsContext): boolean {
+        return (context.kind === 'add' || context.kind === 'change') && context.value === undefined;
+    }
+}

@@ -1,0 +1,66 @@
+import type { Problem } from './problems';
+
+/**
+ * Azure's tag limits (Azure Resource Manager, "Tag resources"): at most 50 tags on a resource; a name at most
+ * 512 characters without `<`, `>`, `%`, `&`, `\`, `?` or `/`; a value at most 256 characters. Names compare
+ * case-insensitively.
+ */
+export const MAX_TAGS = 50;
+export const MAX_TAG_NAME = 512;
+export const MAX_TAG_VALUE = 256;
+
+/** One change to a resource's tags: what the person meant, applied to whatever the tags are when it is sent. */
+export type TagChange =
+    | { readonly kind: 'add'; readonly key: string; readonly value: string }
+    | { readonly kind: 'change'; readonly key: string; readonly value: string }
+    | { readonly kind: 'remove'; readonly key: string };
+
+const FORBIDDEN = /[<>%&\\?/]/;
+
+function findKey(tags: Readonly<Record<string, string>>, key: string): string | undefined {
+    return Object.keys(tags).find((k) => k.toLowerCase() === key.toLowerCase());
+}
+
+/** Why a new tag name cannot be added to these tags. */
+export function tagNameProblems(key: string, tags: Readonly<Record<string, string>>): Problem[] {
+    if (!key.trim() || key.length > MAX_TAG_NAME || FORBIDDEN.test(key) || /[\u0000-\u001f]/.test(key)) {
+        return [{ code: 'tagName', rule: 'tags', name: key }];
+    }
+    if (findKey(tags, key) !== undefined) {
+        return [{ code: 'tagNameTaken', rule: 'tags', name: key }];
+    }
+    return Object.keys(tags).length >= MAX_TAGS ? [{ code: 'tooManyTags', rule: 'tags', max: MAX_TAGS }] : [];
+}
+
+export function tagValueProblems(value: string): Problem[] {
+    return value.length > MAX_TAG_VALUE || /[\u0000-\u001f]/.test(value) ? [{ code: 'tagValue', rule: 'tags', value }] : [];
+}
+
+/**
+ * The tags after one change, keeping every other tag as it is now. Undefined when the change no longer applies
+ * to these tags (the tag to change or remove is gone, or the tag to add now exists): the person decides again.
+ */
+export function applyTagChange(tags: Readonly<Record<string, string>>, change: TagChange): Record<string, string> | undefined {
+    const existing = findKey(tags, change.key);
+    const next = { ...tags };
+    switch (change.kind) {
+        case 'add':
+            if (existing !== undefined || Object.keys(tags).length >= MAX_TAGS) {
+                return undefined;
+            }
+            next[change.key] = change.value;
+            return next;
+        case 'change':
+            if (existing === undefined) {
+                return undefined;
+            }
+            next[existing] = change.value;
+            return next;
+        case 'remove':
+            if (existing === undefined) {
+                return undefined;
+            }
+            delete next[existing];
+            return next;
+    }
+}
