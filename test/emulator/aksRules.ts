@@ -1,4 +1,4 @@
-import { aksError } from './http';
+import { aksError, armError } from './http';
 import { supportedKubernetesVersions } from './seeds';
 import type { Json } from './http';
 
@@ -162,5 +162,44 @@ export function assertSnapshotSource(pool: { name: string; properties: Json }, p
     }
     if (poolLocation.toLowerCase() !== location.toLowerCase()) {
         throw aksError(400, 'InvalidParameter', `A snapshot must be created in its source pool's region '${poolLocation}', not '${location}'.`, 'location');
+    }
+}
+
+/** ARM's tag rules: at most 50; names 1–512 characters without `<>%&\?/` or control characters; values at most 256. */
+export function assertTags(tags: unknown): void {
+    if (tags === undefined || tags === null) {
+        return;
+    }
+    const entries = Object.entries(tags as Record<string, unknown>);
+    if (entries.length > 50) {
+        throw armError(400, 'InvalidTagsCount', `The number of tags ${entries.length} exceeds the limit of 50.`);
+    }
+    const seen = new Set<string>();
+    for (const [name, value] of entries) {
+        if (!name || /[<>%&\\?/\u0000-\u001f]/.test(name)) {
+            throw armError(400, 'InvalidTagNameCharacters', `The tag name '${name}' is empty or has reserved characters '<,>,%,&,\\,?,/' or control characters.`);
+        }
+        if (name.length > 512) {
+            throw armError(400, 'InvalidTagNameLength', `The tag name '${name.slice(0, 20)}…' exceeds the maximum length of 512 characters.`);
+        }
+        if (seen.has(name.toLowerCase())) {
+            throw armError(400, 'InvalidTagName', `The tag name '${name}' is given twice (tag names are case-insensitive).`);
+        }
+        seen.add(name.toLowerCase());
+        if (typeof value !== 'string' || value.length > 256 || /[\u0000-\u001f]/.test(value)) {
+            throw armError(400, 'InvalidTagValueLength', `The value of tag '${name}' must be a string of at most 256 characters without control characters.`);
+        }
+    }
+}
+
+/** AKS's rule for `upgradeSettings.maxSurge`: a whole number of nodes (1 or more) or a percentage from 1% to 100%. */
+export function assertMaxSurge(maxSurge: unknown): void {
+    if (maxSurge === undefined || maxSurge === null || maxSurge === '') {
+        return;
+    }
+    const match = /^(\d+)(%?)$/.exec(String(maxSurge));
+    const number = match ? Number(match[1]) : NaN;
+    if (!match || number < 1 || (match[2] === '%' && number > 100)) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.upgradeSettings.maxSurge '${String(maxSurge)}' is invalid: a number of nodes or a percentage from 1% to 100%.`, 'agentPoolProfile.upgradeSettings.maxSurge');
     }
 }

@@ -4,6 +4,11 @@ import { nodeCountProblems } from '../../model/rules';
 import { describeProblems } from '../describeProblem';
 import type { NodePoolSpecContext } from './NodePoolSpec';
 
+export function validateNodeCount(text: string, mode: 'System' | 'User'): string | undefined {
+    const problems = nodeCountProblems(text, mode);
+    return problems.length > 0 ? describeProblems(problems) : undefined;
+}
+
 /** User pools take 0–1000 nodes, system pools 1–1000. */
 export class NodeCountStep<T extends NodePoolSpecContext> extends AzureWizardPromptStep<T> {
     constructor(private readonly defaultCount: number) {
@@ -16,10 +21,7 @@ export class NodeCountStep<T extends NodePoolSpecContext> extends AzureWizardPro
             prompt: mode === 'System' ? vscode.l10n.t('Node count (1–1000)') : vscode.l10n.t('Node count (0–1000)'),
             value: String(this.defaultCount),
             stepName: 'nodeCount',
-            validateInput: (text) => {
-                const problems = nodeCountProblems(text, mode);
-                return problems.length > 0 ? describeProblems(problems) : undefined;
-            },
+            validateInput: (text) => validateNodeCount(text, mode),
         });
         context.nodeCount = Number(value.trim());
     }

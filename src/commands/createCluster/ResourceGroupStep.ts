@@ -8,6 +8,18 @@ import type { CreateClusterContext } from './CreateClusterContext';
 
 const NEW = Symbol('new');
 
+/** A new group's name: ARM's format, and not one that exists. */
+export function validateNewResourceGroupName(value: string, groups: readonly { name: string }[]): string | undefined {
+    const text = value.trim();
+    const problems = resourceGroupNameProblems(text);
+    if (problems.length > 0) {
+        return describeProblems(problems);
+    }
+    return groups.some((g) => g.name.toLowerCase() === text.toLowerCase())
+        ? vscode.l10n.t('Resource group "{0}" already exists: pick it from the list instead.', text)
+        : undefined;
+}
+
 /** An existing group (not one that has a cluster of that name, R9) or a new one, made in the cluster's region. */
 export class ResourceGroupStep extends AzureWizardPromptStep<CreateClusterContext> {
     async prompt(context: CreateClusterContext): Promise<void> {
@@ -35,16 +47,7 @@ export class ResourceGroupStep extends AzureWizardPromptStep<CreateClusterContex
             prompt: vscode.l10n.t('Name of the new resource group (made in the cluster\'s region)'),
             value: `rg-${name}`.slice(0, 90),
             stepName: 'newResourceGroup',
-            validateInput: (value) => {
-                const text = value.trim();
-                const problems = resourceGroupNameProblems(text);
-                if (problems.length > 0) {
-                    return describeProblems(problems);
-                }
-                return groups.some((g) => g.name.toLowerCase() === text.toLowerCase())
-                    ? vscode.l10n.t('Resource group "{0}" already exists: pick it from the list instead.', text)
-                    : undefined;
-            },
+            validateInput: (value) => validateNewResourceGroupName(value, groups),
         })).trim();
         context.newResourceGroup = true;
     }

@@ -1,5 +1,5 @@
 import {
-    assertCount, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
+    assertCount, assertMaxSurge, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
     assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
@@ -140,6 +140,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     const props = ((request.body ?? {}) as Json).properties as Json | undefined ?? {};
     const existing = cluster.pools.get(name.toLowerCase());
     checkConditions(request, existing, `agent pool '${name}'`);
+    assertMaxSurge((props.upgradeSettings as Json | undefined)?.maxSurge);
     assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
     const resourceId = `${clusterId(cluster)}/agentPools/${existing?.name ?? name}`;
     if (!existing) {

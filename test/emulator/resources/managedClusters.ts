@@ -1,5 +1,5 @@
 import {
-    assertAutoUpgradeProfile, assertClusterName, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertTerminal,
+    assertAutoUpgradeProfile, assertClusterName, assertTags, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertTerminal,
     assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
@@ -57,6 +57,7 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
         const group = state.group(sub, params.resourceGroup);
         const existing = state.clusters.get(key(sub, group.name, params.cluster));
         checkConditions(request, existing, `managed cluster '${params.cluster}'`);
+        assertTags((request.body as Json | undefined)?.tags);
         return existing ? updateCluster(context, request, existing) : createCluster(context, request, sub, group.name, params.cluster);
     });
     table.add('managedClusters.delete', 'DELETE', `${inGroup}/{cluster}`, (request, params) => {

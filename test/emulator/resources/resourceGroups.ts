@@ -1,4 +1,4 @@
-import { isResourceGroupName } from '../aksRules';
+import { assertTags, isResourceGroupName } from '../aksRules';
 import { armError, checkConditions, key } from '../http';
 import type { RouteTable } from '../routes';
 import { resourceGroupJson } from '../shapes';
@@ -28,6 +28,7 @@ export function registerResourceGroups(table: RouteTable, context: Context): voi
         if (typeof location !== 'string' || !location) {
             throw armError(400, 'LocationRequired', 'The location property is required for this definition.');
         }
+        assertTags((request.body as { tags?: unknown } | undefined)?.tags);
         const existing = state.resourceGroups.get(key(sub, name));
         // Resource groups have no eTag: If-None-Match: * alone applies.
         checkConditions(request, existing ? { eTag: '\u0000' } : undefined, `resource group '${name}'`);

@@ -1,4 +1,4 @@
-import { assertSnapshotName, assertSnapshotSource } from '../aksRules';
+import { assertSnapshotName, assertSnapshotSource, assertTags } from '../aksRules';
 import { aksError, armError, checkConditions, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
 import { SnapshotRecord, snapshotJson } from '../shapes';
@@ -49,6 +49,7 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         }
         checkConditions(request, existing, `snapshot '${params.snapshot}'`);
         const tags = (request.body as Json | undefined)?.tags;
+        assertTags(tags);
         if (tags !== undefined) {
             existing.tags = tags as Record<string, string>;
         }
@@ -63,6 +64,7 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         assertSnapshotName(name);
         checkConditions(request, existing, `snapshot '${name}'`);
         const input = (request.body ?? {}) as Json;
+        assertTags(input.tags);
         const location = input.location;
         if (typeof location !== 'string' || !location) {
             throw armError(400, 'LocationRequired', 'The location property is required for this definition.');
