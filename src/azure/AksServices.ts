@@ -1,5 +1,6 @@
 import type { AzureAccount, AzureSession } from './AzureAccount';
 import { AksService } from './AksService';
+import { DEFAULT_LIMITS } from './requestPolicies';
 
 /**
  * The subscriptions the user sees and one AKS service per subscription, made on first need and kept
@@ -27,7 +28,8 @@ export class AksServices {
                 if (!session) {
                     throw new Error(`Subscription ${subscriptionId} is not among the subscriptions you are signed in to.`);
                 }
-                return AksService.create(session);
+                const seconds = this.account.settings.requestTimeoutSeconds;
+                return AksService.create(session, seconds && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS);
             });
             service.catch(() => this.services.delete(key));
             this.services.set(key, service);

@@ -15,6 +15,8 @@ export interface AccountSettings {
     readonly selectedSubscriptions: readonly string[];
     /** Token settings the workspace sets (ignored); VS Code's own sign-in would read them, so it is not used while any is set. */
     readonly workspaceOverrides?: readonly string[];
+    /** How long one request may take (`aksSnapshots.requestTimeoutSeconds`). */
+    readonly requestTimeoutSeconds?: number;
 }
 
 /** A subscription with what it takes to call it. */

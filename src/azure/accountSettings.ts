@@ -15,6 +15,7 @@ export function readAccountSettings(): AccountSettings {
         cloud: resolveCloud(userValue<string>('microsoft-sovereign-cloud', 'environment'), userValue('microsoft-sovereign-cloud', 'customEnvironment')),
         selectedSubscriptions: userValue<string[]>('azureResourceGroups', 'selectedSubscriptions') ?? [],
         workspaceOverrides: workspaceOverrides(),
+        requestTimeoutSeconds: userValue<number>('aksSnapshots', 'requestTimeoutSeconds'),
     };
 }
 
@@ -46,7 +47,7 @@ export function warnAboutWorkspaceOverrides(): void {
 }
 
 /** Settings whose change means new credentials or endpoints. */
-export const ACCOUNT_SETTINGS = ['aksSnapshots.authentication', 'microsoft-sovereign-cloud', 'azureResourceGroups.selectedSubscriptions'];
+export const ACCOUNT_SETTINGS = ['aksSnapshots.authentication', 'aksSnapshots.requestTimeoutSeconds', 'microsoft-sovereign-cloud', 'azureResourceGroups.selectedSubscriptions'];
 
 function userValue<T>(section: string, key: string): T | undefined {
     const inspected = vscode.workspace.getConfiguration(section).inspect<T>(key);

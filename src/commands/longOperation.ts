@@ -6,7 +6,7 @@ export interface LongOperationContext {
     readonly cancelWaiting?: vscode.CancellationToken;
 }
 
-export type LongOperationResult<T> = { readonly done: true; readonly value: T } | { readonly done: false };
+export type LongOperationResult<T> = { readonly done: true; readonly value: T } | { readonly done: false; readonly notice: string };
 
 /**
  * Runs a long Azure operation under a cancellable progress notification. Cancelling stops waiting only: the
@@ -27,8 +27,9 @@ export async function runLongOperation<T>(context: LongOperationContext, title: 
             return { done: true, value };
         } catch (error) {
             if (abort.signal.aborted) {
-                void vscode.window.showInformationMessage(vscode.l10n.t('Stopped waiting: "{0}" goes on in Azure. Refresh the view to see its state.', title));
-                return { done: false };
+                const notice = vscode.l10n.t('Stopped waiting: "{0}" goes on in Azure. Refresh the view to see its state.', title);
+                void vscode.window.showInformationMessage(notice);
+                return { done: false, notice };
             }
             throw error;
         } finally {

@@ -2,9 +2,14 @@ import * as vscode from 'vscode';
 import { ext } from '../extensionVariables';
 import type { AksTreeDataProvider } from '../tree/AksTreeDataProvider';
 
-/** What a flow returns: what it made or changed, and the Azure CLI line that does the same. */
-export interface FlowResult {
+/** What an action returns: the resource it made or changed, and what its last notification said. */
+export interface ActionResult {
     readonly id: string;
+    readonly notice?: string;
+}
+
+/** What a flow returns: also the Azure CLI line that does the same. */
+export interface FlowResult extends ActionResult {
     readonly azCommand: string;
 }
 
@@ -12,7 +17,7 @@ export interface FlowResult {
  * Ends a flow: logs the Azure CLI line that does the same thing and tells the person, offering to copy it,
  * so that what they just did can be scripted.
  */
-export function reportDone(message: string, azCommand: string): void {
+export function reportDone(message: string, azCommand: string): string {
     ext.outputChannel.appendLog(vscode.l10n.t('Azure CLI equivalent: {0}', azCommand));
     const copy = vscode.l10n.t('Copy az command');
     void vscode.window.showInformationMessage(message, copy).then(async (choice) => {
@@ -20,6 +25,7 @@ export function reportDone(message: string, azCommand: string): void {
             await vscode.env.clipboard.writeText(azCommand);
         }
     });
+    return message;
 }
 
 /**
@@ -27,10 +33,10 @@ export function reportDone(message: string, azCommand: string): void {
  * selected in the tree and the person is told, with the `az` line; otherwise (stopped waiting, answer lost) the
  * step has already said what Azure shows. Either way the flow returns what it made and its `az` line.
  */
-export async function endFlow(tree: AksTreeDataProvider, result: FlowResult, finished: boolean | undefined, doneMessage: () => string): Promise<FlowResult> {
-    if (finished) {
+export async function endFlow(tree: AksTreeDataProvider, result: FlowResult, context: { finished?: boolean; notice?: string }, doneMessage: () => string): Promise<FlowResult> {
+    if (context.finished) {
         await tree.reveal(result.id);
-        reportDone(doneMessage(), result.azCommand);
+        return { ...result, notice: reportDone(doneMessage(), result.azCommand) };
     }
-    return result;
+    return { ...result, notice: context.notice };
 }

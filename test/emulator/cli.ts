@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     for (const name of Object.keys(DEFAULT_KNOBS) as (keyof Knobs)[]) {
         const value = args.get(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
         if (value !== undefined) {
-            (knobs as Record<string, unknown>)[name] = typeof DEFAULT_KNOBS[name] === 'boolean' ? value === 'true' : Number(value);
+            const kind = typeof DEFAULT_KNOBS[name];
+            (knobs as Record<string, unknown>)[name] = kind === 'boolean' ? value === 'true' : kind === 'string' ? value : Number(value);
         }
     }
     const emulator = await startEmulator({ ...knobs, port: Number(args.get('port') ?? 0), seed: args.get('seed') ?? 'demo' });

@@ -1,6 +1,7 @@
 import { armError } from './http';
 import type { Fault } from './faults';
 import type { Knobs } from './knobs';
+import { clusterId, snapshotId } from './shapes';
 import type { EmulatorState } from './state';
 
 /** A request as the emulator received it: what a test asserts Azure was sent. */
@@ -55,6 +56,17 @@ export function control(url: URL, method: string, raw: string, c: Controls): unk
         case 'GET /_emulator/operations':
             return [...c.state().operations.values()].map(({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }) =>
                 ({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }));
+        case 'GET /_emulator/resources': {
+            // Every cluster, pool and snapshot with its eTag and state: what a test compares before and after.
+            const state = c.state();
+            return [
+                ...[...state.clusters.values()].flatMap((cluster) => [
+                    { id: clusterId(cluster).toLowerCase(), eTag: cluster.eTag, state: cluster.properties.provisioningState },
+                    ...[...cluster.pools.values()].map((p) => ({ id: `${clusterId(cluster)}/agentPools/${p.name}`.toLowerCase(), eTag: p.eTag, state: p.properties.provisioningState })),
+                ]),
+                ...[...state.snapshots.values()].map((s) => ({ id: snapshotId(s).toLowerCase(), eTag: s.eTag, state: 'Succeeded' })),
+            ];
+        }
         case 'GET /_emulator/throttled':
             return { throttled: c.throttled() };
         case 'POST /_emulator/provisioningState': {

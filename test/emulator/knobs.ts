@@ -22,6 +22,8 @@ export const DEFAULT_KNOBS: Knobs = {
     operationSeconds: 0,
     retryAfterSeconds: 1,
     tokenLifetimeSeconds: 3600,
+    armClockSkewSeconds: 0,
+    tokenAudience: '',
     throttling: false,
     throttleBurstScale: 1,
     throttleRateScale: 1,

@@ -15,6 +15,10 @@ export const ARM_AUDIENCES = ['https://management.core.windows.net/', 'https://m
 export interface TokenKnobs {
     /** Seconds an issued token lives (`expires_in`, and the `exp` ARM checks). */
     tokenLifetimeSeconds: number;
+    /** How far ARM's clock runs ahead of the token service's: past the lifetime, every token arrives expired. */
+    armClockSkewSeconds: number;
+    /** When set, every token is issued for this audience whatever was asked (a misconfigured cloud). */
+    tokenAudience: string;
 }
 
 interface Claims {
@@ -79,7 +83,7 @@ export class TokenService {
         // v2 asks for scopes (`<resource>/.default`), v1 and ADFS for a resource: the token is for that audience.
         const scope = (form.get('scope') ?? '').split(' ').find((s) => s.endsWith('/.default'));
         const audience = scope ? scope.slice(0, -'.default'.length) : form.get('resource') ?? '';
-        return { status: 200, body: this.issue(audience.replace(/\/+$/, '/'), `${authority}/`) };
+        return { status: 200, body: this.issue(this.knobs.tokenAudience || audience.replace(/\/+$/, '/'), `${authority}/`) };
     }
 
     /** A signed token for an audience, living as long as the knob says. */
@@ -113,7 +117,7 @@ export class TokenService {
                 `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((a) => `'${a}'`).join(',')}.`,
                 challenge('The access token has been obtained for wrong audience.'));
         }
-        const now = Math.floor(Date.now() / 1000);
+        const now = Math.floor(Date.now() / 1000) + this.knobs.armClockSkewSeconds;
         if (claims.exp <= now) {
             throw armError(401, 'ExpiredAuthenticationToken',
                 `The access token expiry UTC time '${new Date(claims.exp * 1000).toUTCString()}' is earlier than current UTC time '${new Date(now * 1000).toUTCString()}'.`,

@@ -16,7 +16,7 @@ describe('Managing snapshots', () => {
     it('edits tags one at a time against a fresh read, sending only that change with the read\'s eTag', async () => {
         const snapshot = await api.tree.findElement(ids.snapshot.system);
         const add = new TestUserInput([/Add a tag/, 'cost=center', '42,43']);
-        assert.deepStrictEqual(await runCommand('aksSnapshots.editSnapshotTags', add, snapshot), { purpose: 'golden', 'cost=center': '42,43' });
+        assert.deepStrictEqual((await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', add, snapshot)).tags, { purpose: 'golden', 'cost=center': '42,43' });
         assert.deepStrictEqual(add.ofKind('quickPick')[0].items!.map((i) => i.label), ['$(add) Add a tag…', '$(tag) purpose']);
         const [read] = (await emulator.requests()).filter((r) => r.method === 'GET' && /\/snapshots\/snap-system-2611\?/.test(r.url));
         assert.ok(read, 'the snapshot was read afresh');
@@ -27,16 +27,16 @@ describe('Managing snapshots', () => {
 
         await emulator.clearRequests();
         const change = new TestUserInput([/purpose/, /Change its value/, 'silver']);
-        assert.strictEqual((await runCommand<Record<string, string>>('aksSnapshots.editSnapshotTags', change, snapshot)).purpose, 'silver');
+        assert.strictEqual((await runCommand<{ tags: Record<string, string> }>('aksSnapshots.editSnapshotTags', change, snapshot)).tags.purpose, 'silver');
         assert.strictEqual(change.ofKind('inputBox')[0].value, 'golden', 'the current value offered');
         await emulator.clearRequests();
-        assert.deepStrictEqual(await runCommand('aksSnapshots.editSnapshotTags', new TestUserInput([/cost=center/, /Remove it/]), snapshot), { purpose: 'silver' });
+        assert.deepStrictEqual((await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', new TestUserInput([/cost=center/, /Remove it/]), snapshot)).tags, { purpose: 'silver' });
         assert.deepStrictEqual((await emulator.writes()).map((w) => w.body), [{ tags: { purpose: 'silver' } }]);
     });
 
     it('keeps the tags someone else added meanwhile: the one change is applied to them, never over them', async () => {
         await emulator.addFault({ method: 'PATCH', pathContains: '/snapshots/snap-system-2611', action: 'changedMeanwhile', times: 1 });
-        const tags = await runCommand('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'owner', 'platform']), await api.tree.findElement(ids.snapshot.system));
+        const { tags } = await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'owner', 'platform']), await api.tree.findElement(ids.snapshot.system));
         assert.deepStrictEqual(tags, { purpose: 'golden', changedBy: 'colleague', owner: 'platform' });
         const patches = (await emulator.requests()).filter((r) => r.method === 'PATCH');
         assert.deepStrictEqual(patches.map((p) => [p.status, p.body]), [

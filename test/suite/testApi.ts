@@ -56,6 +56,9 @@ export const emulator = {
     /** Back to the demo seed, with no requests and no faults. */
     reset: (): Promise<unknown> => control('POST', 'reset'),
     setProvisioningState: (id: string, provisioningState: string): Promise<unknown> => control('POST', 'provisioningState', { id, provisioningState }),
+    /** Every cluster, pool and snapshot (lower-case id) with its eTag and state. */
+    resources: async (): Promise<{ id: string; eTag: string; state: string }[]> => (await control('GET', 'resources')) as { id: string; eTag: string; state: string }[],
+    knobs: (knobs: Record<string, unknown>): Promise<unknown> => control('POST', 'knobs', knobs),
 };
 
 /**

@@ -2,7 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { addPoolProblems } from '../../model/rules';
 import { pickUsable } from '../common/pickUsable';
-import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
+import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { AddNodePoolContext, supportedVersions } from './AddNodePoolContext';
 
 /**
@@ -13,6 +13,7 @@ export class SourceSnapshotStep extends AzureWizardPromptStep<AddNodePoolContext
     async prompt(context: AddNodePoolContext): Promise<void> {
         const cluster = context.cluster;
         const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
+        requireSomethingRead(snapshots, failures);
         const versions = cluster ? await supportedVersions(context, cluster) : [];
         context.snapshot = await pickUsable(context, snapshots.map((snapshot) => ({
             label: snapshot.name,

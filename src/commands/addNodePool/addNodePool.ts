@@ -42,7 +42,7 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     const cluster = wizardContext.cluster!;
     const snapshot = wizardContext.snapshot!;
     const azCommand = toShellLine(nodePoolAddCommand(cluster.id, newNodePool(wizardContext)));
-    return endFlow(tree, { id: `${cluster.id}/agentPools/${wizardContext.poolName}`, azCommand }, wizardContext.finished, () =>
+    return endFlow(tree, { id: `${cluster.id}/agentPools/${wizardContext.poolName}`, azCommand }, wizardContext, () =>
         vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
             wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));
 }

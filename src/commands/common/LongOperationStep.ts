@@ -12,6 +12,8 @@ export interface LongOperationStepContext extends IActionContext, LongOperationC
     readonly services: AksServices;
     /** Undefined until the operation ran; false when the person stopped waiting or the answer was lost while Azure goes on. */
     finished?: boolean;
+    /** What the person was told when it did not simply finish. */
+    notice?: string;
 }
 
 /**
@@ -41,10 +43,11 @@ export abstract class LongOperationStep<C extends LongOperationStepContext> exte
         try {
             const result = await runLongOperation(context, title, (options) => this.run(context, options), () => void this.tree.refreshSubscription(subscriptionId));
             context.finished = result.done;
+            context.notice = result.done ? undefined : result.notice;
         } catch (error) {
             if (error instanceof LostAnswerError) {
                 context.finished = false;
-                await tellAfterLostAnswer(context.services, id, title);
+                context.notice = await tellAfterLostAnswer(context.services, id, title);
                 return;
             }
             if (error instanceof OperationEndedError) {
@@ -73,7 +76,7 @@ export function operationEndMessage(error: OperationEndedError, title: string): 
  * After an answer was lost, reads the resource and says what Azure shows now: not there (nothing was done),
  * in the middle of an operation (it goes on), or at rest (with its state). Nothing is sent again.
  */
-export async function tellAfterLostAnswer(services: AksServices, id: string, title: string): Promise<void> {
+export async function tellAfterLostAnswer(services: AksServices, id: string, title: string): Promise<string> {
     const parsed = parseArmId(id);
     const name = parsed?.agentPool ?? parsed?.name ?? id;
     let message: string;
@@ -90,4 +93,5 @@ export async function tellAfterLostAnswer(services: AksServices, id: string, tit
             : vscode.l10n.t('The answer to "{0}" was lost and "{1}" could not be read back ({2}); refresh the view to see what Azure shows.', title, name, (error as Error).message);
     }
     void vscode.window.showWarningMessage(message);
+    return message;
 }

@@ -40,7 +40,7 @@ export async function createSnapshot(context: IActionContext, services: AksServi
         location: cluster.location, tags: wizardContext.tags,
     }));
     const snapshot = wizardContext.snapshot;
-    return endFlow(tree, { id: snapshotId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.snapshotName!), azCommand }, wizardContext.finished, () =>
+    return endFlow(tree, { id: snapshotId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.snapshotName!), azCommand }, wizardContext, () =>
         vscode.l10n.t('Created snapshot "{0}" of node pool "{1}" in {2}: Kubernetes {3}, node image {4}.',
             snapshot!.name, pool.name, snapshot!.location, snapshot!.kubernetesVersion, snapshot!.nodeImageVersion));
 }

@@ -9,12 +9,13 @@ import { tellAfterLostAnswer } from '../common/LongOperationStep';
 import { poolsUsingSnapshot } from '../common/poolsUsingSnapshot';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
+import type { ActionResult } from '../reportAzCommand';
 
 /**
  * Deletes a snapshot after a modal that names it and lists the pools still linked to it. The delete goes only to
  * the snapshot as read for the modal (its eTag): when it changed meanwhile, the person sees it again and decides.
  */
-export async function deleteSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<string | undefined> {
+export async function deleteSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     let snapshot = await service.getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
@@ -36,8 +37,7 @@ export async function deleteSnapshot(context: IActionContext, services: AksServi
                 break;
             } catch (error) {
                 if (error instanceof LostAnswerError) {
-                    await tellAfterLostAnswer(services, snapshot.id, title);
-                    return undefined;
+                    return { id: snapshot.id, notice: await tellAfterLostAnswer(services, snapshot.id, title) };
                 }
                 if (!(error instanceof ResourceChangedError)) {
                     throw error;
@@ -54,6 +54,7 @@ export async function deleteSnapshot(context: IActionContext, services: AksServi
         claim.dispose();
         await tree.refreshSubscription(snapshot.subscriptionId);
     }
-    void vscode.window.showInformationMessage(vscode.l10n.t('Deleted snapshot "{0}".', snapshot.name));
-    return snapshot.id;
+    const notice = vscode.l10n.t('Deleted snapshot "{0}".', snapshot.name);
+    void vscode.window.showInformationMessage(notice);
+    return { id: snapshot.id, notice };
 }

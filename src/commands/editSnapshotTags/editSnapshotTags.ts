@@ -6,6 +6,7 @@ import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
+import type { ActionResult } from '../reportAzCommand';
 import type { EditTagsContext } from './EditTagsContext';
 import { EditTagStep } from './EditTagStep';
 import { TagActionStep } from './TagActionStep';
@@ -14,9 +15,9 @@ import { TagValueStep } from './TagValueStep';
 
 /**
  * Edits a snapshot's tags one at a time (add, change or remove), against a fresh read, sending only that change.
- * Returns the tags as Azure has them afterwards (undefined when the answer was lost).
+ * Returns the tags as Azure has them afterwards (none when the answer was lost).
  */
-export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<Record<string, string> | undefined> {
+export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult & { tags?: Record<string, string> }> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     const snapshot = await service.getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
@@ -28,8 +29,10 @@ export async function editSnapshotTags(context: IActionContext, services: AksSer
     });
     await wizard.prompt();
     await wizard.execute();
-    if (wizardContext.result) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none')));
+    if (!wizardContext.result) {
+        return { id: snapshot.id, notice: wizardContext.notice };
     }
-    return wizardContext.result;
+    const notice = vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none'));
+    void vscode.window.showInformationMessage(notice);
+    return { id: snapshot.id, tags: wizardContext.result, notice };
 }

@@ -2,7 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { upgradePath, upgradeProblems } from '../../model/rules';
 import { pickUsable } from '../common/pickUsable';
-import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
+import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
 /** Every snapshot, in every subscription; those that cannot apply to this pool show why (R1, R5, R10). */
@@ -10,6 +10,7 @@ export class UpgradeSnapshotStep extends AzureWizardPromptStep<UpgradeToSnapshot
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
         const { pool, cluster } = context;
         const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
+        requireSomethingRead(snapshots, failures);
         context.snapshot = await pickUsable(context, snapshots.map((snapshot) => {
             const path = upgradePath(pool, snapshot) === 'nodeImageOnly' ? vscode.l10n.t('node image only') : vscode.l10n.t('Kubernetes {0} → {1}', pool.kubernetesVersion, snapshot.kubernetesVersion);
             return {

@@ -29,21 +29,22 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
     refuseIfProblems([...busyProblem('cluster', cluster.name, cluster.provisioningState), ...busyProblem('nodePool', pool.name, pool.provisioningState)]);
 
     const wizardContext: UpgradeToSnapshotContext = { ...context, services, service, cluster, pool, suppressNotification: true };
+    const upgrade = new UpgradeToSnapshotStep(tree, operations);
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Upgrade node pool "{0}" to a snapshot', pool.name),
         promptSteps: [new UpgradeSnapshotStep(), new MaxSurgeStep(), new ConfirmUpgradeStep()],
-        executeSteps: [new UpgradeToSnapshotStep(tree, operations)],
+        executeSteps: [upgrade],
         showLoadingPrompt: true,
     });
     await wizard.prompt();
-    await executeAsConfirmed(wizardContext, wizard);
+    await executeAsConfirmed(wizardContext, () => wizard.execute(), () => upgrade.execute(wizardContext));
 
     const snapshot = wizardContext.snapshot!;
     const azCommand = toShellLine(nodePoolUpgradeCommand({
         subscriptionId: service.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name,
         snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined,
     }));
-    return endFlow(tree, { id: pool.id, azCommand }, wizardContext.finished, () =>
+    return endFlow(tree, { id: pool.id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Upgraded node pool "{0}" to snapshot "{1}": Kubernetes {2}, node image {3}.', pool.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));
 }
 
@@ -52,10 +53,10 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
  * upgraded it), the pool is read again and the rules checked again; the person sees what changed and confirms
  * again, or the flow stops naming the rule the pool now breaks. Nothing is sent to a pool nobody confirmed.
  */
-async function executeAsConfirmed(context: UpgradeToSnapshotContext, wizard: AzureWizard<UpgradeToSnapshotContext>): Promise<void> {
-    for (;;) {
+async function executeAsConfirmed(context: UpgradeToSnapshotContext, first: () => Promise<void>, again: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
         try {
-            await wizard.execute();
+            await (attempt === 0 ? first() : again());
             return;
         } catch (error) {
             if (!(error instanceof ResourceChangedError)) {

@@ -30,7 +30,7 @@ describe('The emulator is as strict as Azure', function () {
     });
     beforeEach(() => {
         emulator.reset();
-        Object.assign(emulator.knobs, { throttling: false, throttleBurstScale: 1, throttleRateScale: 1, tokenLifetimeSeconds: 3600, operationPolls: 1 });
+        Object.assign(emulator.knobs, { throttling: false, throttleBurstScale: 1, throttleRateScale: 1, tokenLifetimeSeconds: 3600, armClockSkewSeconds: 0, tokenAudience: '', operationPolls: 1 });
     });
     after(() => emulator.close());
 
@@ -99,6 +99,23 @@ describe('The emulator is as strict as Azure', function () {
             const expired = await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: shortLived });
             assert.deepStrictEqual([expired.status, expired.body.error.code], [401, 'ExpiredAuthenticationToken']);
             assert.strictEqual((await arm('GET', CLUSTER)).status, 200, 'a token for ARM\'s audience, within its lifetime, passes');
+        });
+
+        it('models ARM\'s clock ahead of the token service, and a cloud that issues tokens for another audience', async () => {
+            emulator.knobs.armClockSkewSeconds = 7200;
+            try {
+                const skewed = await arm('GET', CLUSTER);
+                assert.deepStrictEqual([skewed.status, skewed.body.error.code], [401, 'ExpiredAuthenticationToken'], 'a token the client holds valid arrives expired');
+            } finally {
+                emulator.knobs.armClockSkewSeconds = 0;
+            }
+            emulator.knobs.tokenAudience = 'https://vault.azure.net/';
+            try {
+                const misissued = await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: await tokenFor(emulator) });
+                assert.deepStrictEqual([misissued.status, misissued.body.error.code], [401, 'InvalidAuthenticationTokenAudience']);
+            } finally {
+                emulator.knobs.tokenAudience = '';
+            }
         });
     });
 
