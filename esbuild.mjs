@@ -40,8 +40,7 @@ module.exports = new Proxy({}, { get: (_, name) => name === '__esModule' ? false
 // A fresh folder, so no source map of an earlier development build outlives it.
 await rm('dist', { recursive: true, force: true });
 
-const context = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', azureSdk: 'src/azure/sdk.ts' },
+const common = {
     outdir: 'dist',
     bundle: true,
     format: 'cjs',
@@ -55,12 +54,20 @@ const context = await esbuild.context({
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [lazySdk, noTelemetry],
-});
+};
+const contexts = await Promise.all([
+    // vscode-azext-utils tells its errors apart by class name (GoBackError, UserCancelledError): a minified name
+    // would turn the Back button into an error toast, so the activation bundle keeps its names.
+    esbuild.context({ ...common, entryPoints: { extension: 'src/extension.ts' }, keepNames: true }),
+    esbuild.context({ ...common, entryPoints: { azureSdk: 'src/azure/sdk.ts' } }),
+]);
 
 if (watch) {
-    await context.watch();
+    await Promise.all(contexts.map((context) => context.watch()));
     console.log('esbuild: watching for changes');
 } else {
-    await context.rebuild();
-    await context.dispose();
+    for (const context of contexts) {
+        await context.rebuild();
+        await context.dispose();
+    }
 }

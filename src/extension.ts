@@ -14,6 +14,10 @@ export interface AksSnapshotsTestApi {
     readonly services: AksServices;
     /** Lets a suite answer a command's questions and receive its errors (vscode-azext-utils' test seam). */
     readonly registerOnActionStartHandler: typeof registerOnActionStartHandler;
+    /** One operation at a time per cluster or pool. */
+    readonly operations: RunningOperations;
+    /** Where VS Code keeps this extension's logs (the output channel among them). */
+    readonly logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi | undefined {
@@ -37,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     registerCommands(services, tree, operations);
     warnAboutWorkspaceOverrides();
 
-    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler } : undefined;
+    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri } : undefined;
 }
 
 export function deactivate(): void {

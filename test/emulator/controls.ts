@@ -28,6 +28,8 @@ export interface Controls {
     reset(): void;
     /** How many requests were answered 429 since the last reset. */
     throttled(): number;
+    /** Every access token the token service issued. */
+    issuedTokens(): string[];
 }
 
 /** Test-only endpoints under /_emulator/ (never part of ARM). */
@@ -67,6 +69,8 @@ export function control(url: URL, method: string, raw: string, c: Controls): unk
                 ...[...state.snapshots.values()].map((s) => ({ id: snapshotId(s).toLowerCase(), eTag: s.eTag, state: 'Succeeded' })),
             ];
         }
+        case 'GET /_emulator/tokens':
+            return c.issuedTokens();
         case 'GET /_emulator/throttled':
             return { throttled: c.throttled() };
         case 'POST /_emulator/provisioningState': {

@@ -94,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             throttle.reset();
         },
         throttled: () => throttle.throttled,
+        issuedTokens: () => [...tokens.issued],
     };
 
     const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) => {

@@ -30,6 +30,8 @@ interface Claims {
 export class TokenService {
     /** Signs the emulator's tokens: a token from anywhere else fails the signature check. */
     private readonly signingKey = crypto.randomBytes(32);
+    /** Every access token issued, for the tests that search the product's output for them. */
+    readonly issued: string[] = [];
 
     constructor(private readonly tenantId: string, private readonly knobs: TokenKnobs) {}
 
@@ -96,7 +98,9 @@ export class TokenService {
         };
         const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
         const unsigned = `${b64({ typ: 'JWT', alg: 'HS256' })}.${b64(claims)}`;
-        return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: `${unsigned}.${this.sign(unsigned)}` };
+        const token = `${unsigned}.${this.sign(unsigned)}`;
+        this.issued.push(token);
+        return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token };
     }
 
     /** ARM's check of the Authorization header; throws the 401 ARM answers. */

@@ -124,7 +124,8 @@ describe('The AKS tree in a real VS Code', () => {
         const emulatorHost = new URL(emulatorUrl());
         const connections = connectionsSince(from);
         assert.ok(connections.some((c) => c.port === Number(emulatorHost.port)), 'no connection to the emulator was recorded: the recorder is not working');
-        const elsewhere = connections.filter((c) => !(c.host === emulatorHost.hostname && c.port === Number(emulatorHost.port)));
+        // A lookup of the emulator's own IP literal resolves without the network (the suites' local servers listen on it).
+        const elsewhere = connections.filter((c) => !(c.host === emulatorHost.hostname && (c.port === Number(emulatorHost.port) || c.via === 'dns')));
         assert.deepStrictEqual(elsewhere, []);
     });
 
