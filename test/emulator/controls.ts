@@ -78,6 +78,14 @@ export function control(url: URL, method: string, raw: string, c: Controls): unk
             c.state().setProvisioningState(id, provisioningState);
             return {};
         }
+        case 'POST /_emulator/nodeImageUpgrade': {
+            // Someone else upgrades a pool's node image to the latest (it leaves its snapshot, R7).
+            const { id } = body() as { id: string };
+            if (!c.state().upgradeNodeImageToLatest(id)) {
+                throw armError(404, 'NotFound', `No pool ${id}`);
+            }
+            return {};
+        }
         case 'POST /_emulator/touch': {
             const { id } = body() as { id: string };
             if (!c.state().touch(id)) {

@@ -1,5 +1,5 @@
 import { armError, clone, Json, key, newETag } from './http';
-import type { Seed, SeedSubscription } from './seeds';
+import { latestNodeImageOf, Seed, SeedSubscription } from './seeds';
 import {
     ClusterRecord, clusterId, defaultClusterProperties, defaultPoolProperties, guidOf, PoolRecord, ResourceGroupRecord, SnapshotRecord,
 } from './shapes';
@@ -145,6 +145,18 @@ export class EmulatorState {
         }
         target.tags = { ...(target.tags ?? {}), changedBy: 'colleague' };
         target.eTag = newETag();
+        return true;
+    }
+
+    /** Someone else moves a pool to the latest node image (and off its snapshot), as a node image upgrade does. */
+    upgradeNodeImageToLatest(id: string): boolean {
+        const found = this.findPool(id);
+        if (!found) {
+            return false;
+        }
+        found.pool.properties.nodeImageVersion = latestNodeImageOf(found.pool.properties);
+        delete found.pool.properties.creationData;
+        found.pool.eTag = newETag();
         return true;
     }
 

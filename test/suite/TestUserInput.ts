@@ -2,7 +2,12 @@ import type { AzExtInputBoxOptions, IAzureMessageOptions, IAzureQuickPickOptions
 import * as vscode from 'vscode';
 
 /** An answer to the next question: a quick-pick label (or pattern), a typed value, a button title, or Esc. */
-export type Answer = string | RegExp | typeof ESC | typeof DEFAULT;
+export type Answer = string | RegExp | typeof ESC | typeof DEFAULT | Meanwhile;
+
+/** Something that happens in Azure while the question is open (a colleague's change), then the answer. */
+export class Meanwhile {
+    constructor(readonly happen: () => Promise<unknown>, readonly answer: Exclude<Answer, Meanwhile>) {}
+}
 
 /** Presses Esc. */
 export const ESC = Symbol('Esc');
@@ -43,11 +48,15 @@ export class TestUserInput implements IAzureUserInput {
         return this.answers.length;
     }
 
-    private next(): Answer {
+    private async next(): Promise<Exclude<Answer, Meanwhile>> {
         if (this.answers.length === 0) {
             throw new Error(`No answer left for: ${JSON.stringify(this.shown[this.shown.length - 1])}`);
         }
-        const answer = this.answers.shift()!;
+        let answer = this.answers.shift()!;
+        if (answer instanceof Meanwhile) {
+            await answer.happen();
+            answer = answer.answer;
+        }
         if (answer === ESC) {
             throw Object.assign(new Error('Operation cancelled.'), { _isUserCancelledError: true });
         }
@@ -57,7 +66,7 @@ export class TestUserInput implements IAzureUserInput {
     async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T & T[]> {
         const resolved = await items;
         this.shown.push({ kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description })) });
-        const answer = this.next();
+        const answer = await this.next();
         // Enter on a quick pick takes its first item.
         const picked = answer === DEFAULT ? resolved[0]
             : resolved.find((i) => (answer instanceof RegExp ? answer.test(i.label) : i.label === answer || i.label.endsWith(` ${String(answer)}`)));
@@ -70,7 +79,7 @@ export class TestUserInput implements IAzureUserInput {
 
     async showInputBox(options: AzExtInputBoxOptions): Promise<string> {
         this.shown.push({ kind: 'inputBox', text: options.prompt ?? '', value: options.value });
-        const answer = this.next();
+        const answer = await this.next();
         const value = answer === DEFAULT ? options.value ?? '' : String(answer);
         const message = (await options.validateInput?.(value)) ?? (await options.asyncValidationTask?.(value));
         const text = typeof message === 'string' ? message : message?.message;
@@ -85,7 +94,7 @@ export class TestUserInput implements IAzureUserInput {
         const options = typeof args[0] === 'object' && !('title' in args[0]) ? args.shift() as IAzureMessageOptions : undefined;
         const buttons = args as T[];
         this.shown.push({ kind: 'message', text: message, detail: options?.detail, items: buttons.map((b) => ({ label: b.title })) });
-        const answer = this.next();
+        const answer = await this.next();
         const picked = buttons.find((b) => (answer instanceof RegExp ? answer.test(b.title) : b.title === answer));
         if (!picked) {
             throw new Error(`No button "${String(answer)}" in: ${buttons.map((b) => b.title).join(', ')}`);

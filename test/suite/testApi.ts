@@ -59,6 +59,8 @@ export const emulator = {
     /** Every cluster, pool and snapshot (lower-case id) with its eTag and state. */
     resources: async (): Promise<{ id: string; eTag: string; state: string }[]> => (await control('GET', 'resources')) as { id: string; eTag: string; state: string }[],
     knobs: (knobs: Record<string, unknown>): Promise<unknown> => control('POST', 'knobs', knobs),
+    /** Someone else upgrades a pool's node image to the latest. */
+    upgradeNodeImage: (id: string): Promise<unknown> => control('POST', 'nodeImageUpgrade', { id }),
     /** Every access token the emulator issued (test-only: to search the product's output for them). */
     issuedTokens: async (): Promise<string[]> => (await control('GET', 'tokens')) as string[],
 };

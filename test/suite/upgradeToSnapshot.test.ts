@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
-import { ESC, TestUserInput } from './TestUserInput';
+import { ESC, Meanwhile, TestUserInput } from './TestUserInput';
 import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
 
 describe('Upgrade Node Pool to Snapshot', () => {
@@ -43,6 +43,16 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V2gen2-202611.03.0 · ◆ snap-memory-2611');
         assert.strictEqual(result.azCommand, `az aks nodepool upgrade --subscription ${PLATFORM_SUBSCRIPTION} --resource-group rg-platform-eastus ` +
             `--cluster-name aks-prod-eastus --name memory --snapshot-id ${ids.snapshot.memory2611} --max-surge 33% --yes`);
+    });
+
+    it('when the pool changes while the confirmation is open, reads it again and checks again: an image that moved past the snapshot is refused', async () => {
+        // A colleague upgrades the pool's node image to the latest while the person reads the confirmation.
+        const ui = new TestUserInput(['snap-gpu-2611', new Meanwhile(() => emulator.upgradeNodeImage(ids.pool.gpu), 'Upgrade')]);
+        await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.gpu)),
+            /Node pool "gpu" changed since you confirmed \(nodeImageVersion: AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.17\.0\), and nothing was sent\. Node image AKSUbuntu-2204gen2containerd-202611\.03\.0 of the snapshot is not newer/);
+        assert.deepStrictEqual(await emulator.writes(), [], 'the read just before sending saw the change: nothing was sent');
+        const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.gpu))!);
+        assert.match(String(item.description), /202611\.17\.0$/, 'the pool keeps the newer image: it is not moved back to the snapshot\'s older one');
     });
 
     it('upgrades the node image only when the versions are equal (R6): no body, the AKSSnapshotId header, no surge question', async () => {
