@@ -24,6 +24,14 @@ export function describeProblem(p: Problem): string {
             return vscode.l10n.t('Going from Kubernetes {0} to {1} skips a minor version; upgrade one minor version at a time (R5).', p.from, p.to);
         case 'versionUnreadable':
             return vscode.l10n.t('Kubernetes version "{0}" cannot be read, so no order can be checked; nothing is sent (R5).', p.version);
+        case 'osSkuChange':
+            return vscode.l10n.t('Snapshot "{0}" is {1} and the pool is {2}: an upgrade keeps the pool\'s OS (R14).', p.snapshot, p.snapshotSku, p.poolSku);
+        case 'osDowngrade':
+            return vscode.l10n.t('Snapshot "{0}" runs Ubuntu {1} and the pool Ubuntu {2}: an upgrade cannot take the OS back (R14).', p.snapshot, p.snapshotRelease, p.poolRelease);
+        case 'fipsChange':
+            return p.poolFips
+                ? vscode.l10n.t('The pool is FIPS-enabled and snapshot "{0}" is not: an upgrade keeps FIPS as it is (R14).', p.snapshot)
+                : vscode.l10n.t('Snapshot "{0}" is FIPS-enabled and the pool is not: an upgrade keeps FIPS as it is (R14).', p.snapshot);
         case 'systemPoolWindows':
             return vscode.l10n.t('Snapshot "{0}" is Windows: System node pool must be Linux (R8).', p.snapshot);
         case 'systemPoolBSeries':

@@ -12,6 +12,9 @@ export type Problem =
     | { code: 'newerThanControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
     | { code: 'skipsMinor'; rule: 'R5'; from: string; to: string }
     | { code: 'versionUnreadable'; rule: 'R5'; version: string }
+    | { code: 'osSkuChange'; rule: 'R14'; snapshot: string; snapshotSku: string; poolSku: string }
+    | { code: 'osDowngrade'; rule: 'R14'; snapshot: string; snapshotRelease: string; poolRelease: string }
+    | { code: 'fipsChange'; rule: 'R14'; snapshot: string; snapshotFips: boolean; poolFips: boolean }
     | { code: 'osMismatch'; rule: 'R1'; snapshot: string; snapshotOs: string; poolOs: string }
     | { code: 'systemPoolWindows'; rule: 'R8'; snapshot: string }
     | { code: 'systemPoolBSeries'; rule: 'R8'; vmSize: string }

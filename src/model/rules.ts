@@ -2,7 +2,7 @@ import type { Cluster, NodePool, Snapshot } from './aks';
 import { parseArmId } from './armId';
 import type { Problem } from './problems';
 import { isTerminalState } from './provisioning';
-import { compareKubernetesVersions, compareNodeImages, formatDay, parseKubernetesVersion, nodeImageDate } from './versions';
+import { compareKubernetesVersions, compareNodeImages, formatDay, nodeImageDate, parseKubernetesVersion, ubuntuRelease } from './versions';
 import { isSameVmFamily, parseVmSize } from './vmSize';
 
 /** R3: pools created or upgraded before this day cannot be snapshotted. */
@@ -103,13 +103,49 @@ export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snap
             problems.push({ code: 'skipsMinor', rule: 'R5', from: pool.kubernetesVersion, to: snapshot.kubernetesVersion });
         }
     }
+    problems.push(...osProblems(pool, snapshot));
     if (!isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion)) {
         problems.push({ code: 'imageNotNewer', rule: 'R5', snapshotImage: snapshot.nodeImageVersion, poolImage: pool.nodeImageVersion ?? '' });
     }
     return problems;
 }
 
-/** By publish date; an image whose date cannot be read is not newer (fail closed). */
+/**
+ * R14: an upgrade keeps the pool's OS. The OS SKU family stays (Ubuntu, Ubuntu2204 and Ubuntu2404 are Ubuntu;
+ * AzureLinux and CBLMariner are Azure Linux; each Windows version is its own), the Ubuntu release does not go
+ * back (24.04 → 22.04), and FIPS stays as it is.
+ */
+export function osProblems(pool: NodePool, snapshot: Snapshot): Problem[] {
+    if (snapshot.osType !== pool.osType) {
+        return [];
+    }
+    const problems: Problem[] = [];
+    const poolSku = pool.osSku ?? (pool.osType === 'Windows' ? 'Windows2019' : 'Ubuntu');
+    const snapshotSku = snapshot.osSku ?? (snapshot.osType === 'Windows' ? 'Windows2019' : 'Ubuntu');
+    if (osSkuFamily(poolSku) !== osSkuFamily(snapshotSku)) {
+        problems.push({ code: 'osSkuChange', rule: 'R14', snapshot: snapshot.name, snapshotSku, poolSku });
+    }
+    const from = pool.nodeImageVersion ? ubuntuRelease(pool.nodeImageVersion) : undefined;
+    const to = ubuntuRelease(snapshot.nodeImageVersion);
+    if (from !== undefined && to !== undefined && to < from) {
+        const release = (r: number): string => `${String(r).slice(0, 2)}.${String(r).slice(2)}`;
+        problems.push({ code: 'osDowngrade', rule: 'R14', snapshot: snapshot.name, snapshotRelease: release(to), poolRelease: release(from) });
+    }
+    if (!!pool.enableFips !== !!snapshot.enableFips) {
+        problems.push({ code: 'fipsChange', rule: 'R14', snapshot: snapshot.name, snapshotFips: !!snapshot.enableFips, poolFips: !!pool.enableFips });
+    }
+    return problems;
+}
+
+function osSkuFamily(osSku: string): string {
+    const sku = osSku.toLowerCase();
+    if (sku.startsWith('ubuntu')) {
+        return 'ubuntu';
+    }
+    return sku === 'cblmariner' || sku.startsWith('azurelinux') ? 'azurelinux' : sku;
+}
+
+/** By publish date, then revision; an image whose date cannot be read is not newer (fail closed). */
 function isNewerImage(candidate: string, current: string | undefined): boolean {
     const byDate = current ? compareNodeImages(candidate, current) : undefined;
     return byDate !== undefined && byDate > 0;

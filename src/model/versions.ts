@@ -53,11 +53,29 @@ function utcDate(year: number, month: number, day: number): Date | undefined {
     return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
 }
 
-/** Compares node images by publish date; undefined when either date cannot be read. */
+/**
+ * Compares node images by publish date, and images of the same day by their revision (`202411.12.0` <
+ * `202411.12.1`, R14); undefined when either date cannot be read.
+ */
 export function compareNodeImages(a: string, b: string): number | undefined {
     const x = nodeImageDate(a);
     const y = nodeImageDate(b);
-    return x && y ? x.getTime() - y.getTime() : undefined;
+    if (!x || !y) {
+        return undefined;
+    }
+    return x.getTime() - y.getTime() || nodeImageRevision(a) - nodeImageRevision(b);
+}
+
+/** The revision of a `yyyymm.dd.n` image (`n`); 0 for the other forms, which carry none. */
+function nodeImageRevision(nodeImageVersion: string): number {
+    const match = /-\d{6}\.\d{2}\.(\d+)$/.exec(nodeImageVersion.trim());
+    return match ? Number(match[1]) : 0;
+}
+
+/** The Ubuntu release an AKS Ubuntu image is built on (`AKSUbuntu-2404gen2…` → 2404); undefined for other images. */
+export function ubuntuRelease(nodeImageVersion: string): number | undefined {
+    const match = /^AKSUbuntu-(\d{4})/i.exec(nodeImageVersion.trim());
+    return match ? Number(match[1]) : undefined;
 }
 
 /** `2024-11-12` */

@@ -65,6 +65,27 @@ describe('Rules', () => {
         assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Creating' }), cluster({ provisioningState: 'Updating' }), snapshot())), ['busy', 'busy']);
     });
 
+    it('R14: an upgrade keeps the pool\'s OS, FIPS and release; same-day images go by revision', () => {
+        const u2404 = 'AKSUbuntu-2404gen2containerd-202610.01.0';
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'Ubuntu2404', nodeImageVersion: u2404 }), cluster(), snapshot())), ['osDowngrade']);
+        assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'Ubuntu2204' }), cluster(), snapshot({ osSku: 'Ubuntu' })), [], 'Ubuntu2204 and Ubuntu are one family');
+        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot({ osSku: 'Ubuntu2404', nodeImageVersion: 'AKSUbuntu-2404gen2containerd-202611.03.0' })), [],
+            'going up from 22.04 to 24.04 is allowed');
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202609.15.0' }), cluster(), snapshot())), ['osSkuChange']);
+        assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'CBLMariner', nodeImageVersion: 'AKSCBLMariner-V2gen2-202609.15.0' }), cluster(),
+            snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202611.03.0' })), [], 'CBLMariner is Azure Linux');
+        const windows = { osType: 'Windows', vmSize: 'Standard_D8s_v5' };
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ ...windows, osSku: 'Windows2019', nodeImageVersion: 'AKSWindows-2019-containerd-17763.6000.250901' }), cluster(),
+            snapshot({ osType: 'Windows', osSku: 'Windows2022', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.251021' }))), ['osSkuChange']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ enableFips: true }), cluster(), snapshot())), ['fipsChange']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ enableFips: true }))), ['fipsChange']);
+        assert.deepStrictEqual(upgradeProblems(pool({ enableFips: true }), cluster(), snapshot({ enableFips: true })), []);
+        // Same day: the revision orders them.
+        const sameDay = { kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0' };
+        assert.deepStrictEqual(upgradeProblems(pool(sameDay), cluster(), snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' })), []);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ ...sameDay, nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' }), cluster(), snapshot())), ['imageNotNewer']);
+    });
+
     it('fails closed on what it cannot read: an unknown state is busy, an unreadable version or image is not newer', () => {
         assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: undefined }), cluster(), snapshot())), ['busy']);
         assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Frobnicating' }), cluster(), snapshot())), ['busy']);
