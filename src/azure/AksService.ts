@@ -3,6 +3,7 @@ import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId, snapshotId } from '../model/armId';
+import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
 import type { AzureSession } from './AzureAccount';
 import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError, withAzureMessage } from './azureErrors';
 import { armScope } from './clouds';
@@ -33,6 +34,7 @@ export interface Location {
 type Json = Record<string, unknown>;
 
 const RESOURCES_API_VERSION = '2021-04-01';
+const SKUS_API_VERSION = '2021-07-01';
 const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
 const WHOLE_BODY_HEADER = 'x-aks-snapshots-whole-body';
 /** Creates never replace: ARM answers 412 when the name exists. */
@@ -58,6 +60,22 @@ export class AksService {
         const wholeBodies = new Map<string, string>();
         client.pipeline.addPolicy(wholeBodyPolicy(wholeBodies));
         return new AksService(session, client, arm, wholeBodies);
+    }
+
+    private readonly sizesByRegion = new Map<string, Promise<VmSizeFacts[]>>();
+
+    /** The VM sizes Azure offers this subscription in a region (its resource SKU list), read once per region. */
+    listVmSizes(location: string): Promise<VmSizeFacts[]> {
+        const key = location.toLowerCase();
+        let sizes = this.sizesByRegion.get(key);
+        if (!sizes) {
+            const filter = encodeURIComponent(`location eq '${location}'`);
+            sizes = this.listArm(`/subscriptions/${this.subscriptionId}/providers/Microsoft.Compute/skus?$filter=${filter}`, SKUS_API_VERSION)
+                .then((skus) => parseVmSizeFacts(skus, location));
+            sizes.catch(() => this.sizesByRegion.delete(key));
+            this.sizesByRegion.set(key, sizes);
+        }
+        return sizes;
     }
 
     get subscriptionId(): string {

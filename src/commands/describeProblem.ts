@@ -8,6 +8,10 @@ export function describeProblem(p: Problem): string {
             return vscode.l10n.t('VM size "{0}" is not an Azure VM size name (Standard_<series><vCPUs>…) (R1).', p.vmSize);
         case 'vmFamilyMismatch':
             return vscode.l10n.t('VM size "{0}" is not of the VM family and CPU architecture of {1} (snapshot "{2}"): a pool from a snapshot must keep both (R1).', p.vmSize, p.snapshotVmSize, p.snapshot);
+        case 'vmSizeNotOffered':
+            return vscode.l10n.t('VM size "{0}" is not offered to this subscription in {1} (R1).', p.vmSize, p.location);
+        case 'vmSizeGeneration':
+            return vscode.l10n.t('VM size "{0}" cannot run the Hyper-V generation {1} image {2} (R1).', p.vmSize, p.generation, p.image);
         case 'osMismatch':
             return vscode.l10n.t('Snapshot "{0}" is {1} and the pool is {2}: the OS type must match (R1).', p.snapshot, p.snapshotOs, p.poolOs);
         case 'imageTooOld':

@@ -5,6 +5,8 @@
 export type Problem =
     | { code: 'vmSizeUnknown'; rule: 'R1'; vmSize: string }
     | { code: 'vmFamilyMismatch'; rule: 'R1'; vmSize: string; snapshot: string; snapshotVmSize: string }
+    | { code: 'vmSizeNotOffered'; rule: 'R1'; vmSize: string; location: string }
+    | { code: 'vmSizeGeneration'; rule: 'R1'; vmSize: string; generation: string; image: string }
     | { code: 'imageTooOld'; rule: 'R3'; pool: string; image: string; date: string }
     | { code: 'versionNotSupported'; rule: 'R4'; snapshot: string; version: string; location: string }
     | { code: 'versionNotNewer'; rule: 'R5'; snapshotVersion: string; poolVersion: string }

@@ -3,7 +3,7 @@ import { parseArmId } from './armId';
 import type { Problem } from './problems';
 import { isTerminalState } from './provisioning';
 import { compareKubernetesVersions, compareNodeImages, formatDay, nodeImageDate, parseKubernetesVersion, ubuntuRelease } from './versions';
-import { isSameVmFamily, parseVmSize } from './vmSize';
+import { findVmSize, imageGeneration, isSameVmFamily, parseVmSize, VmSizeFacts } from './vmSize';
 
 /** R3: pools created or upgraded before this day cannot be snapshotted. */
 export const FIRST_SNAPSHOT_DAY = new Date(Date.UTC(2021, 10, 10));
@@ -29,15 +29,41 @@ export function snapshotSourceProblems(pool: NodePool): Problem[] {
 }
 
 /** R1: a VM size for a pool made from the snapshot. */
-export function vmSizeProblems(vmSize: string, snapshot: Snapshot): Problem[] {
-    if (!parseVmSize(vmSize)) {
-        return [{ code: 'vmSizeUnknown', rule: 'R1', vmSize }];
-    }
-    return isSameVmFamily(vmSize, snapshot.vmSize) ? [] : [{ code: 'vmFamilyMismatch', rule: 'R1', vmSize, snapshot: snapshot.name, snapshotVmSize: snapshot.vmSize }];
+/** The VM sizes Azure offers in a region (its resource SKU list); without it, rules fall back to reading size names. */
+export interface RegionSizes {
+    readonly location: string;
+    readonly sizes: readonly VmSizeFacts[];
 }
 
-/** R8: the system pool of a new cluster. */
-export function systemPoolProblems(snapshot: Snapshot, vmSize?: string): Problem[] {
+/**
+ * R1: the doc's family (the series, read from the name) must match the snapshot's; the CPU architecture and the
+ * Hyper-V generation the snapshot's image needs come from Azure's size facts when the region's list was read
+ * (else from the name, a labelled guess); the size must be offered, unrestricted, in the region.
+ */
+export function vmSizeProblems(vmSize: string, snapshot: Snapshot, region?: RegionSizes): Problem[] {
+    const size = parseVmSize(vmSize);
+    if (!size) {
+        return [{ code: 'vmSizeUnknown', rule: 'R1', vmSize }];
+    }
+    const facts = region ? findVmSize(region.sizes, vmSize) : undefined;
+    if (region && (!facts || facts.restricted)) {
+        return [{ code: 'vmSizeNotOffered', rule: 'R1', vmSize, location: region.location }];
+    }
+    const snapshotSize = parseVmSize(snapshot.vmSize);
+    const architecture = facts?.architecture ?? size.architecture;
+    const snapshotArchitecture = (region ? findVmSize(region.sizes, snapshot.vmSize)?.architecture : undefined) ?? snapshotSize?.architecture;
+    if (!snapshotSize || snapshotSize.family !== size.family || architecture !== snapshotArchitecture) {
+        return [{ code: 'vmFamilyMismatch', rule: 'R1', vmSize, snapshot: snapshot.name, snapshotVmSize: snapshot.vmSize }];
+    }
+    const generation = imageGeneration(snapshot.nodeImageVersion);
+    if (facts && !facts.hyperVGenerations.includes(generation)) {
+        return [{ code: 'vmSizeGeneration', rule: 'R1', vmSize, generation, image: snapshot.nodeImageVersion }];
+    }
+    return [];
+}
+
+/** R8: the system pool of a new cluster; its vCPUs are the size's available vCPUs from Azure's facts when read. */
+export function systemPoolProblems(snapshot: Snapshot, vmSize?: string, region?: RegionSizes): Problem[] {
     const problems: Problem[] = [];
     if (snapshot.osType !== 'Linux') {
         problems.push({ code: 'systemPoolWindows', rule: 'R8', snapshot: snapshot.name });
@@ -46,8 +72,10 @@ export function systemPoolProblems(snapshot: Snapshot, vmSize?: string): Problem
     if (vmSize && size?.family === 'B') {
         problems.push({ code: 'systemPoolBSeries', rule: 'R8', vmSize });
     }
-    if (vmSize && size && size.vCpus < 4) {
-        problems.push({ code: 'systemPoolVcpus', rule: 'R8', vmSize, vCpus: size.vCpus });
+    const facts = vmSize && region ? findVmSize(region.sizes, vmSize) : undefined;
+    const vCpus = facts ? facts.vCpusAvailable : size?.vCpus;
+    if (vmSize && vCpus !== undefined && vCpus < 4) {
+        problems.push({ code: 'systemPoolVcpus', rule: 'R8', vmSize, vCpus });
     }
     return problems;
 }
