@@ -132,4 +132,15 @@ describe('Add Node Pool from a snapshot', () => {
         const pool = await api.tree.getTreeItem((await api.tree.findElement(result.id))!);
         assert.match(String(pool.description), /^Creating · /);
     });
+
+    it('offers only sizes the subscription may use in the target region: a size restricted there is absent', async () => {
+        const ui = new TestUserInput(['aks-prod-weu', 'gpuweu', 'User', ESC]);
+        await runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.gpu));
+        const sizes = ui.ofKind('quickPick').find((q) => /VM size/.test(q.text))!;
+        assert.match(sizes.text, /offered in westeurope/);
+        const labels = sizes.items!.map((i) => i.label);
+        assert.ok(!labels.some((l) => l.endsWith('Standard_NC6s_v3')), `Standard_NC6s_v3 is restricted in westeurope: ${labels.join(', ')}`);
+        assert.ok(labels.includes('Standard_NC24ads_A100_v4'), 'other N-family sizes are offered');
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
 });

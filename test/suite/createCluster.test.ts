@@ -57,14 +57,30 @@ describe('Create Cluster from a snapshot', () => {
     });
 
     it('refuses a region without the snapshot\'s Kubernetes version (R4) and system sizes under 4 vCPUs (R8)', async () => {
-        const ui = new TestUserInput(['Contoso Platform', 'aks-mem', 'rg-platform-eastus', 'West US 2', 'East US', DEFAULT, DEFAULT, 'Standard_E2s_v5', ESC]);
+        const ui = new TestUserInput(['Contoso Platform', 'aks-mem', 'rg-platform-eastus', 'West US 2', 'East US', DEFAULT, DEFAULT, 'Standard_E4-2s_v5', ESC]);
         assert.strictEqual(await runCommand('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.memory2609)), undefined);
         const regions = ui.ofKind('quickPick').filter((q) => /Region|region/.test(q.text));
         assert.strictEqual(regions[0].items![0].label, 'East US', 'the snapshot\'s region comes first');
         assert.match(regions[1].text, /Snapshot "snap-memory-2609" has Kubernetes 1\.32\.9, which AKS does not support in westus2 \(R4\)/);
         const sizes = ui.ofKind('quickPick').find((q) => /VM size/.test(q.text))!;
-        assert.match(sizes.items!.find((i) => i.label.endsWith('Standard_E2s_v5'))!.description!, /VM size "Standard_E2s_v5" has 2 vCPUs; a system node pool needs at least 4 \(R8\)/);
+        // Azure's facts, not the name: Standard_E4-2s_v5 reads as 4 vCPUs, but only 2 are available.
+        assert.match(sizes.items!.find((i) => i.label.endsWith('Standard_E4-2s_v5'))!.description!, /VM size "Standard_E4-2s_v5" has 2 vCPUs; a system node pool needs at least 4 \(R8\)/);
+        assert.match(sizes.text, /offered in eastus/);
+        assert.strictEqual(sizes.items!.find((i) => i.label === 'Standard_E8s_v5')!.description, 'the snapshot\'s size · 8 vCPUs · 64 GB');
         assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('offers the sizes Azure lists for the region, judged by their facts: Standard_DS3_v2 (4 vCPUs) can be a system pool, Standard_DS11_v2 (2) cannot', async () => {
+        const ui = new TestUserInput(['Contoso Platform', 'aks-ds', 'rg-platform-eastus', 'East US', DEFAULT, DEFAULT, 'Standard_DS3_v2', ESC]);
+        await runCommand('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.system));
+        const sizes = ui.ofKind('quickPick').find((q) => /VM size/.test(q.text))!;
+        const labels = sizes.items!.map((i) => i.label);
+        assert.ok(labels.includes('Standard_DS3_v2'), `DS3_v2 usable: ${labels.join(', ')}`);
+        assert.ok(labels.includes('$(circle-slash) Standard_DS11_v2'), 'DS11_v2 shown with its reason');
+        assert.match(sizes.items!.find((i) => i.label.endsWith('Standard_DS11_v2'))!.description!, /has 2 vCPUs/);
+        assert.ok(!labels.some((l) => /ps_v5|Standard_E|Standard_NC/.test(l)), 'only the D family, x64');
+        assert.strictEqual(labels[0], 'Standard_D4s_v5', 'the snapshot\'s own size first');
+        assert.ok(ui.ofKind('inputBox').some((q) => /Node count/.test(q.text)), 'DS3_v2 was accepted: the flow went on to the node count');
     });
 
     it('refuses bad names inline (R9) and a name already used in the chosen group', async () => {

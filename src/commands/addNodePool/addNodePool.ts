@@ -22,7 +22,10 @@ import { TargetClusterStep } from './TargetClusterStep';
  * from the palette it asks for both. Kubernetes version, OS type and SKU come from the snapshot.
  */
 export async function addNodePool(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem | ClusterItem): Promise<FlowResult | undefined> {
-    const wizardContext: AddNodePoolContext = { ...context, services, versionsByLocation: new Map(), suppressNotification: true };
+    const wizardContext: AddNodePoolContext = {
+        ...context, services, versionsByLocation: new Map(), suppressNotification: true,
+        sizeRegion: () => wizardContext.cluster && { subscriptionId: wizardContext.cluster.subscriptionId, location: wizardContext.cluster.location },
+    };
     if (node instanceof SnapshotItem) {
         wizardContext.snapshot = node.snapshot;
     } else if (node instanceof ClusterItem) {

@@ -29,7 +29,10 @@ export async function createCluster(context: IActionContext & LongOperationConte
     const snapshot = item.snapshot;
     refuseIfProblems(systemPoolProblems(snapshot));
 
-    const wizardContext: CreateClusterContext = { ...context, services, snapshot, mode: 'System', suppressNotification: true };
+    const wizardContext: CreateClusterContext = {
+        ...context, services, snapshot, mode: 'System', suppressNotification: true,
+        sizeRegion: () => wizardContext.service && wizardContext.location ? { subscriptionId: wizardContext.service.subscriptionId, location: wizardContext.location } : undefined,
+    };
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Create a cluster from snapshot "{0}" ({1} · {2} · {3})', snapshot.name, snapshot.kubernetesVersion, snapshot.osSku ?? snapshot.osType, snapshot.vmSize),
         promptSteps: [new SubscriptionStep(), new ClusterNameStep(), new ResourceGroupStep(), new RegionStep(), new DnsPrefixStep(),
