@@ -39,6 +39,8 @@ export function toCluster(c: ManagedCluster): Cluster {
         dnsPrefix: c.dnsPrefix,
         nodePools: (c.agentPoolProfiles ?? []).map((p) => toNodePool(`${id}/agentPools/${p.name}`, p.name, id, p)),
         eTag: c.eTag,
+        upgradeChannel: c.autoUpgradeProfile?.upgradeChannel,
+        nodeOsUpgradeChannel: c.autoUpgradeProfile?.nodeOSUpgradeChannel,
     };
 }
 

@@ -36,6 +36,8 @@ export function describeProblem(p: Problem): string {
             return p.poolFips
                 ? vscode.l10n.t('The pool is FIPS-enabled and snapshot "{0}" is not: an upgrade keeps FIPS as it is (R14).', p.snapshot)
                 : vscode.l10n.t('Snapshot "{0}" is FIPS-enabled and the pool is not: an upgrade keeps FIPS as it is (R14).', p.snapshot);
+        case 'channelReimages':
+            return vscode.l10n.t('Cluster "{0}" has {1} "{2}": at its maintenance window AKS moves the pool to the latest node image, off the snapshot\'s (R7).', p.cluster, p.setting, p.channel);
         case 'systemPoolWindows':
             return vscode.l10n.t('Snapshot "{0}" is Windows: System node pool must be Linux (R8).', p.snapshot);
         case 'systemPoolBSeries':

@@ -34,6 +34,10 @@ export interface Cluster {
     readonly dnsPrefix?: string;
     readonly nodePools: readonly NodePool[];
     readonly eTag?: string;
+    /** `autoUpgradeProfile.upgradeChannel` (none, patch, stable, rapid, node-image). */
+    readonly upgradeChannel?: string;
+    /** `autoUpgradeProfile.nodeOSUpgradeChannel` (None, Unmanaged, NodeImage, SecurityPatch). */
+    readonly nodeOsUpgradeChannel?: string;
 }
 
 export interface Snapshot {

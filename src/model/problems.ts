@@ -14,6 +14,7 @@ export type Problem =
     | { code: 'newerThanControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
     | { code: 'skipsMinor'; rule: 'R5'; from: string; to: string }
     | { code: 'versionUnreadable'; rule: 'R5'; version: string }
+    | { code: 'channelReimages'; rule: 'R7'; cluster: string; setting: 'nodeOSUpgradeChannel' | 'upgradeChannel'; channel: string }
     | { code: 'osSkuChange'; rule: 'R14'; snapshot: string; snapshotSku: string; poolSku: string }
     | { code: 'osDowngrade'; rule: 'R14'; snapshot: string; snapshotRelease: string; poolRelease: string }
     | { code: 'fipsChange'; rule: 'R14'; snapshot: string; snapshotFips: boolean; poolFips: boolean }

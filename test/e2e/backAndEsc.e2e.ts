@@ -30,7 +30,7 @@ const FLOWS: readonly Flow[] = [
     {
         name: 'Add Node Pool', row: 'snap-system-2611', menu: 'Add Node Pool…',
         steps: [{ question: /Cluster to add the pool to/, answer: 'aks-prod-eastus' }, { question: /Node pool name/, answer: 'sweep' }, { question: /Mode of the new pool/, answer: 'User' },
-            { question: /VM size/, answer: 'Standard_D4s_v5' }, { question: /Node count/, answer: '1' }],
+            { question: /VM size/, answer: 'Standard_D4s_v5' }, { question: /Node count/, answer: '1' }, { question: /Add node pool "sweep" to "aks-prod-eastus"/, modal: true }],
     },
     {
         name: 'Upgrade to Snapshot (Kubernetes)', row: 'memory', menu: 'Upgrade to Snapshot…',

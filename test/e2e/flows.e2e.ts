@@ -51,6 +51,10 @@ describe('A person using the snapshot workflows', () => {
         await answer(page, /Mode of the new pool/, 'User');
         await answer(page, /VM size/, 'Standard_D8s_v5');
         await answer(page, /Node count/, '2');
+        // aks-prod-eastus re-images its pools at the maintenance window (R7): the warning names the channel.
+        const warning = page.locator('.monaco-dialog-box', { hasText: /nodeOSUpgradeChannel "NodeImage"/ });
+        await warning.waitFor();
+        await warning.getByRole('button', { name: 'Add Node Pool' }).click();
         const row = treeRow(page, 'golden');
         await row.filter({ hasText: /Creating/ }).waitFor();
         await workbench.screenshot('add-node-pool-creating');

@@ -82,7 +82,7 @@ describe('Add Node Pool from a snapshot', () => {
     });
 
     it('keeps a Windows snapshot out of System mode (R8) and Windows names to 6 characters (R9)', async () => {
-        const ui = new TestUserInput(['aks-prod-eastus', 'wpool', 'System', 'User', 'Standard_D4s_v5', '0']);
+        const ui = new TestUserInput(['aks-prod-eastus', 'wpool', 'System', 'User', 'Standard_D4s_v5', '0', 'Add Node Pool']);
         await runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.win));
         const modes = ui.ofKind('quickPick').find((q) => /Mode/.test(q.text))!;
         assert.match(modes.items!.find((i) => i.label.endsWith('System'))!.description!, /Snapshot "snap-win-2610" is Windows: System node pool must be Linux \(R8\)/);
@@ -99,7 +99,7 @@ describe('Add Node Pool from a snapshot', () => {
     });
 
     it('from a cluster asks for the snapshot, showing those that cannot apply with their reason', async () => {
-        const ui = new TestUserInput(['snap-k8s130', 'snap-arm-2611', 'armpool', 'User', DEFAULT, '1']);
+        const ui = new TestUserInput(['snap-k8s130', 'snap-arm-2611', 'armpool', 'User', DEFAULT, '1', 'Add Node Pool']);
         await runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.weu));
         const [snapshots] = ui.ofKind('quickPick');
         assert.match(snapshots.items!.find((i) => i.label.endsWith('snap-k8s130'))!.description!, /\(R4\)/);
@@ -119,7 +119,7 @@ describe('Add Node Pool from a snapshot', () => {
 
     it('stops waiting when cancelled: the operation goes on in Azure and the tree stays refreshable', async () => {
         const stop = new vscode.CancellationTokenSource();
-        const ui = new TestUserInput(['aks-prod-eastus', 'waitless', 'User', DEFAULT, '1']);
+        const ui = new TestUserInput(['aks-prod-eastus', 'waitless', 'User', DEFAULT, '1', 'Add Node Pool']);
         const pending = runCommand<{ id: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.system), { cancelWaiting: stop.token });
         // Cancel once Azure has accepted the pool.
         for (let i = 0; i < 100 && (await emulator.writes()).length === 0; i++) {
@@ -142,5 +142,21 @@ describe('Add Node Pool from a snapshot', () => {
         assert.ok(!labels.some((l) => l.endsWith('Standard_NC6s_v3')), `Standard_NC6s_v3 is restricted in westeurope: ${labels.join(', ')}`);
         assert.ok(labels.includes('Standard_NC24ads_A100_v4'), 'other N-family sizes are offered');
         assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('warns before sending when the cluster\'s channels will re-image the pool off the snapshot (R7), naming the channel, and not otherwise', async () => {
+        const atRisk = new TestUserInput(['aks-prod-eastus', 'pinned', 'User', 'Standard_D4s_v5', '1', ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.addNodePool', atRisk, await api.tree.findElement(ids.snapshot.system)), undefined);
+        const [warning] = atRisk.ofKind('message');
+        assert.strictEqual(warning.text, 'Add node pool "pinned" to "aks-prod-eastus" from snapshot "snap-system-2611"?');
+        assert.strictEqual(warning.detail, 'Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot\'s (R7).');
+        assert.deepStrictEqual(await emulator.writes(), [], 'Esc at the warning sends nothing');
+        const patch = new TestUserInput(['aks-prod-weu', 'pinned', 'User', 'Standard_D4s_v5', '1', ESC]);
+        await runCommand('aksSnapshots.addNodePool', patch, await api.tree.findElement(ids.snapshot.sandbox));
+        assert.match(patch.ofKind('message')[0]?.detail ?? '', /nodeOSUpgradeChannel "SecurityPatch"/);
+        const holds = new TestUserInput(['aks-sandbox', 'pinned', 'User', 'Standard_D4s_v5', '1']);
+        await runCommand('aksSnapshots.addNodePool', holds, await api.tree.findElement(ids.snapshot.sandbox));
+        assert.deepStrictEqual(holds.ofKind('message'), [], 'a cluster under None / none keeps the pin: no warning');
+        assert.deepStrictEqual((await emulator.writes()).map((w) => w.method), ['PUT']);
     });
 });

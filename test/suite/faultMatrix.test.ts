@@ -43,7 +43,7 @@ const FLOWS: readonly Flow[] = [
         write: { method: 'PUT', path: '/snapshots/faulty-snap' }, list: '/snapshots', target: newSnapshot, creates: true, longOperation: false,
     },
     {
-        name: 'add pool', command: 'aksSnapshots.addNodePool', node: ids.snapshot.system, answers: ['aks-prod-eastus', 'faulty', 'User', 'Standard_D4s_v5', '1'],
+        name: 'add pool', command: 'aksSnapshots.addNodePool', node: ids.snapshot.system, answers: ['aks-prod-eastus', 'faulty', 'User', 'Standard_D4s_v5', '1', 'Add Node Pool'],
         write: { method: 'PUT', path: '/agentPools/faulty' }, list: '/managedClusters', target: newPool, creates: true, longOperation: true,
     },
     {

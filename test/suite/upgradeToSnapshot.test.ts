@@ -38,6 +38,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%' };
         assert.deepStrictEqual(put.body, expected);
         assert.strictEqual(put.headers['if-match'], before.properties.eTag);
+        assert.match(confirm.detail!, /⚠ Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot's \(R7\)\./);
 
         const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.memory))!);
         assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V2gen2-202611.03.0 · ◆ snap-memory-2611');

@@ -10,6 +10,8 @@ export interface AddNodePoolContext extends NodePoolSpecContext, LongOperationCo
     cluster?: Cluster;
     /** Supported Kubernetes versions per region (R4), read once each. */
     readonly versionsByLocation: Map<string, Promise<string[]>>;
+    /** The person saw that the cluster's channels will re-image the pool (R7) and went on. */
+    pinWarningAccepted?: boolean;
     /** Set by AddNodePoolStep. */
     pool?: NodePool;
     /** False when the person stopped waiting; the operation goes on in Azure. */

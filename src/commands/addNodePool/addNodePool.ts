@@ -14,6 +14,7 @@ import { endFlow, FlowResult } from '../reportAzCommand';
 import { AddNodePoolContext, newNodePool, useCluster } from './AddNodePoolContext';
 import { AddNodePoolStep } from './AddNodePoolStep';
 import { ModeStep } from './ModeStep';
+import { PinWarningStep } from './PinWarningStep';
 import { SourceSnapshotStep } from './SourceSnapshotStep';
 import { TargetClusterStep } from './TargetClusterStep';
 
@@ -35,7 +36,7 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     }
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Add a node pool from a snapshot'),
-        promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3)],
+        promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3), new PinWarningStep()],
         executeSteps: [new AddNodePoolStep(tree, operations)],
         showLoadingPrompt: true,
     });

@@ -1,6 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { parseArmId } from '../../model/armId';
+import { reimagingChannel } from '../../model/channels';
 import { imageAgeWarning } from '../../model/rules';
 import { describeProblem } from '../describeProblem';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
@@ -17,8 +18,8 @@ export function upgradeSummary(context: UpgradeToSnapshotContext): string {
             ? vscode.l10n.t('Path: node image only (equal Kubernetes versions); surge and drain settings do not apply.')
             : vscode.l10n.t('Path: Kubernetes upgrade of the whole pool{0}.', context.maxSurge ? vscode.l10n.t(', max surge {0}', context.maxSurge) : ''),
     ];
-    const warning = imageAgeWarning(snapshot!, new Date());
-    return [...lines, ...(warning ? ['', `⚠ ${describeProblem(warning)}`] : [])].join('\n');
+    const warnings = [imageAgeWarning(snapshot!, new Date()), reimagingChannel(context.cluster)].filter((w) => w !== undefined);
+    return [...lines, ...(warnings.length ? ['', ...warnings.map((w) => `⚠ ${describeProblem(w)}`)] : [])].join('\n');
 }
 
 export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotContext> {

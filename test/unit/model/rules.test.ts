@@ -1,3 +1,4 @@
+import { reimagingChannel } from '../../../src/model/channels';
 import { applyTagChange, MAX_TAGS, tagNameProblems, tagValueProblems } from '../../../src/model/tags';
 import * as assert from 'assert';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
@@ -84,6 +85,18 @@ describe('Rules', () => {
         const sameDay = { kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0' };
         assert.deepStrictEqual(upgradeProblems(pool(sameDay), cluster(), snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' })), []);
         assert.deepStrictEqual(codes(upgradeProblems(pool({ ...sameDay, nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' }), cluster(), snapshot())), ['imageNotNewer']);
+    });
+
+    it('R7: which channels move a pool off its snapshot\'s image', () => {
+        const channel = (upgradeChannel?: string, nodeOsUpgradeChannel?: string) => reimagingChannel({ name: 'c', upgradeChannel, nodeOsUpgradeChannel });
+        assert.strictEqual(channel('none', 'None'), undefined);
+        assert.strictEqual(channel('none', 'Unmanaged'), undefined);
+        assert.deepStrictEqual(channel('none', 'NodeImage'), { code: 'channelReimages', rule: 'R7', cluster: 'c', setting: 'nodeOSUpgradeChannel', channel: 'NodeImage' });
+        assert.strictEqual(channel('none', 'SecurityPatch')?.channel, 'SecurityPatch');
+        assert.strictEqual(channel(undefined, undefined)?.channel, 'NodeImage', 'a cluster that names none gets the default, NodeImage');
+        for (const kubernetes of ['rapid', 'stable', 'patch', 'node-image']) {
+            assert.deepStrictEqual([channel(kubernetes, 'None')?.setting, channel(kubernetes, 'None')?.channel], ['upgradeChannel', kubernetes]);
+        }
     });
 
     it('fails closed on what it cannot read: an unknown state is busy, an unreadable version or image is not newer', () => {
