@@ -9,7 +9,7 @@ import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChange
 import { armScope } from './clouds';
 import { loadSdk } from './loadSdk';
 import { toCluster, toNodePoolFromAgentPool, toSnapshot } from './mappers';
-import { DEFAULT_LIMITS, ForeignHostError, MAX_PAGES, RequestLimits, secureArmPipeline } from './requestPolicies';
+import { DEFAULT_LIMITS, ForeignHostError, PageGuard, PagingStopped, RequestLimits, secureArmPipeline } from './requestPolicies';
 
 /** Progress of a long operation, as the poller reports it. */
 export type OperationProgress = (status: string) => void;
@@ -84,11 +84,11 @@ export class AksService {
 
     /** Every cluster with its pools inline: one round trip (plus paging). */
     async listClusters(): Promise<Cluster[]> {
-        return (await collect((options) => this.client.managedClusters.list(options), toCluster, 'clusters')).sort(byName);
+        return (await collect((options) => this.client.managedClusters.list(options), toCluster, 'clusters', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
     }
 
     async listSnapshots(): Promise<Snapshot[]> {
-        return (await collect((options) => this.client.snapshots.list(options), (s) => toSnapshot(s), 'snapshots')).sort(byName);
+        return (await collect((options) => this.client.snapshots.list(options), (s) => toSnapshot(s), 'snapshots', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
     }
 
     async getCluster(resourceGroup: string, name: string): Promise<Cluster> {
@@ -296,15 +296,11 @@ export class AksService {
 
     private async listArm(path: string, apiVersion: string): Promise<Json[]> {
         const items: Json[] = [];
-        const pages = new PageGuard(path);
+        const pages = new PageGuard(path, this.session.cloud.resourceManagerEndpointUrl);
         let page = await this.sendArm('get', path, apiVersion) as { value?: Json[]; nextLink?: string };
         items.push(...(page.value ?? []));
         while (page.nextLink) {
-            pages.next(page.nextLink);
-            const next = new URL(page.nextLink);
-            if (next.origin !== new URL(this.session.cloud.resourceManagerEndpointUrl).origin) {
-                throw new ForeignHostError(next.host, new URL(this.session.cloud.resourceManagerEndpointUrl).host);
-            }
+            const next = pages.next(page.nextLink);
             page = await this.sendArm('get', next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
             items.push(...(page.value ?? []));
         }
@@ -383,38 +379,18 @@ function writeError(resourceId: string, creating: boolean, error: unknown, abort
     return error;
 }
 
-class PagingStopped extends Error {}
-
-/** Stops paging that loops back to a page already read, or goes on past `MAX_PAGES`. */
-class PageGuard {
-    private readonly seen = new Set<string>();
-
-    constructor(private readonly what: string) {}
-
-    next(nextLink: string): void {
-        if (this.seen.has(nextLink)) {
-            throw new PagingStopped(`Azure's list of ${this.what} links back to a page already read (${new URL(nextLink).pathname}); stopped reading it.`);
-        }
-        this.seen.add(nextLink);
-        if (this.seen.size >= MAX_PAGES) {
-            throw new PagingStopped(`Azure's list of ${this.what} goes on past ${MAX_PAGES} pages; stopped reading it.`);
-        }
-    }
-}
-
-/** Reads every page, keeping Azure's own error message when a page fails. */
 /**
  * Reads every page, keeping Azure's own error message when a page fails, and asking for a next page only after
  * checking its link: a list that loops back or never ends stops instead of requesting forever.
  */
-async function collect<S, T>(list: (options: { onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void }) => PagedList<S>, map: (item: S) => T, what: string): Promise<T[]> {
+async function collect<S, T>(list: (options: { onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void }) => PagedList<S>, map: (item: S) => T, what: string, armEndpoint: string): Promise<T[]> {
     let errorBody: unknown;
     const onResponse = (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }): void => {
         if (response.status >= 400) {
             errorBody = response.parsedBody ?? response.bodyAsText;
         }
     };
-    const pages = new PageGuard(what);
+    const pages = new PageGuard(what, armEndpoint);
     const items: T[] = [];
     try {
         for await (const page of list({ onResponse }).byPage()) {
@@ -424,7 +400,7 @@ async function collect<S, T>(list: (options: { onResponse: (response: { status: 
             }
         }
     } catch (error) {
-        throw error instanceof PagingStopped ? error : withAzureMessage(error, errorBody);
+        throw error instanceof PagingStopped || error instanceof ForeignHostError ? error : withAzureMessage(error, errorBody);
     }
     return items;
 }

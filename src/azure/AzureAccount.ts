@@ -3,7 +3,7 @@ import type { VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-az
 import type { Subscription } from '../model/aks';
 import { armScope, AzureCloud } from './clouds';
 import { loadSdk } from './loadSdk';
-import { MAX_PAGES, secureArmPipeline } from './requestPolicies';
+import { PageGuard, secureArmPipeline } from './requestPolicies';
 
 /** How the product gets its Azure tokens (setting `aksSnapshots.authentication`). */
 export type AuthenticationMode = 'vscode' | 'azureCli' | 'environment';
@@ -80,11 +80,11 @@ export class AzureAccount {
             }));
         }
         const credential = mode === 'environment' ? await this.environmentCredential() : await this.cliCredential();
-        const { SubscriptionClient } = await loadSdk();
+        const { SubscriptionClient, subscriptionsNextLink } = await loadSdk();
         const client = new SubscriptionClient(credential, { endpoint: cloud.resourceManagerEndpointUrl, credentialScopes: [armScope(cloud)] });
         secureArmPipeline(client.pipeline, cloud.resourceManagerEndpointUrl);
         const sessions: AzureSession[] = [];
-        const links = new Set<string>();
+        const pages = new PageGuard('subscriptions', cloud.resourceManagerEndpointUrl);
         for await (const page of client.subscriptions.list().byPage()) {
             for (const s of page) {
                 if (s.subscriptionId && s.state !== 'Disabled' && isSelected(selectedSubscriptions, s.tenantId, s.subscriptionId)) {
@@ -95,10 +95,9 @@ export class AzureAccount {
                     });
                 }
             }
-            const next = (page as { continuationToken?: string }).continuationToken;
-            // A list that links back to a page already read, or never ends, stops here.
-            if (next && (links.has(next) || links.add(next).size >= MAX_PAGES)) {
-                throw new Error(`Azure's list of subscriptions loops or goes on past ${MAX_PAGES} pages; stopped reading it.`);
+            const next = subscriptionsNextLink(page);
+            if (next) {
+                pages.next(next);
             }
         }
         return sessions.sort((a, b) => a.subscription.name.localeCompare(b.subscription.name));

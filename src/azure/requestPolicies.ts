@@ -31,6 +31,38 @@ export class ForeignHostError extends Error {
     }
 }
 
+/** A list that loops, never ends, or links to another host stopped being read. */
+export class PagingStopped extends Error {}
+
+/**
+ * The one check every list makes before asking for its next page: the link stays on ARM's origin (else
+ * ForeignHostError, nothing sent), it was not read already, and the list is under `MAX_PAGES`.
+ */
+export class PageGuard {
+    private readonly seen = new Set<string>();
+    private readonly arm: URL;
+
+    constructor(private readonly what: string, resourceManagerEndpointUrl: string) {
+        this.arm = new URL(resourceManagerEndpointUrl);
+    }
+
+    /** The next page's URL, once it passed. */
+    next(nextLink: string): URL {
+        const next = new URL(nextLink);
+        if (next.origin !== this.arm.origin) {
+            throw new ForeignHostError(next.host, this.arm.host);
+        }
+        if (this.seen.has(nextLink)) {
+            throw new PagingStopped(`Azure's list of ${this.what} links back to a page already read (${next.pathname}); stopped reading it.`);
+        }
+        this.seen.add(nextLink);
+        if (this.seen.size >= MAX_PAGES) {
+            throw new PagingStopped(`Azure's list of ${this.what} goes on past ${MAX_PAGES} pages; stopped reading it.`);
+        }
+        return next;
+    }
+}
+
 const READS = ['GET', 'HEAD'];
 
 export function isRead(method: string): boolean {

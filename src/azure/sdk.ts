@@ -6,6 +6,8 @@ export { ContainerServiceClient } from '@azure/arm-containerservice';
 export { createContainerService } from '@azure/arm-containerservice/api';
 export type { AgentPool, ManagedCluster, Snapshot as SdkSnapshot } from '@azure/arm-containerservice';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+/** The classic SDK keeps a page's `nextLink` out of the page itself: this reads it. */
+export { getContinuationToken as subscriptionsNextLink } from '@azure/arm-resources-subscriptions';
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
 
 /** VS Code's Microsoft sign-in; it needs the `vscode` module, so it loads only when that mode is used. */

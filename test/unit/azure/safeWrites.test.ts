@@ -5,7 +5,7 @@ import { ForeignHostError } from '../../../src/azure/requestPolicies';
 import type { NewNodePool } from '../../../src/model/aks';
 import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
-import { emulatorSessions } from '../../emulatorSession';
+import { emulatorAccount, emulatorSessions } from '../../emulatorSession';
 
 /**
  * DESIGN.md §3b in the Azure layer, against the emulator's faults with the real SDK: creates never overwrite,
@@ -125,6 +125,21 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
             await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('far')), (e: unknown) => e instanceof ForeignHostError);
             assert.deepStrictEqual(elsewhere.requests, []);
             assert.strictEqual(sent('PUT'), 1);
+        });
+
+        it('stops the subscription list too when its nextLink loops or leaves ARM', async () => {
+            emulator.knobs.pageSize = 1;
+            try {
+                emulator.faults.push({ method: 'GET', pathContains: '/subscriptions', action: 'loopingNextLink' });
+                await assert.rejects(emulatorAccount(emulator).listSubscriptions(), /list of subscriptions links back to a page already read/);
+                assert.ok(sent('GET') <= 6, `${sent('GET')} pages read`);
+                emulator.faults.length = 0;
+                emulator.faults.push({ method: 'GET', pathContains: '/subscriptions', action: 'foreignNextLink', origin: elsewhere.armUrl.replace(/\/$/, ''), times: 1 });
+                await assert.rejects(emulatorAccount(emulator).listSubscriptions(), (e: unknown) => e instanceof ForeignHostError);
+                assert.deepStrictEqual(elsewhere.requests, []);
+            } finally {
+                emulator.knobs.pageSize = 50;
+            }
         });
 
         it('stops a list whose nextLink loops, after a bounded number of pages', async () => {
