@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
             tree.refresh();
         }
     }));
-    registerCommands(services, tree, operations);
+    context.subscriptions.push(...registerCommands(services, tree, operations));
     warnAboutWorkspaceOverrides();
 
     return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri } : undefined;

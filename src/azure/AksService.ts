@@ -1,8 +1,10 @@
-import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { AgentPool, ContainerServiceClient, ManagedCluster } from '@azure/arm-containerservice';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId, snapshotId } from '../model/armId';
+import type { UpgradeChannels } from '../model/channels';
+import type { ClusterOptions, PoolOptions, UpgradeOptions } from '../model/poolOptions';
 import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
 import type { AzureSession } from './AzureAccount';
 import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError, withAzureMessage } from './azureErrors';
@@ -19,6 +21,11 @@ export interface LongOperationOptions {
     readonly abortSignal?: AbortSignal;
     /** Called once Azure has accepted the operation (the resource now shows Creating, Upgrading…). */
     readonly onAccepted?: () => void;
+}
+
+/** The upgrade settings an upgrade changes; those not given stay as the pool has them. */
+export interface UpgradeSettingsChange extends UpgradeOptions {
+    readonly maxSurge?: string;
 }
 
 export interface ResourceGroup {
@@ -187,6 +194,7 @@ export class AksService {
             orchestratorVersion: pool.kubernetesVersion,
             typePropertiesType: 'VirtualMachineScaleSets',
             creationData: { sourceResourceId: pool.snapshotId },
+            ...poolOptionsBody(pool.options ?? {}),
         }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));
     }
 
@@ -206,30 +214,58 @@ export class AksService {
 
     /**
      * R5: the Kubernetes upgrade. A pool PUT replaces the pool, so the pool is read as Azure returns it and sent
-     * back whole with only `orchestratorVersion`, `creationData` (and `upgradeSettings.maxSurge` when given)
-     * changed, guarded by `If-Match` so that a change made meanwhile is never overwritten.
+     * back whole with only `orchestratorVersion`, `creationData` (and the `upgradeSettings` given) changed,
+     * guarded by `If-Match` so that a change made meanwhile is never overwritten.
      */
-    async upgradeNodePoolToSnapshot(poolId: string, confirmedETag: string | undefined, snapshot: Snapshot, maxSurge: string | undefined, options: LongOperationOptions = {}): Promise<NodePool> {
+    async upgradeNodePoolToSnapshot(poolId: string, confirmedETag: string | undefined, snapshot: Snapshot, settings: UpgradeSettingsChange, options: LongOperationOptions = {}): Promise<NodePool> {
         const pool = requireArmId(poolId);
         const current = await this.requireUnchanged(poolId, confirmedETag);
         const properties = (current.properties ?? {}) as Json;
+        const changed = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined && v !== ''));
         const next: Json = {
             ...current,
             properties: {
                 ...properties,
                 orchestratorVersion: snapshot.kubernetesVersion,
                 creationData: { sourceResourceId: snapshot.id },
-                ...(maxSurge ? { upgradeSettings: { ...(properties.upgradeSettings as Json | undefined), maxSurge } } : {}),
+                ...(Object.keys(changed).length ? { upgradeSettings: { ...(properties.upgradeSettings as Json | undefined), ...changed } } : {}),
             },
         };
+        return toNodePoolFromAgentPool(await this.sendWhole(next, (headers) => this.write(poolId, false, () => watch(this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
+            ifMatch: confirmedETag ?? (typeof properties.eTag === 'string' ? properties.eTag : undefined),
+            abortSignal: options.abortSignal,
+            requestOptions: { headers },
+        }), options), options.abortSignal)));
+    }
+
+    /**
+     * R7's pin: only the cluster's automatic-upgrade channels change. The cluster is read as Azure returns it and
+     * sent back whole (a cluster PUT replaces the cluster), guarded by the eTag of the read the person confirmed.
+     */
+    async updateClusterChannels(id: string, confirmedETag: string | undefined, channels: UpgradeChannels, options: LongOperationOptions = {}): Promise<Cluster> {
+        const cluster = requireArmId(id);
+        const current = await this.requireUnchanged(id, confirmedETag);
+        const properties = (current.properties ?? {}) as Json;
+        const next: Json = {
+            ...current,
+            properties: {
+                ...properties,
+                autoUpgradeProfile: { ...(properties.autoUpgradeProfile as Json | undefined), upgradeChannel: channels.upgradeChannel, nodeOSUpgradeChannel: channels.nodeOsUpgradeChannel },
+            },
+        };
+        return toCluster(await this.sendWhole(next, (headers) => this.write(id, false, () => watch(this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, { location: String(current.location) }, {
+            ifMatch: confirmedETag ?? (typeof properties.eTag === 'string' ? properties.eTag : undefined),
+            abortSignal: options.abortSignal,
+            requestOptions: { headers },
+        }), options), options.abortSignal)));
+    }
+
+    /** Sends `body` exactly as built (every property Azure returned), not what the SDK's serializer knows of it. */
+    private async sendWhole<T>(body: Json, send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
         const key = crypto.randomUUID();
-        this.wholeBodies.set(key, JSON.stringify(next));
+        this.wholeBodies.set(key, JSON.stringify(body));
         try {
-            return toNodePoolFromAgentPool(await this.write(poolId, false, () => watch(this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
-                ifMatch: confirmedETag ?? (typeof properties.eTag === 'string' ? properties.eTag : undefined),
-                abortSignal: options.abortSignal,
-                requestOptions: { headers: { [WHOLE_BODY_HEADER]: key } },
-            }), options), options.abortSignal));
+            return await send({ [WHOLE_BODY_HEADER]: key });
         } finally {
             this.wholeBodies.delete(key);
         }
@@ -244,6 +280,8 @@ export class AksService {
             kubernetesVersion: cluster.snapshot.kubernetesVersion,
             dnsPrefix: cluster.dnsPrefix,
             enableRbac: true,
+            autoUpgradeProfile: { upgradeChannel: cluster.channels.upgradeChannel, nodeOSUpgradeChannel: cluster.channels.nodeOsUpgradeChannel },
+            ...clusterOptionsBody(cluster.options ?? {}),
             agentPoolProfiles: [{
                 name: cluster.nodePoolName,
                 count: cluster.count,
@@ -254,6 +292,7 @@ export class AksService {
                 type: 'VirtualMachineScaleSets',
                 orchestratorVersion: cluster.snapshot.kubernetesVersion,
                 creationData: { sourceResourceId: cluster.snapshot.id },
+                ...(cluster.options?.zones ? { availabilityZones: [...cluster.options.zones] } : {}),
             }],
         }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));
     }
@@ -306,6 +345,32 @@ export class AksService {
         }
         return items;
     }
+}
+
+/** What "Advanced options…" set for a new cluster, as AKS's cluster properties (zones go on the system pool). */
+function clusterOptionsBody(o: ClusterOptions): Partial<ManagedCluster> {
+    return {
+        ...(o.tier ? { sku: { name: 'Base', tier: o.tier } } : {}),
+        ...(o.networkPlugin ? { networkProfile: { networkPlugin: o.networkPlugin, ...(o.networkPluginMode ? { networkPluginMode: o.networkPluginMode } : {}) } } : {}),
+        ...(o.sshPublicKey ? { linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: o.sshPublicKey }] } } } : {}),
+        ...(o.tags ? { tags: { ...o.tags } } : {}),
+    };
+}
+
+/** What "Advanced options…" set, as AKS's pool properties; what was not set is left to AKS's defaults. */
+function poolOptionsBody(o: PoolOptions): Partial<AgentPool> {
+    return {
+        ...(o.zones ? { availabilityZones: [...o.zones] } : {}),
+        ...(o.labels ? { nodeLabels: { ...o.labels } } : {}),
+        ...(o.taints ? { nodeTaints: [...o.taints] } : {}),
+        ...(o.autoscale ? { enableAutoScaling: true, minCount: o.autoscale.min, maxCount: o.autoscale.max } : {}),
+        ...(o.maxPods !== undefined ? { maxPods: o.maxPods } : {}),
+        ...(o.maxSurge ? { upgradeSettings: { maxSurge: o.maxSurge } } : {}),
+        ...(o.osDiskSizeGB !== undefined ? { osDiskSizeGB: o.osDiskSizeGB } : {}),
+        ...(o.osDiskType ? { osDiskType: o.osDiskType } : {}),
+        ...(o.tags ? { tags: { ...o.tags } } : {}),
+        ...(o.spot ? { scaleSetPriority: 'Spot', scaleSetEvictionPolicy: o.spot.evictionPolicy, spotMaxPrice: o.spot.maxPrice } : {}),
+    };
 }
 
 /**

@@ -69,9 +69,25 @@ export function describeProblem(p: Problem): string {
         case 'virtualMachinesPool':
             return vscode.l10n.t('Node pool "{0}" is of type VirtualMachines; snapshots need a VirtualMachineScaleSets pool (R11).', p.pool);
         case 'imageAge':
-            return vscode.l10n.t('The snapshot\'s node image {0} was published on {1}, {2} days ago; AKS asks for a node image within 90 days of its publish date for upgrades (R12).', p.image, p.date, p.days);
+            return vscode.l10n.t('The snapshot\'s node image {0} was published on {1}, {2} days ago; the AKS page "Use node pool snapshots" (learn.microsoft.com/azure/aks/node-pool-snapshot) asks for a node image within 90 days of its publish date for an upgrade (R12).', p.image, p.date, p.days);
         case 'nodeCount':
             return vscode.l10n.t('Node count "{0}" is invalid: a {1} pool takes a whole number from {2} to 1000.', p.value, p.mode, p.min);
+        case 'optionValue':
+            return vscode.l10n.t('{0} "{1}" is invalid: it takes {2} (AKS).', p.field, p.value, p.limit);
+        case 'optionConflict':
+            switch (p.reason) {
+                case 'systemSpot':
+                    return vscode.l10n.t('{0} "{1}" is for User pools only: a System pool cannot be Spot (AKS).', p.field, p.value);
+                case 'countOutsideAutoscale':
+                    return vscode.l10n.t('{0} "{1}" is outside the autoscaler\'s range: the node count must be within min and max (AKS).', p.field, p.value);
+                case 'nodeImageChannel':
+                    return vscode.l10n.t('{0} "{1}" needs the node OS upgrade channel NodeImage (AKS).', p.field, p.value);
+                case 'ephemeralNotSupported':
+                    return vscode.l10n.t('{0} "{1}" needs a VM size that supports ephemeral OS disks (AKS).', p.field, p.value);
+                case 'overlayNeedsAzure':
+                    return vscode.l10n.t('{0} "{1}" needs the azure network plugin (AKS).', p.field, p.value);
+            }
+            break;
         case 'tag':
             return vscode.l10n.t('Tag "{0}" is invalid: write tags as key=value, separated by commas; keys cannot contain <, >, %, &, \\, ? or /.', p.value);
         case 'tagName':

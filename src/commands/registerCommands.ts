@@ -1,4 +1,5 @@
 import { registerCommand } from '@microsoft/vscode-azext-utils';
+import type * as vscode from 'vscode';
 import type { AksServices } from '../azure/AksServices';
 import type { AksTreeDataProvider } from '../tree/AksTreeDataProvider';
 import type { AksTreeElement } from '../tree/AksTreeElement';
@@ -6,6 +7,8 @@ import type { ClusterItem } from '../tree/ClusterItem';
 import type { NodePoolItem } from '../tree/NodePoolItem';
 import type { SnapshotItem } from '../tree/SnapshotItem';
 import { addNodePool } from './addNodePool/addNodePool';
+import { compareWithPool, compareWithSnapshot } from './compare/compare';
+import { ComparisonDocuments } from './compare/ComparisonDocuments';
 import type { RunningOperations } from './common/runningOperations';
 import { copyResourceId } from './copyResourceId/copyResourceId';
 import { createCluster } from './createCluster/createCluster';
@@ -13,6 +16,7 @@ import { createSnapshot } from './createSnapshot/createSnapshot';
 import { deleteSnapshot } from './deleteSnapshot/deleteSnapshot';
 import { editSnapshotTags } from './editSnapshotTags/editSnapshotTags';
 import { openInPortal } from './openInPortal/openInPortal';
+import { pinCluster } from './pinCluster/pinCluster';
 import { refresh } from './refresh/refresh';
 import { showProperties } from './showProperties/showProperties';
 import { showSnapshotUsers } from './showSnapshotUsers/showSnapshotUsers';
@@ -20,7 +24,8 @@ import { signIn } from './signIn/signIn';
 import { upgradeToSnapshot } from './upgradeToSnapshot/upgradeToSnapshot';
 
 /** Every command of the product, registered in one place. */
-export function registerCommands(services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations): void {
+export function registerCommands(services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations): vscode.Disposable[] {
+    const documents = new ComparisonDocuments();
     // Account and view
     registerCommand('aksSnapshots.signIn', (context) => signIn(context, services, tree));
     registerCommand('aksSnapshots.refresh', (context, node?: AksTreeElement) => refresh(context, tree, node));
@@ -28,6 +33,7 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     // Snapshot workflows
     registerCommand('aksSnapshots.createSnapshot', (context, node?: NodePoolItem) => createSnapshot(context, services, tree, operations, node));
     registerCommand('aksSnapshots.addNodePool', (context, node?: SnapshotItem | ClusterItem) => addNodePool(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.pinCluster', (context, node?: ClusterItem) => pinCluster(context, services, tree, operations, node));
     registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) => upgradeToSnapshot(context, services, tree, operations, node));
     registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, operations, node));
 
@@ -35,9 +41,12 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) => editSnapshotTags(context, services, tree, operations, node));
     registerCommand('aksSnapshots.deleteSnapshot', (context, node?: SnapshotItem) => deleteSnapshot(context, services, tree, operations, node));
     registerCommand('aksSnapshots.showSnapshotUsers', (context, node?: SnapshotItem) => showSnapshotUsers(context, services, tree, node));
+    registerCommand('aksSnapshots.compareWithSnapshot', (context, node?: NodePoolItem) => compareWithSnapshot(context, services, tree, documents, node));
+    registerCommand('aksSnapshots.compareWithPool', (context, node?: SnapshotItem) => compareWithPool(context, services, tree, documents, node));
 
     // Any resource
     registerCommand('aksSnapshots.copyResourceId', (context, node?: AksTreeElement) => copyResourceId(context, tree, node));
     registerCommand('aksSnapshots.showProperties', (context, node?: AksTreeElement) => showProperties(context, services, tree, node));
     registerCommand('aksSnapshots.openInPortal', (context, node?: AksTreeElement) => openInPortal(context, services, tree, node));
+    return [documents.register()];
 }

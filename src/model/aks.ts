@@ -1,3 +1,6 @@
+import type { UpgradeChannels } from './channels';
+import type { ClusterOptions, PoolOptions } from './poolOptions';
+
 /** The product's own view of AKS resources: only what the tree and the rules read. */
 
 export interface NodePool {
@@ -69,6 +72,8 @@ export interface NewNodePool {
     readonly osType: string;
     readonly osSku?: string;
     readonly kubernetesVersion: string;
+    /** Set under "Advanced options…"; AKS's defaults for the rest. */
+    readonly options?: PoolOptions;
 }
 
 /** A cluster whose system pool comes from a snapshot. */
@@ -81,6 +86,10 @@ export interface NewCluster {
     readonly vmSize: string;
     readonly count: number;
     readonly snapshot: Snapshot;
+    /** R7: `PINNED_CHANNELS` unless the person chose otherwise. */
+    readonly channels: UpgradeChannels;
+    /** Set under "Advanced options…"; AKS's defaults for the rest. */
+    readonly options?: ClusterOptions;
 }
 
 export interface Subscription {

@@ -1,5 +1,7 @@
 import type { NewCluster, NewNodePool } from './aks';
 import { parseArmId } from './armId';
+import type { UpgradeChannels } from './channels';
+import type { ClusterOptions, PoolOptions, UpgradeOptions } from './poolOptions';
 
 /**
  * The Azure CLI command lines that do what each flow does, so a user can script it. Each is an argument list
@@ -44,7 +46,23 @@ export function nodePoolAddCommand(clusterId: string, pool: NewNodePool): AzComm
     const cluster = parseArmId(clusterId);
     return ['az', 'aks', 'nodepool', 'add', '--subscription', cluster?.subscriptionId ?? '', '--resource-group', cluster?.resourceGroup ?? '',
         '--cluster-name', cluster?.name ?? '', '--name', pool.name, '--snapshot-id', pool.snapshotId, '--node-vm-size', pool.vmSize,
-        '--node-count', String(pool.count), '--mode', pool.mode, ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : [])];
+        '--node-count', String(pool.count), '--mode', pool.mode, ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : []), ...poolOptionArguments(pool.options ?? {})];
+}
+
+/** `az aks nodepool add`'s flags for what "Advanced options…" set. */
+function poolOptionArguments(o: PoolOptions): string[] {
+    return [
+        ...(o.zones ? ['--zones', ...o.zones] : []),
+        ...(o.labels ? ['--labels', ...Object.entries(o.labels).map(([k, v]) => `${k}=${v}`)] : []),
+        ...(o.taints ? ['--node-taints', o.taints.join(',')] : []),
+        ...(o.autoscale ? ['--enable-cluster-autoscaler', '--min-count', String(o.autoscale.min), '--max-count', String(o.autoscale.max)] : []),
+        ...(o.maxPods !== undefined ? ['--max-pods', String(o.maxPods)] : []),
+        ...(o.maxSurge ? ['--max-surge', o.maxSurge] : []),
+        ...(o.osDiskSizeGB !== undefined ? ['--node-osdisk-size', String(o.osDiskSizeGB)] : []),
+        ...(o.osDiskType ? ['--node-osdisk-type', o.osDiskType] : []),
+        ...tagArguments(o.tags),
+        ...(o.spot ? ['--priority', 'Spot', '--eviction-policy', o.spot.evictionPolicy, '--spot-max-price', String(o.spot.maxPrice)] : []),
+    ];
 }
 
 export interface NodePoolUpgradeArgs {
@@ -55,21 +73,54 @@ export interface NodePoolUpgradeArgs {
     readonly snapshotId: string;
     readonly nodeImageOnly: boolean;
     readonly maxSurge?: string;
+    /** Kubernetes path only, like max surge (R6). */
+    readonly options?: UpgradeOptions;
 }
 
 export function nodePoolUpgradeCommand(a: NodePoolUpgradeArgs): AzCommand {
     return ['az', 'aks', 'nodepool', 'upgrade', '--subscription', a.subscriptionId, '--resource-group', a.resourceGroup, '--cluster-name', a.cluster,
         '--name', a.name, '--snapshot-id', a.snapshotId, ...(a.nodeImageOnly ? ['--node-image-only'] : []),
-        ...(a.maxSurge && !a.nodeImageOnly ? ['--max-surge', a.maxSurge] : []), '--yes'];
+        ...(a.maxSurge && !a.nodeImageOnly ? ['--max-surge', a.maxSurge] : []), ...(a.nodeImageOnly ? [] : upgradeOptionArguments(a.options ?? {})), '--yes'];
+}
+
+function upgradeOptionArguments(o: UpgradeOptions): string[] {
+    return [
+        ...(o.maxUnavailable ? ['--max-unavailable', o.maxUnavailable] : []),
+        ...(o.drainTimeoutInMinutes !== undefined ? ['--drain-timeout', String(o.drainTimeoutInMinutes)] : []),
+        ...(o.nodeSoakDurationInMinutes !== undefined ? ['--node-soak-duration', String(o.nodeSoakDurationInMinutes)] : []),
+    ];
 }
 
 /** With `newResourceGroup`, the group is made first, in the cluster's region. */
-export function clusterCreateCommands(subscriptionId: string, c: NewCluster, newResourceGroup: boolean): AzCommand[] {
+export function clusterCreateCommands(subscriptionId: string, c: NewCluster, newResourceGroup: boolean, sshKeyFile?: string): AzCommand[] {
     const group: AzCommand = ['az', 'group', 'create', '--subscription', subscriptionId, '--name', c.resourceGroup, '--location', c.location];
     const create: AzCommand = ['az', 'aks', 'create', '--subscription', subscriptionId, '--resource-group', c.resourceGroup, '--name', c.name,
         '--location', c.location, '--dns-name-prefix', c.dnsPrefix, '--nodepool-name', c.nodePoolName, '--node-vm-size', c.vmSize,
-        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, '--no-ssh-key'];
+        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, ...clusterOptionArguments(c.options ?? {}, sshKeyFile), ...channelArguments(c.channels)];
     return newResourceGroup ? [group, create] : [create];
+}
+
+/** `az aks create`'s flags for what "Advanced options…" set; the SSH key by its file when it came from one. */
+function clusterOptionArguments(o: ClusterOptions, sshKeyFile: string | undefined): string[] {
+    return [
+        ...(o.sshPublicKey ? ['--ssh-key-value', sshKeyFile ?? o.sshPublicKey] : ['--no-ssh-key']),
+        ...(o.networkPlugin ? ['--network-plugin', o.networkPlugin] : []),
+        ...(o.networkPluginMode ? ['--network-plugin-mode', o.networkPluginMode] : []),
+        ...(o.tier ? ['--tier', o.tier.toLowerCase()] : []),
+        ...(o.zones ? ['--zones', ...o.zones] : []),
+        ...tagArguments(o.tags),
+    ];
+}
+
+function channelArguments(channels: UpgradeChannels): string[] {
+    return ['--auto-upgrade-channel', channels.upgradeChannel, '--node-os-upgrade-channel', channels.nodeOsUpgradeChannel];
+}
+
+/** R7's pin: `az aks update` changes only the channels named. */
+export function clusterChannelsCommand(clusterId: string, channels: UpgradeChannels): AzCommand {
+    const cluster = parseArmId(clusterId);
+    return ['az', 'aks', 'update', '--subscription', cluster?.subscriptionId ?? '', '--resource-group', cluster?.resourceGroup ?? '', '--name', cluster?.name ?? '',
+        ...channelArguments(channels)];
 }
 
 /** Several commands as one line that stops at the first failure. */

@@ -19,3 +19,23 @@ export function reimagingChannel(cluster: Pick<Cluster, 'name' | 'upgradeChannel
     }
     return undefined;
 }
+
+/** The two automatic-upgrade settings of a cluster (`autoUpgradeProfile`). */
+export interface UpgradeChannels {
+    /** `upgradeChannel`: none, patch, stable, rapid, node-image. */
+    readonly upgradeChannel: string;
+    /** `nodeOSUpgradeChannel`: None, Unmanaged, NodeImage, SecurityPatch. */
+    readonly nodeOsUpgradeChannel: string;
+}
+
+/** What a new cluster from a snapshot gets unless the person chooses otherwise: nothing re-images its pools (R7). */
+export const PINNED_CHANNELS: UpgradeChannels = { upgradeChannel: 'none', nodeOsUpgradeChannel: 'None' };
+
+/**
+ * The channels that pin a cluster's pools to their images, changing as little as possible: `Unmanaged` (the
+ * OS's own security updates, which leave the image alone) stays; anything that re-images becomes `None`/`none`.
+ */
+export function pinnedChannels(cluster: Pick<Cluster, 'upgradeChannel' | 'nodeOsUpgradeChannel'>): UpgradeChannels {
+    const unmanaged = cluster.nodeOsUpgradeChannel?.toLowerCase() === 'unmanaged';
+    return { upgradeChannel: 'none', nodeOsUpgradeChannel: unmanaged ? 'Unmanaged' : 'None' };
+}

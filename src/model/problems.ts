@@ -38,6 +38,8 @@ export type Problem =
     | { code: 'tagName'; rule: 'tags'; name: string }
     | { code: 'tagNameTaken'; rule: 'tags'; name: string }
     | { code: 'tagValue'; rule: 'tags'; value: string }
-    | { code: 'tooManyTags'; rule: 'tags'; max: number };
+    | { code: 'tooManyTags'; rule: 'tags'; max: number }
+    | { code: 'optionValue'; rule: 'options'; field: string; value: string; limit: string }
+    | { code: 'optionConflict'; rule: 'options'; field: string; value: string; reason: 'systemSpot' | 'countOutsideAutoscale' | 'nodeImageChannel' | 'overlayNeedsAzure' | 'ephemeralNotSupported' };
 
 export type ProblemCode = Problem['code'];

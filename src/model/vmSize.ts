@@ -84,6 +84,8 @@ export interface VmSizeFacts {
     readonly restrictedZones: readonly string[];
     /** Not offered to the subscription in the region at all. */
     readonly restricted: boolean;
+    /** Can hold the OS disk on its local storage (`EphemeralOSDiskSupported`). */
+    readonly ephemeralOsDisk: boolean;
 }
 
 interface ResourceSku {
@@ -114,6 +116,7 @@ export function parseVmSizeFacts(skus: readonly unknown[], location: string): Vm
                 zones: sku.locationInfo?.find((i) => i.location?.toLowerCase() === region)?.zones ?? [],
                 restrictedZones: restrictions.filter((r) => r.type === 'Zone').flatMap((r) => r.restrictionInfo?.zones ?? []),
                 restricted: restrictions.some((r) => r.type === 'Location'),
+                ephemeralOsDisk: capability('EphemeralOSDiskSupported') === 'True',
             } satisfies VmSizeFacts;
         })
         .filter((facts) => Number.isFinite(facts.vCpus));

@@ -1,9 +1,12 @@
 import { createContextValue, createGenericElement, parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../azure/AksServices';
+import type { Cluster, Snapshot } from '../model/aks';
+import { parseArmId } from '../model/armId';
 import type { AksTreeElement } from './AksTreeElement';
 import { SnapshotsItem } from './SnapshotsItem';
 import { SubscriptionItem } from './SubscriptionItem';
+import type { TenantContents } from './TenantContents';
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -11,7 +14,7 @@ const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerC
  * Subscriptions → clusters → node pools, and snapshots. Signed out, the root is empty and the view shows its
  * welcome content ("Sign in to Azure…").
  */
-export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeElement> {
+export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeElement>, TenantContents {
     private readonly changed = new vscode.EventEmitter<AksTreeElement | undefined>();
     readonly onDidChangeTreeData = this.changed.event;
     private roots: Promise<AksTreeElement[]> | undefined;
@@ -85,6 +88,23 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         }
     }
 
+    async snapshotsFor(ids: readonly string[]): Promise<Snapshot[]> {
+        const subscriptions = new Set(ids.map((id) => parseArmId(id)?.subscriptionId.toLowerCase()).filter((s) => s !== undefined));
+        if (subscriptions.size === 0) {
+            return [];
+        }
+        const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem && subscriptions.has(e.subscription.subscriptionId.toLowerCase()));
+        const loaded = await Promise.allSettled(items.map((item) => item.load()));
+        return loaded.flatMap((result) => (result.status === 'fulfilled' ? result.value.snapshots : []))
+            .filter((s) => ids.some((id) => sameId(id, s.id)));
+    }
+
+    async everyCluster(): Promise<Cluster[]> {
+        const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem);
+        const loaded = await Promise.allSettled(items.map((item) => item.load()));
+        return loaded.flatMap((result) => (result.status === 'fulfilled' ? result.value.clusters : []));
+    }
+
     /** Shows an element selected in the view. */
     async reveal(id: string): Promise<boolean> {
         const element = await this.findElement(id);
@@ -105,7 +125,7 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             if (sessions.length === 0) {
                 return [this.message('noSubscriptions', vscode.l10n.t('No subscriptions'), 'info')];
             }
-            return sessions.map((s) => new SubscriptionItem(s.subscription, this.services));
+            return sessions.map((s) => new SubscriptionItem(s.subscription, this.services, this));
         } catch (error) {
             this.roots = undefined;
             const parsed = parseError(error);

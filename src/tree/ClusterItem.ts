@@ -1,10 +1,13 @@
 import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Cluster } from '../model/aks';
+import { reimagingChannel } from '../model/channels';
+import { snapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { NodePoolItem } from './NodePoolItem';
+import type { TenantContents } from './TenantContents';
 import { tooltipTable } from './tooltip';
 
 /** A cluster; its pools come inline with the cluster list, so expanding it reads nothing more. */
@@ -12,7 +15,7 @@ export class ClusterItem implements AksTreeElement {
     static readonly contextValue = 'aksCluster';
     readonly id: string;
 
-    constructor(readonly cluster: Cluster, readonly parent: AksTreeElement) {
+    constructor(readonly cluster: Cluster, readonly parent: AksTreeElement, private readonly tenant: TenantContents) {
         this.id = cluster.id;
     }
 
@@ -24,6 +27,8 @@ export class ClusterItem implements AksTreeElement {
             [vscode.l10n.t('Region'), c.location],
             [vscode.l10n.t('Kubernetes version'), c.kubernetesVersion],
             [vscode.l10n.t('State'), c.provisioningState ?? vscode.l10n.t('unknown')],
+            [vscode.l10n.t('Node OS upgrade channel'), c.nodeOsUpgradeChannel ?? vscode.l10n.t('NodeImage (default)')],
+            [vscode.l10n.t('Auto-upgrade channel'), c.upgradeChannel ?? 'none'],
         ]);
         return {
             id: this.id,
@@ -31,12 +36,16 @@ export class ClusterItem implements AksTreeElement {
             description: [busy ? c.provisioningState : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
             tooltip,
             iconPath: busy ? new vscode.ThemeIcon('loading~spin') : mediaIcon('cluster'),
-            contextValue: createContextValue([ClusterItem.contextValue, busy ? 'aksBusy' : 'aksReady']),
+            // aksReimages: its channels move pools off their snapshots' images (R7), so Pin Cluster… is offered.
+            contextValue: createContextValue([ClusterItem.contextValue, busy ? 'aksBusy' : 'aksReady', ...(reimagingChannel(c) ? ['aksReimages'] : [])]),
             collapsibleState: vscode.TreeItemCollapsibleState.Collapsed,
         };
     }
 
-    getChildren(): AksTreeElement[] {
-        return this.cluster.nodePools.map((p) => new NodePoolItem(p, this));
+    /** Pools, each with where it stands against its snapshot (R7: drifted, at risk); reading the snapshots of other subscriptions when linked there. */
+    async getChildren(): Promise<AksTreeElement[]> {
+        const linked = this.cluster.nodePools.map((p) => p.snapshotId).filter((id) => id !== undefined);
+        const snapshots = linked.length ? await this.tenant.snapshotsFor(linked) : [];
+        return this.cluster.nodePools.map((p) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, snapshots)));
     }
 }

@@ -2,7 +2,9 @@ import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { NodePool } from '../model/aks';
 import { parseArmId } from '../model/armId';
+import type { SnapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
+import { describeProblem } from '../commands/describeProblem';
 import type { AksTreeElement } from './AksTreeElement';
 import type { ClusterItem } from './ClusterItem';
 import { mediaIcon } from './icons';
@@ -10,12 +12,15 @@ import { tooltipTable } from './tooltip';
 
 /** Marks a pool that keeps a snapshot's node image (R7). */
 export const SNAPSHOT_MARKER = '◆';
+/** Marks a pool linked to a snapshot whose image or Kubernetes version it has left. */
+export const DRIFT_MARKER = '◇';
 
 export class NodePoolItem implements AksTreeElement {
     static readonly contextValue = 'aksNodePool';
     readonly id: string;
 
-    constructor(readonly pool: NodePool, readonly parent: ClusterItem) {
+    /** `pin`: where the pool stands against the snapshot it links to (undefined when it links to none). */
+    constructor(readonly pool: NodePool, readonly parent: ClusterItem, readonly pin?: SnapshotPin) {
         this.id = pool.id;
     }
 
@@ -34,8 +39,9 @@ export class NodePoolItem implements AksTreeElement {
             p.osSku ?? p.osType,
             p.vmSize,
             p.nodeImageVersion,
-            this.snapshotName ? `${SNAPSHOT_MARKER} ${this.snapshotName}` : undefined,
+            ...this.pinMarks(),
         ].filter(Boolean).join(' · ');
+        const drifted = !!this.pin?.drift.length;
         return {
             id: this.id,
             label: p.name,
@@ -43,6 +49,7 @@ export class NodePoolItem implements AksTreeElement {
             tooltip: this.tooltip(),
             iconPath: busy ? new vscode.ThemeIcon('loading~spin')
                 : failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+                : drifted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
                 : mediaIcon('nodePool'),
             contextValue: createContextValue([
                 NodePoolItem.contextValue,
@@ -51,6 +58,38 @@ export class NodePoolItem implements AksTreeElement {
             ]),
             collapsibleState: vscode.TreeItemCollapsibleState.None,
         };
+    }
+
+    /** `◆ snap` on the snapshot's image; `◇ snap · drifted` when it left it; `at risk` when its cluster will re-image it (R7). */
+    private pinMarks(): (string | undefined)[] {
+        if (!this.snapshotName) {
+            return [];
+        }
+        const drifted = !!this.pin?.drift.length;
+        return [
+            `${drifted ? DRIFT_MARKER : SNAPSHOT_MARKER} ${this.snapshotName}`,
+            drifted ? vscode.l10n.t('drifted') : undefined,
+            this.pin?.atRisk ? vscode.l10n.t('at risk') : undefined,
+        ];
+    }
+
+    private pinRows(): [string, string | undefined][] {
+        const pin = this.pin;
+        if (!pin) {
+            return [];
+        }
+        const rows: [string, string | undefined][] = [];
+        if (!pin.snapshot) {
+            rows.push([vscode.l10n.t('Drift'), vscode.l10n.t('unknown: the snapshot could not be read (deleted, or in a subscription not listed)')]);
+        } else if (pin.drift.length) {
+            rows.push([vscode.l10n.t('Drifted'), pin.drift.map((d) => d.field === 'nodeImage'
+                ? vscode.l10n.t('node image {0}, the snapshot\'s is {1}', d.pool || '?', d.snapshot)
+                : vscode.l10n.t('Kubernetes {0}, the snapshot\'s is {1}', d.pool, d.snapshot)).join('; ')]);
+        }
+        if (pin.atRisk) {
+            rows.push([vscode.l10n.t('At risk'), describeProblem(pin.atRisk)]);
+        }
+        return rows;
     }
 
     private tooltip(): vscode.MarkdownString {
@@ -67,6 +106,7 @@ export class NodePoolItem implements AksTreeElement {
             [vscode.l10n.t('Pool type'), p.poolType],
             [vscode.l10n.t('FIPS'), p.enableFips === undefined ? undefined : p.enableFips ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')],
             [vscode.l10n.t('Snapshot'), this.snapshotName ? vscode.l10n.t('{0} (keeps its node image when scaled)', this.snapshotName) : vscode.l10n.t('none')],
+            ...this.pinRows(),
         ];
         return tooltipTable(`**${p.name}** · ${this.parent.cluster.name}`, rows);
     }

@@ -2,6 +2,7 @@ import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
+import type { SnapshotUsage } from '../model/drift';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { tooltipTable } from './tooltip';
@@ -10,7 +11,8 @@ export class SnapshotItem implements AksTreeElement {
     static readonly contextValue = 'aksSnapshot';
     readonly id: string;
 
-    constructor(readonly snapshot: Snapshot, readonly parent: AksTreeElement) {
+    /** `usage`: the pools using it, once known. */
+    constructor(readonly snapshot: Snapshot, readonly parent: AksTreeElement, readonly usage?: SnapshotUsage) {
         this.id = snapshot.id;
     }
 
@@ -19,12 +21,21 @@ export class SnapshotItem implements AksTreeElement {
         return {
             id: this.id,
             label: s.name,
-            description: `${s.kubernetesVersion} · ${s.nodeImageVersion}`,
+            description: [s.kubernetesVersion, s.nodeImageVersion, this.usageText()].filter(Boolean).join(' · '),
             tooltip: this.tooltip(),
             iconPath: mediaIcon('snapshot'),
             contextValue: createContextValue([SnapshotItem.contextValue, s.osType === 'Windows' ? 'aksWindows' : 'aksLinux']),
             collapsibleState: vscode.TreeItemCollapsibleState.None,
         };
+    }
+
+    private usageText(): string | undefined {
+        const u = this.usage;
+        if (!u) {
+            return undefined;
+        }
+        const pools = u.pools === 1 ? vscode.l10n.t('1 pool') : vscode.l10n.t('{0} pools', u.pools);
+        return u.drifted ? vscode.l10n.t('{0} ({1} drifted)', pools, u.drifted) : pools;
     }
 
     private tooltip(): vscode.MarkdownString {
@@ -38,6 +49,7 @@ export class SnapshotItem implements AksTreeElement {
             [vscode.l10n.t('Node image'), s.nodeImageVersion],
             [vscode.l10n.t('VM size'), s.vmSize],
             [vscode.l10n.t('OS'), s.osSku ? `${s.osType} (${s.osSku})` : s.osType],
+            [vscode.l10n.t('Used by'), this.usageText()],
             [vscode.l10n.t('Created'), s.createdAt?.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
         ];
         return tooltipTable(`**${s.name}**`, rows);

@@ -1,16 +1,18 @@
 import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../model/aks';
+import { snapshotUsage } from '../model/drift';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { SnapshotItem } from './SnapshotItem';
+import type { TenantContents } from './TenantContents';
 
 /** The snapshots of one subscription. */
 export class SnapshotsItem implements AksTreeElement {
     static readonly contextValue = 'aksSnapshotGroup';
     readonly id: string;
 
-    constructor(readonly snapshots: readonly Snapshot[], readonly parent: AksTreeElement) {
+    constructor(readonly snapshots: readonly Snapshot[], readonly parent: AksTreeElement, private readonly tenant: TenantContents) {
         this.id = `${parent.id}/snapshots`;
     }
 
@@ -25,7 +27,9 @@ export class SnapshotsItem implements AksTreeElement {
         };
     }
 
-    getChildren(): AksTreeElement[] {
-        return this.snapshots.map((s) => new SnapshotItem(s, this));
+    /** Each snapshot with how many pools use it and how many drifted, counted over every subscription that can be read (R13). */
+    async getChildren(): Promise<AksTreeElement[]> {
+        const clusters = this.snapshots.length ? await this.tenant.everyCluster() : [];
+        return this.snapshots.map((s) => new SnapshotItem(s, this, snapshotUsage(s, clusters)));
     }
 }

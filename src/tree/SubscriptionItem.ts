@@ -5,6 +5,7 @@ import type { Cluster, Snapshot, Subscription } from '../model/aks';
 import type { AksTreeElement } from './AksTreeElement';
 import { ClusterItem } from './ClusterItem';
 import { SnapshotsItem } from './SnapshotsItem';
+import type { TenantContents } from './TenantContents';
 
 export interface SubscriptionContents {
     readonly clusters: Cluster[];
@@ -17,7 +18,7 @@ export class SubscriptionItem implements AksTreeElement {
     readonly id: string;
     private contents: Promise<SubscriptionContents> | undefined;
 
-    constructor(readonly subscription: Subscription, private readonly services: AksServices) {
+    constructor(readonly subscription: Subscription, private readonly services: AksServices, readonly tenant: TenantContents) {
         this.id = `/subscriptions/${subscription.subscriptionId}`;
     }
 
@@ -35,7 +36,7 @@ export class SubscriptionItem implements AksTreeElement {
     async getChildren(): Promise<AksTreeElement[]> {
         try {
             const { clusters, snapshots } = await this.load();
-            return [...clusters.map((c) => new ClusterItem(c, this)), new SnapshotsItem(snapshots, this)];
+            return [...clusters.map((c) => new ClusterItem(c, this, this.tenant)), new SnapshotsItem(snapshots, this, this.tenant)];
         } catch (error) {
             this.contents = undefined;
             return [this.errorItem(error)];

@@ -54,7 +54,7 @@ describe('A person using the snapshot workflows', () => {
         // aks-prod-eastus re-images its pools at the maintenance window (R7): the warning names the channel.
         const warning = page.locator('.monaco-dialog-box', { hasText: /nodeOSUpgradeChannel "NodeImage"/ });
         await warning.waitFor();
-        await warning.getByRole('button', { name: 'Add Node Pool' }).click();
+        await warning.getByRole('button', { name: 'Add Node Pool', exact: true }).click();
         const row = treeRow(page, 'golden');
         await row.filter({ hasText: /Creating/ }).waitFor();
         await workbench.screenshot('add-node-pool-creating');
@@ -81,7 +81,7 @@ describe('A person using the snapshot workflows', () => {
         await dialog.waitFor();
         assert.match(await dialog.innerText(), /Kubernetes version: 1\.32\.9 → 1\.33\.5[\s\S]*Snapshot link: snap-memory-2609 → snap-memory-2611/);
         await workbench.screenshot('upgrade-confirm');
-        await dialog.getByRole('button', { name: 'Upgrade' }).click();
+        await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
         await toast(page, /Upgraded node pool "memory" to snapshot "snap-memory-2611"/).waitFor();
         await treeRow(page, 'memory').filter({ hasText: /◆ snap-memory-2611/ }).waitFor();
         await workbench.screenshot('upgrade');

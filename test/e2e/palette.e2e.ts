@@ -26,7 +26,7 @@ describe('A person using the command palette', () => {
         await workbench.screenshot('palette-create-snapshot');
     });
 
-    it('Add Node Pool…: picks the snapshot, then the cluster', async () => {
+    it('Add Node Pool…: picks the snapshot, then the cluster, sets labels and zones under "Advanced Options…", and confirms', async () => {
         const { page } = workbench;
         await runFromPalette(page, 'AKS Snapshots: Add Node Pool…');
         await answer(page, /Snapshot to make the pool from/, 'snap-sandbox-2611');
@@ -35,7 +35,23 @@ describe('A person using the command palette', () => {
         await answer(page, /Mode of the new pool/, 'User');
         await answer(page, /VM size/);
         await answer(page, /Node count/, '1');
+        const summary = page.locator('.monaco-dialog-box', { hasText: /Add node pool "palette" to "aks-sandbox"/ });
+        await summary.waitFor();
+        await summary.getByRole('button', { name: 'Advanced Options…', exact: true }).click();
+        await answer(page, /Advanced options for node pool "palette"/, 'Node labels');
+        await answer(page, /Kubernetes labels for the nodes/, 'team=palette, tier=gold');
+        await answer(page, /Advanced options for node pool "palette"/, 'Availability zones');
+        await answer(page, /Availability zones for the pool/, '1 2');
+        await workbench.screenshot('palette-add-node-pool-options');
+        await answer(page, /Advanced options for node pool "palette"/, 'Done');
+        const again = page.locator('.monaco-dialog-box', { hasText: /Node labels: team=palette, tier=gold/ });
+        await again.waitFor();
+        assert.match(await again.innerText(), /Availability zones: 1 2/);
+        await again.getByRole('button', { name: 'Add Node Pool', exact: true }).click();
         await toast(page, /Added node pool "palette" to "aks-sandbox" from snapshot "snap-sandbox-2611"/).waitFor();
+        const put = workbench.emulator.requests.find((r) => r.method === 'PUT' && /\/agentPools\/palette\?/.test(r.url))!;
+        const properties = (put.body as { properties: Record<string, unknown> }).properties;
+        assert.deepStrictEqual([properties.nodeLabels, properties.availabilityZones], [{ team: 'palette', tier: 'gold' }, ['1', '2']]);
         await workbench.screenshot('palette-add-node-pool');
     });
 
@@ -49,7 +65,7 @@ describe('A person using the command palette', () => {
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor();
         assert.match(await dialog.innerText(), /Path: node image only/);
-        await dialog.getByRole('button', { name: 'Upgrade' }).click();
+        await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
         await toast(page, /Upgraded node pool "gpu" to snapshot "snap-gpu-2611"/).waitFor();
         await workbench.screenshot('palette-upgrade');
     });

@@ -24,6 +24,8 @@ export interface Workbench {
 
 export interface WorkbenchOptions {
     readonly signedIn?: boolean;
+    /** The emulator's seed (`demo` unless named). */
+    readonly seed?: string;
 }
 
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -37,7 +39,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         }
     };
     try {
-        const emulator = await startEmulator({ seed: 'demo', operationPolls: 2, retryAfterSeconds: 1 });
+        const emulator = await startEmulator({ seed: options.seed ?? 'demo', operationPolls: 2, retryAfterSeconds: 1 });
         stops.push(() => emulator.close());
         const server: CodeServer = await startCodeServer({
             installVsix: VSIX,

@@ -1,4 +1,5 @@
 import { aksError, armError } from './http';
+import { VM_SIZES } from './vmSizes';
 import { supportedKubernetesVersions } from './seeds';
 import type { Json } from './http';
 
@@ -201,5 +202,123 @@ export function assertMaxSurge(maxSurge: unknown): void {
     const number = match ? Number(match[1]) : NaN;
     if (!match || number < 1 || (match[2] === '%' && number > 100)) {
         throw aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.upgradeSettings.maxSurge '${String(maxSurge)}' is invalid: a number of nodes or a percentage from 1% to 100%.`, 'agentPoolProfile.upgradeSettings.maxSurge');
+    }
+}
+
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+/**
+ * The pool settings AKS checks on create: max pods, OS disk, Spot, the autoscaler's range, zones the size is
+ * offered in (and not restricted to the subscription), labels and taints.
+ */
+export function assertPoolOptions(props: Json, mode: string, count: number, location: string): void {
+    const invalid = (field: string, value: unknown, why: string) =>
+        aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.${field} '${typeof value === 'object' ? JSON.stringify(value) : String(value)}' is invalid: ${why}.`, `agentPoolProfile.${field}`);
+    if (props.maxPods !== undefined && (!Number.isInteger(props.maxPods) || Number(props.maxPods) < 10 || Number(props.maxPods) > 250)) {
+        throw invalid('maxPods', props.maxPods, 'a whole number from 10 to 250');
+    }
+    if (props.osDiskSizeGB !== undefined && props.osDiskSizeGB !== 0 && (!Number.isInteger(props.osDiskSizeGB) || Number(props.osDiskSizeGB) < 30 || Number(props.osDiskSizeGB) > 2048)) {
+        throw invalid('osDiskSizeGB', props.osDiskSizeGB, 'from 30 to 2048 GB');
+    }
+    const size = VM_SIZES.find((s) => s.name.toLowerCase() === String(props.vmSize ?? '').toLowerCase());
+    if (props.osDiskType !== undefined && !['Managed', 'Ephemeral'].includes(String(props.osDiskType))) {
+        throw invalid('osDiskType', props.osDiskType, 'Managed or Ephemeral');
+    }
+    if (props.osDiskType === 'Ephemeral' && size && !size.ephemeralOSDisk) {
+        throw aksError(400, 'InvalidParameter', `VM size ${size.name} does not support ephemeral OS disks.`, 'agentPoolProfile.osDiskType');
+    }
+    if (props.scaleSetPriority === 'Spot') {
+        if (mode === 'System') {
+            throw aksError(400, 'InvalidParameter', 'A System node pool cannot be a Spot node pool.', 'agentPoolProfile.scaleSetPriority');
+        }
+        const price = props.spotMaxPrice;
+        if (price !== undefined && price !== -1 && !(typeof price === 'number' && price > 0 && /^\d+(\.\d{1,5})?$/.test(String(price)))) {
+            throw invalid('spotMaxPrice', price, '-1 or a price above 0 with at most 5 decimals');
+        }
+        if (props.scaleSetEvictionPolicy !== undefined && !['Delete', 'Deallocate'].includes(String(props.scaleSetEvictionPolicy))) {
+            throw invalid('scaleSetEvictionPolicy', props.scaleSetEvictionPolicy, 'Delete or Deallocate');
+        }
+    } else if (props.scaleSetPriority !== undefined && props.scaleSetPriority !== 'Regular') {
+        throw invalid('scaleSetPriority', props.scaleSetPriority, 'Regular or Spot');
+    }
+    // A Regular pool may carry the Spot settings' defaults (the Azure CLI sends Delete and -1): AKS ignores them.
+    if (props.enableAutoScaling === true) {
+        const min = Number(props.minCount);
+        const max = Number(props.maxCount);
+        if (!Number.isInteger(min) || !Number.isInteger(max) || min < (mode === 'System' ? 1 : 0) || max > 1000 || min > max) {
+            throw invalid('minCount', `${String(props.minCount)}-${String(props.maxCount)}`, 'minCount and maxCount from 0 (1 for System) to 1000, minCount not above maxCount');
+        }
+        if (count < min || count > max) {
+            throw aksError(400, 'InvalidParameter', `The node count ${count} is not within the range of minCount ${min} and maxCount ${max}.`, 'agentPoolProfile.count');
+        }
+    }
+    if (props.availabilityZones !== undefined) {
+        const zones = props.availabilityZones as unknown[];
+        const restricted = (size?.restrictions ?? []).filter((r) => r.location === location.toLowerCase()).flatMap((r) => r.zones ?? ['1', '2', '3']);
+        const wrong = Array.isArray(zones) ? zones.filter((z) => !['1', '2', '3'].includes(String(z)) || restricted.includes(String(z))) : [zones];
+        if (!Array.isArray(zones) || wrong.length) {
+            throw aksError(400, 'AvailabilityZoneNotSupported', `The VM size of ${String(props.vmSize)} is not allowed in zones [${wrong.join(',')}] in region ${location} for this subscription.`, 'agentPoolProfile.availabilityZones');
+        }
+    }
+    for (const [key, value] of Object.entries((props.nodeLabels ?? {}) as Json)) {
+        if (!LABEL_KEY.test(key) || !LABEL_VALUE.test(String(value))) {
+            throw invalid('nodeLabels', `${key}=${String(value)}`, 'a Kubernetes label');
+        }
+    }
+    for (const taint of (props.nodeTaints ?? []) as unknown[]) {
+        const match = /^([^=:\s]+)(?:=([^:\s]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(String(taint));
+        if (!match || !LABEL_KEY.test(match[1]) || !LABEL_VALUE.test(match[2] ?? '')) {
+            throw invalid('nodeTaints', taint, 'key=value:NoSchedule|PreferNoSchedule|NoExecute');
+        }
+    }
+}
+
+/** `upgradeSettings` beyond max surge: max unavailable (nodes or 0%–100%), drain timeout 1–1440 min, node soak 0–30 min. */
+export function assertUpgradeSettings(settings: Json | undefined): void {
+    if (!settings) {
+        return;
+    }
+    assertMaxSurge(settings.maxSurge);
+    const invalid = (field: string, value: unknown, why: string) =>
+        aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.upgradeSettings.${field} '${String(value)}' is invalid: ${why}.`, `agentPoolProfile.upgradeSettings.${field}`);
+    const unavailable = settings.maxUnavailable;
+    if (unavailable !== undefined && unavailable !== '') {
+        const match = /^(\d+)(%?)$/.exec(String(unavailable));
+        if (!match || (match[2] === '%' && Number(match[1]) > 100)) {
+            throw invalid('maxUnavailable', unavailable, 'a number of nodes or a percentage from 0% to 100%');
+        }
+    }
+    const drain = settings.drainTimeoutInMinutes;
+    if (drain !== undefined && (!Number.isInteger(drain) || Number(drain) < 1 || Number(drain) > 1440)) {
+        throw invalid('drainTimeoutInMinutes', drain, 'from 1 to 1440 minutes');
+    }
+    const soak = settings.nodeSoakDurationInMinutes;
+    if (soak !== undefined && (!Number.isInteger(soak) || Number(soak) < 0 || Number(soak) > 30)) {
+        throw invalid('nodeSoakDurationInMinutes', soak, 'from 0 to 30 minutes');
+    }
+}
+
+/** A new cluster's tier, network plugin and mode, and SSH key, as AKS checks them. */
+export function assertClusterOptions(input: Json): void {
+    const props = (input.properties ?? {}) as Json;
+    const tier = (input.sku as Json | undefined)?.tier;
+    if (tier !== undefined && !['Free', 'Standard', 'Premium'].includes(String(tier))) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter sku.tier '${String(tier)}' is invalid: Free, Standard or Premium.`, 'sku.tier');
+    }
+    const network = props.networkProfile as Json | undefined;
+    if (network) {
+        if (network.networkPlugin !== undefined && !['azure', 'kubenet', 'none'].includes(String(network.networkPlugin))) {
+            throw aksError(400, 'InvalidParameter', `The value of parameter networkProfile.networkPlugin '${String(network.networkPlugin)}' is invalid: azure, kubenet or none.`, 'networkProfile.networkPlugin');
+        }
+        if (network.networkPluginMode !== undefined && (network.networkPluginMode !== 'overlay' || network.networkPlugin !== 'azure')) {
+            throw aksError(400, 'InvalidParameter', `networkPluginMode '${String(network.networkPluginMode)}' is only allowed with the azure network plugin.`, 'networkProfile.networkPluginMode');
+        }
+    }
+    const keys = (((props.linuxProfile as Json | undefined)?.ssh as Json | undefined)?.publicKeys ?? []) as Json[];
+    for (const key of keys) {
+        if (!/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/.test(String(key.keyData ?? '').trim())) {
+            throw aksError(400, 'InvalidParameter', 'The value of parameter linuxProfile.ssh.publicKeys.keyData is invalid: an OpenSSH public key.', 'linuxProfile.ssh.publicKeys.keyData');
+        }
     }
 }

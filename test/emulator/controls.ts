@@ -24,8 +24,8 @@ export interface Controls {
     readonly faults: Fault[];
     readonly knobs: Knobs;
     state(): EmulatorState;
-    /** Back to the seed: resources, requests, faults and throttling buckets. */
-    reset(): void;
+    /** Back to the seed (or another, by name): resources, requests, faults and throttling buckets. */
+    reset(seed?: string): void;
     /** How many requests were answered 429 since the last reset. */
     throttled(): number;
     /** Every access token the token service issued. */
@@ -53,7 +53,7 @@ export function control(url: URL, method: string, raw: string, c: Controls): unk
             Object.assign(c.knobs, body());
             return c.knobs;
         case 'POST /_emulator/reset':
-            c.reset();
+            c.reset(body().seed as string | undefined);
             return {};
         case 'GET /_emulator/operations':
             return [...c.state().operations.values()].map(({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }) =>

@@ -60,8 +60,8 @@ export interface RunningEmulator extends EmulatorInfo {
     state(): EmulatorState;
     /** How many requests were answered 429 since the start or the last reset. */
     throttled(): number;
-    /** Back to the seed: resources, requests, faults and throttling buckets. */
-    reset(): void;
+    /** Back to the seed (or to another one, by name, of the same tenant): resources, requests, faults and throttling buckets. */
+    reset(seed?: string): void;
     close(): Promise<void>;
 }
 
@@ -87,8 +87,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const controls: Controls = {
         requests, faults, knobs,
         state: () => state,
-        reset: () => {
-            state = new EmulatorState(seed);
+        reset: (name?: string) => {
+            const next = name ? resolveSeed(name) : seed;
+            if (next.tenantId !== seed.tenantId) {
+                throw new Error(`Seed "${name}" is of another tenant than the one this emulator signs in.`);
+            }
+            state = new EmulatorState(next);
             requests.length = 0;
             faults.length = 0;
             throttle.reset();

@@ -30,7 +30,7 @@ describe('Add Node Pool from a snapshot', () => {
     it('adds a pool to a cluster in another subscription (R13), Creating then Succeeded, linked to the snapshot', async () => {
         const poolId = `${ids.sandbox}/agentPools/golden`;
         const watch = watchElement(api, poolId);
-        const ui = new TestUserInput(['aks-sandbox', 'golden', 'User', 'Standard_D8s_v5', '2']);
+        const ui = new TestUserInput(['aks-sandbox', 'golden', 'User', 'Standard_D8s_v5', '2', 'Add Node Pool']);
         const result = await runCommand<{ id: string; azCommand: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.system));
         watch.dispose();
         const [put] = await emulator.writes();
@@ -110,7 +110,7 @@ describe('Add Node Pool from a snapshot', () => {
     });
 
     it('from the palette asks for the snapshot, then the cluster', async () => {
-        const ui = new TestUserInput(['snap-sandbox-2611', 'aks-sandbox', 'more', 'User', 'Standard_D4s_v5', DEFAULT]);
+        const ui = new TestUserInput(['snap-sandbox-2611', 'aks-sandbox', 'more', 'User', 'Standard_D4s_v5', DEFAULT, 'Add Node Pool']);
         const result = await runCommand<{ id: string }>('aksSnapshots.addNodePool', ui);
         assert.match(result.id, /aks-sandbox\/agentPools\/more$/);
         const [put] = await emulator.writes();
@@ -149,14 +149,60 @@ describe('Add Node Pool from a snapshot', () => {
         assert.strictEqual(await runCommand('aksSnapshots.addNodePool', atRisk, await api.tree.findElement(ids.snapshot.system)), undefined);
         const [warning] = atRisk.ofKind('message');
         assert.strictEqual(warning.text, 'Add node pool "pinned" to "aks-prod-eastus" from snapshot "snap-system-2611"?');
-        assert.strictEqual(warning.detail, 'Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot\'s (R7).');
+        assert.ok(warning.detail?.includes('⚠ Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot\'s (R7).'), warning.detail);
+        assert.deepStrictEqual(warning.items?.map((i) => i.label), ['Pin Cluster, Then Add', 'Add Node Pool', 'Advanced Options…'], 'pinning the cluster first is offered');
+        assert.ok(warning.detail?.includes('Node OS upgrade channel: NodeImage → None'), warning.detail);
         assert.deepStrictEqual(await emulator.writes(), [], 'Esc at the warning sends nothing');
         const patch = new TestUserInput(['aks-prod-weu', 'pinned', 'User', 'Standard_D4s_v5', '1', ESC]);
         await runCommand('aksSnapshots.addNodePool', patch, await api.tree.findElement(ids.snapshot.sandbox));
         assert.match(patch.ofKind('message')[0]?.detail ?? '', /nodeOSUpgradeChannel "SecurityPatch"/);
-        const holds = new TestUserInput(['aks-sandbox', 'pinned', 'User', 'Standard_D4s_v5', '1']);
+        const holds = new TestUserInput(['aks-sandbox', 'pinned', 'User', 'Standard_D4s_v5', '1', 'Add Node Pool']);
         await runCommand('aksSnapshots.addNodePool', holds, await api.tree.findElement(ids.snapshot.sandbox));
-        assert.deepStrictEqual(holds.ofKind('message'), [], 'a cluster under None / none keeps the pin: no warning');
+        const [summary] = holds.ofKind('message');
+        assert.doesNotMatch(summary.detail ?? '', /R7|⚠/, 'a cluster under None / none keeps the pin: no warning');
+        assert.deepStrictEqual(summary.items?.map((i) => i.label), ['Add Node Pool', 'Advanced Options…']);
         assert.deepStrictEqual((await emulator.writes()).map((w) => w.method), ['PUT']);
+    });
+
+    it('Advanced Options…: every option reaches Azure as asked, in the summary and the az line', async () => {
+        const ui = new TestUserInput(['aks-sandbox', 'opts', 'User', 'Standard_D4s_v5', '2', 'Advanced Options…',
+            'Availability zones', '3 1', 'Node labels', 'team=apps, env=prod', 'Node taints', 'sku=gpu:NoSchedule, dedicated:NoExecute', 'Cluster autoscaler', '1-5',
+            'Max pods per node', '60', 'Max surge', '33%', 'OS disk size (GB)', '64', 'OS disk type', 'Managed', 'Tags', 'cost=42',
+            'Spot', 'Spot, evicted nodes deleted', '0.25', 'Done', 'Add Node Pool']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.sandbox));
+        const [put] = await emulator.writes();
+        const p = (put.body as { properties: Record<string, unknown> }).properties;
+        assert.deepStrictEqual({
+            availabilityZones: p.availabilityZones, nodeLabels: p.nodeLabels, nodeTaints: p.nodeTaints, enableAutoScaling: p.enableAutoScaling, minCount: p.minCount, maxCount: p.maxCount,
+            maxPods: p.maxPods, upgradeSettings: p.upgradeSettings, osDiskSizeGB: p.osDiskSizeGB, osDiskType: p.osDiskType, tags: p.tags,
+            scaleSetPriority: p.scaleSetPriority, scaleSetEvictionPolicy: p.scaleSetEvictionPolicy, spotMaxPrice: p.spotMaxPrice,
+        }, {
+            availabilityZones: ['1', '3'], nodeLabels: { team: 'apps', env: 'prod' }, nodeTaints: ['sku=gpu:NoSchedule', 'dedicated:NoExecute'], enableAutoScaling: true, minCount: 1, maxCount: 5,
+            maxPods: 60, upgradeSettings: { maxSurge: '33%' }, osDiskSizeGB: 64, osDiskType: 'Managed', tags: { cost: '42' },
+            scaleSetPriority: 'Spot', scaleSetEvictionPolicy: 'Delete', spotMaxPrice: 0.25,
+        });
+        const [first, second] = ui.ofKind('message');
+        assert.deepStrictEqual(first.items?.map((i) => i.label), ['Add Node Pool', 'Advanced Options…']);
+        for (const line of ['Availability zones: 1 3', 'Node labels: team=apps, env=prod', 'Cluster autoscaler: 1 to 5 nodes', 'Spot: eviction Delete, max price 0.25']) {
+            assert.ok(second.detail?.includes(line), `the summary lacks "${line}":\n${second.detail}`);
+        }
+        const list = ui.ofKind('quickPick').filter((q) => /Advanced options for node pool "opts"/.test(q.text)).pop()!;
+        assert.strictEqual(list.items!.find((i) => i.label === 'Max pods per node')!.description, '60', 'the list shows each value set');
+        assert.match(result.azCommand, / --zones 1 3 --labels team=apps env=prod --node-taints sku=gpu:NoSchedule,dedicated:NoExecute --enable-cluster-autoscaler --min-count 1 --max-count 5 --max-pods 60 --max-surge 33% --node-osdisk-size 64 --node-osdisk-type Managed --tags cost=42 --priority Spot --eviction-policy Delete --spot-max-price 0.25$/);
+    });
+
+    it('Advanced Options…: refuses a bad value inline (field, value, rule), offers only the zones Azure lists for the size, and refuses Spot on a System pool', async () => {
+        const pods = new TestUserInput(['aks-sandbox', 'opts', 'User', 'Standard_D4s_v5', '2', 'Advanced Options…', 'Max pods per node', '5']);
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', pods, await api.tree.findElement(ids.snapshot.sandbox)),
+            (e: unknown) => e instanceof RejectedInput && /maxPods "5" is invalid: it takes 10–250 \(AKS\)\./.test(e.message));
+        // Standard_D16s_v5 is restricted to this subscription in eastus zone 3 (Azure's SKU list).
+        const zones = new TestUserInput(['aks-prod-eastus', 'zoned', 'User', 'Standard_D16s_v5', '2', 'Advanced Options…', 'Availability zones', '1 3']);
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', zones, await api.tree.findElement(ids.snapshot.system)),
+            (e: unknown) => e instanceof RejectedInput && /availabilityZones "3" is invalid: it takes 1, 2 \(AKS\)\./.test(e.message));
+        assert.match(zones.ofKind('inputBox').pop()!.text, /Standard_D16s_v5 offers 1 2 in eastus/);
+        const spot = new TestUserInput(['aks-sandbox', 'sysspot', 'System', 'Standard_D4s_v5', '2', 'Advanced Options…', 'Spot', 'Spot, evicted nodes deleted', '-1', 'Done', ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.addNodePool', spot, await api.tree.findElement(ids.snapshot.sandbox)), undefined);
+        assert.match(spot.ofKind('message').pop()!.text, /scaleSetPriority "Spot" is for User pools only: a System pool cannot be Spot \(AKS\)\./);
+        assert.deepStrictEqual(await emulator.writes(), [], 'nothing was sent');
     });
 });

@@ -32,6 +32,8 @@ describe('Create Cluster from a snapshot', () => {
             identity: { type: 'SystemAssigned' },
             properties: {
                 kubernetesVersion: '1.33.5', dnsPrefix: 'aks-golden', enableRBAC: true,
+                // R7: the new cluster keeps the snapshot's image unless the person chose otherwise.
+                autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' },
                 agentPoolProfiles: [{
                     name: 'nodepool1', count: 3, vmSize: 'Standard_D4s_v5', osType: 'Linux', osSKU: 'Ubuntu', mode: 'System', type: 'VirtualMachineScaleSets',
                     orchestratorVersion: '1.33.5', creationData: { sourceResourceId: ids.snapshot.system },
@@ -45,7 +47,7 @@ describe('Create Cluster from a snapshot', () => {
             [['nodepool1', 'System · Ubuntu · Standard_D4s_v5 · AKSUbuntu-2204gen2containerd-202611.03.0 · ◆ snap-system-2611']]);
         assert.strictEqual(result.azCommand, `az group create --subscription ${PLATFORM_SUBSCRIPTION} --name rg-golden --location eastus && ` +
             `az aks create --subscription ${PLATFORM_SUBSCRIPTION} --resource-group rg-golden --name aks-golden --location eastus --dns-name-prefix aks-golden ` +
-            `--nodepool-name nodepool1 --node-vm-size Standard_D4s_v5 --node-count 3 --snapshot-id ${ids.snapshot.system} --no-ssh-key`);
+            `--nodepool-name nodepool1 --node-vm-size Standard_D4s_v5 --node-count 3 --snapshot-id ${ids.snapshot.system} --no-ssh-key --auto-upgrade-channel none --node-os-upgrade-channel None`);
     });
 
     it('refuses a Windows snapshot: System node pool must be Linux (R8)', async () => {
@@ -93,5 +95,27 @@ describe('Create Cluster from a snapshot', () => {
         assert.match(ui.ofKind('quickPick')[1].items!.find((i) => i.label.endsWith('rg-platform-eastus'))!.description!,
             /Cluster name "aks-prod-eastus" is already used in resource group "rg-platform-eastus" \(R9\)/);
         assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('Advanced Options…: channels, SSH key, network, tier, zones and tags reach Azure as asked; a channel pair AKS refuses is caught first', async () => {
+        const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBOx8Lw2Zl0rA1EXAMPLEKEYonlyForTests platform@contoso';
+        const ui = new TestUserInput(['Contoso Platform', 'aks-options', 'rg-platform-eastus', 'East US', DEFAULT, DEFAULT, DEFAULT, DEFAULT, 'Advanced Options…',
+            'Auto-upgrade channel', 'node-image', 'Done', 'Change Options', 'Node OS upgrade channel', 'NodeImage',
+            'SSH public key', 'Paste a public key…', key, 'Network plugin', 'azure (overlay)', 'Tier', 'Standard', 'Availability zones', '1 2 3', 'Tags', 'env=prod', 'Done', 'Create']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.system));
+        const [problem] = ui.ofKind('message').filter((m) => /needs the node OS upgrade channel NodeImage/.test(m.text));
+        assert.match(problem.text, /autoUpgradeProfile\.upgradeChannel "node-image" needs the node OS upgrade channel NodeImage \(AKS\)\./);
+        const summary = ui.ofKind('message').pop()!;
+        for (const line of ['Automatic upgrades: node OS NodeImage, auto-upgrade node-image: AKS will move the system pool off the snapshot\'s image at a maintenance window (R7).',
+            'Network plugin: azure (overlay)', 'Tier: Standard', 'Availability zones: 1 2 3', 'Tags: env=prod']) {
+            assert.ok(summary.detail?.includes(line), `summary lacks "${line}":\n${summary.detail}`);
+        }
+        const [put] = (await emulator.writes()).filter((w) => /managedClusters\/aks-options\?/.test(w.url));
+        const body = put.body as { sku: unknown; tags: unknown; properties: Record<string, unknown> & { agentPoolProfiles: Record<string, unknown>[] } };
+        assert.deepStrictEqual([body.sku, body.tags, body.properties.autoUpgradeProfile, body.properties.networkProfile, body.properties.linuxProfile, body.properties.agentPoolProfiles[0].availabilityZones], [
+            { name: 'Base', tier: 'Standard' }, { env: 'prod' }, { upgradeChannel: 'node-image', nodeOSUpgradeChannel: 'NodeImage' },
+            { networkPlugin: 'azure', networkPluginMode: 'overlay' }, { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: key }] } }, ['1', '2', '3'],
+        ]);
+        assert.match(result.azCommand, new RegExp(`--ssh-key-value '${key}' --network-plugin azure --network-plugin-mode overlay --tier standard --zones 1 2 3 --tags env=prod --auto-upgrade-channel node-image --node-os-upgrade-channel NodeImage$`));
     });
 });

@@ -34,7 +34,7 @@ describe('Create Snapshot', () => {
         const [platform] = await shownTree(api.tree);
         const snapshots = platform.children!.find((c) => c.label === 'Snapshots')!;
         assert.deepStrictEqual(snapshots.children!.find((s) => s.label === 'weu-system-golden'),
-            { label: 'weu-system-golden', description: '1.34.1 · AKSUbuntu-2204gen2arm64containerd-202611.03.0', contextValue: 'aksLinux;aksSnapshot' });
+            { label: 'weu-system-golden', description: '1.34.1 · AKSUbuntu-2204gen2arm64containerd-202611.03.0 · 0 pools', contextValue: 'aksLinux;aksSnapshot' });
     });
 
     it('refuses a pool in the middle of an operation (R10), sending nothing', async () => {

@@ -53,8 +53,8 @@ export const emulator = {
     clearRequests: (): Promise<unknown> => control('DELETE', 'requests'),
     addFault: (fault: Fault): Promise<unknown> => control('POST', 'faults', fault),
     clearFaults: (): Promise<unknown> => control('DELETE', 'faults'),
-    /** Back to the demo seed, with no requests and no faults. */
-    reset: (): Promise<unknown> => control('POST', 'reset'),
+    /** Back to the demo seed (or the one named), with no requests and no faults. */
+    reset: (seed?: string): Promise<unknown> => control('POST', 'reset', seed ? { seed } : undefined),
     setProvisioningState: (id: string, provisioningState: string): Promise<unknown> => control('POST', 'provisioningState', { id, provisioningState }),
     /** Every cluster, pool and snapshot (lower-case id) with its eTag and state. */
     resources: async (): Promise<{ id: string; eTag: string; state: string }[]> => (await control('GET', 'resources')) as { id: string; eTag: string; state: string }[],

@@ -27,16 +27,20 @@ function expectedTree(seed: Seed): ShownNode[] {
                 ...clusters.map((c) => ({
                     label: c.name,
                     description: `${c.kubernetesVersion} · ${c.location}`,
-                    contextValue: 'aksCluster;aksReady',
+                    contextValue: ['aksCluster', 'aksReady', ...(reimages(c) ? ['aksReimages'] : [])].sort().join(';'),
                     children: c.pools.map((p) => {
                         const q = p.properties as Record<string, unknown>;
                         const state = String(q.provisioningState);
                         const busy = !['Succeeded', 'Failed', 'Canceled'].includes(state);
                         const snapshotId = (q.creationData as { sourceResourceId?: string } | undefined)?.sourceResourceId;
                         const snapshotName = snapshotId?.split('/').pop();
+                        // Drifted: no longer on the linked snapshot's image or Kubernetes version; at risk: the cluster's channels re-image it (R7).
+                        const linked = seed.snapshots.find((n) => snapshotId?.toLowerCase().endsWith(`/resourcegroups/${n.resourceGroup}/providers/microsoft.containerservice/snapshots/${n.name}`.toLowerCase()));
+                        const drifted = !!linked && (linked.nodeImageVersion !== q.nodeImageVersion || linked.kubernetesVersion !== q.orchestratorVersion);
                         return {
                             label: p.name,
-                            description: [busy ? state : undefined, q.mode, q.osSKU, q.vmSize, q.nodeImageVersion, snapshotName ? `◆ ${snapshotName}` : undefined]
+                            description: [busy ? state : undefined, q.mode, q.osSKU, q.vmSize, q.nodeImageVersion,
+                                snapshotName ? `${drifted ? '◇' : '◆'} ${snapshotName}` : undefined, drifted ? 'drifted' : undefined, snapshotName && reimages(c) ? 'at risk' : undefined]
                                 .filter(Boolean).join(' · '),
                             contextValue: [busy ? 'aksBusy' : 'aksReady', 'aksNodePool', ...(snapshotName ? ['aksSnapshotLinked'] : [])].sort().join(';'),
                         };
@@ -48,13 +52,29 @@ function expectedTree(seed: Seed): ShownNode[] {
                     contextValue: 'aksSnapshotGroup',
                     children: snapshots.map((n) => ({
                         label: n.name,
-                        description: `${n.kubernetesVersion} · ${n.nodeImageVersion}`,
+                        description: `${n.kubernetesVersion} · ${n.nodeImageVersion} · ${usage(seed, n)}`,
                         contextValue: n.osType === 'Windows' ? 'aksSnapshot;aksWindows' : 'aksLinux;aksSnapshot',
                     })),
                 },
             ],
         };
     });
+}
+
+/** R7 as documented: only `None` or `Unmanaged` with auto-upgrade `none` leave node images alone; a cluster that names no node OS channel gets `NodeImage`. */
+function reimages(cluster: Seed['clusters'][number]): boolean {
+    const profile = ((cluster.properties ?? {}) as { autoUpgradeProfile?: { upgradeChannel?: string; nodeOSUpgradeChannel?: string } }).autoUpgradeProfile ?? {};
+    return !['None', 'Unmanaged'].includes(profile.nodeOSUpgradeChannel ?? 'NodeImage') || (profile.upgradeChannel ?? 'none') !== 'none';
+}
+
+/** "N pools (M drifted)": the pools of every subscription linked to the snapshot. */
+function usage(seed: Seed, snapshot: Seed['snapshots'][number]): string {
+    const pools = seed.clusters.flatMap((c) => c.pools).map((p) => p.properties as Record<string, unknown>)
+        .filter((q) => ((q.creationData as { sourceResourceId?: string } | undefined)?.sourceResourceId ?? '').toLowerCase() ===
+            `/subscriptions/${snapshot.subscriptionId}/resourceGroups/${snapshot.resourceGroup}/providers/Microsoft.ContainerService/snapshots/${snapshot.name}`.toLowerCase());
+    const drifted = pools.filter((q) => q.nodeImageVersion !== snapshot.nodeImageVersion || q.orchestratorVersion !== snapshot.kubernetesVersion).length;
+    const count = pools.length === 1 ? '1 pool' : `${pools.length} pools`;
+    return drifted ? `${count} (${drifted} drifted)` : count;
 }
 
 describe('The AKS tree in a real VS Code', () => {

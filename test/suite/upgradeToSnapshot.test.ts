@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
-import { ESC, Meanwhile, TestUserInput } from './TestUserInput';
+import { ESC, Meanwhile, RejectedInput, TestUserInput } from './TestUserInput';
 import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
 
 describe('Upgrade Node Pool to Snapshot', () => {
@@ -41,7 +41,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.match(confirm.detail!, /⚠ Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot's \(R7\)\./);
 
         const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.memory))!);
-        assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V2gen2-202611.03.0 · ◆ snap-memory-2611');
+        assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V2gen2-202611.03.0 · ◆ snap-memory-2611 · at risk');
         assert.strictEqual(result.azCommand, `az aks nodepool upgrade --subscription ${PLATFORM_SUBSCRIPTION} --resource-group rg-platform-eastus ` +
             `--cluster-name aks-prod-eastus --name memory --snapshot-id ${ids.snapshot.memory2611} --max-surge 33% --yes`);
     });
@@ -68,7 +68,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.strictEqual(post.headers.akssnapshotid, ids.snapshot.gpu);
         assert.strictEqual(post.body, undefined);
         const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.gpu))!);
-        assert.strictEqual(item.description, 'User · Ubuntu · Standard_NC6s_v3 · AKSUbuntu-2204gen2containerd-202611.03.0 · ◆ snap-gpu-2611');
+        assert.strictEqual(item.description, 'User · Ubuntu · Standard_NC6s_v3 · AKSUbuntu-2204gen2containerd-202611.03.0 · ◆ snap-gpu-2611 · at risk');
         assert.match(result.azCommand, /--name gpu --snapshot-id \S+snap-gpu-2611 --node-image-only --yes$/);
     });
 
@@ -106,7 +106,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
     it('warns when the snapshot\'s image is more than 90 days old (R12), naming the date', async () => {
         const ui = new TestUserInput(['snap-legacy-2505', ESC]);
         assert.strictEqual(await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.legacy)), undefined);
-        assert.match(ui.ofKind('message')[0].detail!, /⚠ The snapshot's node image AKSUbuntu-2204gen2containerd-202505\.20\.0 was published on 2025-05-20, \d+ days ago.*\(R12\)/);
+        assert.match(ui.ofKind('message')[0].detail!, /⚠ The snapshot's node image AKSUbuntu-2204gen2containerd-202505\.20\.0 was published on 2025-05-20, \d+ days ago; the AKS page "Use node pool snapshots" \(learn\.microsoft\.com\/azure\/aks\/node-pool-snapshot\) asks for a node image within 90 days.*\(R12\)/);
         // Esc at the confirmation: nothing is sent.
         assert.deepStrictEqual(await emulator.writes(), []);
     });
@@ -122,5 +122,30 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.match(pick.text, /\(Not read: Contoso Sandbox: AuthorizationFailed: No read access to snapshots\.\)$/);
         assert.ok(pick.items!.some((i) => i.label === 'snap-memory-2611'));
         assert.ok(!pick.items!.some((i) => i.label.endsWith('snap-sandbox-2611')));
+    });
+
+    it('Advanced Options… (Kubernetes path): max unavailable, drain timeout and node soak reach Azure with the rest of the pool kept; bad values refused inline', async () => {
+        const bad = new TestUserInput(['snap-memory-2611', '', 'Advanced Options…', 'Node soak duration (minutes)', '31']);
+        await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', bad, await api.tree.findElement(ids.pool.memory)),
+            (e: unknown) => e instanceof RejectedInput && /upgradeSettings\.nodeSoakDurationInMinutes "31" is invalid: it takes 0–30 \(AKS\)\./.test(e.message));
+        const before = await poolJson(ids.pool.memory);
+        await emulator.clearRequests();
+        const ui = new TestUserInput(['snap-memory-2611', '33%', 'Advanced Options…', 'Max unavailable', '1', 'Drain timeout (minutes)', '45', 'Node soak duration (minutes)', '5', 'Done', 'Upgrade']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory));
+        const [put] = await emulator.writes();
+        const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
+        expected.properties.orchestratorVersion = '1.33.5';
+        expected.properties.creationData = { sourceResourceId: ids.snapshot.memory2611 };
+        expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%', maxUnavailable: '1', drainTimeoutInMinutes: 45, nodeSoakDurationInMinutes: 5 };
+        assert.deepStrictEqual(put.body, expected);
+        assert.ok(ui.ofKind('message')[1].detail?.includes('Drain timeout: 45 minutes'), 'the summary shows what was set');
+        assert.match(result.azCommand, / --max-surge 33% --max-unavailable 1 --drain-timeout 45 --node-soak-duration 5 --yes$/);
+
+    });
+
+    it('the node-image-only path offers no advanced options (R6: surge and drain settings do not apply)', async () => {
+        const ui = new TestUserInput(['snap-gpu-2611', ESC]);
+        await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.gpu));
+        assert.ok(!ui.ofKind('message')[0].items?.some((i) => /Advanced/.test(i.label)));
     });
 });

@@ -1,17 +1,21 @@
 import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
 import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NewNodePool, NodePool } from '../../model/aks';
+import type { PoolOptions } from '../../model/poolOptions';
 import { subscriptionOf } from '../../model/rules';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
 import type { LongOperationContext } from '../longOperation';
+import type { PinClusterContext } from '../pinCluster/PinClusterContext';
 
-export interface AddNodePoolContext extends NodePoolSpecContext, LongOperationContext, Partial<ExecuteActivityContext> {
+export interface AddNodePoolContext extends NodePoolSpecContext, PinClusterContext, LongOperationContext, Partial<ExecuteActivityContext> {
     readonly services: AksServices;
     cluster?: Cluster;
     /** Supported Kubernetes versions per region (R4), read once each. */
     readonly versionsByLocation: Map<string, Promise<string[]>>;
-    /** The person saw that the cluster's channels will re-image the pool (R7) and went on. */
-    pinWarningAccepted?: boolean;
+    /** The person confirmed the summary (and the R7 warning, when the cluster's channels will re-image the pool). */
+    confirmed?: boolean;
+    /** Set under "Advanced options…"; AKS's defaults for the rest. */
+    poolOptions?: { -readonly [K in keyof PoolOptions]: PoolOptions[K] };
     /** Set by AddNodePoolStep. */
     pool?: NodePool;
     /** False when the person stopped waiting; the operation goes on in Azure. */
@@ -34,7 +38,7 @@ export function newNodePool(context: AddNodePoolContext): NewNodePool {
     const snapshot = context.snapshot!;
     return {
         name: context.poolName!, snapshotId: snapshot.id, vmSize: context.vmSize!, count: context.nodeCount!, mode: context.mode!,
-        osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion,
+        osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion, options: context.poolOptions ?? {},
     };
 }
 

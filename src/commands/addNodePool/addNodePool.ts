@@ -1,7 +1,7 @@
 import { AzureWizard, IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
-import { nodePoolAddCommand, toShellLine } from '../../model/azCommands';
+import { clusterChannelsCommand, nodePoolAddCommand, toShellScript } from '../../model/azCommands';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { ClusterItem } from '../../tree/ClusterItem';
 import { SnapshotItem } from '../../tree/SnapshotItem';
@@ -10,11 +10,12 @@ import { PoolNameStep } from '../common/PoolNameStep';
 import type { RunningOperations } from '../common/runningOperations';
 import { VmSizeStep } from '../common/VmSizeStep';
 import type { LongOperationContext } from '../longOperation';
+import { PinClusterStep } from '../pinCluster/PinClusterStep';
 import { endFlow, FlowResult } from '../reportAzCommand';
 import { AddNodePoolContext, newNodePool, useCluster } from './AddNodePoolContext';
 import { AddNodePoolStep } from './AddNodePoolStep';
+import { ConfirmAddStep } from './ConfirmAddStep';
 import { ModeStep } from './ModeStep';
-import { PinWarningStep } from './PinWarningStep';
 import { SourceSnapshotStep } from './SourceSnapshotStep';
 import { TargetClusterStep } from './TargetClusterStep';
 
@@ -36,8 +37,8 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     }
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Add a node pool from a snapshot'),
-        promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3), new PinWarningStep()],
-        executeSteps: [new AddNodePoolStep(tree, operations)],
+        promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3), new ConfirmAddStep()],
+        executeSteps: [new PinClusterStep(tree, operations, true), new AddNodePoolStep(tree, operations)],
         showLoadingPrompt: true,
     });
     await wizard.prompt();
@@ -45,7 +46,7 @@ export async function addNodePool(context: IActionContext & LongOperationContext
 
     const cluster = wizardContext.cluster!;
     const snapshot = wizardContext.snapshot!;
-    const azCommand = toShellLine(nodePoolAddCommand(cluster.id, newNodePool(wizardContext)));
+    const azCommand = toShellScript([...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []), nodePoolAddCommand(cluster.id, newNodePool(wizardContext))]);
     return endFlow(tree, { id: `${cluster.id}/agentPools/${wizardContext.poolName}`, azCommand }, wizardContext, () =>
         vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
             wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));

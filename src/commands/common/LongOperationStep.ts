@@ -42,12 +42,10 @@ export abstract class LongOperationStep<C extends LongOperationStepContext> exte
         const claim = this.operations.claim(id, title);
         try {
             const result = await runLongOperation(context, title, (options) => this.run(context, options), () => void this.tree.refreshSubscription(subscriptionId));
-            context.finished = result.done;
-            context.notice = result.done ? undefined : result.notice;
+            this.record(context, result.done, result.done ? undefined : result.notice);
         } catch (error) {
             if (error instanceof LostAnswerError) {
-                context.finished = false;
-                context.notice = await tellAfterLostAnswer(context.services, id, title);
+                this.record(context, false, await tellAfterLostAnswer(context.services, id, title));
                 return;
             }
             if (error instanceof OperationEndedError) {
@@ -62,6 +60,12 @@ export abstract class LongOperationStep<C extends LongOperationStepContext> exte
 
     shouldExecute(context: C): boolean {
         return context.finished === undefined;
+    }
+
+    /** How it ended: done, or not (the person stopped waiting, or the answer was lost) with what they were told. */
+    protected record(context: C, finished: boolean, notice: string | undefined): void {
+        context.finished = finished;
+        context.notice = notice;
     }
 }
 

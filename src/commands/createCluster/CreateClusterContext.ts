@@ -2,6 +2,8 @@ import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
 import type { AksService, ResourceGroup } from '../../azure/AksService';
 import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NewCluster } from '../../model/aks';
+import { PINNED_CHANNELS, UpgradeChannels } from '../../model/channels';
+import type { ClusterOptions } from '../../model/poolOptions';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
 import type { LongOperationContext } from '../longOperation';
 
@@ -18,6 +20,12 @@ export interface CreateClusterContext extends NodePoolSpecContext, LongOperation
     resourceGroups?: ResourceGroup[];
     location?: string;
     dnsPrefix?: string;
+    /** R7: the automatic-upgrade channels; the pinned ones unless chosen under Advanced options. */
+    channels?: UpgradeChannels;
+    /** Set under "Advanced options…"; AKS's defaults for the rest. */
+    clusterOptions?: { -readonly [K in keyof ClusterOptions]: ClusterOptions[K] };
+    /** The file the SSH key came from, for the `az` line. */
+    sshKeyFile?: string;
     confirmed?: boolean;
     /** Set by CreateClusterStep. */
     cluster?: Cluster;
@@ -29,5 +37,6 @@ export function newCluster(context: CreateClusterContext): NewCluster {
     return {
         resourceGroup: context.resourceGroup!, name: context.newClusterName!, location: context.location!, dnsPrefix: context.dnsPrefix!,
         nodePoolName: context.poolName!, vmSize: context.vmSize!, count: context.nodeCount!, snapshot: context.snapshot!,
+        channels: context.channels ?? PINNED_CHANNELS, options: context.clusterOptions ?? {},
     };
 }

@@ -45,7 +45,7 @@ export async function createCluster(context: IActionContext & LongOperationConte
 
     const service = wizardContext.service!;
     const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
-    const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup));
+    const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup, wizardContext.sshKeyFile));
     return endFlow(tree, { id: wizardContext.cluster?.id ?? id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
             wizardContext.newClusterName!, wizardContext.location!, wizardContext.poolName!, snapshot.name));

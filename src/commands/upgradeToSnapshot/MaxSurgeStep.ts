@@ -1,18 +1,13 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { parseMaxSurge } from '../../model/poolOptions';
+import { describeProblem } from '../describeProblem';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
 /** Max surge: a node count (1 or more) or a percentage (1%–100%); empty keeps the pool's own. */
 export function validateMaxSurge(value: string): string | undefined {
-    const text = value.trim();
-    if (!text) {
-        return undefined;
-    }
-    const match = /^(\d+)(%?)$/.exec(text);
-    const number = match ? Number(match[1]) : NaN;
-    return match && number >= 1 && (match[2] !== '%' || number <= 100)
-        ? undefined
-        : vscode.l10n.t('Max surge "{0}" is invalid: a whole number of nodes (1 or more) or a percentage from 1% to 100%.', text);
+    const parsed = value.trim() ? parseMaxSurge(value) : undefined;
+    return parsed && 'problem' in parsed ? describeProblem(parsed.problem) : undefined;
 }
 
 /** Asked on the Kubernetes path only: surge and drain settings do not apply to a node-image-only upgrade (R6). */

@@ -2,10 +2,12 @@ import type { ExecuteActivityContext, IActionContext } from '@microsoft/vscode-a
 import type { AksService } from '../../azure/AksService';
 import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NodePool, Snapshot } from '../../model/aks';
+import type { UpgradeOptions } from '../../model/poolOptions';
 import type { UpgradePath } from '../../model/rules';
 import type { LongOperationContext } from '../longOperation';
+import type { PinClusterContext } from '../pinCluster/PinClusterContext';
 
-export interface UpgradeToSnapshotContext extends IActionContext, LongOperationContext, Partial<ExecuteActivityContext> {
+export interface UpgradeToSnapshotContext extends IActionContext, PinClusterContext, LongOperationContext, Partial<ExecuteActivityContext> {
     readonly services: AksServices;
     readonly service: AksService;
     /** As read when the flow began, or read again after the pool changed before the upgrade was sent. */
@@ -15,6 +17,8 @@ export interface UpgradeToSnapshotContext extends IActionContext, LongOperationC
     path?: UpgradePath;
     /** Kubernetes path only; empty keeps the pool's own setting. */
     maxSurge?: string;
+    /** Kubernetes path only, set under "Advanced options…"; the pool keeps its own for the rest. */
+    upgradeOptions?: { -readonly [K in keyof UpgradeOptions]: UpgradeOptions[K] };
     confirmed?: boolean;
     /** False when the person stopped waiting; the operation goes on in Azure. */
     finished?: boolean;

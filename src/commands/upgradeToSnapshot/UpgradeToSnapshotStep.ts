@@ -21,7 +21,7 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
         if (context.path === 'nodeImageOnly') {
             await service.upgradeNodeImageToSnapshot(pool.id, snapshot!.id, pool.eTag, options);
         } else {
-            await service.upgradeNodePoolToSnapshot(pool.id, pool.eTag, snapshot!, context.maxSurge || undefined, options);
+            await service.upgradeNodePoolToSnapshot(pool.id, pool.eTag, snapshot!, { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined }, options);
         }
     }
 }

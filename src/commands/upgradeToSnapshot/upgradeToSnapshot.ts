@@ -2,7 +2,7 @@ import { AzureWizard, IActionContext, parseError, UserCancelledError } from '@mi
 import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import { parseArmId } from '../../model/armId';
-import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
+import { clusterChannelsCommand, nodePoolUpgradeCommand, toShellScript } from '../../model/azCommands';
 import { ResourceChangedError } from '../../azure/azureErrors';
 import { poolChanges } from '../../model/changes';
 import { busyProblem, upgradePath, upgradeProblems } from '../../model/rules';
@@ -12,6 +12,7 @@ import { refuseIfProblems } from '../describeProblem';
 import type { RunningOperations } from '../common/runningOperations';
 import type { LongOperationContext } from '../longOperation';
 import { pickTreeElement } from '../pickTreeElement';
+import { PinClusterStep } from '../pinCluster/PinClusterStep';
 import { endFlow, FlowResult } from '../reportAzCommand';
 import { ConfirmUpgradeStep, upgradeSummary } from './ConfirmUpgradeStep';
 import { MaxSurgeStep } from './MaxSurgeStep';
@@ -33,17 +34,17 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Upgrade node pool "{0}" to a snapshot', pool.name),
         promptSteps: [new UpgradeSnapshotStep(), new MaxSurgeStep(), new ConfirmUpgradeStep()],
-        executeSteps: [upgrade],
+        executeSteps: [new PinClusterStep(tree, operations, true), upgrade],
         showLoadingPrompt: true,
     });
     await wizard.prompt();
     await executeAsConfirmed(wizardContext, () => wizard.execute(), () => upgrade.execute(wizardContext));
 
     const snapshot = wizardContext.snapshot!;
-    const azCommand = toShellLine(nodePoolUpgradeCommand({
+    const azCommand = toShellScript([...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []), nodePoolUpgradeCommand({
         subscriptionId: service.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name,
-        snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined,
-    }));
+        snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined, options: wizardContext.upgradeOptions,
+    })]);
     return endFlow(tree, { id: pool.id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Upgraded node pool "{0}" to snapshot "{1}": Kubernetes {2}, node image {3}.', pool.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));
 }

@@ -1,5 +1,5 @@
 import {
-    assertCount, assertMaxSurge, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
+    assertCount, assertPoolOptions, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
     assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
@@ -116,6 +116,7 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
     assertSupported(requested, cluster.location);
     const vmSize = String(input.vmSize || snapshot?.properties.vmSize || 'Standard_D4ds_v5');
     const count = assertCount(input.count, mode);
+    assertPoolOptions({ ...input, vmSize }, mode, count, cluster.location);
     const osSku = input.osSKU ?? snapshot?.properties.osSku ?? (osType === 'Windows' ? 'Windows2022' : 'Ubuntu');
     const properties: Json = {
         maxPods: 110, osDiskSizeGB: 128, osDiskType: 'Managed', kubeletDiskType: 'OS', type: 'VirtualMachineScaleSets', enableAutoScaling: false,
@@ -140,7 +141,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     const props = ((request.body ?? {}) as Json).properties as Json | undefined ?? {};
     const existing = cluster.pools.get(name.toLowerCase());
     checkConditions(request, existing, `agent pool '${name}'`);
-    assertMaxSurge((props.upgradeSettings as Json | undefined)?.maxSurge);
+    assertUpgradeSettings(props.upgradeSettings as Json | undefined);
     assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
     const resourceId = `${clusterId(cluster)}/agentPools/${existing?.name ?? name}`;
     if (!existing) {

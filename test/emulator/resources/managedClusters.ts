@@ -1,5 +1,5 @@
 import {
-    assertAutoUpgradeProfile, assertClusterName, assertTags, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertTerminal,
+    assertAutoUpgradeProfile, assertClusterName, assertClusterOptions, assertTags, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertTerminal,
     assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
@@ -126,10 +126,18 @@ function createCluster(context: Context, request: ArmRequest, sub: string, resou
     const properties = defaultClusterProperties(sub, resourceGroup, name, location, version, dnsPrefix);
     const autoUpgradeProfile = { ...(properties.autoUpgradeProfile as Json), ...((props.autoUpgradeProfile ?? {}) as Json) };
     assertAutoUpgradeProfile(autoUpgradeProfile);
+    assertClusterOptions(input);
     for (const [field, value] of Object.entries(props)) {
         if (!READ_ONLY.includes(field) && value !== undefined && field !== 'kubernetesVersion') {
             properties[field] = value;
         }
+    }
+    if (props.networkProfile) {
+        // AKS fills what the request leaves out, for the plugin asked for.
+        const defaults = { ...(defaultClusterProperties(sub, resourceGroup, name, location, version, dnsPrefix).networkProfile as Json) };
+        delete defaults.networkPlugin;
+        delete defaults.networkPluginMode;
+        properties.networkProfile = { ...defaults, ...(props.networkProfile as Json) };
     }
     Object.assign(properties, { autoUpgradeProfile, provisioningState: 'Creating', kubernetesVersion: version, currentKubernetesVersion: version });
     const cluster: ClusterRecord = {

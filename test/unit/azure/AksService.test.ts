@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { PINNED_CHANNELS } from '../../../src/model/channels';
 import { AksService } from '../../../src/azure/AksService';
 import { snapshotId } from '../../../src/model/armId';
 import { demoSeed, PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
@@ -123,7 +124,7 @@ describe('AksService writes, as Azure receives them', () => {
         const before = await platform.getResourceJson(poolId);
         const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
         emulator.requests.length = 0;
-        const upgraded = await platform.upgradeNodePoolToSnapshot(poolId, (before.properties as { eTag: string }).eTag, snapshot, '33%');
+        const upgraded = await platform.upgradeNodePoolToSnapshot(poolId, (before.properties as { eTag: string }).eTag, snapshot, { maxSurge: '33%' });
         const put = emulator.requests.find((r) => r.method === 'PUT')!;
         const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
         expected.properties.orchestratorVersion = '1.33.5';
@@ -136,7 +137,7 @@ describe('AksService writes, as Azure receives them', () => {
             [snapshot.id, '1.33.5', snapshot.nodeImageVersion, 'Succeeded']);
         // The emulator refuses what AKS refuses: a skipped minor version.
         const legacy = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu/agentPools/burst`;
-        await assert.rejects(platform.upgradeNodePoolToSnapshot(legacy, undefined, { ...snapshot, kubernetesVersion: '1.32.9' }, undefined),
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(legacy, undefined, { ...snapshot, kubernetesVersion: '1.32.9' }, {}),
             (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Downgrading/.test(e.message));
     });
 
@@ -146,7 +147,7 @@ describe('AksService writes, as Azure receives them', () => {
         const before = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
         // A colleague scales the pool between the service's GET and its PUT.
         emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/gpu', action: 'changedMeanwhile', times: 1 });
-        await assert.rejects(platform.upgradeNodePoolToSnapshot(poolId, before.eTag, snapshot, undefined), (e: Error & { code?: string; statusCode?: number }) =>
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(poolId, before.eTag, snapshot, {}), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 412 && e.code === 'PreconditionFailed');
         const after = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
         assert.deepStrictEqual([after.count, after.kubernetesVersion], [(before.count ?? 0) + 1, before.kubernetesVersion], "the colleague's scale stands, the upgrade did not go through");
@@ -160,7 +161,7 @@ describe('AksService writes, as Azure receives them', () => {
         const snapshot = await platform.getSnapshot('rg-platform-weu', 'snap-arm-2611');
         const cluster = await platform.createClusterFromSnapshot({
             resourceGroup: 'rg-new', name: 'aks-from-snap', location: 'westeurope', dnsPrefix: 'aks-from-snap', nodePoolName: 'system',
-            vmSize: 'Standard_D4ps_v5', count: 3, snapshot,
+            vmSize: 'Standard_D4ps_v5', count: 3, snapshot, channels: PINNED_CHANNELS,
         });
         assert.strictEqual(cluster.provisioningState, 'Succeeded');
         assert.deepStrictEqual(cluster.nodePools.map((p) => [p.name, p.mode, p.snapshotId, p.nodeImageVersion, p.kubernetesVersion]),

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { PINNED_CHANNELS } from '../../../src/model/channels';
 import { AksService } from '../../../src/azure/AksService';
 import { LostAnswerError, OperationEndedError, ResourceChangedError } from '../../../src/azure/azureErrors';
 import { ForeignHostError } from '../../../src/azure/requestPolicies';
@@ -50,7 +51,7 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
             await assert.rejects(service.createSnapshot('rg-snapshots', 'snap-system-2611', 'eastus', gpu.id), isExists);
             await assert.rejects(service.createResourceGroup('rg-snapshots', 'eastus'), isExists);
             await assert.rejects(service.createClusterFromSnapshot({
-                resourceGroup: 'rg-platform-eastus', name: 'aks-prod-eastus', location: 'eastus', dnsPrefix: 'x', nodePoolName: 'system', vmSize: 'Standard_D4s_v5', count: 3, snapshot,
+                resourceGroup: 'rg-platform-eastus', name: 'aks-prod-eastus', location: 'eastus', dnsPrefix: 'x', nodePoolName: 'system', vmSize: 'Standard_D4s_v5', count: 3, snapshot, channels: PINNED_CHANNELS,
             }), isExists);
             assert.ok(emulator.requests.filter((r) => r.method === 'PUT').every((r) => r.headers['if-none-match'] === '*' && r.status === 412));
             assert.strictEqual(sent('PUT'), 4, 'each create was sent once');

@@ -72,7 +72,7 @@ describe('An upgrade sends back everything it did not mean to change (property, 
             const poolId = `${CLUSTER}/agentPools/${name}`;
             const served = await service.getResourceJson(poolId);
             emulator.requests.length = 0;
-            await service.upgradeNodePoolToSnapshot(poolId, `etag-${name}`, snapshot, maxSurge);
+            await service.upgradeNodePoolToSnapshot(poolId, `etag-${name}`, snapshot, { maxSurge });
             const put = emulator.requests.find((r) => r.method === 'PUT');
             assert.ok(put, 'one PUT was sent');
             const expected = JSON.parse(JSON.stringify(served)) as { properties: Json };

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
+import { PINNED_CHANNELS } from '../../../src/model/channels';
 import { AksService } from '../../../src/azure/AksService';
 import type { NewCluster, NewNodePool, NodePool } from '../../../src/model/aks';
 import { clusterId, nodePoolId, snapshotId } from '../../../src/model/armId';
-import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
+import { clusterChannelsCommand, clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
 import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
@@ -92,7 +93,7 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         assert.strictEqual(result.code, 0, result.stderr);
         const flow = await services(byFlow);
         await flow.upgradeNodePoolToSnapshot(pool, (await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory')).eTag,
-            await flow.getSnapshot('rg-snapshots', 'snap-memory-2611'), '33%');
+            await flow.getSnapshot('rg-snapshots', 'snap-memory-2611'), { maxSurge: '33%' });
         const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory')));
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
     });
@@ -101,11 +102,85 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         const flow = await services(byFlow);
         const snapshot = await flow.getSnapshot('rg-snapshots', 'snap-system-2611');
         await flow.createResourceGroup('rg-(golden)', 'eastus');
-        const cluster: NewCluster = { resourceGroup: 'rg-(golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot };
+        const cluster: NewCluster = { resourceGroup: 'rg-(golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot, channels: PINNED_CHANNELS };
         await flow.createClusterFromSnapshot(cluster);
-        await runLine(toShellScript(clusterCreateCommands(PLATFORM_SUBSCRIPTION, cluster, true)));
+        const lines = await Promise.all(clusterCreateCommands(PLATFORM_SUBSCRIPTION, cluster, true).map((c) => cli.knownOnly(c)));
+        await runLine(toShellScript(lines.map((l) => l.command)));
         const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster('rg-(golden)', 'aks-golden')));
-        const facts = (c: typeof a) => [c.location, c.kubernetesVersion, c.dnsPrefix, c.provisioningState, c.nodePools.map((p) => [p.name, ...poolFacts(p)])];
+        const facts = (c: typeof a) => [c.location, c.kubernetesVersion, c.dnsPrefix, c.provisioningState, c.upgradeChannel, c.nodePools.map((p) => [p.name, ...poolFacts(p)])];
         assert.deepStrictEqual(facts(b), facts(a));
+        // R7: the pin. Azure CLI 2.45 predates --node-os-upgrade-channel; where it knows the flag, the channel agrees too.
+        const dropped = lines.flatMap((l) => l.dropped);
+        assert.deepStrictEqual(dropped.filter((f) => f !== '--node-os-upgrade-channel'), [], 'only flags newer than this CLI are left out');
+        assert.strictEqual(a.nodeOsUpgradeChannel, 'None');
+        if (!dropped.includes('--node-os-upgrade-channel')) {
+            assert.strictEqual(b.nodeOsUpgradeChannel, a.nodeOsUpgradeChannel);
+        }
+    });
+
+    it('nodepool add with every advanced option (zones, labels, taints, autoscaler, max pods, surge, OS disk, tags, Spot)', async () => {
+        const snapshot = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611');
+        const cluster = clusterId(SANDBOX_SUBSCRIPTION, 'rg-sandbox', 'aks-sandbox');
+        const pool: NewNodePool = {
+            name: 'opts', snapshotId: snapshot, vmSize: 'Standard_D4s_v5', count: 2, mode: 'User', osType: 'Linux', osSku: 'Ubuntu', kubernetesVersion: '1.33.5',
+            options: {
+                zones: ['1', '3'], labels: { team: 'apps', env: 'prod' }, taints: ['sku=gpu:NoSchedule'], autoscale: { min: 1, max: 5 }, maxPods: 60, maxSurge: '33%',
+                osDiskSizeGB: 64, osDiskType: 'Managed', tags: { cost: '42' }, spot: { evictionPolicy: 'Delete', maxPrice: -1 },
+            },
+        };
+        await (await services(byFlow, 1)).createNodePoolFromSnapshot(cluster, pool);
+        const line = await cli.knownOnly(nodePoolAddCommand(cluster, pool));
+        assert.deepStrictEqual(line.dropped, [], 'Azure CLI 2.45 knows every flag of nodepool add');
+        await runLine(toShellLine(line.command));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e, 1)).getResourceJson(`${cluster}/agentPools/opts`)));
+        const options = (json: Record<string, unknown>) => {
+            const p = json.properties as Record<string, unknown>;
+            return [p.availabilityZones, p.nodeLabels, p.nodeTaints, p.enableAutoScaling, p.minCount, p.maxCount, p.maxPods, (p.upgradeSettings as { maxSurge?: string }).maxSurge,
+                p.osDiskSizeGB, p.osDiskType, p.tags, p.scaleSetPriority, p.scaleSetEvictionPolicy, p.spotMaxPrice];
+        };
+        assert.deepStrictEqual(options(b), options(a));
+    });
+
+    it('aks update pins a cluster\'s channels (R7)', async () => {
+        const cluster = clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu');
+        const channels = { upgradeChannel: 'none', nodeOsUpgradeChannel: 'None' };
+        const flow = await services(byFlow);
+        await flow.updateClusterChannels(cluster, (await flow.getCluster('rg-platform-weu', 'aks-prod-weu')).eTag, channels);
+        const line = await cli.knownOnly(clusterChannelsCommand(cluster, channels));
+        assert.deepStrictEqual(line.dropped.filter((f) => f !== '--node-os-upgrade-channel'), []);
+        await runLine(toShellLine(line.command));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster('rg-platform-weu', 'aks-prod-weu')));
+        assert.deepStrictEqual([a.upgradeChannel, a.nodeOsUpgradeChannel], ['none', 'None']);
+        assert.strictEqual(b.upgradeChannel, a.upgradeChannel);
+        if (!line.dropped.includes('--node-os-upgrade-channel')) {
+            assert.strictEqual(b.nodeOsUpgradeChannel, a.nodeOsUpgradeChannel);
+        }
+    });
+
+    it('aks create with the advanced options (SSH key, network, tier, zones, tags, channels)', async () => {
+        const flow = await services(byFlow);
+        const snapshot = await flow.getSnapshot('rg-snapshots', 'snap-system-2611');
+        const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBOx8Lw2Zl0rA1EXAMPLEKEYonlyForTests platform@contoso';
+        const cluster: NewCluster = {
+            resourceGroup: 'rg-platform-eastus', name: 'aks-options', location: 'eastus', dnsPrefix: 'aks-options', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot,
+            channels: { upgradeChannel: 'patch', nodeOsUpgradeChannel: 'SecurityPatch' },
+            options: { sshPublicKey: key, networkPlugin: 'azure', networkPluginMode: 'overlay', tier: 'Standard', zones: ['1', '2'], tags: { env: 'prod' } },
+        };
+        await flow.createClusterFromSnapshot(cluster);
+        const [line] = await Promise.all(clusterCreateCommands(PLATFORM_SUBSCRIPTION, cluster, false).map((c) => cli.knownOnly(c)));
+        // What Azure CLI 2.45 predates; each one's effect is compared only where this CLI knows the flag.
+        const newer = ['--network-plugin-mode', '--tier', '--node-os-upgrade-channel'];
+        assert.deepStrictEqual(line.dropped.filter((f) => !newer.includes(f)), []);
+        await runLine(toShellLine(line.command));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getResourceJson(
+            clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-options')) as Promise<{ sku: { tier: string }; tags: unknown; properties: Record<string, any> }>)); // eslint-disable-line @typescript-eslint/no-explicit-any
+        const facts = (c: typeof a, dropped: string[]) => [c.tags, c.properties.autoUpgradeProfile.upgradeChannel, c.properties.networkProfile.networkPlugin,
+            c.properties.linuxProfile?.ssh?.publicKeys?.[0]?.keyData, c.properties.agentPoolProfiles[0].availabilityZones,
+            dropped.includes('--network-plugin-mode') ? '-' : c.properties.networkProfile.networkPluginMode,
+            dropped.includes('--tier') ? '-' : c.sku.tier,
+            dropped.includes('--node-os-upgrade-channel') ? '-' : c.properties.autoUpgradeProfile.nodeOSUpgradeChannel];
+        assert.deepStrictEqual(facts(b, line.dropped), facts(a, line.dropped));
+        assert.deepStrictEqual([a.sku.tier, a.properties.networkProfile.networkPluginMode, a.properties.autoUpgradeProfile.nodeOSUpgradeChannel], ['Standard', 'overlay', 'SecurityPatch']);
+        console.log(`      (Azure CLI ${((await cli.az('version')) as Record<string, string>)['azure-cli']} does not know: ${line.dropped.join(', ') || 'none'})`);
     });
 });

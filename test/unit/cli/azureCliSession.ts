@@ -14,6 +14,11 @@ export interface AzureCliSession {
     az(...args: string[]): Promise<unknown>;
     /** Runs one shell line (as a person would paste it) and returns its exit code and output. */
     shell(line: string): Promise<{ code: number; stdout: string; stderr: string }>;
+    /**
+     * A command as this CLI version can run it: the flags it does not know (newer than it) are taken out, with
+     * their values, and named, so that a test runs the rest and says what it could not.
+     */
+    knownOnly(command: readonly string[]): Promise<{ command: string[]; dropped: string[] }>;
     close(): void;
 }
 
@@ -47,5 +52,30 @@ export async function signInAzureCli(emulator: EmulatorInfo): Promise<AzureCliSe
     await az('cloud', 'set', '--name', 'Emulator');
     const accounts = await az('login', '--service-principal', '-u', emulator.clientId, '-p', emulator.clientSecret, '--tenant', emulator.tenantId) as unknown[];
     assert.ok(accounts.length > 0, 'the Azure CLI signed in to no subscription');
-    return { az, shell, close: () => fs.rmSync(configDir, { recursive: true, force: true }) };
+    const flagsOf = new Map<string, Promise<Set<string>>>();
+    const knownOnly = async (command: readonly string[]): Promise<{ command: string[]; dropped: string[] }> => {
+        const group = command.slice(1, command.findIndex((a) => a.startsWith('--'))).join(' ');
+        let flags = flagsOf.get(group);
+        if (!flags) {
+            flags = run('az', [...group.split(' '), '--help'], { env, maxBuffer: 16 * 1024 * 1024 })
+                .then(({ stdout }) => new Set([...stdout.matchAll(/^\s+(--[a-z0-9-]+(?: --[a-z0-9-]+)*)/gm)].flatMap((m) => m[1].split(' '))));
+            flagsOf.set(group, flags);
+        }
+        const known = await flags;
+        const kept: string[] = [];
+        const dropped: string[] = [];
+        for (let i = 0; i < command.length; i++) {
+            const arg = command[i];
+            if (arg.startsWith('--') && !known.has(arg)) {
+                dropped.push(arg);
+                if (i + 1 < command.length && !command[i + 1].startsWith('--')) {
+                    i++;
+                }
+            } else {
+                kept.push(arg);
+            }
+        }
+        return { command: kept, dropped };
+    };
+    return { az, shell, knownOnly, close: () => fs.rmSync(configDir, { recursive: true, force: true }) };
 }

@@ -293,6 +293,54 @@ describe('The emulator is as strict as Azure', function () {
         });
     });
 
+    describe('the settings AKS checks (pool options, upgrade settings, cluster options)', () => {
+        const newPool = (properties: Record<string, unknown>) => arm('PUT', `${CLUSTER}/agentPools/opts`, {
+            body: { properties: { count: 2, vmSize: 'Standard_D16s_v5', mode: 'User', creationData: { sourceResourceId: SNAPSHOT }, ...properties } },
+        });
+        it('refuses, as AKS does, what a pool cannot be: 400 with the field, and nothing made', async () => {
+            const cases: [Record<string, unknown>, RegExp][] = [
+                [{ maxPods: 5 }, /maxPods '5' is invalid/],
+                [{ osDiskSizeGB: 4096 }, /osDiskSizeGB '4096'/],
+                [{ osDiskType: 'Ephemeral' }, /does not support ephemeral OS disks/],
+                [{ mode: 'System', scaleSetPriority: 'Spot' }, /System node pool cannot be a Spot node pool/],
+                [{ scaleSetPriority: 'Spot', spotMaxPrice: 0 }, /spotMaxPrice '0'/],
+                [{ enableAutoScaling: true, minCount: 3, maxCount: 5 }, /node count 2 is not within the range of minCount 3 and maxCount 5/],
+                [{ availabilityZones: ['1', '3'] }, /Standard_D16s_v5 is not allowed in zones \[3\] in region eastus/],
+                [{ nodeLabels: { 'bad key': 'x' } }, /nodeLabels/],
+                [{ nodeTaints: ['sku=gpu:Sometimes'] }, /nodeTaints/],
+            ];
+            for (const [properties, message] of cases) {
+                const response = await newPool(properties);
+                assert.strictEqual(response.status, 400, JSON.stringify(properties));
+                assert.match(JSON.stringify(response.body), message);
+            }
+            assert.strictEqual((await arm('GET', `${CLUSTER}/agentPools/opts`)).status, 404);
+            const made = await newPool({ availabilityZones: ['1', '2'], nodeLabels: { team: 'a' }, nodeTaints: ['sku=gpu:NoSchedule'], enableAutoScaling: true, minCount: 1, maxCount: 5,
+                maxPods: 60, osDiskSizeGB: 64, scaleSetPriority: 'Spot', scaleSetEvictionPolicy: 'Delete', spotMaxPrice: -1 });
+            assert.strictEqual(made.status, 201);
+        });
+        it('refuses upgrade settings out of range (max unavailable, drain timeout, node soak)', async () => {
+            const pool = await poolBody();
+            for (const [settings, message] of [[{ maxUnavailable: '120%' }, /maxUnavailable/], [{ drainTimeoutInMinutes: 0 }, /drainTimeoutInMinutes/], [{ nodeSoakDurationInMinutes: 31 }, /nodeSoakDurationInMinutes/]] as const) {
+                const response = await arm('PUT', POOL, { body: { ...pool, properties: { ...pool.properties, upgradeSettings: settings } } });
+                assert.strictEqual(response.status, 400);
+                assert.match(JSON.stringify(response.body), message);
+            }
+        });
+        it('refuses a cluster tier, network plugin mode or SSH key AKS would not take', async () => {
+            const cluster = (extra: Record<string, unknown>, properties: Record<string, unknown>) => arm('PUT', `${GROUP}/managedClusters/aks-opts`, {
+                body: { location: 'eastus', ...extra, properties: { dnsPrefix: 'aks-opts', agentPoolProfiles: [{ name: 'system', mode: 'System', count: 1, vmSize: 'Standard_D4s_v5' }], ...properties } },
+            });
+            assert.match(JSON.stringify((await cluster({ sku: { name: 'Base', tier: 'Gold' } }, {})).body), /sku\.tier 'Gold'/);
+            assert.match(JSON.stringify((await cluster({}, { networkProfile: { networkPlugin: 'kubenet', networkPluginMode: 'overlay' } })).body), /only allowed with the azure network plugin/);
+            assert.match(JSON.stringify((await cluster({}, { linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: 'not a key' }] } } })).body), /OpenSSH public key/);
+            const made = await cluster({ sku: { name: 'Base', tier: 'Standard' } }, { networkProfile: { networkPlugin: 'kubenet' } });
+            assert.strictEqual(made.status, 201);
+            assert.strictEqual(made.body.properties.networkProfile.networkPlugin, 'kubenet');
+            assert.strictEqual(made.body.properties.networkProfile.networkPluginMode, undefined, 'no overlay left from the defaults');
+        });
+    });
+
     describe('seeds', () => {
         it('fleet holds the edges the rules, drift and roll-outs need; scale generates any size', async () => {
             const fleet = await startEmulator({ seed: 'fleet' });

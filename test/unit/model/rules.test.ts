@@ -1,6 +1,6 @@
-import { reimagingChannel } from '../../../src/model/channels';
-import { applyTagChange, MAX_TAGS, tagNameProblems, tagValueProblems } from '../../../src/model/tags';
 import * as assert from 'assert';
+import { PINNED_CHANNELS, reimagingChannel } from '../../../src/model/channels';
+import { applyTagChange, MAX_TAGS, tagNameProblems, tagValueProblems } from '../../../src/model/tags';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteShellArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
 import { clusterNameProblems, defaultDnsPrefix, defaultSnapshotName, dnsPrefixProblems, parseTags, poolNameProblems, resourceGroupNameProblems, snapshotNameProblems } from '../../../src/model/names';
@@ -211,9 +211,9 @@ describe('Azure CLI command lines', () => {
             'az aks nodepool upgrade --subscription s --resource-group rg --cluster-name c --name p --snapshot-id /snap --node-image-only --yes');
         assert.strictEqual(toShellLine(nodePoolUpgradeCommand({ subscriptionId: 's', resourceGroup: 'rg', cluster: 'c', name: 'p', snapshotId: '/snap', nodeImageOnly: false, maxSurge: '33%' })),
             'az aks nodepool upgrade --subscription s --resource-group rg --cluster-name c --name p --snapshot-id /snap --max-surge 33% --yes');
-        const commands = clusterCreateCommands('s', { resourceGroup: 'rg (new)', name: 'c', location: 'eastus', dnsPrefix: 'c', nodePoolName: 'sys', vmSize: 'Standard_D4s_v5', count: 3, snapshot: snapshot({ id: '/snap' }) }, true);
+        const commands = clusterCreateCommands('s', { resourceGroup: 'rg (new)', name: 'c', location: 'eastus', dnsPrefix: 'c', nodePoolName: 'sys', vmSize: 'Standard_D4s_v5', count: 3, snapshot: snapshot({ id: '/snap' }), channels: PINNED_CHANNELS }, true);
         assert.strictEqual(toShellScript(commands),
             "az group create --subscription s --name 'rg (new)' --location eastus && az aks create --subscription s --resource-group 'rg (new)' --name c --location eastus " +
-            '--dns-name-prefix c --nodepool-name sys --node-vm-size Standard_D4s_v5 --node-count 3 --snapshot-id /snap --no-ssh-key');
+            '--dns-name-prefix c --nodepool-name sys --node-vm-size Standard_D4s_v5 --node-count 3 --snapshot-id /snap --no-ssh-key --auto-upgrade-channel none --node-os-upgrade-channel None');
     });
 });

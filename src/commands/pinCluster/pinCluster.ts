@@ -1,0 +1,61 @@
+import { AzureWizard, AzureWizardPromptStep, IActionContext } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AksServices } from '../../azure/AksServices';
+import { clusterChannelsCommand, toShellLine } from '../../model/azCommands';
+import { pinnedChannels, reimagingChannel } from '../../model/channels';
+import { busyProblem } from '../../model/rules';
+import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
+import { ClusterItem } from '../../tree/ClusterItem';
+import type { RunningOperations } from '../common/runningOperations';
+import { refuseIfProblems } from '../describeProblem';
+import type { LongOperationContext } from '../longOperation';
+import { pickTreeElement } from '../pickTreeElement';
+import { endFlow, FlowResult } from '../reportAzCommand';
+import type { PinClusterContext } from './PinClusterContext';
+import { PinClusterStep } from './PinClusterStep';
+import { pinSummary } from './pinSummary';
+
+class ConfirmPinStep extends AzureWizardPromptStep<PinClusterContext> {
+    async prompt(context: PinClusterContext): Promise<void> {
+        const channels = pinnedChannels(context.cluster!);
+        await context.ui.showWarningMessage(
+            vscode.l10n.t('Pin cluster "{0}" to its node images?', context.cluster!.name),
+            { modal: true, detail: pinSummary(context.cluster!, channels), stepName: 'confirmPin' },
+            { title: vscode.l10n.t('Pin Cluster') },
+        );
+        context.pinChannels = channels;
+    }
+
+    shouldPrompt(context: PinClusterContext): boolean {
+        return !context.pinChannels;
+    }
+}
+
+/**
+ * Right-click a cluster → Pin Cluster to Its Node Images… (R7): its automatic channels stop re-imaging its pools,
+ * so pools from snapshots keep their images. Only the two channels change.
+ */
+export async function pinCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: ClusterItem): Promise<FlowResult | undefined> {
+    const item = await pickTreeElement(context, tree, [ClusterItem.contextValue], node);
+    const service = await services.forSubscription(item.cluster.subscriptionId);
+    // Fresh state: the channels, R10 and the eTag the change is guarded by are today's, not the tree's.
+    const cluster = await service.getCluster(item.cluster.resourceGroup, item.cluster.name);
+    if (!reimagingChannel(cluster)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Cluster "{0}" already keeps its pools\' node images: node OS upgrade channel {1}, auto-upgrade channel {2}.',
+            cluster.name, cluster.nodeOsUpgradeChannel ?? '', cluster.upgradeChannel ?? 'none'));
+        return undefined;
+    }
+    refuseIfProblems(busyProblem('cluster', cluster.name, cluster.provisioningState));
+    const wizardContext: PinClusterContext = { ...context, services, cluster, suppressNotification: true };
+    const wizard = new AzureWizard(wizardContext, {
+        title: vscode.l10n.t('Pin cluster "{0}" to its node images', cluster.name),
+        promptSteps: [new ConfirmPinStep()],
+        executeSteps: [new PinClusterStep(tree, operations)],
+    });
+    await wizard.prompt();
+    await wizard.execute();
+    const azCommand = toShellLine(clusterChannelsCommand(cluster.id, wizardContext.pinChannels!));
+    return endFlow(tree, { id: cluster.id, azCommand }, wizardContext, () =>
+        vscode.l10n.t('Pinned cluster "{0}": node OS upgrade channel {1}, auto-upgrade channel {2}; its pools keep their node images.',
+            cluster.name, wizardContext.pinChannels!.nodeOsUpgradeChannel, wizardContext.pinChannels!.upgradeChannel));
+}

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import type { Cluster } from '../../model/aks';
+import type { UpgradeChannels } from '../../model/channels';
+
+/** What pinning changes, from → to, and what it means: shown before the pin is sent. */
+export function pinSummary(cluster: Cluster, channels: UpgradeChannels): string {
+    return [
+        vscode.l10n.t('Node OS upgrade channel: {0} → {1}', cluster.nodeOsUpgradeChannel ?? 'NodeImage', channels.nodeOsUpgradeChannel),
+        vscode.l10n.t('Auto-upgrade channel: {0} → {1}', cluster.upgradeChannel ?? 'none', channels.upgradeChannel),
+        vscode.l10n.t('Nothing else changes. Node images then change only when you upgrade a pool yourself (to a snapshot or to the latest image); AKS no longer applies node image or Kubernetes updates on its own (R7).'),
+    ].join('\n');
+}

@@ -1,0 +1,167 @@
+import type { UpgradeChannels } from './channels';
+import type { Problem } from './problems';
+import type { VmSizeFacts } from './vmSize';
+
+/**
+ * What "Advanced options…" can set, with AKS's documented limits, as pure parsers: each takes what the person
+ * typed and returns the value or the problem (field, value, rule). Limits: AKS node pool API reference
+ * (`maxPods` 10–250, `osDiskSizeGB` 30–2048, `minCount`/`maxCount` 0–1000, `drainTimeoutInMinutes` 1–1440,
+ * `nodeSoakDurationInMinutes` 0–30, `spotMaxPrice` -1 or a price with up to 5 decimals) and Kubernetes' label
+ * and taint syntax.
+ */
+
+/** Options of a pool added from a snapshot; every one unset by default (AKS's own defaults apply). */
+export interface PoolOptions {
+    readonly zones?: readonly string[];
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly taints?: readonly string[];
+    readonly autoscale?: { readonly min: number; readonly max: number };
+    readonly maxPods?: number;
+    readonly maxSurge?: string;
+    readonly osDiskSizeGB?: number;
+    readonly osDiskType?: 'Managed' | 'Ephemeral';
+    readonly tags?: Readonly<Record<string, string>>;
+    readonly spot?: { readonly evictionPolicy: 'Delete' | 'Deallocate'; readonly maxPrice: number };
+}
+
+/** Options of an upgrade's Kubernetes path (R6: a node-image-only upgrade takes none). */
+export interface UpgradeOptions {
+    readonly maxUnavailable?: string;
+    readonly drainTimeoutInMinutes?: number;
+    readonly nodeSoakDurationInMinutes?: number;
+}
+
+/** Options of a cluster created from a snapshot (the channels live in `NewCluster`). */
+export interface ClusterOptions {
+    /** An OpenSSH public key (its text); none when unset. */
+    readonly sshPublicKey?: string;
+    readonly networkPlugin?: 'azure' | 'kubenet' | 'none';
+    readonly networkPluginMode?: 'overlay';
+    readonly tier?: 'Free' | 'Standard' | 'Premium';
+    readonly zones?: readonly string[];
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+export type Parsed<T> = { readonly value: T } | { readonly problem: Problem };
+
+const problem = (field: string, value: string, limit: string): { problem: Problem } => ({ problem: { code: 'optionValue', rule: 'options', field, value, limit } });
+
+/** A whole number within limits; `field` names the API property. */
+export function parseWholeNumber(field: string, text: string, min: number, max: number): Parsed<number> {
+    const value = text.trim();
+    return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? { value: Number(value) } : problem(field, value, `${min}–${max}`);
+}
+
+/** The zones a size offers the subscription in a region: Azure's list less the zones restricted to it. */
+export function offeredZones(size: VmSizeFacts): string[] {
+    return size.zones.filter((z) => !size.restrictedZones.includes(z)).sort();
+}
+
+/** Zones as `1 2 3` or `1,2`, each one the size offers in the region (from Azure's SKU list). */
+export function parseZones(text: string, offered: readonly string[]): Parsed<string[]> {
+    const zones = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+    const wrong = zones.find((z) => !offered.includes(z));
+    if (wrong !== undefined || zones.length === 0) {
+        return problem('availabilityZones', wrong ?? text.trim(), offered.length ? offered.join(', ') : '—');
+    }
+    return { value: zones.sort() };
+}
+
+// Kubernetes: a name segment of at most 63 characters, alphanumerics with -, _ and . inside; an optional DNS
+// subdomain prefix (at most 253) before a slash. Values: at most 63 characters of the same kind, or empty.
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+export function isLabelKey(key: string): boolean {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    return LABEL_NAME.test(name) && (prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
+}
+
+/** Node labels as `key=value, key2=value2`. */
+export function parseLabels(text: string): Parsed<Record<string, string>> {
+    const labels: Record<string, string> = {};
+    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const at = pair.indexOf('=');
+        const key = at > 0 ? pair.slice(0, at).trim() : pair;
+        const value = at > 0 ? pair.slice(at + 1).trim() : '';
+        if (at <= 0 || !isLabelKey(key) || !LABEL_VALUE.test(value) || key in labels) {
+            return problem('nodeLabels', pair, 'key=value');
+        }
+        labels[key] = value;
+    }
+    return { value: labels };
+}
+
+/** Node taints as `key=value:Effect`, separated by commas (the form `az aks nodepool add --node-taints` takes). */
+export function parseTaints(text: string): Parsed<string[]> {
+    const taints: string[] = [];
+    for (const taint of text.split(',').map((t) => t.trim()).filter(Boolean)) {
+        const match = /^([^=:\s]+)(?:=([^:\s]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(taint);
+        if (!match || !isLabelKey(match[1]) || !LABEL_VALUE.test(match[2] ?? '')) {
+            return problem('nodeTaints', taint, 'key=value:NoSchedule|PreferNoSchedule|NoExecute');
+        }
+        taints.push(taint);
+    }
+    return { value: taints };
+}
+
+/** The autoscaler's range as `min-max` (or `min..max`); a System pool keeps at least one node. */
+export function parseAutoscale(text: string, mode: 'System' | 'User'): Parsed<{ min: number; max: number }> {
+    const match = /^\s*(\d+)\s*(?:-|\.\.|–)\s*(\d+)\s*$/.exec(text);
+    const low = mode === 'System' ? 1 : 0;
+    if (!match || Number(match[1]) < low || Number(match[2]) > 1000 || Number(match[1]) > Number(match[2]) || Number(match[2]) < 1) {
+        return problem('minCount–maxCount', text.trim(), `${low}–1000, min ≤ max`);
+    }
+    return { value: { min: Number(match[1]), max: Number(match[2]) } };
+}
+
+/** Max unavailable during an upgrade: a node count (0 or more) or a percentage 0%–100%. */
+export function parseMaxUnavailable(text: string): Parsed<string> {
+    const value = text.trim();
+    const match = /^(\d+)(%?)$/.exec(value);
+    return match && (match[2] !== '%' || Number(match[1]) <= 100) ? { value } : problem('maxUnavailable', value, '0–n, 0%–100%');
+}
+
+/** A Spot pool's maximum price: -1 (up to the on-demand price) or a positive price with at most 5 decimals. */
+export function parseSpotMaxPrice(text: string): Parsed<number> {
+    const value = text.trim();
+    return value === '-1' || (/^\d+(\.\d{1,5})?$/.test(value) && Number(value) > 0) ? { value: Number(value) } : problem('spotMaxPrice', value, '-1, > 0');
+}
+
+/** An OpenSSH public key line (`ssh-rsa`, `ssh-ed25519`, `ecdsa-sha2-*` followed by base64). */
+export function parseSshPublicKey(text: string): Parsed<string> {
+    const value = text.trim();
+    return /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/.test(value) ? { value } : problem('linuxProfile.ssh.publicKeys', value.slice(0, 40), 'ssh-rsa|ssh-ed25519|ecdsa-sha2-* AAAA…');
+}
+
+/** Problems across options: those of one option alone are caught as it is typed. */
+export function poolOptionsProblems(options: PoolOptions, mode: 'System' | 'User', count: number, size?: VmSizeFacts): Problem[] {
+    const problems: Problem[] = [];
+    if (options.osDiskType === 'Ephemeral' && size && !size.ephemeralOsDisk) {
+        problems.push({ code: 'optionConflict', rule: 'options', field: 'osDiskType', value: `Ephemeral (${size.name})`, reason: 'ephemeralNotSupported' });
+    }
+    if (options.spot && mode === 'System') {
+        problems.push({ code: 'optionConflict', rule: 'options', field: 'scaleSetPriority', value: 'Spot', reason: 'systemSpot' });
+    }
+    if (options.autoscale && (count < options.autoscale.min || count > options.autoscale.max)) {
+        problems.push({ code: 'optionConflict', rule: 'options', field: 'count', value: String(count), reason: 'countOutsideAutoscale' });
+    }
+    return problems;
+}
+
+/** Max surge during an upgrade: a node count (1 or more) or a percentage 1%–100%. */
+export function parseMaxSurge(text: string): Parsed<string> {
+    const value = text.trim();
+    const match = /^(\d+)(%?)$/.exec(value);
+    return match && Number(match[1]) >= 1 && (match[2] !== '%' || Number(match[1]) <= 100) ? { value } : problem('upgradeSettings.maxSurge', value, '1–n, 1%–100%');
+}
+
+/** Problems across a new cluster's options: AKS's rule that the node-image auto-upgrade channel needs the NodeImage node OS channel. */
+export function clusterOptionsProblems(channels: UpgradeChannels): Problem[] {
+    return channels.upgradeChannel === 'node-image' && channels.nodeOsUpgradeChannel !== 'NodeImage'
+        ? [{ code: 'optionConflict', rule: 'options', field: 'autoUpgradeProfile.upgradeChannel', value: 'node-image', reason: 'nodeImageChannel' }]
+        : [];
+}
