@@ -5,6 +5,8 @@ import { ACCOUNT_SETTINGS, readAccountSettings, warnAboutWorkspaceOverrides } fr
 import { AzureAccount } from './azure/AzureAccount';
 import { RunningOperations } from './commands/common/runningOperations';
 import { registerCommands } from './commands/registerCommands';
+import { offerUnfinishedRollouts } from './commands/rollOutSnapshot/rollOutSnapshot';
+import { RolloutStore } from './commands/rollOutSnapshot/RolloutStore';
 import { ext } from './extensionVariables';
 import { AksTreeDataProvider } from './tree/AksTreeDataProvider';
 
@@ -18,6 +20,8 @@ export interface AksSnapshotsTestApi {
     readonly operations: RunningOperations;
     /** Where VS Code keeps this extension's logs (the output channel among them). */
     readonly logUri: vscode.Uri;
+    /** Roll-outs as persisted across reloads. */
+    readonly rollouts: RolloutStore;
 }
 
 export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi | undefined {
@@ -38,10 +42,12 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
             tree.refresh();
         }
     }));
-    context.subscriptions.push(...registerCommands(services, tree, operations));
+    const rollouts = new RolloutStore(context.globalState);
+    context.subscriptions.push(...registerCommands(services, tree, operations, rollouts));
     warnAboutWorkspaceOverrides();
+    offerUnfinishedRollouts(rollouts);
 
-    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri } : undefined;
+    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri, rollouts } : undefined;
 }
 
 export function deactivate(): void {

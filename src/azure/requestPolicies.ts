@@ -8,8 +8,10 @@ import type { Pipeline, PipelinePolicy, PipelineRequest, PipelineResponse } from
 export interface RequestLimits {
     /** How long one request may take before it is given up (ms). */
     readonly timeoutMs: number;
-    /** How often a read is tried again after a throttle, a 5xx or a dropped connection. */
+    /** How often a read is tried again after a 5xx or a dropped connection. */
     readonly readRetries: number;
+    /** How often a read is tried again after 429 (AKS throttles as a matter of course; each try waits its `Retry-After`). */
+    readonly throttledRetries: number;
     /** The longest `Retry-After` a read waits for; a longer one ends the read with Azure's answer. */
     readonly maxRetryAfterSeconds: number;
     /** The first back-off when Azure names none (ms); it doubles on each try. */
@@ -19,7 +21,7 @@ export interface RequestLimits {
 /** Lists longer than this many pages are refused: a looping or endless `nextLink` ends there. */
 export const MAX_PAGES = 1000;
 
-export const DEFAULT_LIMITS: RequestLimits = { timeoutMs: 60_000, readRetries: 3, maxRetryAfterSeconds: 60, retryDelayMs: 800 };
+export const DEFAULT_LIMITS: RequestLimits = { timeoutMs: 60_000, readRetries: 3, throttledRetries: 10, maxRetryAfterSeconds: 60, retryDelayMs: 800 };
 
 /** A request to a host other than the configured Azure Resource Manager was refused, not sent. */
 export class ForeignHostError extends Error {
@@ -119,10 +121,11 @@ function readRetryPolicy(limits: RequestLimits): PipelinePolicy {
                     return response;
                 }
                 const retryAfter = response ? retryAfterMs(response) : undefined;
-                if (response && (attempt >= limits.readRetries || (retryAfter !== undefined && retryAfter > limits.maxRetryAfterSeconds * 1000))) {
+                const tries = response?.status === 429 ? limits.throttledRetries : limits.readRetries;
+                if (response && (attempt >= tries || (retryAfter !== undefined && retryAfter > limits.maxRetryAfterSeconds * 1000))) {
                     return response;
                 }
-                await delay(retryAfter ?? limits.retryDelayMs * 2 ** attempt, request);
+                await delay(retryAfter ?? Math.min(limits.retryDelayMs * 2 ** attempt, 30_000), request);
             }
         },
     };
@@ -186,12 +189,49 @@ function abortError(): Error {
  * Puts the product's policies into an SDK client's pipeline in place of the SDK's own retries. The origin check
  * runs last, after redirects and retries, so that no hop leaves for another host.
  */
+/**
+ * AKS answers at most 2 operation status requests per second per subscription ("AKS throttling"). Every status
+ * or result poll of a long operation, from every flow and roll-out in this window, takes a slot per subscription;
+ * slots are spaced so that no second holds more than two, with a margin for the network.
+ */
+export const POLLS_PER_SECOND = 2;
+const POLL_SPACING_MS = 1100;
+const pollSlots = new Map<string, number[]>();
+
+function isOperationPoll(url: URL): string | undefined {
+    const match = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/(operations|operationresults)\//i.exec(url.pathname);
+    return match?.[1].toLowerCase();
+}
+
+/** Waits for the request's poll slot in its subscription; other requests pass at once. */
+export function operationPollPolicy(): PipelinePolicy {
+    return {
+        name: 'aksSnapshotsPollPacing',
+        sendRequest: async (request, next) => {
+            const subscription = request.method === 'GET' ? isOperationPoll(new URL(request.url)) : undefined;
+            if (subscription) {
+                const slots = pollSlots.get(subscription) ?? [];
+                const now = Date.now();
+                // The slot two polls back must be a full spacing ago: at most POLLS_PER_SECOND in any second.
+                const earlier = slots.length >= POLLS_PER_SECOND ? slots[slots.length - POLLS_PER_SECOND] + POLL_SPACING_MS : now;
+                const slot = Math.max(now, earlier);
+                pollSlots.set(subscription, [...slots.slice(-(POLLS_PER_SECOND - 1)), slot]);
+                if (slot > now) {
+                    await delay(slot - now, request);
+                }
+            }
+            return next(request);
+        },
+    };
+}
+
 export function secureArmPipeline(pipeline: Pipeline, resourceManagerEndpointUrl: string, limits: RequestLimits = DEFAULT_LIMITS): void {
     pipeline.removePolicy({ name: 'defaultRetryPolicy' });
     pipeline.removePolicy({ name: 'exponentialRetryPolicy' });
     pipeline.removePolicy({ name: 'throttlingRetryPolicy' });
     pipeline.removePolicy({ name: 'systemErrorRetryPolicy' });
     pipeline.addPolicy(readRetryPolicy(limits), { phase: 'Retry' });
+    pipeline.addPolicy(operationPollPolicy());
     pipeline.addPolicy(timeoutPolicy(limits.timeoutMs));
     pipeline.addPolicy(armOriginPolicy(resourceManagerEndpointUrl), { afterPolicies: ['redirectPolicy', 'logPolicy', 'aksSnapshotsTimeout'] });
 }

@@ -8,7 +8,7 @@ import type { NodePoolItem } from '../tree/NodePoolItem';
 import type { SnapshotItem } from '../tree/SnapshotItem';
 import { addNodePool } from './addNodePool/addNodePool';
 import { compareWithPool, compareWithSnapshot } from './compare/compare';
-import { ComparisonDocuments } from './compare/ComparisonDocuments';
+import { ReadOnlyDocuments } from './common/ReadOnlyDocuments';
 import type { RunningOperations } from './common/runningOperations';
 import { copyResourceId } from './copyResourceId/copyResourceId';
 import { createCluster } from './createCluster/createCluster';
@@ -17,6 +17,9 @@ import { deleteSnapshot } from './deleteSnapshot/deleteSnapshot';
 import { editSnapshotTags } from './editSnapshotTags/editSnapshotTags';
 import { openInPortal } from './openInPortal/openInPortal';
 import { pinCluster } from './pinCluster/pinCluster';
+import { resumeRollout } from './rollOutSnapshot/resumeRollout';
+import { RolloutServices, rollOutSnapshot } from './rollOutSnapshot/rollOutSnapshot';
+import type { RolloutStore } from './rollOutSnapshot/RolloutStore';
 import { refresh } from './refresh/refresh';
 import { showProperties } from './showProperties/showProperties';
 import { showSnapshotUsers } from './showSnapshotUsers/showSnapshotUsers';
@@ -24,8 +27,9 @@ import { signIn } from './signIn/signIn';
 import { upgradeToSnapshot } from './upgradeToSnapshot/upgradeToSnapshot';
 
 /** Every command of the product, registered in one place. */
-export function registerCommands(services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations): vscode.Disposable[] {
-    const documents = new ComparisonDocuments();
+export function registerCommands(services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, store: RolloutStore): vscode.Disposable[] {
+    const documents = new ReadOnlyDocuments();
+    const rollouts: RolloutServices = { services, tree, operations, store, documents };
     // Account and view
     registerCommand('aksSnapshots.signIn', (context) => signIn(context, services, tree));
     registerCommand('aksSnapshots.refresh', (context, node?: AksTreeElement) => refresh(context, tree, node));
@@ -35,6 +39,8 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.addNodePool', (context, node?: SnapshotItem | ClusterItem) => addNodePool(context, services, tree, operations, node));
     registerCommand('aksSnapshots.pinCluster', (context, node?: ClusterItem) => pinCluster(context, services, tree, operations, node));
     registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) => upgradeToSnapshot(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.rollOutSnapshot', (context, node?: SnapshotItem) => rollOutSnapshot(context, rollouts, node));
+    registerCommand('aksSnapshots.resumeRollout', (context, id?: string) => resumeRollout(context, rollouts, typeof id === 'string' ? id : undefined));
     registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, operations, node));
 
     // Managing snapshots

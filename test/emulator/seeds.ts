@@ -368,7 +368,70 @@ export function scaleSeed(shape: ScaleShape): Seed {
     return { tenantId: TENANT_ID, subscriptions, resourceGroups, clusters, snapshots };
 }
 
-export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed, fleet: fleetSeed };
+const ROLL_2611 = 'AKSUbuntu-2204gen2containerd-202611.03.0';
+const ROLL_2610 = 'AKSUbuntu-2204gen2containerd-202610.20.0';
+const rollSnapshot = snapshotIdOf(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611');
+
+/**
+ * A fleet for roll-outs of `snap-roll-2611`: 11 pools that can take it across 2 subscriptions and 3 clusters (8
+ * node image only, 3 Kubernetes and image), and 4 that cannot (Windows, Arm64, busy, already on it).
+ */
+export const rolloutSeed: Seed = {
+    tenantId: TENANT_ID,
+    subscriptions: [
+        { subscriptionId: FLEET_EAST_SUBSCRIPTION, displayName: 'Contoso Fleet East' },
+        { subscriptionId: FLEET_WEST_SUBSCRIPTION, displayName: 'Contoso Fleet West' },
+    ],
+    resourceGroups: [
+        { subscriptionId: FLEET_EAST_SUBSCRIPTION, name: 'rg-roll', location: 'eastus' },
+        { subscriptionId: FLEET_EAST_SUBSCRIPTION, name: 'rg-roll-snapshots', location: 'eastus' },
+        { subscriptionId: FLEET_WEST_SUBSCRIPTION, name: 'rg-roll-west', location: 'westus2' },
+    ],
+    clusters: [
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-roll', name: 'aks-roll-a', location: 'eastus', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+            pools: [
+                pool('a1', 'System', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
+                pool('a2', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
+                pool('a3', 'User', 'Standard_D8s_v5', '1.33.5', ROLL_2610),
+                pool('a4', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
+                pool('a5', 'User', 'Standard_D4s_v5', '1.32.9', ROLL_2610),
+                pool('win', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSWindows-2022-containerd-20348.4294.251021', { osType: 'Windows', osSKU: 'Windows2022' }),
+                pool('golden', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2611, { creationData: { sourceResourceId: rollSnapshot } }),
+            ],
+        },
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-roll', name: 'aks-roll-b', location: 'eastus', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+            pools: [
+                pool('b1', 'System', 'Standard_D4s_v5', '1.32.9', ROLL_2610),
+                pool('b2', 'User', 'Standard_D4s_v5', '1.32.9', ROLL_2610),
+                pool('b3', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
+                pool('arm', 'User', 'Standard_D4ps_v5', '1.33.5', 'AKSUbuntu-2204gen2arm64containerd-202610.20.0'),
+            ],
+        },
+        {
+            subscriptionId: FLEET_WEST_SUBSCRIPTION, resourceGroup: 'rg-roll-west', name: 'aks-roll-c', location: 'westus2', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+            pools: [
+                pool('c1', 'System', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
+                pool('c2', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
+                pool('c3', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
+                pool('busy', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2610, { provisioningState: 'Scaling' }),
+            ],
+        },
+    ],
+    snapshots: [
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-roll-snapshots', name: 'snap-roll-2611', location: 'eastus',
+            source: 'aks-roll-a/golden', kubernetesVersion: '1.33.5', nodeImageVersion: ROLL_2611,
+            osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-10T09:00:00Z', tags: { purpose: 'golden' },
+        },
+    ],
+};
+
+export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed, fleet: fleetSeed, rollout: rolloutSeed };
 
 /** A seed by name: one of `seeds`, `scale` (2×3×3×4) or `scale-<subscriptions>x<clusters>x<pools>x<snapshots>`. */
 export function resolveSeed(seed: string | Seed): Seed {

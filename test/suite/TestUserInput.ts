@@ -1,8 +1,13 @@
 import type { AzExtInputBoxOptions, IAzureMessageOptions, IAzureQuickPickOptions, IAzureUserInput, PromptResult } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 
-/** An answer to the next question: a quick-pick label (or pattern), a typed value, a button title, or Esc. */
-export type Answer = string | RegExp | typeof ESC | typeof DEFAULT | Meanwhile;
+/** An answer to the next question: a quick-pick label (or pattern), a typed value, a button title, several picks, or Esc. */
+export type Answer = string | RegExp | typeof ESC | typeof DEFAULT | Meanwhile | PickMany;
+
+/** Ticks, in a multi-select quick pick, every item the test names (by label, or by label and description). */
+export class PickMany {
+    constructor(readonly picks: (item: { label: string; description?: string }) => boolean) {}
+}
 
 /** Something that happens in Azure while the question is open (a colleague's change), then the answer. */
 export class Meanwhile {
@@ -64,9 +69,17 @@ export class TestUserInput implements IAzureUserInput {
     }
 
     async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T & T[]> {
-        const resolved = await items;
+        const resolved = (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
         this.shown.push({ kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description })) });
         const answer = await this.next();
+        if (answer instanceof PickMany) {
+            if (!options.canPickMany) {
+                throw new Error(`Several picks answered to a single-choice question: ${options.placeHolder ?? ''}`);
+            }
+            const picked = resolved.filter((i) => answer.picks(i));
+            this.finished.fire({ value: picked } as PromptResult);
+            return picked as T & T[];
+        }
         // Enter on a quick pick takes its first item.
         const picked = answer === DEFAULT ? resolved[0]
             : resolved.find((i) => (answer instanceof RegExp ? answer.test(i.label) : i.label === answer || i.label.endsWith(` ${String(answer)}`)));

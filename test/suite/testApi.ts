@@ -59,6 +59,11 @@ export const emulator = {
     /** Every cluster, pool and snapshot (lower-case id) with its eTag and state. */
     resources: async (): Promise<{ id: string; eTag: string; state: string }[]> => (await control('GET', 'resources')) as { id: string; eTag: string; state: string }[],
     knobs: (knobs: Record<string, unknown>): Promise<unknown> => control('POST', 'knobs', knobs),
+    /** Every long operation the emulator ran: when it started and ended (ISO times), and how. */
+    operations: async (): Promise<{ id: string; subscriptionId: string; resourceId: string; kind: string; startTime: string; endTime?: string; status: string }[]> =>
+        (await control('GET', 'operations')) as { id: string; subscriptionId: string; resourceId: string; kind: string; startTime: string; endTime?: string; status: string }[],
+    /** How many requests were answered 429 since the last reset. */
+    throttled: async (): Promise<number> => ((await control('GET', 'throttled')) as { throttled: number }).throttled,
     /** Someone else upgrades a pool's node image to the latest. */
     upgradeNodeImage: (id: string): Promise<unknown> => control('POST', 'nodeImageUpgrade', { id }),
     /** Every access token the emulator issued (test-only: to search the product's output for them). */

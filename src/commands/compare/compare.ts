@@ -10,7 +10,7 @@ import { SnapshotItem } from '../../tree/SnapshotItem';
 import { unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { pickTreeElement } from '../pickTreeElement';
 import { comparisonDocument } from './comparisonDocument';
-import type { ComparisonDocuments } from './ComparisonDocuments';
+import type { ReadOnlyDocuments } from '../common/ReadOnlyDocuments';
 
 /** What was opened: the two documents' text, snapshot first. */
 export interface Comparison {
@@ -19,7 +19,7 @@ export interface Comparison {
 }
 
 /** Right-click a node pool → Compare with Snapshot…: the snapshot it links to is offered first. */
-export async function compareWithSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, documents: ComparisonDocuments, node?: NodePoolItem): Promise<Comparison> {
+export async function compareWithSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, documents: ReadOnlyDocuments, node?: NodePoolItem): Promise<Comparison> {
     const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
     const { items: snapshots, failures } = await services.fromEverySubscription((s) => s.listSnapshots());
     const linked = (s: Snapshot): boolean => isSameArmId(s.id, item.pool.snapshotId);
@@ -36,7 +36,7 @@ export async function compareWithSnapshot(context: IActionContext, services: Aks
 }
 
 /** Right-click a snapshot → Compare with Pool…: the pools made from it are offered first. */
-export async function compareWithPool(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, documents: ComparisonDocuments, node?: SnapshotItem): Promise<Comparison> {
+export async function compareWithPool(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, documents: ReadOnlyDocuments, node?: SnapshotItem): Promise<Comparison> {
     const { snapshot } = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const { items: clusters, failures } = await services.fromEverySubscription((s) => s.listClusters());
     const pools = clusters.flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool })));
@@ -54,14 +54,14 @@ export async function compareWithPool(context: IActionContext, services: AksServ
 }
 
 /** Opens VS Code's diff editor: the snapshot on the left, the pool on the right. */
-async function openComparison(services: AksServices, documents: ComparisonDocuments, snapshot: Snapshot, pool: NodePool, cluster: Cluster): Promise<Comparison> {
+async function openComparison(services: AksServices, documents: ReadOnlyDocuments, snapshot: Snapshot, pool: NodePool, cluster: Cluster): Promise<Comparison> {
     const [snapshotSizes, poolSizes] = await Promise.all([sizesIn(services, snapshot.subscriptionId, snapshot.location), sizesIn(services, cluster.subscriptionId, cluster.location)]);
     const text: Comparison = {
         snapshot: comparisonDocument({ kind: 'snapshot', snapshot, sizes: snapshotSizes }),
         pool: comparisonDocument({ kind: 'pool', pool, cluster, sizes: poolSizes }),
     };
-    const left = documents.add(snapshot.name, text.snapshot);
-    const right = documents.add(`${cluster.name}-${pool.name}`, text.pool);
+    const left = documents.add(`${snapshot.name}.txt`, text.snapshot);
+    const right = documents.add(`${cluster.name}-${pool.name}.txt`, text.pool);
     await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('Snapshot "{0}" ↔ Node pool "{1}" ({2})', snapshot.name, pool.name, cluster.name), { preview: true });
     return text;
 }

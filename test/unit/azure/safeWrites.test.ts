@@ -34,7 +34,7 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
     beforeEach(async () => {
         emulator.reset();
         elsewhere.reset();
-        service = await AksService.create((await emulatorSessions(emulator))[0], { timeoutMs: 1000, readRetries: 2, maxRetryAfterSeconds: 2, retryDelayMs: 10 });
+        service = await AksService.create((await emulatorSessions(emulator))[0], { timeoutMs: 1000, readRetries: 2, throttledRetries: 2, maxRetryAfterSeconds: 2, retryDelayMs: 10 });
         emulator.requests.length = 0;
     });
     after(async () => {

@@ -7,7 +7,7 @@ import { signInAzureCli } from './azureCliSession';
  * The real Azure CLI reads every resource of every seed without an error: proof that the emulator serves the
  * shapes real AKS returns. Prints each command with the number of resources it read.
  */
-const SEEDS = ['demo', 'empty', 'fleet', 'scale'];
+const SEEDS = ['demo', 'empty', 'fleet', 'rollout', 'scale'];
 
 describe('The Azure CLI reads every resource of every seed', function () {
     this.timeout(600_000);

@@ -1,0 +1,52 @@
+import { IActionContext, parseError } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import { parseArmId } from '../../model/armId';
+import { isTerminalState } from '../../model/provisioning';
+import { isOnSnapshot, PoolOutcome, RolloutState } from '../../model/rollout';
+import type { LongOperationContext } from '../longOperation';
+import { RolloutServices, runRollout } from './rollOutSnapshot';
+
+/** How long a pool still upgrading when the roll-out resumes is waited for, reading it every few seconds. */
+const WAIT_POLLS = 200;
+const WAIT_MS = 3000;
+
+/**
+ * Resumes a roll-out a reload or restart interrupted. Each pool not known to be finished is read first: one
+ * now on the snapshot is done (never upgraded again), one still upgrading is waited for, the rest go on as planned.
+ */
+export async function resumeRollout(context: IActionContext & LongOperationContext, r: RolloutServices, id?: string): Promise<RolloutState | undefined> {
+    const unfinished = r.store.unfinished();
+    const state = id ? unfinished.find((s) => s.plan.id === id) : unfinished.length === 1 ? unfinished[0]
+        : unfinished.length ? (await context.ui.showQuickPick(unfinished.map((s) => ({ label: s.plan.snapshot.name, description: new Date(s.plan.createdAt).toLocaleString(), data: s })),
+            { placeHolder: vscode.l10n.t('Roll-out to resume'), stepName: 'resumeRollout', suppressPersistence: true })).data : undefined;
+    if (!state) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished roll-out.'));
+        return undefined;
+    }
+    const snapshotId = parseArmId(state.plan.snapshot.id)!;
+    const snapshot = await (await r.services.forSubscription(snapshotId.subscriptionId)).getSnapshot(snapshotId.resourceGroup, snapshotId.name);
+    const outcomes: Record<string, PoolOutcome> = { ...state.outcomes };
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the pools of the roll-out of "{0}"', snapshot.name) }, async () => {
+        await Promise.all(state.plan.waves.flat().filter((p) => ['pending', 'running', 'stillRunning'].includes(outcomes[p.poolId]?.status ?? 'pending')).map(async (p) => {
+            const ids = parseArmId(p.poolId)!;
+            try {
+                const service = await r.services.forSubscription(ids.subscriptionId);
+                let pool = await service.getNodePool(ids.resourceGroup, ids.name, ids.agentPool ?? '');
+                for (let i = 0; !isTerminalState(pool.provisioningState) && i < WAIT_POLLS; i++) {
+                    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+                    pool = await service.getNodePool(ids.resourceGroup, ids.name, ids.agentPool ?? '');
+                }
+                outcomes[p.poolId] = isOnSnapshot(pool, snapshot) && isTerminalState(pool.provisioningState)
+                    ? { status: 'succeeded', message: vscode.l10n.t('found on the snapshot when the roll-out resumed'), endedAt: new Date().toISOString() }
+                    : { status: 'pending' };
+            } catch (error) {
+                outcomes[p.poolId] = { status: 'failed', code: parseError(error).errorType, message: parseError(error).message };
+            }
+        }));
+    });
+    // From the first wave with a pool still to do: one whose operation did not finish goes on from there.
+    const first = state.plan.waves.findIndex((wave) => wave.some((p) => outcomes[p.poolId]?.status === 'pending'));
+    const resumed: RolloutState = { ...state, outcomes, status: 'running', wave: first < 0 ? state.plan.waves.length : Math.min(first, state.wave) };
+    await r.store.save(resumed);
+    return runRollout(context, r, resumed, snapshot);
+}

@@ -1,0 +1,230 @@
+import { IActionContext, IAzureQuickPickItem, parseError } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
+import type { AksServices } from '../../azure/AksServices';
+import type { Cluster, NodePool, Snapshot } from '../../model/aks';
+import { parseWholeNumber } from '../../model/poolOptions';
+import {
+    countByStatus, DEFAULT_ROLLOUT_SETTINGS, MAX_CONCURRENCY, newRolloutState, PlannedPool, planWaves, RolloutCandidate, rolloutCandidate, RolloutPlan, RolloutSettings,
+    RolloutState, SkippedPool,
+} from '../../model/rollout';
+import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
+import { SnapshotItem } from '../../tree/SnapshotItem';
+import { AdvancedOption, editAdvancedOptions, pickedOption, typedOption } from '../common/advancedOptions';
+import type { ReadOnlyDocuments } from '../common/ReadOnlyDocuments';
+import type { RunningOperations } from '../common/runningOperations';
+import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
+import { describeProblems } from '../describeProblem';
+import type { LongOperationContext } from '../longOperation';
+import { pickTreeElement } from '../pickTreeElement';
+import { planDocument, rolloutScript, settingsText, summaryDocument } from './rolloutDocuments';
+import { RolloutRunner } from './RolloutRunner';
+import type { RolloutStore } from './RolloutStore';
+
+/** What a roll-out needs from the extension. */
+export interface RolloutServices {
+    readonly services: AksServices;
+    readonly tree: AksTreeDataProvider;
+    readonly operations: RunningOperations;
+    readonly store: RolloutStore;
+    readonly documents: ReadOnlyDocuments;
+}
+
+interface Choice {
+    readonly cluster: Cluster;
+    readonly pool: NodePool;
+    readonly candidate: RolloutCandidate;
+}
+
+function candidateText(candidate: RolloutCandidate, pool: NodePool, snapshot: Snapshot): string {
+    switch (candidate.kind) {
+        case 'upgrade':
+            return candidate.path === 'nodeImageOnly'
+                ? vscode.l10n.t('node image only: {0} → {1}', pool.nodeImageVersion ?? '?', snapshot.nodeImageVersion)
+                : vscode.l10n.t('Kubernetes and node image: {0} → {1}', pool.kubernetesVersion, snapshot.kubernetesVersion);
+        case 'current':
+            return vscode.l10n.t('already on it');
+        case 'impossible':
+            return vscode.l10n.t('not possible: {0}', describeProblems(candidate.problems));
+    }
+}
+
+/**
+ * Right-click a snapshot → Roll Out Snapshot… (or the palette): choose pools in every subscription, see the plan
+ * (waves, paths, settings), then run it wave by wave, safely and resumably, and read the summary.
+ */
+export async function rollOutSnapshot(context: IActionContext & LongOperationContext, r: RolloutServices, node?: SnapshotItem): Promise<RolloutState | undefined> {
+    const item = await pickTreeElement(context, r.tree, [SnapshotItem.contextValue], node);
+    const snapshot = await (await r.services.forSubscription(item.snapshot.subscriptionId)).getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
+    const { items: clusters, failures } = await r.services.fromEverySubscription((s) => s.listClusters());
+    requireSomethingRead(clusters, failures);
+    const choices: Choice[] = clusters
+        .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.name.localeCompare(b.name))
+        .flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool, candidate: rolloutCandidate(pool, cluster, snapshot) })));
+    const picked = await pickPools(context, snapshot, choices, unreadableSubscriptions(failures));
+
+    let settings = DEFAULT_ROLLOUT_SETTINGS;
+    const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
+    for (;;) {
+        const plan = buildPlan(snapshot, picked, choices.filter((c) => !picked.includes(c)), settings);
+        r.documents.update(uri, planDocument(plan));
+        await showDocument(uri);
+        const start: vscode.MessageItem = { title: vscode.l10n.t('Start Roll-out') };
+        const change: vscode.MessageItem = { title: vscode.l10n.t('Change Settings…') };
+        const copy: vscode.MessageItem = { title: vscode.l10n.t('Copy az Script') };
+        const choice = await context.ui.showWarningMessage(
+            vscode.l10n.t('Roll out snapshot "{0}" to {1} node pools in {2} waves?', snapshot.name, plan.waves.flat().length, plan.waves.length),
+            { modal: true, detail: vscode.l10n.t('Settings: {0}. The plan is open beside; every upgrade reads its pool again, checks the rules again and goes only to the pool as read.', settingsText(settings)), stepName: 'confirmRollout' },
+            start, change, copy,
+        );
+        if (choice === copy) {
+            await vscode.env.clipboard.writeText(rolloutScript(plan));
+            continue;
+        }
+        if (choice === change) {
+            settings = await changeSettings(context, settings);
+            continue;
+        }
+        const state = newRolloutState(plan);
+        await r.store.save(state);
+        return runRollout(context, r, state, snapshot, uri);
+    }
+}
+
+/** A multi-select of every pool, cluster by cluster, each saying what would happen; those that cannot take it are shown but refused. */
+async function pickPools(context: IActionContext, snapshot: Snapshot, choices: Choice[], unread: string): Promise<Choice[]> {
+    let placeHolder = vscode.l10n.t('Node pools to roll snapshot "{0}" out to', snapshot.name) + unread;
+    for (;;) {
+        const items: IAzureQuickPickItem<Choice | undefined>[] = [];
+        let lastCluster = '';
+        for (const c of choices) {
+            if (c.cluster.id !== lastCluster) {
+                lastCluster = c.cluster.id;
+                items.push({ label: `${c.cluster.name} · ${c.cluster.resourceGroup}`, kind: vscode.QuickPickItemKind.Separator, data: undefined });
+            }
+            const usable = c.candidate.kind === 'upgrade';
+            items.push({ label: usable ? c.pool.name : `$(circle-slash) ${c.pool.name}`, description: candidateText(c.candidate, c.pool, snapshot), data: c });
+        }
+        const picked = (await context.ui.showQuickPick(items, { placeHolder, canPickMany: true, matchOnDescription: true, stepName: 'rolloutPools', suppressPersistence: true }))
+            .map((i) => i.data).filter((c): c is Choice => !!c);
+        const refused = picked.filter((c) => c.candidate.kind !== 'upgrade');
+        if (picked.length && !refused.length) {
+            return picked;
+        }
+        placeHolder = refused.length
+            ? vscode.l10n.t('{0} cannot take the snapshot: {1} Choose again.', refused.map((c) => `${c.cluster.name}/${c.pool.name}`).join(', '), candidateText(refused[0].candidate, refused[0].pool, snapshot))
+            : vscode.l10n.t('Choose at least one node pool.');
+    }
+}
+
+function buildPlan(snapshot: Snapshot, picked: Choice[], others: Choice[], settings: RolloutSettings): RolloutPlan {
+    const planned: PlannedPool[] = picked.map((c) => ({
+        poolId: c.pool.id, clusterId: c.cluster.id, subscriptionId: c.cluster.subscriptionId, clusterName: c.cluster.name, poolName: c.pool.name,
+        path: c.candidate.kind === 'upgrade' ? c.candidate.path : 'kubernetes', fromKubernetesVersion: c.pool.kubernetesVersion, fromNodeImage: c.pool.nodeImageVersion ?? '',
+    }));
+    const skipped: SkippedPool[] = others.filter((c) => c.candidate.kind !== 'upgrade').map((c) => ({
+        poolId: c.pool.id, clusterName: c.cluster.name, poolName: c.pool.name,
+        reason: c.candidate.kind === 'impossible' ? { kind: 'impossible', problems: c.candidate.problems } : { kind: 'current' },
+    }));
+    return {
+        id: crypto.randomUUID(), createdAt: new Date().toISOString(), settings, waves: planWaves(planned, settings), skipped,
+        snapshot: { id: snapshot.id, name: snapshot.name, kubernetesVersion: snapshot.kubernetesVersion, nodeImageVersion: snapshot.nodeImageVersion },
+    };
+}
+
+async function changeSettings(context: IActionContext, settings: RolloutSettings): Promise<RolloutSettings> {
+    const holder = { ...context, settings: { ...settings } } as IActionContext & { settings: { -readonly [K in keyof RolloutSettings]: RolloutSettings[K] } };
+    type C = typeof holder;
+    const options: AdvancedOption<C>[] = [
+        typedOption<C, number>(vscode.l10n.t('Canary wave'), vscode.l10n.t('Pools in the first wave, the canary (0 for none).'), '1',
+            (c) => c.settings.canary, String, (t) => parseWholeNumber('canary', t, 0, 100), (c, v) => (c.settings.canary = v ?? DEFAULT_ROLLOUT_SETTINGS.canary)),
+        typedOption<C, number>(vscode.l10n.t('Wave size'), vscode.l10n.t('Pools in each later wave.'), '5',
+            (c) => c.settings.waveSize, String, (t) => parseWholeNumber('waveSize', t, 1, 1000), (c, v) => (c.settings.waveSize = v ?? DEFAULT_ROLLOUT_SETTINGS.waveSize)),
+        typedOption<C, number>(vscode.l10n.t('Upgrades at once'), vscode.l10n.t('Upgrades running at the same time, 1 to {0} (one per cluster; AKS answers 2 status polls a second per subscription).', MAX_CONCURRENCY), '3',
+            (c) => c.settings.concurrency, String, (t) => parseWholeNumber('concurrency', t, 1, MAX_CONCURRENCY), (c, v) => (c.settings.concurrency = v ?? DEFAULT_ROLLOUT_SETTINGS.concurrency)),
+        typedOption<C, number>(vscode.l10n.t('Failure budget'), vscode.l10n.t('Stop the roll-out once this many pools failed.'), '1',
+            (c) => c.settings.failureBudget, String, (t) => parseWholeNumber('failureBudget', t, 1, 1000), (c, v) => (c.settings.failureBudget = v ?? DEFAULT_ROLLOUT_SETTINGS.failureBudget)),
+        pickedOption<C, string>(vscode.l10n.t('Between waves'), vscode.l10n.t('Between waves'), [
+            { value: 'confirm', label: vscode.l10n.t('Ask, showing the results so far') },
+            { value: '10', label: vscode.l10n.t('Wait {0} minutes', 10) },
+            { value: '30', label: vscode.l10n.t('Wait {0} minutes', 30) },
+            { value: '60', label: vscode.l10n.t('Wait {0} minutes', 60) },
+        ], (c) => (c.settings.between.kind === 'confirm' ? 'confirm' : String(c.settings.between.minutes)),
+        (c, v) => (c.settings.between = !v || v === 'confirm' ? { kind: 'confirm' } : { kind: 'soak', minutes: Number(v) })),
+    ];
+    await editAdvancedOptions(holder, vscode.l10n.t('Roll-out settings'), options);
+    return holder.settings;
+}
+
+async function showDocument(uri: vscode.Uri): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Active });
+}
+
+/** Runs (or resumes) a roll-out under a cancellable notification, the plan document showing each pool's status as it goes. */
+export async function runRollout(context: IActionContext & LongOperationContext, r: RolloutServices, state: RolloutState, snapshot: Snapshot, uri?: vscode.Uri): Promise<RolloutState> {
+    const document = uri ?? r.documents.add(`rollout-${snapshot.name}.md`, '');
+    r.documents.update(document, planDocument(state.plan, state));
+    await showDocument(document);
+    const subscriptions = new Set(state.plan.waves.flat().map((p) => p.subscriptionId));
+    const title = vscode.l10n.t('Rolling out snapshot "{0}"', snapshot.name);
+    const final = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        const source = new vscode.CancellationTokenSource();
+        const listeners = [token, context.cancelWaiting].filter((t): t is vscode.CancellationToken => !!t).map((t) => t.onCancellationRequested(() => source.cancel()));
+        const runner = new RolloutRunner(state, snapshot, r.services, r.operations, {
+            changed: async (next) => {
+                await r.store.save(next);
+                r.documents.update(document, planDocument(next.plan, next));
+                const c = countByStatus(next);
+                progress.report({ message: vscode.l10n.t('wave {0} of {1}: {2} done, {3} failed, {4} upgrading', Math.min(next.wave + 1, next.plan.waves.length), next.plan.waves.length, c.succeeded, c.failed, c.running) });
+            },
+            confirmNextWave: async (now) => {
+                const c = countByStatus(now);
+                try {
+                    await context.ui.showWarningMessage(vscode.l10n.t('Wave {0} of {1} is over: {2} done, {3} failed, {4} skipped. Start wave {5}?', now.wave + 1, now.plan.waves.length, c.succeeded, c.failed, c.skipped, now.wave + 2),
+                        { modal: true, detail: summaryDocument(now), stepName: 'nextWave' }, { title: vscode.l10n.t('Start Next Wave') });
+                    return true;
+                } catch (error) {
+                    if (parseError(error).isUserCancelledError) {
+                        return false;
+                    }
+                    throw error;
+                }
+            },
+        });
+        try {
+            return await runner.run(source.token);
+        } finally {
+            listeners.forEach((l) => l.dispose());
+            source.dispose();
+        }
+    });
+    await Promise.all([...subscriptions].map((s) => r.tree.refreshSubscription(s)));
+    const c = countByStatus(final);
+    const summary = summaryDocument(final);
+    const copy = vscode.l10n.t('Copy Summary');
+    const message = vscode.l10n.t('Roll-out of snapshot "{0}": {1} done, {2} failed, {3} skipped, {4} still running in Azure, {5} not started.', snapshot.name, c.succeeded, c.failed, c.skipped, c.stillRunning + c.running, c.pending);
+    const show = final.status === 'done' && c.failed === 0 ? vscode.window.showInformationMessage(message, copy) : vscode.window.showWarningMessage(message, copy);
+    void show.then(async (choice) => {
+        if (choice === copy) {
+            await vscode.env.clipboard.writeText(summary);
+        }
+    });
+    return final;
+}
+
+/** Shown at start when a roll-out did not finish (a reload or restart ended it): resume, abandon, or see its plan. */
+export function offerUnfinishedRollouts(store: RolloutStore): void {
+    for (const state of store.unfinished()) {
+        const c = countByStatus(state);
+        const resume = vscode.l10n.t('Resume');
+        const abandon = vscode.l10n.t('Abandon');
+        void vscode.window.showWarningMessage(vscode.l10n.t('The roll-out of snapshot "{0}" did not finish: {1} done, {2} failed, {3} to go.', state.plan.snapshot.name, c.succeeded, c.failed, c.pending + c.running + c.stillRunning), resume, abandon)
+            .then(async (choice) => {
+                if (choice === resume) {
+                    await vscode.commands.executeCommand('aksSnapshots.resumeRollout', state.plan.id);
+                } else if (choice === abandon) {
+                    await store.save({ ...state, status: 'canceled' });
+                }
+            });
+    }
+}

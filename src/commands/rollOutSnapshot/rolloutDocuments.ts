@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
+import { parseArmId } from '../../model/armId';
+import { countByStatus, PlannedPool, PoolOutcome, RolloutPlan, RolloutSettings, RolloutState } from '../../model/rollout';
+import { describeProblems } from '../describeProblem';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function pathText(path: PlannedPool['path']): string {
+    return path === 'nodeImageOnly' ? vscode.l10n.t('node image only') : vscode.l10n.t('Kubernetes and node image');
+}
+
+export function settingsText(s: RolloutSettings): string {
+    return vscode.l10n.t('canary {0} · waves of {1} · {2} at once · stop after {3} failed · between waves: {4}', s.canary, s.waveSize, s.concurrency, s.failureBudget,
+        s.between.kind === 'confirm' ? vscode.l10n.t('ask, showing the results so far') : vscode.l10n.t('wait {0} minutes', s.between.minutes));
+}
+
+function outcomeText(o: PoolOutcome | undefined): string {
+    switch (o?.status ?? 'pending') {
+        case 'pending': return vscode.l10n.t('waiting');
+        case 'running': return vscode.l10n.t('upgrading');
+        case 'succeeded': return vscode.l10n.t('done');
+        case 'failed': return vscode.l10n.t('failed: {0} ({1})', o?.message ?? '', o?.code ?? '');
+        case 'skipped': return vscode.l10n.t('skipped: {0}', o?.message ?? '');
+        case 'stillRunning': return vscode.l10n.t('still running in Azure');
+    }
+}
+
+/** The plan as a read-only Markdown document; with a state, each pool's status too (it updates as the roll-out goes). */
+export function planDocument(plan: RolloutPlan, state?: RolloutState): string {
+    const s = plan.snapshot;
+    const lines = [
+        `# ${vscode.l10n.t('Roll-out of snapshot "{0}"', s.name)}`,
+        '',
+        vscode.l10n.t('Target: Kubernetes {0}, node image {1}', s.kubernetesVersion, s.nodeImageVersion),
+        '',
+        vscode.l10n.t('Settings: {0}', settingsText(plan.settings)),
+        ...(state ? ['', vscode.l10n.t('Status: {0}', statusText(state))] : []),
+    ];
+    plan.waves.forEach((wave, i) => {
+        lines.push('', `## ${i === 0 && plan.settings.canary > 0 ? vscode.l10n.t('Wave {0} (canary)', i + 1) : vscode.l10n.t('Wave {0}', i + 1)}`, '',
+            `| ${vscode.l10n.t('pool')} | ${vscode.l10n.t('cluster')} | ${vscode.l10n.t('path')} | ${vscode.l10n.t('from')} | ${vscode.l10n.t('to')} |${state ? ` ${vscode.l10n.t('status')} |` : ''}`,
+            `|---|---|---|---|---|${state ? '---|' : ''}`,
+            ...wave.map((p) => `| ${p.poolName} | ${p.clusterName} | ${pathText(p.path)} | ${p.fromKubernetesVersion} · ${p.fromNodeImage} | ${s.kubernetesVersion} · ${s.nodeImageVersion} |${state ? ` ${cell(outcomeText(state.outcomes[p.poolId]))} |` : ''}`));
+    });
+    if (plan.skipped.length) {
+        lines.push('', `## ${vscode.l10n.t('Not in the roll-out')}`, '', `| ${vscode.l10n.t('pool')} | ${vscode.l10n.t('cluster')} | ${vscode.l10n.t('why')} |`, '|---|---|---|',
+            ...plan.skipped.map((p) => `| ${p.poolName} | ${p.clusterName} | ${cell(p.reason.kind === 'current' ? vscode.l10n.t('already on the snapshot') : describeProblems(p.reason.problems))} |`));
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+function statusText(state: RolloutState): string {
+    const c = countByStatus(state);
+    const where = vscode.l10n.t('wave {0} of {1}', Math.min(state.wave + 1, state.plan.waves.length), state.plan.waves.length);
+    const counts = vscode.l10n.t('{0} done, {1} failed, {2} skipped, {3} still running in Azure, {4} to go', c.succeeded, c.failed, c.skipped, c.stillRunning + c.running, c.pending);
+    switch (state.status) {
+        case 'running': return `${vscode.l10n.t('running')}, ${where}: ${counts}`;
+        case 'waiting': return `${vscode.l10n.t('waiting between waves')}, ${where}: ${counts}`;
+        case 'done': return `${vscode.l10n.t('finished')}: ${counts}`;
+        case 'stopped': return `${vscode.l10n.t('stopped at the failure budget')}: ${counts}`;
+        case 'canceled': return `${vscode.l10n.t('canceled')}: ${counts}`;
+    }
+}
+
+/** The result, to read or copy as Markdown: done, failed (Azure's code and message), skipped (why), still running. */
+export function summaryDocument(state: RolloutState): string {
+    const pools = state.plan.waves.flat();
+    const group = (status: PoolOutcome['status'][]) => pools.filter((p) => status.includes(state.outcomes[p.poolId]?.status ?? 'pending'));
+    const section = (title: string, list: PlannedPool[], detail: (p: PlannedPool) => string) =>
+        list.length ? ['', `## ${title} (${list.length})`, '', ...list.map((p) => `- ${p.clusterName}/${p.poolName}${detail(p)}`)] : [];
+    const detail = (p: PlannedPool): string => {
+        const o = state.outcomes[p.poolId];
+        return o?.message ? `: ${o.message}${o.code ? ` (${o.code})` : ''}` : '';
+    };
+    return [
+        `# ${vscode.l10n.t('Roll-out of snapshot "{0}": {1}', state.plan.snapshot.name, statusText(state))}`,
+        ...section(vscode.l10n.t('Done'), group(['succeeded']), () => ''),
+        ...section(vscode.l10n.t('Failed'), group(['failed']), detail),
+        ...section(vscode.l10n.t('Skipped'), group(['skipped']), detail),
+        ...section(vscode.l10n.t('Still running in Azure'), group(['running', 'stillRunning']), () => ''),
+        ...section(vscode.l10n.t('Not started'), group(['pending']), () => ''),
+        '',
+    ].join('\n');
+}
+
+/** The whole plan as an `az` script: wave by wave, the pools of a wave one after another. */
+export function rolloutScript(plan: RolloutPlan): string {
+    const lines = ['#!/usr/bin/env bash', `# ${vscode.l10n.t('Roll-out of snapshot "{0}"', plan.snapshot.name)}`, 'set -euo pipefail'];
+    plan.waves.forEach((wave, i) => {
+        lines.push('', `# ${vscode.l10n.t('Wave {0}', i + 1)}`);
+        for (const p of wave) {
+            const id = parseArmId(p.poolId)!;
+            lines.push(toShellLine(nodePoolUpgradeCommand({
+                subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, cluster: id.name, name: id.agentPool ?? p.poolName,
+                snapshotId: plan.snapshot.id, nodeImageOnly: p.path === 'nodeImageOnly',
+            })));
+        }
+    });
+    return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,187 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { nodePoolId, snapshotId } from '../../src/model/armId';
+import type { RolloutState } from '../../src/model/rollout';
+import type { RecordedRequest } from '../emulator/server';
+import { FLEET_EAST_SUBSCRIPTION, FLEET_WEST_SUBSCRIPTION } from '../emulator/seeds';
+import { ESC, Meanwhile, PickMany, TestUserInput } from './TestUserInput';
+import { activateExtension, emulator, runCommand, TestApi } from './testApi';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const SNAPSHOT = snapshotId(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611');
+const poolId = (cluster: string, pool: string): string => cluster === 'aks-roll-c'
+    ? nodePoolId(FLEET_WEST_SUBSCRIPTION, 'rg-roll-west', cluster, pool)
+    : nodePoolId(FLEET_EAST_SUBSCRIPTION, 'rg-roll', cluster, pool);
+const IMAGE_ONLY = ['aks-roll-a/a1', 'aks-roll-a/a2', 'aks-roll-a/a3', 'aks-roll-a/a4', 'aks-roll-b/b3', 'aks-roll-c/c1', 'aks-roll-c/c2', 'aks-roll-c/c3'];
+const KUBERNETES = ['aks-roll-a/a5', 'aks-roll-b/b1', 'aks-roll-b/b2'];
+
+/** Every pool that can take the snapshot (the others are shown with a mark and their reason). */
+const everyUsable = new PickMany((i) => !i.label.startsWith('$(circle-slash)'));
+/** Settings: canary 1, then waves of `size`, `concurrency` at once, failure budget `budget`. */
+const settings = (size: number, concurrency = 3, budget = 1): string[] => ['Change Settings…', 'Wave size', String(size), 'Upgrades at once', String(concurrency), 'Failure budget', String(budget), 'Done'];
+
+/** Which pool a write went to, as `cluster/pool`. */
+const writtenPool = (r: RecordedRequest): string => {
+    const match = /managedClusters\/([^/]+)\/agentPools\/([^/?]+)/.exec(r.url);
+    return match ? `${match[1]}/${match[2]}` : r.url;
+};
+
+/** The most operations the emulator saw running at once, and the most status polls in any second of one subscription. */
+async function observed(): Promise<{ inFlight: number; pollsPerSecond: number }> {
+    const operations = await emulator.operations();
+    const edges = operations.flatMap((o) => [[Date.parse(o.startTime), 1], [o.endTime ? Date.parse(o.endTime) : Date.now(), -1]] as [number, number][]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let running = 0;
+    let inFlight = 0;
+    for (const [, step] of edges) {
+        running += step;
+        inFlight = Math.max(inFlight, running);
+    }
+    const polls = (await emulator.requests()).filter((r) => r.route?.startsWith('operations.'));
+    let pollsPerSecond = 0;
+    for (const subscription of new Set(polls.map((p) => p.url.split('/')[2]))) {
+        const times = polls.filter((p) => p.url.split('/')[2] === subscription).map((p) => p.time).sort((a, b) => a - b);
+        times.forEach((t, i) => (pollsPerSecond = Math.max(pollsPerSecond, times.slice(i).filter((u) => u < t + 1000).length)));
+    }
+    return { inFlight, pollsPerSecond };
+}
+
+/** One roll-out's timeline from the emulator's records, second by second: operations in flight, status polls per subscription, pools started. */
+async function writeTimeline(state: RolloutState): Promise<void> {
+    const operations = await emulator.operations();
+    const polls = (await emulator.requests()).filter((r) => r.route?.startsWith('operations.'));
+    const start = Math.min(...operations.map((o) => Date.parse(o.startTime)));
+    const end = Math.max(...operations.map((o) => (o.endTime ? Date.parse(o.endTime) : Date.now())));
+    const started = state.plan.waves.flatMap((wave, w) => wave.map((p) => ({ wave: w + 1, name: `${p.clusterName}/${p.poolName}`, at: Date.parse(state.outcomes[p.poolId]?.startedAt ?? '') })));
+    const lines = ['| second | wave | operations in flight | status polls (east · west) | started |', '|---|---|---|---|---|'];
+    for (let t = start; t <= end; t += 1000) {
+        const inFlight = operations.filter((o) => Date.parse(o.startTime) < t + 1000 && (o.endTime ? Date.parse(o.endTime) : Date.now()) >= t).length;
+        const inSecond = polls.filter((p) => p.time >= t && p.time < t + 1000);
+        const bySubscription = [FLEET_EAST_SUBSCRIPTION, FLEET_WEST_SUBSCRIPTION].map((s) => inSecond.filter((p) => p.url.includes(s)).length).join(' · ');
+        const now = started.filter((p) => p.at >= t && p.at < t + 1000);
+        const wave = now[0]?.wave ?? started.filter((p) => p.at < t).pop()?.wave ?? 1;
+        lines.push(`| ${Math.round((t - start) / 1000)} | ${wave} | ${inFlight} | ${bySubscription} | ${now.map((p) => p.name).join(', ')} |`);
+    }
+    const text = `Roll-out of snap-roll-2611 to 11 pools (canary 1, then 10; 3 at once; Retry-After 1 s, 2 polls per operation):\n${lines.join('\n')}\n`;
+    fs.mkdirSync(path.join(REPO_ROOT, '.test-output'), { recursive: true });
+    fs.writeFileSync(path.join(REPO_ROOT, '.test-output', 'rollout-timeline.md'), text);
+    console.log(text.split('\n').map((line) => `[suite] ${line}`).join('\n'));
+}
+
+describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budget, resumable', function () {
+    this.timeout(180_000);
+    let api: TestApi;
+
+    before(async () => {
+        api = await activateExtension();
+    });
+
+    beforeEach(async () => {
+        await emulator.reset('rollout');
+        api.tree.refresh();
+    });
+
+    after(async () => {
+        await emulator.knobs({ throttling: false, throttleBurstScale: 1, throttleRateScale: 1 });
+        await emulator.reset();
+        api.tree.refresh();
+    });
+
+    it('offers every pool with what would happen, takes the right path for each, skips the others with their reason, within the concurrency and AKS\'s poll limit', async () => {
+        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', 'Start Next Wave']);
+        const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        const [pick] = ui.ofKind('quickPick');
+        const described = (label: string): string => pick.items!.find((i) => i.label === label || i.label === `$(circle-slash) ${label}`)?.description ?? '(none)';
+        assert.match(described('a1'), /^node image only: AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.03\.0$/);
+        assert.match(described('a5'), /^Kubernetes and node image: 1\.32\.9 → 1\.33\.5$/);
+        assert.match(described('golden'), /^already on it$/);
+        assert.match(described('win'), /^not possible: .*\(R1\)/);
+        assert.match(described('arm'), /^not possible: .*\(R1\)/);
+        assert.match(described('busy'), /^not possible: .*Scaling.*\(R10\)/);
+
+        assert.strictEqual(state.status, 'done');
+        assert.deepStrictEqual(state.plan.waves.map((w) => w.length), [1, 10], 'a canary of one, then the rest');
+        const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url));
+        assert.deepStrictEqual(writes.filter((w) => w.method === 'POST').map(writtenPool).sort(), IMAGE_ONLY);
+        assert.deepStrictEqual(writes.filter((w) => w.method === 'PUT').map(writtenPool).sort(), KUBERNETES);
+        assert.ok(writes.every((w) => w.headers['if-match']), 'every upgrade goes only to the pool as read (If-Match)');
+        assert.deepStrictEqual(Object.values(state.outcomes).map((o) => o.status), Array(11).fill('succeeded'));
+        assert.deepStrictEqual(state.plan.skipped.map((p) => `${p.clusterName}/${p.poolName}`).sort(), ['aks-roll-a/golden', 'aks-roll-a/win', 'aks-roll-b/arm', 'aks-roll-c/busy']);
+        const { inFlight, pollsPerSecond } = await observed();
+        assert.ok(inFlight <= 3, `at most 3 operations at once, saw ${inFlight}`);
+        assert.ok(inFlight >= 2, `operations ran side by side, saw ${inFlight}`);
+        assert.ok(pollsPerSecond <= 2, `at most 2 status polls a second per subscription, saw ${pollsPerSecond}`);
+        console.log(`[suite]       (roll-out of 11 pools: at most ${inFlight} operations in flight, at most ${pollsPerSecond} polls a second per subscription)`);
+        await writeTimeline(state);
+
+        const [between] = ui.ofKind('message').filter((m) => /Wave 1 of 2 is over/.test(m.text));
+        assert.match(between.text, /1 done, 0 failed, 0 skipped\. Start wave 2\?/);
+        const tree = await api.tree.getTreeItem((await api.tree.findElement(poolId('aks-roll-c', 'c3')))!);
+        assert.match(String(tree.description), /◆ snap-roll-2611$/, 'the tree shows the pools on the snapshot');
+    });
+
+    it('stops at the failure budget with an honest summary: Azure\'s code and message, what never started', async () => {
+        await emulator.addFault({ method: 'POST', pathContains: '/agentPools/a2/upgradeNodeImageVersion', action: 'failOperation', error: { code: 'NodeDrainFailed', message: 'Pod disruption budget blocked draining node aks-a2-0.' } });
+        const ui = new TestUserInput([everyUsable, ...settings(10, 1), 'Start Roll-out', 'Start Next Wave']);
+        const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        assert.strictEqual(state.status, 'stopped');
+        const a2 = Object.entries(state.outcomes).find(([id]) => id.toLowerCase() === poolId('aks-roll-a', 'a2').toLowerCase())![1];
+        assert.deepStrictEqual([a2.status, a2.code], ['failed', 'NodeDrainFailed']);
+        assert.match(a2.message!, /Pod disruption budget blocked draining/);
+        const statuses = Object.values(state.outcomes).map((o) => o.status);
+        assert.strictEqual(statuses.filter((s) => s === 'failed').length, 1);
+        assert.ok(statuses.includes('pending'), 'nothing new starts after the budget is spent');
+        assert.strictEqual(statuses.filter((s) => s === 'succeeded').length, (await emulator.writes()).filter((w) => /agentPools/.test(w.url)).length - 1, 'every write but the failed one succeeded');
+    });
+
+    it('with AKS\'s throttling on, slows down but completes, with no error', async () => {
+        await emulator.knobs({ throttling: true, throttleBurstScale: 0.1, throttleRateScale: 4 });
+        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', 'Start Next Wave']);
+        const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        const throttled = await emulator.throttled();
+        await emulator.knobs({ throttling: false, throttleBurstScale: 1, throttleRateScale: 1 });
+        assert.deepStrictEqual([state.status, Object.values(state.outcomes).filter((o) => o.status !== 'succeeded')], ['done', []]);
+        assert.ok(throttled > 0, 'AKS did throttle');
+        console.log(`[suite]       (throttled roll-out: ${throttled} answers were 429 and the roll-out completed)`);
+    });
+
+    it('cancel mid-wave: nothing new starts, and the summary names what still runs in Azure', async () => {
+        const stop = new vscode.CancellationTokenSource();
+        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(async () => {
+            // The second wave's upgrades take 30 polls each: cancel a few seconds into it, while the first ones run.
+            await emulator.knobs({ operationPolls: 30 });
+            setTimeout(() => stop.cancel(), 4000);
+        }, 'Start Next Wave')]);
+        const pending = runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT), { cancelWaiting: stop.token });
+        const state = await pending;
+        await emulator.knobs({ operationPolls: 2 });
+        assert.strictEqual(state.status, 'canceled');
+        const statuses = Object.values(state.outcomes).map((o) => o.status);
+        assert.ok(statuses.includes('stillRunning'), `some upgrades still run in Azure: ${statuses.join(', ')}`);
+        assert.ok(statuses.includes('pending'), 'the rest never started');
+        const started = (await emulator.writes()).filter((w) => /agentPools/.test(w.url)).length;
+        assert.strictEqual(started, statuses.filter((s) => s !== 'pending').length, 'what never started was never sent');
+    });
+
+    it('survives a reload: the unfinished roll-out is kept, and resuming reads each pool first, so none is upgraded twice', async () => {
+        let kept: RolloutState | undefined;
+        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(async () => {
+            // The window goes away while the person looks at the canary's result: what is persisted then is all a restart finds.
+            kept = api.rollouts.unfinished().find((s) => s.plan.snapshot.id === SNAPSHOT);
+        }, ESC)]);
+        await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        assert.ok(kept, 'the roll-out was persisted as it ran');
+        const canary = kept.plan.waves[0][0].poolId;
+        // As if the window closed before the canary's answer came: it is recorded running, while Azure finished it.
+        await api.rollouts.save({ ...kept, status: 'running', outcomes: { ...kept.outcomes, [canary]: { status: 'running' } } });
+        assert.strictEqual(api.rollouts.unfinished().filter((s) => s.plan.id === kept!.plan.id).length, 1, 'a restart finds it unfinished');
+
+        const resumed = await runCommand<RolloutState>('aksSnapshots.resumeRollout', new TestUserInput(['Start Next Wave']), kept.plan.id);
+        assert.strictEqual(resumed.status, 'done');
+        assert.match(resumed.outcomes[canary].message ?? '', /found on the snapshot when the roll-out resumed/);
+        const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url)).map(writtenPool).sort();
+        assert.deepStrictEqual(writes, [...IMAGE_ONLY, ...KUBERNETES].sort(), 'each pool was upgraded exactly once');
+        assert.deepStrictEqual(api.rollouts.unfinished().filter((s) => s.plan.id === kept!.plan.id), []);
+    });
+});

@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
+import { countByStatus, failures, isFinished, newRolloutState, pendingIn, planWaves, rolloutCandidate, RolloutPlan } from '../../../src/model/rollout';
+
+const SNAPSHOT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/snap';
+const snapshot: Snapshot = {
+    id: SNAPSHOT_ID, name: 'snap', subscriptionId: 's', resourceGroup: 'rg', location: 'eastus', kubernetesVersion: '1.33.5',
+    nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0', osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', tags: {},
+};
+const pool = (over: Partial<NodePool> = {}): NodePool => ({
+    id: 'p', name: 'p', clusterId: 'c', mode: 'User', osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', kubernetesVersion: '1.33.5',
+    nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202610.20.0', provisioningState: 'Succeeded', poolType: 'VirtualMachineScaleSets', ...over,
+});
+const cluster: Cluster = { id: 'c', name: 'c', subscriptionId: 's', resourceGroup: 'rg', location: 'eastus', kubernetesVersion: '1.33.5', provisioningState: 'Succeeded', nodePools: [] };
+
+describe('Roll-outs', () => {
+    it('each pool\'s path: image only, Kubernetes and image, already on it, or impossible with the rules', () => {
+        assert.deepStrictEqual(rolloutCandidate(pool(), cluster, snapshot), { kind: 'upgrade', path: 'nodeImageOnly' });
+        assert.deepStrictEqual(rolloutCandidate(pool({ kubernetesVersion: '1.32.9' }), cluster, snapshot), { kind: 'upgrade', path: 'kubernetes' });
+        assert.deepStrictEqual(rolloutCandidate(pool({ snapshotId: SNAPSHOT_ID, nodeImageVersion: snapshot.nodeImageVersion }), cluster, snapshot), { kind: 'current' });
+        const rules = (p: NodePool): string[] => {
+            const c = rolloutCandidate(p, cluster, snapshot);
+            return c.kind === 'impossible' ? c.problems.map((x) => x.rule) : [];
+        };
+        assert.deepStrictEqual(rules(pool({ provisioningState: 'Upgrading' })), ['R10']);
+        assert.deepStrictEqual(rules(pool({ poolType: 'VirtualMachines' })), ['R11']);
+        assert.deepStrictEqual(rules(pool({ nodeImageVersion: snapshot.nodeImageVersion })), ['R5'], 'same image, not linked: not newer');
+        assert.ok(rules(pool({ osSku: 'AzureLinux' })).includes('R14'));
+    });
+
+    it('waves: a canary first, then waves of the chosen size, every pool once, in the order chosen (property)', () => {
+        fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 60 }), fc.nat({ max: 5 }), fc.integer({ min: 1, max: 12 }), (pools, canary, waveSize) => {
+            const waves = planWaves(pools, { canary, waveSize });
+            assert.deepStrictEqual(waves.flat(), pools);
+            if (pools.length && canary) {
+                assert.strictEqual(waves[0].length, Math.min(canary, pools.length));
+            }
+            waves.slice(canary && pools.length ? 1 : 0).forEach((w, i, rest) => assert.ok(w.length === waveSize || (i === rest.length - 1 && w.length <= waveSize)));
+            assert.ok(waves.every((w) => w.length > 0));
+        }), { numRuns: 300 });
+    });
+
+    it('a state: pending at first; counts, failures and what is left of a wave', () => {
+        const planned = (name: string) => ({ poolId: name, clusterId: 'c', subscriptionId: 's', clusterName: 'c', poolName: name, path: 'nodeImageOnly' as const, fromKubernetesVersion: '1.33.5', fromNodeImage: 'x' });
+        const plan: RolloutPlan = { id: 'r', snapshot, createdAt: '', settings: { canary: 1, waveSize: 2, concurrency: 3, failureBudget: 1, between: { kind: 'confirm' } }, waves: [[planned('a')], [planned('b'), planned('c')]], skipped: [] };
+        const state = newRolloutState(plan);
+        assert.deepStrictEqual(pendingIn(state, 1).map((p) => p.poolId), ['b', 'c']);
+        const later = { ...state, outcomes: { ...state.outcomes, a: { status: 'succeeded' as const }, b: { status: 'failed' as const } } };
+        assert.deepStrictEqual([failures(later), countByStatus(later).succeeded, countByStatus(later).pending], [1, 1, 1]);
+        assert.deepStrictEqual(pendingIn(later, 1).map((p) => p.poolId), ['c']);
+        assert.deepStrictEqual([isFinished(state), isFinished({ ...state, status: 'stopped' })], [false, true]);
+    });
+});
