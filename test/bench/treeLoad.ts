@@ -1,74 +1,97 @@
-import { ContainerServiceClient } from '@azure/arm-containerservice';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AksServices } from '../../src/azure/AksServices';
+import type { AzureSession } from '../../src/azure/AzureAccount';
 import { armScope } from '../../src/azure/clouds';
-import { startEmulator } from '../emulator/server';
+import { secureArmPipeline } from '../../src/azure/requestPolicies';
+import { RunningEmulator, startEmulator } from '../emulator/server';
 import { emulatorAccount } from '../emulatorSession';
+import { Measured, measured, sideBySide } from './stats';
 
-/**
- * How long the whole tree takes to load against a distant region (the emulator adds latency to every ARM
- * answer), the product's way against the obvious one, measured side by side:
- * - product: per subscription, clusters (pools inline) and snapshots in parallel, subscriptions in parallel;
- * - one by one: subscriptions in turn, clusters, then each cluster's pools, then snapshots.
- */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
-
-async function main(): Promise<void> {
-    const emulator = await startEmulator({ seed: 'demo', latencyMs: LATENCY_MS });
-    try {
-        const product = async (): Promise<number> => {
-            const services = new AksServices(emulatorAccount(emulator));
-            const { items } = await services.fromEverySubscription(async (s) => {
-                const [clusters, snapshots] = await Promise.all([s.listClusters(), s.listSnapshots()]);
-                return [clusters.reduce((n, c) => n + 1 + c.nodePools.length, 0) + snapshots.length];
-            });
-            return items.reduce((a, b) => a + b, 0);
-        };
-        const oneByOne = async (): Promise<number> => {
-            const sessions = await emulatorAccount(emulator).listSubscriptions();
-            let count = 0;
-            for (const session of sessions) {
-                const client = new ContainerServiceClient(session.credential, session.subscription.subscriptionId, {
-                    endpoint: session.cloud.resourceManagerEndpointUrl, credentials: { scopes: [armScope(session.cloud)] },
-                });
-                for await (const cluster of client.managedClusters.list()) {
-                    count++;
-                    const group = /resourcegroups\/([^/]+)/i.exec(cluster.id ?? '')![1];
-                    for await (const pool of client.agentPools.list(group, cluster.name ?? '')) {
-                        count += pool ? 1 : 0;
-                    }
-                }
-                for await (const snapshot of client.snapshots.list()) {
-                    count += snapshot ? 1 : 0;
-                }
-            }
-            return count;
-        };
-        const expected = await product();
-        if ((await oneByOne()) !== expected) {
-            throw new Error('The two ways loaded different trees.');
-        }
-        const times: Record<string, number[]> = { product: [], oneByOne: [] };
-        // Alternate the two, so that both see the same machine.
-        for (let round = 0; round < ROUNDS; round++) {
-            for (const [name, run] of [['product', product], ['oneByOne', oneByOne]] as const) {
-                const start = performance.now();
-                await run();
-                times[name].push(performance.now() - start);
-            }
-        }
-        const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-        const [p, o] = [median(times.product), median(times.oneByOne)];
-        console.log(`Tree load, ${expected} nodes, ${LATENCY_MS} ms per ARM answer, median of ${ROUNDS} rounds:`);
-        console.log(`  product (parallel, pools inline)   ${p.toFixed(0)} ms`);
-        console.log(`  one by one (pools listed apart)    ${o.toFixed(0)} ms`);
-        console.log(`  ratio                              ${(o / p).toFixed(2)}× faster`);
-    } finally {
-        await emulator.close();
-    }
+export interface TreeLoadRow extends Measured {
+    readonly subscriptions: number;
+    readonly clusters: number;
+    readonly pools: number;
+    readonly snapshots: number;
+    readonly latencyMs: number;
+    readonly warmToken: boolean;
+    /** Round trips in a row the load cannot avoid, times the latency. */
+    readonly boundMs: number;
+    readonly requests: number;
+    readonly minimumRequests: number;
 }
 
-main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-});
+export const LATENCY_MS = 50;
+const PAGE_SIZE = 100;
+
+/** Pages of a list of `items` under the emulator's paging: ARM follows every non-empty page with a `nextLink`, so a list ends on an empty page. */
+const pages = (items: number): number => (items === 0 ? 1 : Math.ceil(items / PAGE_SIZE) + 1);
+
+/**
+ * The whole tree (every subscription's clusters with their pools inline, and snapshots) the product's way: the
+ * subscription list, then each subscription's two lists in parallel. Cold: a new sign-in first; warm: the token
+ * is already held, as on every load after the first.
+ */
+export async function treeLoadRows(subscriptionCounts: readonly number[], rounds: number): Promise<TreeLoadRow[]> {
+    const rows: TreeLoadRow[] = [];
+    for (const s of subscriptionCounts) {
+        const emulator = await startEmulator({ seed: `scale-${s}x20x5x20`, latencyMs: LATENCY_MS, pageSize: PAGE_SIZE });
+        try {
+            const cold = async (): Promise<number> => loadTree(new AksServices(emulatorAccount(emulator)));
+            const held = await emulatorAccount(emulator).listSubscriptions();
+            const warm = async (): Promise<number> => loadTree(await warmServices(emulator, held));
+            const nodes = await cold();
+            emulator.requests.length = 0;
+            await warm();
+            const warmRequests = emulator.requests.length;
+            emulator.requests.length = 0;
+            await cold();
+            const coldRequests = emulator.requests.length;
+            const times = await sideBySide(rounds, { warm, cold });
+            const chain = pages(s) + Math.max(pages(20), pages(20));
+            const minimum = pages(s) + s * (pages(20) + pages(20));
+            for (const warmToken of [true, false]) {
+                rows.push({
+                    subscriptions: s, clusters: s * 20, pools: s * 100, snapshots: s * 20, latencyMs: LATENCY_MS, warmToken,
+                    ...measured(times[warmToken ? 'warm' : 'cold']),
+                    boundMs: LATENCY_MS * (chain + (warmToken ? 0 : 1)),
+                    requests: warmToken ? warmRequests : coldRequests,
+                    minimumRequests: minimum,
+                });
+            }
+            if (nodes !== s * (20 + 100 + 20)) {
+                throw new Error(`The tree of ${s} subscriptions has ${nodes} nodes.`);
+            }
+        } finally {
+            await emulator.close();
+        }
+    }
+    return rows;
+}
+
+/** Every subscription's clusters (pools inline) and snapshots, subscriptions in parallel: what the expanded view reads. */
+export async function loadTree(services: AksServices): Promise<number> {
+    const { items, failures } = await services.fromEverySubscription(async (service) => {
+        const [clusters, snapshots] = await Promise.all([service.listClusters(), service.listSnapshots()]);
+        return [clusters.reduce((n, c) => n + 1 + c.nodePools.length, 0) + snapshots.length];
+    });
+    if (failures.length) {
+        throw new Error(`${failures.length} subscriptions failed to load.`);
+    }
+    return items.reduce((a, b) => a + b, 0);
+}
+
+/** The product's services over sessions whose credential already holds its token: the subscription list is read again, the sign-in is not. */
+async function warmServices(emulator: RunningEmulator, held: AzureSession[]): Promise<AksServices> {
+    const { credential, cloud } = held[0];
+    const client = new SubscriptionClient(credential, { endpoint: cloud.resourceManagerEndpointUrl, credentialScopes: [armScope(cloud)] });
+    secureArmPipeline(client.pipeline, cloud.resourceManagerEndpointUrl);
+    const listed = new Set<string>();
+    for await (const s of client.subscriptions.list()) {
+        listed.add(s.subscriptionId ?? '');
+    }
+    const sessions = held.filter((s) => listed.has(s.subscription.subscriptionId));
+    const services = new AksServices(emulatorAccount(emulator));
+    // The same as AksServices.listSessions would hold after its own listing.
+    (services as unknown as { sessions: Promise<AzureSession[]> }).sessions = Promise.resolve(sessions);
+    return services;
+}

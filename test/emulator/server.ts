@@ -130,6 +130,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                         return reply({ status: 200, body: control(url, method, raw, controls) });
                     }
                     if (TokenService.isTokenPath(url.pathname)) {
+                        // The sign-in is a round trip too: the latency applies to every answer.
+                        if (knobs.latencyMs > 0) {
+                            await new Promise((resolve) => setTimeout(resolve, knobs.latencyMs));
+                        }
                         return reply(tokens.answer(url, method, raw, origin));
                     }
                     let body: unknown;

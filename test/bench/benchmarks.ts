@@ -1,0 +1,26 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { longOperationsBench } from './longOperations';
+import { writeReport, results } from './report';
+import { LATENCY_MS, treeLoadRows } from './treeLoad';
+import { versusAzCliRows } from './versusAzCli';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+async function main(): Promise<void> {
+    const treeLoad = await treeLoadRows([1, 10, 50], ROUNDS);
+    treeLoad.forEach((r) => console.log(`tree load ${r.subscriptions} subs ${r.warmToken ? 'warm' : 'cold'}: ${r.medianMs} ms (${r.minMs}–${r.maxMs}), bound ${r.boundMs} ms, ${r.requests} requests (least ${r.minimumRequests})`));
+    const versus = await versusAzCliRows([1, 10], ROUNDS, LATENCY_MS);
+    versus.forEach((v) => console.log(`snapshots of ${v.subscriptions} subs: product ${v.product.medianMs} ms, az ${v.az.medianMs} ms`));
+    const longOperations = await longOperationsBench(3);
+    console.log(`long operation reported done after ${longOperations.reportedDone.medianS} s; 20 at once: ${longOperations.maxPollsPerSecondPerSubscription} polls/s at most`);
+    const bundle = path.join(ROOT, 'dist', 'extension.js');
+    writeReport(ROOT, results(treeLoad, versus, longOperations, fs.existsSync(bundle) ? fs.statSync(bundle).size : 0));
+    console.log('Wrote bench/results.json, bench/tree-load.svg and BENCHMARKS.md.');
+}
+
+main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    process.exit(1);
+});
