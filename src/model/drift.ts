@@ -1,5 +1,4 @@
 import type { Cluster, NodePool, Snapshot } from './aks';
-import { isSameArmId } from './armId';
 import { reimagingChannel } from './channels';
 import type { Problem } from './problems';
 
@@ -21,20 +20,29 @@ export interface Drift {
     readonly snapshot: string;
 }
 
+/** Snapshots by their id (compared case-insensitively, as ARM does): a lookup, not a scan, per pool. */
+export function indexSnapshots(snapshots: readonly Snapshot[]): ReadonlyMap<string, Snapshot> {
+    return new Map(snapshots.map((s) => [s.id.toLowerCase(), s]));
+}
+
 /** How a pool stands against the snapshot it links to; undefined for a pool with no snapshot link. */
-export function snapshotPin(pool: NodePool, cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'nodeOsUpgradeChannel'>, snapshots: readonly Snapshot[]): SnapshotPin | undefined {
+export function snapshotPin(pool: NodePool, cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'nodeOsUpgradeChannel'>, snapshots: ReadonlyMap<string, Snapshot>): SnapshotPin | undefined {
     if (!pool.snapshotId) {
         return undefined;
     }
-    const snapshot = snapshots.find((s) => isSameArmId(s.id, pool.snapshotId));
+    const snapshot = snapshots.get(pool.snapshotId.toLowerCase());
+    return { snapshot, drift: snapshot ? driftFrom(pool, snapshot) : [], atRisk: reimagingChannel(cluster) };
+}
+
+function driftFrom(pool: NodePool, snapshot: Snapshot): Drift[] {
     const drift: Drift[] = [];
-    if (snapshot && (pool.nodeImageVersion ?? '') !== snapshot.nodeImageVersion) {
+    if ((pool.nodeImageVersion ?? '') !== snapshot.nodeImageVersion) {
         drift.push({ field: 'nodeImage', pool: pool.nodeImageVersion ?? '', snapshot: snapshot.nodeImageVersion });
     }
-    if (snapshot && pool.kubernetesVersion !== snapshot.kubernetesVersion) {
+    if (pool.kubernetesVersion !== snapshot.kubernetesVersion) {
         drift.push({ field: 'kubernetesVersion', pool: pool.kubernetesVersion, snapshot: snapshot.kubernetesVersion });
     }
-    return { snapshot, drift, atRisk: reimagingChannel(cluster) };
+    return drift;
 }
 
 export interface SnapshotUsage {
@@ -44,8 +52,24 @@ export interface SnapshotUsage {
     readonly drifted: number;
 }
 
-/** How many pools, of the clusters given, use the snapshot and how many of them drifted. */
-export function snapshotUsage(snapshot: Snapshot, clusters: readonly Cluster[]): SnapshotUsage {
-    const pins = clusters.flatMap((c) => c.nodePools.filter((p) => isSameArmId(p.snapshotId, snapshot.id)).map((p) => snapshotPin(p, c, [snapshot])!));
-    return { pools: pins.length, drifted: pins.filter((p) => p.drift.length > 0).length };
+/**
+ * How many pools, of the clusters given, use each snapshot and how many of them drifted. The pools are indexed by
+ * their link once, so that a tenant of thousands of snapshots and pools is counted in one pass, not one per snapshot.
+ */
+export function snapshotUsageIndex(clusters: readonly Cluster[]): (snapshot: Snapshot) => SnapshotUsage {
+    const bySnapshot = new Map<string, { pool: NodePool; cluster: Cluster }[]>();
+    for (const cluster of clusters) {
+        for (const pool of cluster.nodePools) {
+            if (pool.snapshotId) {
+                const key = pool.snapshotId.toLowerCase();
+                const users = bySnapshot.get(key) ?? [];
+                users.push({ pool, cluster });
+                bySnapshot.set(key, users);
+            }
+        }
+    }
+    return (snapshot) => {
+        const users = bySnapshot.get(snapshot.id.toLowerCase()) ?? [];
+        return { pools: users.length, drifted: users.filter((u) => driftFrom(u.pool, snapshot).length > 0).length };
+    };
 }

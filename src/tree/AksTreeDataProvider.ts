@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AksServices } from '../azure/AksServices';
 import type { Cluster, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
+import { indexSnapshots } from '../model/drift';
 import type { AksTreeElement } from './AksTreeElement';
 import { SnapshotsItem } from './SnapshotsItem';
 import { SubscriptionItem } from './SubscriptionItem';
@@ -95,9 +96,22 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         }
         const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem && subscriptions.has(e.subscription.subscriptionId.toLowerCase()));
         const loaded = await Promise.allSettled(items.map((item) => item.load()));
-        return loaded.flatMap((result) => (result.status === 'fulfilled' ? result.value.snapshots : []))
-            .filter((s) => ids.some((id) => sameId(id, s.id)));
+        const found: Snapshot[] = [];
+        for (const result of loaded) {
+            if (result.status === 'fulfilled') {
+                // Indexed once per list read: each cluster then looks its pools' snapshots up, not through every snapshot.
+                let index = this.snapshotIndexes.get(result.value.snapshots);
+                if (!index) {
+                    index = indexSnapshots(result.value.snapshots);
+                    this.snapshotIndexes.set(result.value.snapshots, index);
+                }
+                found.push(...new Set(ids.map((id) => index!.get(id.toLowerCase())).filter((s) => s !== undefined)));
+            }
+        }
+        return found;
     }
+
+    private readonly snapshotIndexes = new WeakMap<readonly Snapshot[], ReadonlyMap<string, Snapshot>>();
 
     async everyCluster(): Promise<Cluster[]> {
         const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem);

@@ -2,7 +2,7 @@ import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Cluster } from '../model/aks';
 import { reimagingChannel } from '../model/channels';
-import { snapshotPin } from '../model/drift';
+import { indexSnapshots, snapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
@@ -46,6 +46,7 @@ export class ClusterItem implements AksTreeElement {
     async getChildren(): Promise<AksTreeElement[]> {
         const linked = this.cluster.nodePools.map((p) => p.snapshotId).filter((id) => id !== undefined);
         const snapshots = linked.length ? await this.tenant.snapshotsFor(linked) : [];
-        return this.cluster.nodePools.map((p) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, snapshots)));
+        const index = indexSnapshots(snapshots);
+        return this.cluster.nodePools.map((p) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, index)));
     }
 }

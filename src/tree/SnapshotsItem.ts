@@ -1,7 +1,7 @@
 import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../model/aks';
-import { snapshotUsage } from '../model/drift';
+import { snapshotUsageIndex } from '../model/drift';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { SnapshotItem } from './SnapshotItem';
@@ -29,7 +29,7 @@ export class SnapshotsItem implements AksTreeElement {
 
     /** Each snapshot with how many pools use it and how many drifted, counted over every subscription that can be read (R13). */
     async getChildren(): Promise<AksTreeElement[]> {
-        const clusters = this.snapshots.length ? await this.tenant.everyCluster() : [];
-        return this.snapshots.map((s) => new SnapshotItem(s, this, snapshotUsage(s, clusters)));
+        const usageOf = snapshotUsageIndex(this.snapshots.length ? await this.tenant.everyCluster() : []);
+        return this.snapshots.map((s) => new SnapshotItem(s, this, usageOf(s)));
     }
 }

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { longOperationsBench } from './longOperations';
 import { writeReport, results } from './report';
-import { LATENCY_MS, treeLoadRows } from './treeLoad';
+import { bigTenantBench, tenantWideBench } from './tenant';
+import { LATENCY_MS, loadTree, treeLoadRows } from './treeLoad';
 import { versusAzCliRows } from './versusAzCli';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -15,8 +16,12 @@ async function main(): Promise<void> {
     versus.forEach((v) => console.log(`snapshots of ${v.subscriptions} subs: product ${v.product.medianMs} ms, az ${v.az.medianMs} ms`));
     const longOperations = await longOperationsBench(3);
     console.log(`long operation reported done after ${longOperations.reportedDone.medianS} s; 20 at once: ${longOperations.maxPollsPerSecondPerSubscription} polls/s at most`);
+    const bigTenant = await bigTenantBench(ROUNDS);
+    console.log(`big tenant: ${bigTenant.clusters} clusters, ${bigTenant.snapshots} snapshots read in ${bigTenant.loadMs} ms, items ${bigTenant.buildItemsMs.medianMs} ms (before ${bigTenant.buildItemsBeforeMs.medianMs} ms)`);
+    const tenantWide = await tenantWideBench(ROUNDS, loadTree);
+    console.log(`every pool of 50 subscriptions: ${tenantWide.everyPool.medianMs} ms, ${tenantWide.requests} requests; throttled load ${tenantWide.throttledLoad.throttled} × 429`);
     const bundle = path.join(ROOT, 'dist', 'extension.js');
-    writeReport(ROOT, results(treeLoad, versus, longOperations, fs.existsSync(bundle) ? fs.statSync(bundle).size : 0));
+    writeReport(ROOT, results(treeLoad, versus, longOperations, fs.existsSync(bundle) ? fs.statSync(bundle).size : 0, bigTenant, tenantWide));
     console.log('Wrote bench/results.json, bench/tree-load.svg and BENCHMARKS.md.');
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { PINNED_CHANNELS, pinnedChannels, reimagingChannel } from '../../../src/model/channels';
-import { snapshotPin, snapshotUsage } from '../../../src/model/drift';
+import { indexSnapshots, snapshotPin, snapshotUsageIndex } from '../../../src/model/drift';
 import {
     clusterOptionsProblems, isLabelKey, offeredZones, parseAutoscale, parseLabels, parseMaxSurge, parseMaxUnavailable, parseSpotMaxPrice, parseSshPublicKey, parseTaints,
     parseWholeNumber, parseZones, poolOptionsProblems,
@@ -44,15 +44,15 @@ describe('The pin (R7): channels and drift', () => {
     });
 
     it('drift: image, Kubernetes version, both, neither; an unreadable snapshot is unknown, not drifted; at risk from the cluster', () => {
-        assert.deepStrictEqual(snapshotPin(pool(), cluster(), [snapshot])!.drift, []);
-        assert.deepStrictEqual(snapshotPin(pool({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.17.0' }), cluster(), [snapshot])!.drift.map((d) => d.field), ['nodeImage']);
-        assert.deepStrictEqual(snapshotPin(pool({ kubernetesVersion: '1.34.1' }), cluster(), [snapshot])!.drift.map((d) => [d.field, d.pool, d.snapshot]), [['kubernetesVersion', '1.34.1', '1.33.5']]);
-        assert.strictEqual(snapshotPin(pool({ kubernetesVersion: '1.34.1', nodeImageVersion: undefined }), cluster(), [snapshot])!.drift.length, 2);
-        const unknown = snapshotPin(pool(), cluster(), [])!;
+        assert.deepStrictEqual(snapshotPin(pool(), cluster(), indexSnapshots([snapshot]))!.drift, []);
+        assert.deepStrictEqual(snapshotPin(pool({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.17.0' }), cluster(), indexSnapshots([snapshot]))!.drift.map((d) => d.field), ['nodeImage']);
+        assert.deepStrictEqual(snapshotPin(pool({ kubernetesVersion: '1.34.1' }), cluster(), indexSnapshots([snapshot]))!.drift.map((d) => [d.field, d.pool, d.snapshot]), [['kubernetesVersion', '1.34.1', '1.33.5']]);
+        assert.strictEqual(snapshotPin(pool({ kubernetesVersion: '1.34.1', nodeImageVersion: undefined }), cluster(), indexSnapshots([snapshot]))!.drift.length, 2);
+        const unknown = snapshotPin(pool(), cluster(), indexSnapshots([]))!;
         assert.deepStrictEqual([unknown.snapshot, unknown.drift], [undefined, []]);
-        assert.strictEqual(snapshotPin(pool({ snapshotId: undefined }), cluster(), [snapshot]), undefined, 'no link, no pin');
-        assert.strictEqual(snapshotPin(pool(), cluster({ nodeOsUpgradeChannel: undefined }), [snapshot])!.atRisk?.channel, 'NodeImage');
-        assert.strictEqual(snapshotPin(pool({ snapshotId: SNAPSHOT_ID.toUpperCase() }), cluster(), [snapshot])!.snapshot, snapshot, 'ids compare case-insensitively');
+        assert.strictEqual(snapshotPin(pool({ snapshotId: undefined }), cluster(), indexSnapshots([snapshot])), undefined, 'no link, no pin');
+        assert.strictEqual(snapshotPin(pool(), cluster({ nodeOsUpgradeChannel: undefined }), indexSnapshots([snapshot]))!.atRisk?.channel, 'NodeImage');
+        assert.strictEqual(snapshotPin(pool({ snapshotId: SNAPSHOT_ID.toUpperCase() }), cluster(), indexSnapshots([snapshot]))!.snapshot, snapshot, 'ids compare case-insensitively');
     });
 
     it('a snapshot counts the pools using it, in every cluster given, and the drifted ones', () => {
@@ -60,8 +60,9 @@ describe('The pin (R7): channels and drift', () => {
             cluster({ nodePools: [pool(), pool({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.17.0' }), pool({ snapshotId: undefined })] }),
             cluster({ id: 'd', nodePools: [pool({ kubernetesVersion: '1.34.1' })] }),
         ];
-        assert.deepStrictEqual(snapshotUsage(snapshot, clusters), { pools: 3, drifted: 2 });
-        assert.deepStrictEqual(snapshotUsage(snapshot, []), { pools: 0, drifted: 0 });
+        assert.deepStrictEqual(snapshotUsageIndex(clusters)(snapshot), { pools: 3, drifted: 2 });
+        assert.deepStrictEqual(snapshotUsageIndex([])(snapshot), { pools: 0, drifted: 0 });
+        assert.deepStrictEqual(snapshotUsageIndex(clusters)({ ...snapshot, id: SNAPSHOT_ID.toUpperCase() }), { pools: 3, drifted: 2 }, 'ids compare case-insensitively');
     });
 });
 
