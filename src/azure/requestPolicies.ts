@@ -195,30 +195,35 @@ function abortError(): Error {
  * slots are spaced so that no second holds more than two, with a margin for the network.
  */
 export const POLLS_PER_SECOND = 2;
-const POLL_SPACING_MS = 1100;
-const pollSlots = new Map<string, number[]>();
+/** A margin over a second for what happens between here and AKS (the rest of the pipeline, the network). */
+const POLL_SPACING_MS = 1250;
+/** Per subscription: when its last polls were sent, and the queue of polls waiting for their turn. */
+const pollsSent = new Map<string, number[]>();
+const pollQueues = new Map<string, Promise<void>>();
 
 function isOperationPoll(url: URL): string | undefined {
     const match = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/(operations|operationresults)\//i.exec(url.pathname);
     return match?.[1].toLowerCase();
 }
 
-/** Waits for the request's poll slot in its subscription; other requests pass at once. */
+/** Waits for the request's poll slot in its subscription, in turn, timed from when the polls before it were really sent; other requests pass at once. */
 export function operationPollPolicy(): PipelinePolicy {
     return {
         name: 'aksSnapshotsPollPacing',
         sendRequest: async (request, next) => {
             const subscription = request.method === 'GET' ? isOperationPoll(new URL(request.url)) : undefined;
             if (subscription) {
-                const slots = pollSlots.get(subscription) ?? [];
-                const now = Date.now();
-                // The slot two polls back must be a full spacing ago: at most POLLS_PER_SECOND in any second.
-                const earlier = slots.length >= POLLS_PER_SECOND ? slots[slots.length - POLLS_PER_SECOND] + POLL_SPACING_MS : now;
-                const slot = Math.max(now, earlier);
-                pollSlots.set(subscription, [...slots.slice(-(POLLS_PER_SECOND - 1)), slot]);
-                if (slot > now) {
-                    await delay(slot - now, request);
-                }
+                const turn = (pollQueues.get(subscription) ?? Promise.resolve()).then(async () => {
+                    const sent = pollsSent.get(subscription) ?? [];
+                    // The poll two back must be a full spacing ago: at most POLLS_PER_SECOND in any second.
+                    const wait = sent.length >= POLLS_PER_SECOND ? sent[sent.length - POLLS_PER_SECOND] + POLL_SPACING_MS - Date.now() : 0;
+                    if (wait > 0) {
+                        await delay(wait, request);
+                    }
+                    pollsSent.set(subscription, [...sent.slice(-(POLLS_PER_SECOND - 1)), Date.now()]);
+                });
+                pollQueues.set(subscription, turn.catch(() => undefined));
+                await turn;
             }
             return next(request);
         },
