@@ -1,7 +1,10 @@
-// Bundles the extension: dist/extension.js (activation) and dist/azureSdk.js (the Azure SDKs, loaded on first need).
+// Bundles the extension: dist/extension.js (activation), dist/azureSdk.js (the Azure SDKs, loaded on first need), and
+// dist/html-to-text.js and dist/semver.js (what vscode-azext-utils needs only for an HTML error page or another
+// extension's API, loaded if ever used).
 // `node esbuild.mjs` builds for development (source maps), `--production` minifies, `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -12,6 +15,28 @@ const lazySdk = {
     setup(build) {
         build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
             args.importer.endsWith('loadSdk.ts') ? { path: './azureSdk.js', external: true } : undefined);
+    },
+};
+
+/**
+ * Packages the activation bundle imports but seldom uses: each becomes a module whose exports load the package's
+ * own bundle on first access, so activation does not parse them.
+ */
+const LAZY_PACKAGES = ['html-to-text', 'semver'];
+const requireFromHere = createRequire(import.meta.url);
+const lazyPackages = {
+    name: 'lazy-packages',
+    setup(build) {
+        build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
+        build.onResolve({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ path: args.path, external: true }));
+        build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+            contents: `let loaded;
+const load = () => (loaded ??= require(${JSON.stringify(`./${args.path}.js`)}));
+for (const name of ${JSON.stringify(Object.keys(requireFromHere(args.path)))}) {
+    Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });
+}`,
+            loader: 'js',
+        }));
     },
 };
 
@@ -58,8 +83,9 @@ const common = {
 const contexts = await Promise.all([
     // vscode-azext-utils tells its errors apart by class name (GoBackError, UserCancelledError): a minified name
     // would turn the Back button into an error toast, so the activation bundle keeps its names.
-    esbuild.context({ ...common, entryPoints: { extension: 'src/extension.ts' }, keepNames: true }),
+    esbuild.context({ ...common, entryPoints: { extension: 'src/extension.ts' }, keepNames: true, plugins: [...common.plugins, lazyPackages] }),
     esbuild.context({ ...common, entryPoints: { azureSdk: 'src/azure/sdk.ts' } }),
+    esbuild.context({ ...common, entryPoints: Object.fromEntries(LAZY_PACKAGES.map((name) => [name, name])) }),
 ]);
 
 if (watch) {

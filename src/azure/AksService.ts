@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { AgentPool, ContainerServiceClient, ManagedCluster } from '@azure/arm-containerservice';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId, snapshotId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
@@ -47,6 +48,8 @@ const WHOLE_BODY_HEADER = 'x-aks-snapshots-whole-body';
 /** Creates never replace: ARM answers 412 when the name exists. */
 const CREATE_ONLY = { ifNoneMatch: '*' };
 
+let sharedHttpClient: HttpClient | undefined;
+
 /** Everything the product reads from and writes to AKS in one subscription, over the AKS SDK. */
 export class AksService {
     private constructor(
@@ -57,9 +60,11 @@ export class AksService {
     ) {}
 
     static async create(session: AzureSession, limits: RequestLimits = DEFAULT_LIMITS): Promise<AksService> {
-        const { ContainerServiceClient, createContainerService } = await loadSdk();
+        const { ContainerServiceClient, createContainerService, createDefaultHttpClient } = await loadSdk();
         const endpoint = session.cloud.resourceManagerEndpointUrl;
-        const options = { endpoint, credentials: { scopes: [armScope(session.cloud)] } };
+        // One connection pool for every subscription: connections and TLS sessions are reused across them.
+        sharedHttpClient ??= createDefaultHttpClient();
+        const options = { endpoint, credentials: { scopes: [armScope(session.cloud)] }, httpClient: sharedHttpClient };
         const client = new ContainerServiceClient(session.credential, session.subscription.subscriptionId, options);
         const arm = createContainerService(session.credential, session.subscription.subscriptionId, options);
         secureArmPipeline(client.pipeline, endpoint, limits);
@@ -328,7 +333,7 @@ export class AksService {
         const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body, headers, skipUrlEncoding: true });
         const status = Number(response.status);
         if (status < 200 || status > 299) {
-            throw new AzureRequestError(status, response.body);
+            throw new AzureRequestError(status, response.body, response.headers['x-ms-request-id']);
         }
         return response.body;
     }
@@ -436,7 +441,7 @@ function writeError(resourceId: string, creating: boolean, error: unknown, abort
     }
     const status = (error as { statusCode?: number } | undefined)?.statusCode;
     if (status === 412) {
-        return new ResourceChangedError(resourceId, creating ? 'exists' : 'changed');
+        return new ResourceChangedError(resourceId, creating ? 'exists' : 'changed', { cause: error });
     }
     if (status === undefined || status >= 500) {
         return new LostAnswerError(resourceId, error);
@@ -477,7 +482,7 @@ interface PagedList<S> {
 function requireArmId(id: string) {
     const parsed = parseArmId(id);
     if (!parsed) {
-        throw new Error(`"${id}" is not an Azure resource ID.`);
+        throw new Error(l10n.t('"{0}" is not an Azure resource ID.', id));
     }
     return parsed;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AzureAccount, AzureSession } from './AzureAccount';
 import { AksService } from './AksService';
 import { DEFAULT_LIMITS } from './requestPolicies';
@@ -11,7 +12,10 @@ export class AksServices {
     private sessions: Promise<AzureSession[]> | undefined;
     private readonly services = new Map<string, Promise<AksService>>();
 
-    constructor(readonly account: AzureAccount) {}
+    /** `listed`: the subscriptions as already listed with the account, when the caller holds them. */
+    constructor(readonly account: AzureAccount, listed?: AzureSession[]) {
+        this.sessions = listed && Promise.resolve(listed);
+    }
 
     listSessions(): Promise<AzureSession[]> {
         this.sessions ??= this.account.listSubscriptions();
@@ -26,7 +30,7 @@ export class AksServices {
             service = this.listSessions().then((sessions) => {
                 const session = sessions.find((s) => s.subscription.subscriptionId.toLowerCase() === key);
                 if (!session) {
-                    throw new Error(`Subscription ${subscriptionId} is not among the subscriptions you are signed in to.`);
+                    throw new Error(l10n.t('Subscription {0} is not among the subscriptions you are signed in to.', subscriptionId));
                 }
                 const seconds = this.account.settings.requestTimeoutSeconds;
                 return AksService.create(session, seconds && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS);

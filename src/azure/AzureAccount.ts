@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TokenCredential } from '@azure/core-auth';
 import type { VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import type { Subscription } from '../model/aks';
@@ -59,7 +60,7 @@ export class AzureAccount {
     private refuseWorkspaceCloud(): void {
         const cloudSettings = (this.settings.workspaceOverrides ?? []).filter((name) => name.startsWith('microsoft-sovereign-cloud.'));
         if (cloudSettings.length > 0) {
-            throw new Error(`This workspace sets ${cloudSettings.join(', ')}, which would decide where VS Code's sign-in sends your token; remove it from the workspace settings, or sign in with "azureCli" or "environment".`);
+            throw new Error(l10n.t('This workspace sets {0}, which would decide where VS Code\'s sign-in sends your token; remove it from the workspace settings, or sign in with "azureCli" or "environment".', cloudSettings.join(', ')));
         }
     }
 
@@ -112,7 +113,7 @@ export class AzureAccount {
 
     private async environmentCredential(): Promise<TokenCredential> {
         if (!hasEnvironmentCredential(this.env)) {
-            throw new Error('Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) to sign in with a service principal.');
+            throw new Error(l10n.t('Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) to sign in with a service principal.'));
         }
         const { cloud } = this.settings;
         const { ClientCertificateCredential, ClientSecretCredential } = await loadSdk();

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** What an Azure error response says, in either of its two shapes. */
 export interface AzureErrorBody {
     readonly code?: string;
@@ -42,9 +43,9 @@ export function withAzureMessage(error: unknown, body: unknown): unknown {
 export class AzureRequestError extends Error {
     readonly code?: string;
 
-    constructor(readonly statusCode: number, body: unknown) {
+    constructor(readonly statusCode: number, body: unknown, readonly requestId?: string) {
         const said = readAzureErrorBody(body);
-        super(said?.message ?? `Azure answered ${statusCode}.`);
+        super(said?.message ?? l10n.t('Azure answered {0}.', statusCode));
         this.name = 'AzureRequestError';
         this.code = said?.code;
     }
@@ -59,10 +60,10 @@ export class ResourceChangedError extends Error {
     readonly code = 'PreconditionFailed';
     readonly statusCode = 412;
 
-    constructor(readonly resourceId: string, readonly reason: 'exists' | 'changed') {
+    constructor(readonly resourceId: string, readonly reason: 'exists' | 'changed', options?: ErrorOptions) {
         super(reason === 'exists'
-            ? `${resourceId} was created meanwhile by someone else; nothing was changed.`
-            : `${resourceId} changed since it was read; nothing was changed.`);
+            ? l10n.t('{0} was created meanwhile by someone else; nothing was changed.', resourceId)
+            : l10n.t('{0} changed since it was read; nothing was changed.', resourceId), options);
         this.name = 'ResourceChangedError';
     }
 }
@@ -75,7 +76,7 @@ export class LostAnswerError extends Error {
     readonly code = 'AnswerLost';
 
     constructor(readonly resourceId: string, readonly cause: unknown) {
-        super(`The answer to a change of ${resourceId} was lost (${describeCause(cause)}); Azure may or may not have applied it.`);
+        super(l10n.t('The answer to a change of {0} was lost ({1}); Azure may or may not have applied it.', resourceId, describeCause(cause)));
         this.name = 'LostAnswerError';
     }
 }
@@ -86,6 +87,27 @@ export class OperationEndedError extends Error {
         super(message);
         this.name = 'OperationEndedError';
     }
+}
+
+/**
+ * Azure's `x-ms-request-id` of the answer an error came from (the SDK's errors carry the answer; the product's
+ * own errors carry it, or the error they came from), or undefined when no answer came.
+ */
+export function requestIdOf(error: unknown): string | undefined {
+    let e: unknown = error;
+    for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+        const own = (e as { requestId?: unknown }).requestId;
+        if (typeof own === 'string' && own) {
+            return own;
+        }
+        const headers = (e as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+        const answered = typeof headers?.get === 'function' ? headers.get('x-ms-request-id') : undefined;
+        if (answered) {
+            return answered;
+        }
+        e = (e as { cause?: unknown }).cause;
+    }
+    return undefined;
 }
 
 function describeCause(cause: unknown): string {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** The clouds the product can talk to, chosen the way VS Code's own Microsoft sign-in chooses. */
 export interface AzureCloud {
     readonly name: string;
@@ -60,7 +61,7 @@ function customCloud(value: unknown): AzureCloud {
     const text = (name: string): string => {
         const field = custom[name];
         if (typeof field !== 'string' || !/^https:\/\//i.test(field)) {
-            throw new Error(`The setting microsoft-sovereign-cloud.customEnvironment.${name} must be an https:// URL; it is ${JSON.stringify(field)}.`);
+            throw new Error(l10n.t('The setting microsoft-sovereign-cloud.customEnvironment.{0} must be an https:// URL; it is {1}.', name, String(JSON.stringify(field))));
         }
         return field.endsWith('/') ? field : `${field}/`;
     };

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { Pipeline, PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
+import { requestLogPolicy } from './requestLog';
 
 /**
  * What every request to Azure goes through (DESIGN.md §3b): only the configured ARM origin receives it (and with
@@ -28,7 +30,7 @@ export class ForeignHostError extends Error {
     readonly code = 'ForeignHostRefused';
 
     constructor(readonly host: string, readonly armHost: string) {
-        super(`Refused to follow a link to ${host}: only ${armHost}, the configured Azure Resource Manager, receives your requests and token.`);
+        super(l10n.t('Refused to follow a link to {0}: only {1}, the configured Azure Resource Manager, receives your requests and token.', host, armHost));
         this.name = 'ForeignHostError';
     }
 }
@@ -55,11 +57,11 @@ export class PageGuard {
             throw new ForeignHostError(next.host, this.arm.host);
         }
         if (this.seen.has(nextLink)) {
-            throw new PagingStopped(`Azure's list of ${this.what} links back to a page already read (${next.pathname}); stopped reading it.`);
+            throw new PagingStopped(l10n.t('Azure\'s list of {0} links back to a page already read ({1}); stopped reading it.', this.what, next.pathname));
         }
         this.seen.add(nextLink);
         if (this.seen.size >= MAX_PAGES) {
-            throw new PagingStopped(`Azure's list of ${this.what} goes on past ${MAX_PAGES} pages; stopped reading it.`);
+            throw new PagingStopped(l10n.t('Azure\'s list of {0} goes on past {1} pages; stopped reading it.', this.what, MAX_PAGES));
         }
         return next;
     }
@@ -237,6 +239,7 @@ export function secureArmPipeline(pipeline: Pipeline, resourceManagerEndpointUrl
     pipeline.removePolicy({ name: 'systemErrorRetryPolicy' });
     pipeline.addPolicy(readRetryPolicy(limits), { phase: 'Retry' });
     pipeline.addPolicy(operationPollPolicy());
+    pipeline.addPolicy(requestLogPolicy(), { afterPhase: 'Retry' });
     pipeline.addPolicy(timeoutPolicy(limits.timeoutMs));
     pipeline.addPolicy(armOriginPolicy(resourceManagerEndpointUrl), { afterPolicies: ['redirectPolicy', 'logPolicy', 'aksSnapshotsTimeout'] });
 }

@@ -8,6 +8,7 @@ export type { AgentPool, ManagedCluster, Snapshot as SdkSnapshot } from '@azure/
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 /** The classic SDK keeps a page's `nextLink` out of the page itself: this reads it. */
 export { getContinuationToken as subscriptionsNextLink } from '@azure/arm-resources-subscriptions';
+export { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
 
 /** VS Code's Microsoft sign-in; it needs the `vscode` module, so it loads only when that mode is used. */

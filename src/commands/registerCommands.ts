@@ -21,6 +21,7 @@ import { resumeRollout } from './rollOutSnapshot/resumeRollout';
 import { RolloutServices, rollOutSnapshot } from './rollOutSnapshot/rollOutSnapshot';
 import type { RolloutStore } from './rollOutSnapshot/RolloutStore';
 import { refresh } from './refresh/refresh';
+import { reportIssue } from './reportIssue/reportIssue';
 import { showProperties } from './showProperties/showProperties';
 import { showSnapshotUsers } from './showSnapshotUsers/showSnapshotUsers';
 import { signIn } from './signIn/signIn';
@@ -54,5 +55,8 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.copyResourceId', (context, node?: AksTreeElement) => copyResourceId(context, tree, node));
     registerCommand('aksSnapshots.showProperties', (context, node?: AksTreeElement) => showProperties(context, services, tree, node));
     registerCommand('aksSnapshots.openInPortal', (context, node?: AksTreeElement) => openInPortal(context, services, tree, node));
+
+    // Support
+    registerCommand('aksSnapshots.reportIssue', (context) => reportIssue(context, services));
     return [documents.register()];
 }

@@ -1,4 +1,4 @@
-import { createContextValue, createGenericElement, parseError } from '@microsoft/vscode-azext-utils';
+import { createGenericElement, parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../azure/AksServices';
 import type { Cluster, Snapshot } from '../model/aks';
@@ -6,7 +6,7 @@ import { parseArmId } from '../model/armId';
 import { indexSnapshots } from '../model/drift';
 import type { AksTreeElement } from './AksTreeElement';
 import { SnapshotsItem } from './SnapshotsItem';
-import { SubscriptionItem } from './SubscriptionItem';
+import { type SubscriptionContents, SubscriptionItem } from './SubscriptionItem';
 import type { TenantContents } from './TenantContents';
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -89,23 +89,24 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         }
     }
 
-    async snapshotsFor(ids: readonly string[]): Promise<Snapshot[]> {
+    async snapshotsFor(ids: readonly string[]): Promise<ReadonlyMap<string, Snapshot>> {
         const subscriptions = new Set(ids.map((id) => parseArmId(id)?.subscriptionId.toLowerCase()).filter((s) => s !== undefined));
+        const found = new Map<string, Snapshot>();
         if (subscriptions.size === 0) {
-            return [];
+            return found;
         }
-        const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem && subscriptions.has(e.subscription.subscriptionId.toLowerCase()));
-        const loaded = await Promise.allSettled(items.map((item) => item.load()));
-        const found: Snapshot[] = [];
-        for (const result of loaded) {
-            if (result.status === 'fulfilled') {
-                // Indexed once per list read: each cluster then looks its pools' snapshots up, not through every snapshot.
-                let index = this.snapshotIndexes.get(result.value.snapshots);
-                if (!index) {
-                    index = indexSnapshots(result.value.snapshots);
-                    this.snapshotIndexes.set(result.value.snapshots, index);
+        for (const contents of await this.readableSubscriptions((s) => subscriptions.has(s.toLowerCase()))) {
+            // Indexed once per list read: each cluster then looks its pools' snapshots up, not through every snapshot.
+            let index = this.snapshotIndexes.get(contents.snapshots);
+            if (!index) {
+                index = indexSnapshots(contents.snapshots);
+                this.snapshotIndexes.set(contents.snapshots, index);
+            }
+            for (const id of ids) {
+                const snapshot = index.get(id.toLowerCase());
+                if (snapshot) {
+                    found.set(id.toLowerCase(), snapshot);
                 }
-                found.push(...new Set(ids.map((id) => index!.get(id.toLowerCase())).filter((s) => s !== undefined)));
             }
         }
         return found;
@@ -114,9 +115,14 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
     private readonly snapshotIndexes = new WeakMap<readonly Snapshot[], ReadonlyMap<string, Snapshot>>();
 
     async everyCluster(): Promise<Cluster[]> {
-        const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem);
+        return (await this.readableSubscriptions()).flatMap((contents) => contents.clusters);
+    }
+
+    /** The lists of every subscription shown (or those `wanted`), each read once; one that cannot be read is left out, as its node shows why. */
+    private async readableSubscriptions(wanted: (subscriptionId: string) => boolean = () => true): Promise<SubscriptionContents[]> {
+        const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem && wanted(e.subscription.subscriptionId));
         const loaded = await Promise.allSettled(items.map((item) => item.load()));
-        return loaded.flatMap((result) => (result.status === 'fulfilled' ? result.value.clusters : []));
+        return loaded.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     }
 
     /** Shows an element selected in the view. */
@@ -152,7 +158,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             id: `aksSnapshots/${id}`,
             label,
             iconPath: new vscode.ThemeIcon(icon),
-            contextValue: createContextValue(['aksMessage']),
+            // No menu: a message has no action but its own (the error's Refresh).
+            contextValue: '',
             commandId: icon === 'error' ? 'aksSnapshots.refresh' : undefined,
             commandArgs: [],
         });

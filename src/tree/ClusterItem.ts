@@ -2,7 +2,7 @@ import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Cluster } from '../model/aks';
 import { reimagingChannel } from '../model/channels';
-import { indexSnapshots, snapshotPin } from '../model/drift';
+import { snapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
@@ -36,8 +36,9 @@ export class ClusterItem implements AksTreeElement {
             description: [busy ? c.provisioningState : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
             tooltip,
             iconPath: busy ? new vscode.ThemeIcon('loading~spin') : mediaIcon('cluster'),
-            // aksReimages: its channels move pools off their snapshots' images (R7), so Pin Cluster… is offered.
-            contextValue: createContextValue([ClusterItem.contextValue, busy ? 'aksBusy' : 'aksReady', ...(reimagingChannel(c) ? ['aksReimages'] : [])]),
+            // What its menu offers: aksReady (no operation runs, R10) for Add Node Pool and Pin Cluster; aksReimages (its
+            // channels move pools off their snapshots' images, R7) for Pin Cluster.
+            contextValue: createContextValue([ClusterItem.contextValue, ...(busy ? [] : ['aksReady']), ...(reimagingChannel(c) ? ['aksReimages'] : [])]),
             collapsibleState: vscode.TreeItemCollapsibleState.Collapsed,
         };
     }
@@ -45,8 +46,7 @@ export class ClusterItem implements AksTreeElement {
     /** Pools, each with where it stands against its snapshot (R7: drifted, at risk); reading the snapshots of other subscriptions when linked there. */
     async getChildren(): Promise<AksTreeElement[]> {
         const linked = this.cluster.nodePools.map((p) => p.snapshotId).filter((id) => id !== undefined);
-        const snapshots = linked.length ? await this.tenant.snapshotsFor(linked) : [];
-        const index = indexSnapshots(snapshots);
+        const index = linked.length ? await this.tenant.snapshotsFor(linked) : new Map<string, never>();
         return this.cluster.nodePools.map((p) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, index)));
     }
 }

@@ -24,7 +24,8 @@ export class SnapshotItem implements AksTreeElement {
             description: [s.kubernetesVersion, s.nodeImageVersion, this.usageText()].filter(Boolean).join(' · '),
             tooltip: this.tooltip(),
             iconPath: mediaIcon('snapshot'),
-            contextValue: createContextValue([SnapshotItem.contextValue, s.osType === 'Windows' ? 'aksWindows' : 'aksLinux']),
+            // aksLinux: Create Cluster is offered (a cluster's system pool cannot be Windows).
+            contextValue: createContextValue([SnapshotItem.contextValue, ...(s.osType === 'Windows' ? [] : ['aksLinux'])]),
             collapsibleState: vscode.TreeItemCollapsibleState.None,
         };
     }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { hostBench } from './hostBench';
 import { longOperationsBench } from './longOperations';
 import { writeReport, results } from './report';
 import { bigTenantBench, tenantWideBench } from './tenant';
@@ -20,8 +21,11 @@ async function main(): Promise<void> {
     console.log(`big tenant: ${bigTenant.clusters} clusters, ${bigTenant.snapshots} snapshots read in ${bigTenant.loadMs} ms, items ${bigTenant.buildItemsMs.medianMs} ms (before ${bigTenant.buildItemsBeforeMs.medianMs} ms)`);
     const tenantWide = await tenantWideBench(ROUNDS, loadTree);
     console.log(`every pool of 50 subscriptions: ${tenantWide.everyPool.medianMs} ms, ${tenantWide.requests} requests; throttled load ${tenantWide.throttledLoad.throttled} × 429`);
+    const host = await hostBench(Math.max(10, ROUNDS));
+    console.log(`extension host, ${host.starts} starts: activate() ${host.activate.medianMs} ms, loaded and activated ${host.loadAndActivate.medianMs} ms, first rows ${host.firstRows.medianMs} ms; ` +
+        `big tenant: ${host.bigTenant.nodes} nodes in ${Math.round(host.bigTenant.expandMs)} ms, heap +${host.bigTenant.memoryGrowthMB} MB; roll-out of ${host.rollout.pools} pools under throttling: ${host.rollout.status}, ${host.rollout.throttled} × 429`);
     const bundle = path.join(ROOT, 'dist', 'extension.js');
-    writeReport(ROOT, results(treeLoad, versus, longOperations, fs.existsSync(bundle) ? fs.statSync(bundle).size : 0, bigTenant, tenantWide));
+    writeReport(ROOT, results(treeLoad, versus, longOperations, fs.existsSync(bundle) ? fs.statSync(bundle).size : 0, bigTenant, tenantWide, host));
     console.log('Wrote bench/results.json, bench/tree-load.svg and BENCHMARKS.md.');
 }
 

@@ -4,6 +4,7 @@ import { isSameArmId } from '../../src/model/armId';
 import { indexSnapshots, snapshotPin, snapshotUsageIndex } from '../../src/model/drift';
 import { startEmulator } from '../emulator/server';
 import { emulatorAccount } from '../emulatorSession';
+import { startEmulatorProcess } from './emulatorProcess';
 import { measured, Measured } from './stats';
 import { LATENCY_MS } from './treeLoad';
 
@@ -18,8 +19,6 @@ export interface BigTenantResult {
     readonly buildItemsMs: Measured;
     /** The same counts one snapshot at a time over every pool (how the first version counted), for before and after. */
     readonly buildItemsBeforeMs: Measured;
-    /** Heap growth of the process holding the tenant's data (the bench's own process, not an extension host). */
-    readonly memoryGrowthMB: number;
 }
 
 /** One subscription of 2,000 clusters × 5 pools and 10,000 snapshots, every pool linked to one of them. */
@@ -34,14 +33,11 @@ export async function bigTenantBench(rounds: number): Promise<BigTenantResult> {
                 pool.properties.creationData = { sourceResourceId: `/subscriptions/${cluster.subscriptionId}/resourceGroups/rg-snapshots/providers/Microsoft.ContainerService/snapshots/snap-${String((n++ % 10_000) + 1).padStart(5, '0')}` };
             }
         }
-        global.gc?.();
-        const heapBefore = process.memoryUsage().heapUsed;
         const start = performance.now();
         const services = new AksServices(emulatorAccount(emulator));
         const { items } = await services.fromEverySubscription(async (s) => [await Promise.all([s.listClusters(), s.listSnapshots()])]);
         const loadMs = performance.now() - start;
         const [clusters, snapshots] = items[0] as [Cluster[], Snapshot[]];
-        const memoryGrowthMB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024);
         const after: number[] = [];
         const before: number[] = [];
         for (let round = 0; round < rounds; round++) {
@@ -62,7 +58,7 @@ export async function bigTenantBench(rounds: number): Promise<BigTenantResult> {
         }
         return {
             clusters: clusters.length, pools: clusters.reduce((a, c) => a + c.nodePools.length, 0), snapshots: snapshots.length,
-            loadMs: Math.round(loadMs), requests: emulator.requests.length, buildItemsMs: measured(after), buildItemsBeforeMs: measured(before), memoryGrowthMB,
+            loadMs: Math.round(loadMs), requests: emulator.requests.length, buildItemsMs: measured(after), buildItemsBeforeMs: measured(before),
         };
     } finally {
         await emulator.close();
@@ -79,23 +75,23 @@ export interface TenantWideResult {
 }
 
 export async function tenantWideBench(rounds: number, loadTree: (services: AksServices) => Promise<number>): Promise<TenantWideResult> {
-    const emulator = await startEmulator({ seed: 'scale-50x20x5x20', latencyMs: LATENCY_MS, pageSize: 100 });
+    const emulator = await startEmulatorProcess('scale-50x20x5x20', { latencyMs: LATENCY_MS, pageSize: 100 });
     try {
         const everyPool = async (): Promise<number> => (await new AksServices(emulatorAccount(emulator)).fromEverySubscription((s) => s.listClusters())).items.length;
         await everyPool();
-        emulator.requests.length = 0;
+        await emulator.clearRequests();
         await everyPool();
-        const requests = emulator.requests.length;
+        const requests = await emulator.requestCount();
         const times: number[] = [];
         for (let round = 0; round < rounds; round++) {
             const t = performance.now();
             await everyPool();
             times.push(performance.now() - t);
         }
-        emulator.reset();
-        Object.assign(emulator.knobs, { throttling: true });
+        await emulator.reset();
+        await emulator.knobs({ throttling: true });
         const completed = await loadTree(new AksServices(emulatorAccount(emulator))).then(() => true, () => false);
-        return { subscriptions: 50, everyPool: measured(times), requests, throttledLoad: { throttled: emulator.throttled(), completed } };
+        return { subscriptions: 50, everyPool: measured(times), requests, throttledLoad: { throttled: await emulator.throttled(), completed } };
     } finally {
         await emulator.close();
     }

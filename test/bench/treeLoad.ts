@@ -3,8 +3,9 @@ import { AksServices } from '../../src/azure/AksServices';
 import type { AzureSession } from '../../src/azure/AzureAccount';
 import { armScope } from '../../src/azure/clouds';
 import { secureArmPipeline } from '../../src/azure/requestPolicies';
-import { RunningEmulator, startEmulator } from '../emulator/server';
+import type { EmulatorInfo } from '../emulator/server';
 import { emulatorAccount } from '../emulatorSession';
+import { startEmulatorProcess } from './emulatorProcess';
 import { Measured, measured, sideBySide } from './stats';
 
 export interface TreeLoadRow extends Measured {
@@ -18,6 +19,8 @@ export interface TreeLoadRow extends Measured {
     readonly boundMs: number;
     readonly requests: number;
     readonly minimumRequests: number;
+    /** The same load with no latency at all: the processing floor of client and emulator on this machine. */
+    readonly zeroLatencyMs: number;
 }
 
 export const LATENCY_MS = 50;
@@ -34,19 +37,22 @@ const pages = (items: number): number => (items === 0 ? 1 : Math.ceil(items / PA
 export async function treeLoadRows(subscriptionCounts: readonly number[], rounds: number): Promise<TreeLoadRow[]> {
     const rows: TreeLoadRow[] = [];
     for (const s of subscriptionCounts) {
-        const emulator = await startEmulator({ seed: `scale-${s}x20x5x20`, latencyMs: LATENCY_MS, pageSize: PAGE_SIZE });
+        const emulator = await startEmulatorProcess(`scale-${s}x20x5x20`, { latencyMs: LATENCY_MS, pageSize: PAGE_SIZE });
         try {
             const cold = async (): Promise<number> => loadTree(new AksServices(emulatorAccount(emulator)));
             const held = await emulatorAccount(emulator).listSubscriptions();
             const warm = async (): Promise<number> => loadTree(await warmServices(emulator, held));
             const nodes = await cold();
-            emulator.requests.length = 0;
+            await emulator.clearRequests();
             await warm();
-            const warmRequests = emulator.requests.length;
-            emulator.requests.length = 0;
+            const warmRequests = await emulator.requestCount();
+            await emulator.clearRequests();
             await cold();
-            const coldRequests = emulator.requests.length;
+            const coldRequests = await emulator.requestCount();
             const times = await sideBySide(rounds, { warm, cold });
+            await emulator.knobs({ latencyMs: 0 });
+            const floor = await sideBySide(rounds, { warm, cold });
+            await emulator.knobs({ latencyMs: LATENCY_MS });
             const chain = pages(s) + Math.max(pages(20), pages(20));
             const minimum = pages(s) + s * (pages(20) + pages(20));
             for (const warmToken of [true, false]) {
@@ -56,6 +62,7 @@ export async function treeLoadRows(subscriptionCounts: readonly number[], rounds
                     boundMs: LATENCY_MS * (chain + (warmToken ? 0 : 1)),
                     requests: warmToken ? warmRequests : coldRequests,
                     minimumRequests: minimum,
+                    zeroLatencyMs: measured(floor[warmToken ? 'warm' : 'cold']).medianMs,
                 });
             }
             if (nodes !== s * (20 + 100 + 20)) {
@@ -81,7 +88,7 @@ export async function loadTree(services: AksServices): Promise<number> {
 }
 
 /** The product's services over sessions whose credential already holds its token: the subscription list is read again, the sign-in is not. */
-async function warmServices(emulator: RunningEmulator, held: AzureSession[]): Promise<AksServices> {
+async function warmServices(emulator: EmulatorInfo, held: AzureSession[]): Promise<AksServices> {
     const { credential, cloud } = held[0];
     const client = new SubscriptionClient(credential, { endpoint: cloud.resourceManagerEndpointUrl, credentialScopes: [armScope(cloud)] });
     secureArmPipeline(client.pipeline, cloud.resourceManagerEndpointUrl);
@@ -89,9 +96,5 @@ async function warmServices(emulator: RunningEmulator, held: AzureSession[]): Pr
     for await (const s of client.subscriptions.list()) {
         listed.add(s.subscriptionId ?? '');
     }
-    const sessions = held.filter((s) => listed.has(s.subscription.subscriptionId));
-    const services = new AksServices(emulatorAccount(emulator));
-    // The same as AksServices.listSessions would hold after its own listing.
-    (services as unknown as { sessions: Promise<AzureSession[]> }).sessions = Promise.resolve(sessions);
-    return services;
+    return new AksServices(emulatorAccount(emulator), held.filter((s) => listed.has(s.subscription.subscriptionId)));
 }

@@ -1,8 +1,10 @@
 import { execFile } from 'child_process';
+import * as esbuild from 'esbuild';
 import * as path from 'path';
 import { promisify } from 'util';
-import { startEmulator } from '../emulator/server';
+import { emulatorAccount } from '../emulatorSession';
 import { signInAzureCli } from '../unit/cli/azureCliSession';
+import { emulatorInfo, startEmulatorProcess } from './emulatorProcess';
 import { Measured, measured, sideBySide } from './stats';
 
 const run = promisify(execFile);
@@ -19,15 +21,21 @@ export interface VersusAzCliRow {
  * (`az aks nodepool snapshot list --subscription …`, one process per subscription), on the same emulator.
  */
 export async function versusAzCliRows(subscriptionCounts: readonly number[], rounds: number, latencyMs: number): Promise<VersusAzCliRow[]> {
+    // The product's code bundled as it ships (one file, minified), not loaded module by module from node_modules.
+    const bundle = path.join(__dirname, 'listSnapshotsProcess.bundle.js');
+    await esbuild.build({
+        entryPoints: [path.join(__dirname, 'listSnapshotsProcess.js')], outfile: bundle, bundle: true, minify: true,
+        platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode'], logLevel: 'warning',
+    });
     const rows: VersusAzCliRow[] = [];
     for (const s of subscriptionCounts) {
-        const emulator = await startEmulator({ seed: `scale-${s}x2x1x20`, latencyMs });
+        const emulator = await startEmulatorProcess(`scale-${s}x2x1x20`, { latencyMs });
         const cli = await signInAzureCli(emulator);
         try {
-            const info = JSON.stringify({ armUrl: emulator.armUrl, tokenAuthority: emulator.tokenAuthority, tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret, caFile: emulator.caFile });
-            const subscriptions = emulator.state().subscriptions.map((sub) => sub.subscriptionId);
+            const info = JSON.stringify(emulatorInfo(emulator));
+            const subscriptions = (await emulatorAccount(emulator).listSubscriptions()).map((session) => session.subscription.subscriptionId);
             const product = async (): Promise<number> => {
-                const { stdout } = await run(process.execPath, [path.join(__dirname, 'listSnapshotsProcess.js')], { env: { ...process.env, BENCH_EMULATOR: info } });
+                const { stdout } = await run(process.execPath, [bundle], { env: { ...process.env, BENCH_EMULATOR: info } });
                 return Number(stdout.trim());
             };
             const az = async (): Promise<number> => {

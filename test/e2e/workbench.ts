@@ -5,10 +5,10 @@ import { RunningEmulator, startEmulator } from '../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
 import { launchChromium } from '../host/browser';
 import { CodeServer, REPO_ROOT, startCodeServer } from '../host/codeServer';
+import { JAPANESE_LANGUAGE_PACK } from '../host/extensionHost';
+import { updateReadmePicture } from '../host/readmePictures';
 
 export const E2E_OUTPUT = path.join(REPO_ROOT, '.test-output', 'e2e');
-/** The README's pictures; `npm run screenshots` refreshes them from the scenarios. */
-export const README_PICTURES = path.join(REPO_ROOT, 'media', 'readme');
 export const VSIX = path.join(REPO_ROOT, 'aks-nodepool-snapshots.vsix');
 
 /** A real workbench in Chromium, with the packaged extension installed and signed in to a fresh emulator. */
@@ -26,6 +26,8 @@ export interface WorkbenchOptions {
     readonly signedIn?: boolean;
     /** The emulator's seed (`demo` unless named). */
     readonly seed?: string;
+    /** VS Code's display language (with the test language pack that makes it available). */
+    readonly locale?: 'ja';
 }
 
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -50,6 +52,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
                 'workbench.secondarySideBar.defaultVisibility': 'hidden',
                 'workbench.sideBar.location': 'left',
             },
+            locale: options.locale,
+            extensionFolders: options.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : [],
         });
         stops.push(() => server.stop());
         const browser = await launchChromium();
@@ -67,8 +71,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
                 const file = path.join(E2E_OUTPUT, `${name}.png`);
                 await page.screenshot({ path: file });
                 if (process.env.AKS_UPDATE_SCREENSHOTS === '1') {
-                    fs.mkdirSync(README_PICTURES, { recursive: true });
-                    fs.copyFileSync(file, path.join(README_PICTURES, `${name}.png`));
+                    await updateReadmePicture(file, name);
                 }
             },
             saveFailure: async (name) => {
@@ -86,10 +89,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     }
 }
 
-/** The AKS Snapshots view, opened from the activity bar as a person would, with the side bar widened to read it. */
-export async function openAksView(page: Page): Promise<Locator> {
-    await page.getByRole('tab', { name: /AKS Snapshots/ }).click();
-    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Node Pools and Snapshots/i }) });
+/** The AKS Snapshots view (by its titles in the display language), opened from the activity bar as a person would, with the side bar widened to read it. */
+export async function openAksView(page: Page, names: { tab: RegExp; view: RegExp } = { tab: /AKS Snapshots/, view: /Node Pools and Snapshots/i }): Promise<Locator> {
+    await page.getByRole('tab', { name: names.tab }).click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: names.view }) });
     await view.waitFor();
     const sideBar = await page.locator('.part.sidebar').boundingBox();
     if (sideBar && sideBar.width < 500) {

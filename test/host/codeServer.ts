@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -26,6 +27,10 @@ export interface CodeServerOptions {
      */
     readonly smokeTestDriver?: boolean;
     readonly port?: number;
+    /** VS Code's display language (`--locale`); any but English needs its language pack among `extensionFolders`. */
+    readonly locale?: string;
+    /** Extension folders installed as they are (test fixtures), before start. */
+    readonly extensionFolders?: readonly string[];
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -86,9 +91,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     if (options.installVsix) {
         await run(node, [entry, ...common, '--install-extension', options.installVsix], env, logFile);
     }
+    for (const folder of options.extensionFolders ?? []) {
+        // Installed as a package, as a person would: VS Code learns of a language pack only when it is installed.
+        const vsix = path.join(root, `${path.basename(folder)}.vsix`);
+        await run(process.execPath, [path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix],
+            process.env, logFile, folder);
+        await run(node, [entry, ...common, '--install-extension', vsix], env, logFile);
+        registerLanguagePacks(folder, dirs['user-data'], dirs.extensions);
+    }
     const args = [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
         '--disable-workspace-trust', '--disable-getting-started-override',
-        ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : [])];
+        ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+        ...(options.locale ? ['--locale', options.locale] : [])];
     const log = fs.openSync(logFile, 'a');
     // Its own process group, so that stop() ends the server and every process it forked.
     const child = spawn(node, args, { env, detached: true, stdio: ['ignore', log, log] });
@@ -141,10 +155,37 @@ function stopGroup(child: ChildProcess): Promise<void> {
     });
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+/**
+ * What VS Code records when a language pack is installed from its UI (the command-line install leaves it out):
+ * languagepacks.json in the user data folder, which the server reads to offer a display language.
+ */
+function registerLanguagePacks(folder: string, userDataDir: string, extensionsDir: string): void {
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
+        publisher: string; name: string; version: string;
+        contributes?: { localizations?: { languageId: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+    };
+    const id = `${manifest.publisher}.${manifest.name}`;
+    const installed = path.join(extensionsDir, `${id}-${manifest.version}`);
+    if (!fs.existsSync(installed)) {
+        throw new Error(`${id} was not installed in ${extensionsDir}.`);
+    }
+    const file = path.join(userDataDir, 'languagepacks.json');
+    const packs = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}) as Record<string, unknown>;
+    for (const localization of manifest.contributes?.localizations ?? []) {
+        packs[localization.languageId] = {
+            hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+            extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+            translations: Object.fromEntries(localization.translations.map((t) => [t.id, path.join(installed, t.path)])),
+            label: localization.localizedLanguageName ?? localization.languageId,
+        };
+    }
+    fs.writeFileSync(file, JSON.stringify(packs));
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd?: string): Promise<void> {
     return new Promise((resolve, reject) => {
         const log = fs.openSync(logFile, 'a');
-        const child = spawn(command, args, { env, stdio: ['ignore', log, log] });
+        const child = spawn(command, args, { env, cwd, stdio: ['ignore', log, log] });
         fs.closeSync(log);
         child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0])} ${args.slice(-2).join(' ')} failed (${code}):\n${tail(logFile)}`))));
     });

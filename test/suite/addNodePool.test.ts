@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { DEFAULT, ESC, RejectedInput, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
+import { emulator, runCommand, TestApi, withFreshSeed } from './testApi';
 
 /** Records how a tree element looked after every change of the tree, as a person watching it would see it. */
 export function watchElement(api: TestApi, id: string): { seen: string[]; dispose(): void } {
@@ -20,7 +20,7 @@ export function watchElement(api: TestApi, id: string): { seen: string[]; dispos
 }
 
 describe('Add Node Pool from a snapshot', () => {
-    const testApi = withFreshDemoSeed();
+    const testApi = withFreshSeed();
     let api: TestApi;
 
     beforeEach(() => {

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import { PLATFORM_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { DEFAULT, ESC, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, shownTree, TestApi, withFreshDemoSeed } from './testApi';
+import { emulator, runCommand, shownTree, TestApi, withFreshSeed } from './testApi';
 
 describe('Create Cluster from a snapshot', () => {
-    const testApi = withFreshDemoSeed();
+    const testApi = withFreshSeed();
     let api: TestApi;
 
     beforeEach(() => {

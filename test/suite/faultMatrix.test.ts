@@ -6,7 +6,7 @@ import type { Fault } from '../emulator/faults';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { ids } from './seedIds';
 import { Answer, DEFAULT, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, shownTree, TestApi, withFreshDemoSeed } from './testApi';
+import { emulator, runCommand, shownTree, TestApi, withFreshSeed } from './testApi';
 
 /**
  * DESIGN.md §3b end to end: every fault production has, against every flow that changes Azure and the tree's load,
@@ -177,7 +177,7 @@ const FAULTS: readonly FaultCase[] = [
 
 describe('Fault matrix: every fault × every flow that changes Azure, and the tree', function () {
     this.timeout(60_000);
-    const testApi = withFreshDemoSeed();
+    const testApi = withFreshSeed();
     let api: TestApi;
     let elsewhere: RunningEmulator;
     const matrix = new Map<string, Map<string, string>>();

@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import { TENANT_ID } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, TestUserInput } from './TestUserInput';
-import { emulator, emulatorUrl, runCommand, shownTree, TestApi, withFreshDemoSeed } from './testApi';
+import { emulator, emulatorUrl, runCommand, shownTree, TestApi, withFreshSeed } from './testApi';
 
 describe('Managing snapshots', () => {
-    const testApi = withFreshDemoSeed();
+    const testApi = withFreshSeed();
     let api: TestApi;
 
     beforeEach(() => {

@@ -5,7 +5,7 @@ import type { AksTreeElement } from '../../src/tree/AksTreeElement';
 import { FLEET_EAST_SUBSCRIPTION, FLEET_WEST_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, TestUserInput } from './TestUserInput';
-import { activateExtension, emulator, runCommand, TestApi } from './testApi';
+import { emulator, runCommand, TestApi, withFreshSeed } from './testApi';
 
 const fleet = {
     pinned: clusterId(FLEET_EAST_SUBSCRIPTION, 'rg-fleet', 'aks-fleet-pinned'),
@@ -30,21 +30,9 @@ async function everyRow(api: TestApi, element?: AksTreeElement): Promise<{ id: s
 const tooltipOf = (item: vscode.TreeItem): string => typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
 
 describe('Pools that stay on their snapshot (R7): drift, at risk, Pin Cluster, compare', () => {
+    const getApi = withFreshSeed('fleet');
     let api: TestApi;
-
-    before(async () => {
-        api = await activateExtension();
-    });
-
-    beforeEach(async () => {
-        await emulator.reset('fleet');
-        api.tree.refresh();
-    });
-
-    after(async () => {
-        await emulator.reset();
-        api.tree.refresh();
-    });
+    beforeEach(() => (api = getApi()));
 
     it('marks exactly the seed\'s drifted and at-risk pools, with the reason, and counts each snapshot\'s pools', async () => {
         const rows = await everyRow(api);
@@ -147,16 +135,9 @@ describe('Pools that stay on their snapshot (R7): drift, at risk, Pin Cluster, c
 });
 
 describe('The pin in the flows (R7)', () => {
+    const getApi = withFreshSeed();
     let api: TestApi;
-
-    before(async () => {
-        api = await activateExtension();
-    });
-
-    beforeEach(async () => {
-        await emulator.reset();
-        api.tree.refresh();
-    });
+    beforeEach(() => (api = getApi()));
 
     it('Add Node Pool: "Pin Cluster, Then Add" pins the cluster, then adds the pool; the az lines do both', async () => {
         const ui = new TestUserInput(['aks-prod-eastus', 'pinned', 'User', 'Standard_D4s_v5', '1', 'Pin Cluster, Then Add']);

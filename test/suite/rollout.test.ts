@@ -7,7 +7,7 @@ import type { RolloutState } from '../../src/model/rollout';
 import type { RecordedRequest } from '../emulator/server';
 import { FLEET_EAST_SUBSCRIPTION, FLEET_WEST_SUBSCRIPTION } from '../emulator/seeds';
 import { ESC, Meanwhile, PickMany, TestUserInput } from './TestUserInput';
-import { activateExtension, emulator, runCommand, TestApi } from './testApi';
+import { emulator, runCommand, TestApi, withFreshSeed } from './testApi';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const SNAPSHOT = snapshotId(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611');
@@ -71,22 +71,11 @@ async function writeTimeline(state: RolloutState): Promise<void> {
 
 describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budget, resumable', function () {
     this.timeout(180_000);
+    const getApi = withFreshSeed('rollout');
     let api: TestApi;
+    beforeEach(() => (api = getApi()));
 
-    before(async () => {
-        api = await activateExtension();
-    });
-
-    beforeEach(async () => {
-        await emulator.reset('rollout');
-        api.tree.refresh();
-    });
-
-    after(async () => {
-        await emulator.knobs({ throttling: false, throttleBurstScale: 1, throttleRateScale: 1 });
-        await emulator.reset();
-        api.tree.refresh();
-    });
+    after(() => emulator.knobs({ throttling: false, throttleBurstScale: 1, throttleRateScale: 1 }));
 
     it('offers every pool with what would happen, takes the right path for each, skips the others with their reason, within the concurrency and AKS\'s poll limit', async () => {
         const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', 'Start Next Wave']);

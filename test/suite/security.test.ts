@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ids } from './seedIds';
 import { DEFAULT, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
+import { emulator, runCommand, TestApi, withFreshSeed } from './testApi';
 
 /**
  * Tokens never reach what a person or a support engineer reads: not the output channel, not the extension host's
@@ -21,7 +21,7 @@ function filesUnder(dir: string): string[] {
 
 describe('Security and one operation at a time', function () {
     this.timeout(60_000);
-    const testApi = withFreshDemoSeed();
+    const testApi = withFreshSeed();
     let api: TestApi;
 
     beforeEach(() => {

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import * as https from 'https';
 import * as vscode from 'vscode';
 import type { AksSnapshotsTestApi } from '../../src/extension';
 import type { AksTreeElement } from '../../src/tree/AksTreeElement';
+import { emulatorControl } from '../emulator/controlClient';
 import type { Fault, RecordedRequest } from '../emulator/server';
 import type { TestUserInput } from './TestUserInput';
 
@@ -32,18 +32,7 @@ export function emulatorUrl(): string {
 
 /** Talks to the emulator's control endpoints (test-only; the extension's own calls go through the SDK). */
 function control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const ca = fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS ?? '', 'utf8');
-    return new Promise((resolve, reject) => {
-        const request = https.request(new URL(`_emulator/${path}`, emulatorUrl()), { method, ca }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => response.statusCode === 200
-                ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-                : reject(new Error(`Emulator control ${method} ${path} answered ${response.statusCode}`)));
-        });
-        request.on('error', reject);
-        request.end(body === undefined ? undefined : JSON.stringify(body));
-    });
+    return emulatorControl(emulatorUrl(), fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS ?? '', 'utf8'))(method, path, body);
 }
 
 export const emulator = {
@@ -132,17 +121,24 @@ export function nextTreeChange(tree: AksSnapshotsTestApi['tree']): Promise<void>
 export type TestApi = Awaited<ReturnType<typeof activateExtension>>;
 
 /**
- * Registers the hooks every flow suite needs: the extension activated once, and before each test the demo seed
- * restored and the tree reloaded. Returns a getter for the extension's test API.
+ * Registers the hooks every flow suite needs: the extension activated once, and before each test the seed (the
+ * demo, or the one named) restored and the tree reloaded; after a suite on another seed, the demo is back.
+ * Returns a getter for the extension's test API.
  */
-export function withFreshDemoSeed(): () => TestApi {
+export function withFreshSeed(seed?: string): () => TestApi {
     let api: TestApi | undefined;
     before(async () => {
         api = await activateExtension();
     });
     beforeEach(async () => {
-        await emulator.reset();
+        await emulator.reset(seed);
         api!.tree.refresh();
     });
+    if (seed) {
+        after(async () => {
+            await emulator.reset();
+            api!.tree.refresh();
+        });
+    }
     return () => api!;
 }

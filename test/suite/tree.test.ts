@@ -27,7 +27,7 @@ function expectedTree(seed: Seed): ShownNode[] {
                 ...clusters.map((c) => ({
                     label: c.name,
                     description: `${c.kubernetesVersion} · ${c.location}`,
-                    contextValue: ['aksCluster', 'aksReady', ...(reimages(c) ? ['aksReimages'] : [])].sort().join(';'),
+                    contextValue: ['aksCluster', ...(c.properties?.provisioningState && c.properties.provisioningState !== 'Succeeded' ? [] : ['aksReady']), ...(reimages(c) ? ['aksReimages'] : [])].sort().join(';'),
                     children: c.pools.map((p) => {
                         const q = p.properties as Record<string, unknown>;
                         const state = String(q.provisioningState);
@@ -42,7 +42,11 @@ function expectedTree(seed: Seed): ShownNode[] {
                             description: [busy ? state : undefined, q.mode, q.osSKU, q.vmSize, q.nodeImageVersion,
                                 snapshotName ? `${drifted ? '◇' : '◆'} ${snapshotName}` : undefined, drifted ? 'drifted' : undefined, snapshotName && reimages(c) ? 'at risk' : undefined]
                                 .filter(Boolean).join(' · '),
-                            contextValue: [busy ? 'aksBusy' : 'aksReady', 'aksNodePool', ...(snapshotName ? ['aksSnapshotLinked'] : [])].sort().join(';'),
+                            // The menu's actions: Create Snapshot where the pool is idle, a scale set and its image from after
+                            // snapshots began (2021-11-10, R3); Upgrade to Snapshot where it is idle and a scale set.
+                            contextValue: ['aksNodePool',
+                                ...(!busy && q.type !== 'VirtualMachines' && !/-2021\.10\.\d+$/.test(String(q.nodeImageVersion)) ? ['aksSnapshotSource'] : []),
+                                ...(!busy && q.type !== 'VirtualMachines' ? ['aksUpgradable'] : [])].sort().join(';'),
                         };
                     }),
                 })),
@@ -53,7 +57,7 @@ function expectedTree(seed: Seed): ShownNode[] {
                     children: snapshots.map((n) => ({
                         label: n.name,
                         description: `${n.kubernetesVersion} · ${n.nodeImageVersion} · ${usage(seed, n)}`,
-                        contextValue: n.osType === 'Windows' ? 'aksSnapshot;aksWindows' : 'aksLinux;aksSnapshot',
+                        contextValue: n.osType === 'Windows' ? 'aksSnapshot' : 'aksLinux;aksSnapshot',
                     })),
                 },
             ],

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, Meanwhile, RejectedInput, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, TestApi, withFreshDemoSeed } from './testApi';
+import { emulator, runCommand, TestApi, withFreshSeed } from './testApi';
 
 describe('Upgrade Node Pool to Snapshot', () => {
-    const testApi = withFreshDemoSeed();
+    const testApi = withFreshSeed();
     let api: TestApi;
 
     beforeEach(() => {

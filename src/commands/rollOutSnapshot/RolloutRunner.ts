@@ -22,7 +22,8 @@ const MAX_THROTTLED_TRIES = 10;
 /** How often a pool is read while its throttled operation finishes. */
 const SETTLE_POLL_MS = 3000;
 
-const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise((resolve) => {
+/** Waits `ms`, or less when `signal` aborts. */
+export const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => {
         clearTimeout(timer);

@@ -5,6 +5,7 @@ import { isTerminalState } from '../../model/provisioning';
 import { isOnSnapshot, PoolOutcome, RolloutState } from '../../model/rollout';
 import type { LongOperationContext } from '../longOperation';
 import { RolloutServices, runRollout } from './rollOutSnapshot';
+import { sleep } from './RolloutRunner';
 
 /** How long a pool still upgrading when the roll-out resumes is waited for, reading it every few seconds. */
 const WAIT_POLLS = 200;
@@ -26,14 +27,17 @@ export async function resumeRollout(context: IActionContext & LongOperationConte
     const snapshotId = parseArmId(state.plan.snapshot.id)!;
     const snapshot = await (await r.services.forSubscription(snapshotId.subscriptionId)).getSnapshot(snapshotId.resourceGroup, snapshotId.name);
     const outcomes: Record<string, PoolOutcome> = { ...state.outcomes };
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the pools of the roll-out of "{0}"', snapshot.name) }, async () => {
+    // Waiting for a busy pool can take minutes: Cancel stops waiting and leaves the roll-out unfinished, as it was.
+    const stop = new AbortController();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the pools of the roll-out of "{0}"', snapshot.name), cancellable: true }, async (_progress, token) => {
+        token.onCancellationRequested(() => stop.abort());
         await Promise.all(state.plan.waves.flat().filter((p) => ['pending', 'running', 'stillRunning'].includes(outcomes[p.poolId]?.status ?? 'pending')).map(async (p) => {
             const ids = parseArmId(p.poolId)!;
             try {
                 const service = await r.services.forSubscription(ids.subscriptionId);
                 let pool = await service.getNodePool(ids.resourceGroup, ids.name, ids.agentPool ?? '');
-                for (let i = 0; !isTerminalState(pool.provisioningState) && i < WAIT_POLLS; i++) {
-                    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+                for (let i = 0; !isTerminalState(pool.provisioningState) && i < WAIT_POLLS && !stop.signal.aborted; i++) {
+                    await sleep(WAIT_MS, stop.signal);
                     pool = await service.getNodePool(ids.resourceGroup, ids.name, ids.agentPool ?? '');
                 }
                 outcomes[p.poolId] = isOnSnapshot(pool, snapshot) && isTerminalState(pool.provisioningState)
@@ -44,6 +48,10 @@ export async function resumeRollout(context: IActionContext & LongOperationConte
             }
         }));
     });
+    if (stop.signal.aborted) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The roll-out of "{0}" was not resumed: it stays unfinished, to resume later.', snapshot.name));
+        return undefined;
+    }
     // From the first wave with a pool still to do: one whose operation did not finish goes on from there.
     const first = state.plan.waves.findIndex((wave) => wave.some((p) => outcomes[p.poolId]?.status === 'pending'));
     const resumed: RolloutState = { ...state, outcomes, status: 'running', wave: first < 0 ? state.plan.waves.length : Math.min(first, state.wave) };

@@ -1,0 +1,116 @@
+import * as path from 'path';
+import type { EmulatorInfo } from '../emulator/server';
+import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
+import { launchChromium } from './browser';
+import { REPO_ROOT, startCodeServer, tail } from './codeServer';
+
+export interface ExtensionHostRun {
+    /** The folder VS Code runs as `extensionTestsPath`: its index.js exports `run()`. */
+    readonly testsPath: string;
+    readonly emulator: EmulatorInfo;
+    /** More environment for the extension host (and so for the tests). */
+    readonly env?: Record<string, string>;
+    readonly userSettings?: Record<string, unknown>;
+    /** Lines the tests print with the `[suite] ` prefix (see test/suite/index.ts), without it. */
+    readonly onLine?: (line: string) => void;
+    readonly timeoutMs?: number;
+    /** VS Code's display language, with the test language pack that makes it available (test/fixtures). */
+    readonly locale?: 'ja';
+}
+
+/** Makes Japanese a display language in a test host (VS Code's own strings stay English; the extension's are Japanese). */
+export const JAPANESE_LANGUAGE_PACK = path.join(REPO_ROOT, 'test', 'fixtures', 'language-pack-ja');
+
+/**
+ * Runs tests inside the extension host of a real VS Code (code-server, its workbench in Chromium), with the
+ * extension under development signed in to the emulator given. Resolves with the tests' exit code.
+ */
+export async function runInExtensionHost(run: ExtensionHostRun): Promise<number> {
+    const { emulator } = run;
+    const cleanups: (() => Promise<void>)[] = [];
+    const cleanup = async (): Promise<void> => {
+        for (const step of cleanups.reverse()) {
+            await step().catch(() => undefined);
+        }
+        cleanups.length = 0;
+    };
+    // code-server runs in a process group of its own: Ctrl+C must end it too.
+    const interrupted = (): void => void cleanup().then(() => process.exit(130));
+    process.once('SIGINT', interrupted);
+    try {
+        const server = await startCodeServer({
+            smokeTestDriver: true,
+            env: {
+                ...emulatorEnvironment(emulator),
+                NODE_EXTRA_CA_CERTS: emulator.caFile,
+                AKS_EMULATOR_URL: emulator.armUrl,
+                ...run.env,
+            },
+            userSettings: { ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment', ...run.userSettings },
+            locale: run.locale,
+            extensionFolders: run.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : [],
+        });
+        cleanups.push(() => server.stop());
+        const browser = await launchChromium();
+        cleanups.push(() => browser.close());
+        const page = await browser.newPage();
+
+        let exit: (code: number) => void = () => undefined;
+        const exited = new Promise<number>((resolve) => (exit = resolve));
+        const onLine = run.onLine ?? ((line: string) => console.log(line));
+        await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
+        await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => printFromHost(type, args));
+        page.on('console', (message) => printConsole(message.text(), onLine));
+
+        const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${p}`;
+        const payload = [
+            ['extensionDevelopmentPath', remote(REPO_ROOT)],
+            ['extensionTestsPath', remote(run.testsPath)],
+        ];
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'))}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+
+        // Fail fast when VS Code ignores the payload instead of waiting for a run that never starts.
+        const isDevelopmentHost = await page.waitForFunction("document.title.includes('[Extension Development Host]')", undefined, { timeout: 60_000 })
+            .then(() => true, () => false);
+        if (!isDevelopmentHost) {
+            throw new Error(`The window never became an "[Extension Development Host]" window (title: "${await page.title()}"). ` +
+                `code-server must run with --vscode-option enable-smoke-test-driver.\n${tail(server.logFile)}`);
+        }
+        const minutes = (run.timeoutMs ?? 10 * 60_000) / 60_000;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => {
+            console.error(`The extension host tests did not finish within ${minutes} minutes.`);
+            resolve(1);
+        }, minutes * 60_000)));
+        const code = await Promise.race([exited, timeout]);
+        clearTimeout(timer);
+        if (code !== 0) {
+            console.error(`Extension host tests failed (exit ${code}). code-server log:\n${tail(server.logFile, 20)}`);
+        }
+        return code;
+    } finally {
+        process.off('SIGINT', interrupted);
+        await cleanup();
+    }
+}
+
+/** The workbench forwards much of its own logging; keep what the suites and the extension print. */
+function printFromHost(type: string, args: unknown[]): void {
+    const text = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    if (type === 'error' && /extension host|aksSnapshots|aks-nodepool-snapshots/i.test(text)) {
+        console.error(text);
+    }
+}
+
+function printConsole(text: string, onLine: (line: string) => void): void {
+    const marker = '[suite] ';
+    const at = text.indexOf(marker);
+    if (at >= 0) {
+        onLine(text.slice(at + marker.length));
+    } else if (/\bERR\b/.test(text) && text.includes(REPO_ROOT)) {
+        // Errors thrown by the extension or the suites, with their stacks.
+        console.error(text.replace(/^%c\s*ERR color: #f33 /, ''));
+    } else if (process.env.AKS_SHOW_WORKBENCH_LOG) {
+        console.log(text);
+    }
+}
