@@ -65,7 +65,8 @@ describe('Support: a log with Azure\'s request ids, errors that name them, and a
         }
         // An excerpt for the record of how a flow looks in the log.
         fs.mkdirSync(path.join(REPO_ROOT, '.test-output'), { recursive: true });
-        fs.writeFileSync(path.join(REPO_ROOT, '.test-output', 'log-excerpt.txt'), `${lines.slice(-6).join('\n')}\n\n${error.message}\n`);
+        const at = lines.indexOf(refused);
+        fs.writeFileSync(path.join(REPO_ROOT, '.test-output', 'log-excerpt.txt'), `${lines.slice(Math.max(0, at - 4), at + 1).join('\n')}\n\n${error.message}\n`);
     });
 
     it('Report Issue opens a report with the versions, the cloud and the latest request ids, and no token, subscription or resource name', async () => {
