@@ -41,9 +41,3 @@ export async function startEmulatorProcess(seed: string, knobs: Record<string, n
         },
     };
 }
-
-/** What a client needs to reach the emulator, without its controls. */
-export function emulatorInfo(emulator: EmulatorInfo): EmulatorInfo {
-    const { armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile } = emulator;
-    return { armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile };
-}

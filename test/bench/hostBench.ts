@@ -2,12 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { snapshotId } from '../../src/model/armId';
-import { FLEET_EAST_SUBSCRIPTION, resolveSeed, rolloutSeed, Seed } from '../emulator/seeds';
+import { FLEET_EAST_SUBSCRIPTION, rolloutSeed, Seed } from '../emulator/seeds';
 import { EmulatorInfo, startEmulator } from '../emulator/server';
 import { REPO_ROOT } from '../host/codeServer';
 import { runInExtensionHost } from '../host/extensionHost';
 import type { HostMeasures } from './host';
 import { measured, Measured } from './stats';
+import { bigTenantSeed } from './tenant';
 import { LATENCY_MS } from './treeLoad';
 
 export interface HostBenchResult {
@@ -49,17 +50,8 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
         await emulator.close();
     }
 
-    // One subscription of 2,000 clusters × 5 pools and 10,000 snapshots, every pool linked to one of them.
-    const big = resolveSeed('scale-1x2000x5x10000');
-    let n = 0;
-    const linked: Seed = {
-        ...big,
-        clusters: big.clusters.map((c) => ({
-            ...c,
-            pools: c.pools.map((p) => ({ ...p, properties: { ...p.properties, creationData: { sourceResourceId: snapshotId(c.subscriptionId, big.snapshots[n % big.snapshots.length].resourceGroup, big.snapshots[n++ % big.snapshots.length].name) } } })),
-        })),
-    };
-    const bigEmulator = await startEmulator({ seed: linked, latencyMs: LATENCY_MS, pageSize: 100 });
+    const big = bigTenantSeed();
+    const bigEmulator = await startEmulator({ seed: big, latencyMs: LATENCY_MS, pageSize: 100 });
     let bigTenant: HostMeasures['bigTenant'];
     try {
         bigTenant = (await measureInHost(bigEmulator, { AKS_BENCH_BIG_TENANT: '1' })).bigTenant;

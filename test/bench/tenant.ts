@@ -1,7 +1,8 @@
 import { AksServices } from '../../src/azure/AksServices';
 import type { Cluster, Snapshot } from '../../src/model/aks';
-import { isSameArmId } from '../../src/model/armId';
+import { isSameArmId, snapshotId } from '../../src/model/armId';
 import { indexSnapshots, snapshotPin, snapshotUsageIndex } from '../../src/model/drift';
+import { resolveSeed, Seed } from '../emulator/seeds';
 import { startEmulator } from '../emulator/server';
 import { emulatorAccount } from '../emulatorSession';
 import { startEmulatorProcess } from './emulatorProcess';
@@ -21,18 +22,26 @@ export interface BigTenantResult {
     readonly buildItemsBeforeMs: Measured;
 }
 
-/** One subscription of 2,000 clusters × 5 pools and 10,000 snapshots, every pool linked to one of them. */
+/** One subscription of 2,000 clusters × 5 pools and 10,000 snapshots, every pool linked to one of them (so that drift and usage have something to count). */
+export function bigTenantSeed(): Seed {
+    const seed = resolveSeed('scale-1x2000x5x10000');
+    let n = 0;
+    const next = (): Seed['snapshots'][number] => seed.snapshots[n++ % seed.snapshots.length];
+    return {
+        ...seed,
+        clusters: seed.clusters.map((c) => ({
+            ...c,
+            pools: c.pools.map((p) => {
+                const snapshot = next();
+                return { ...p, properties: { ...p.properties, creationData: { sourceResourceId: snapshotId(c.subscriptionId, snapshot.resourceGroup, snapshot.name) } } };
+            }),
+        })),
+    };
+}
+
 export async function bigTenantBench(rounds: number): Promise<BigTenantResult> {
-    const emulator = await startEmulator({ seed: 'scale-1x2000x5x10000', latencyMs: LATENCY_MS, pageSize: 100 });
+    const emulator = await startEmulator({ seed: bigTenantSeed(), latencyMs: LATENCY_MS, pageSize: 100 });
     try {
-        // Link each pool to a snapshot, so that the counts have something to count.
-        const state = emulator.state();
-        let n = 0;
-        for (const cluster of state.clusters.values()) {
-            for (const pool of cluster.pools.values()) {
-                pool.properties.creationData = { sourceResourceId: `/subscriptions/${cluster.subscriptionId}/resourceGroups/rg-snapshots/providers/Microsoft.ContainerService/snapshots/snap-${String((n++ % 10_000) + 1).padStart(5, '0')}` };
-            }
-        }
         const start = performance.now();
         const services = new AksServices(emulatorAccount(emulator));
         const { items } = await services.fromEverySubscription(async (s) => [await Promise.all([s.listClusters(), s.listSnapshots()])]);

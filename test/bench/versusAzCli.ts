@@ -4,7 +4,8 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { emulatorAccount } from '../emulatorSession';
 import { signInAzureCli } from '../unit/cli/azureCliSession';
-import { emulatorInfo, startEmulatorProcess } from './emulatorProcess';
+import { emulatorInfo } from '../emulator/server';
+import { startEmulatorProcess } from './emulatorProcess';
 import { Measured, measured, sideBySide } from './stats';
 
 const run = promisify(execFile);

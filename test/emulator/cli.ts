@@ -1,5 +1,5 @@
 import { DEFAULT_KNOBS, Knobs } from './knobs';
-import { startEmulator } from './server';
+import { emulatorInfo, startEmulator } from './server';
 
 /**
  * `npm run emulator -- --port <n|0> --seed <demo|empty|fleet|scale-SxCxPxN> [--<knob> <value> …]`, where a knob is
@@ -24,8 +24,7 @@ async function main(): Promise<void> {
         }
     }
     const emulator = await startEmulator({ ...knobs, port: Number(args.get('port') ?? 0), seed: args.get('seed') ?? 'demo' });
-    const { armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile } = emulator;
-    process.stdout.write(JSON.stringify({ armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile }) + '\n');
+    process.stdout.write(JSON.stringify(emulatorInfo(emulator)) + '\n');
     const stop = (): void => void emulator.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

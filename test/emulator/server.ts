@@ -51,6 +51,12 @@ export interface EmulatorInfo {
     readonly caFile: string;
 }
 
+/** What a client needs to reach the emulator, without its controls (to hand to another process). */
+export function emulatorInfo(emulator: EmulatorInfo): EmulatorInfo {
+    const { armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile } = emulator;
+    return { armUrl, tokenAuthority, tenantId, clientId, clientSecret, caFile };
+}
+
 export interface RunningEmulator extends EmulatorInfo {
     readonly requests: RecordedRequest[];
     readonly faults: Fault[];

@@ -3,22 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ids } from './seedIds';
 import { DEFAULT, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, TestApi, withFreshSeed } from './testApi';
+import { emulator, filesUnder, runCommand, TestApi, withFreshSeed } from './testApi';
 
 /**
  * Tokens never reach what a person or a support engineer reads: not the output channel, not the extension host's
  * log files, not an error message, not an `az` line. And one operation at a time per cluster or pool.
  */
-function filesUnder(dir: string): string[] {
-    if (!fs.existsSync(dir)) {
-        return [];
-    }
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? filesUnder(full) : [full];
-    });
-}
-
 describe('Security and one operation at a time', function () {
     this.timeout(60_000);
     const testApi = withFreshSeed();

@@ -6,14 +6,9 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import { demoSeed } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { DEFAULT, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, withFreshSeed } from './testApi';
+import { emulator, filesUnder, runCommand, withFreshSeed } from './testApi';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-
-/** Every file under a folder. */
-function filesUnder(folder: string): string[] {
-    return fs.existsSync(folder) ? fs.readdirSync(folder, { withFileTypes: true, recursive: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)) : [];
-}
 
 /** The extension's log as written so far (VS Code writes a LogOutputChannel to a file of the extension's log folder). */
 async function logText(logUri: vscode.Uri): Promise<string> {

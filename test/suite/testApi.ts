@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AksSnapshotsTestApi } from '../../src/extension';
 import type { AksTreeElement } from '../../src/tree/AksTreeElement';
@@ -119,6 +120,11 @@ export function nextTreeChange(tree: AksSnapshotsTestApi['tree']): Promise<void>
 }
 
 export type TestApi = Awaited<ReturnType<typeof activateExtension>>;
+
+/** Every file under a folder (none when it does not exist): where VS Code keeps the extension's logs, say. */
+export function filesUnder(folder: string): string[] {
+    return fs.existsSync(folder) ? fs.readdirSync(folder, { withFileTypes: true, recursive: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)) : [];
+}
 
 /**
  * Registers the hooks every flow suite needs: the extension activated once, and before each test the seed (the
