@@ -5,13 +5,14 @@ import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId, snapshotId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
+import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
 import type { ClusterOptions, PoolOptions, UpgradeOptions } from '../model/poolOptions';
 import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
 import type { AzureSession } from './AzureAccount';
 import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError, withAzureMessage } from './azureErrors';
 import { armScope } from './clouds';
 import { loadSdk } from './loadSdk';
-import { toCluster, toNodePoolFromAgentPool, toSnapshot } from './mappers';
+import { toCluster, toClusterFromJson, toNodePoolFromAgentPool, toNodePoolFromJson, toSnapshot } from './mappers';
 import { DEFAULT_LIMITS, ForeignHostError, PageGuard, PagingStopped, RequestLimits, secureArmPipeline } from './requestPolicies';
 
 /** Progress of a long operation, as the poller reports it. */
@@ -160,6 +161,17 @@ export class AksService {
     /** Snapshots are made synchronously, in the source pool's region (R2). */
     async createSnapshot(resourceGroup: string, name: string, location: string, sourcePoolId: string, tags?: Record<string, string>): Promise<Snapshot> {
         const id = snapshotId(this.subscriptionId, resourceGroup, name);
+        // The REST spec declares no If-None-Match on a snapshot PUT, so a name taken is found by reading first
+        // (If-None-Match still goes along: honoured where Azure implements it).
+        const taken = await this.getSnapshot(resourceGroup, name).then(() => true, (error: { statusCode?: number }) => {
+            if (error.statusCode === 404) {
+                return false;
+            }
+            throw error;
+        });
+        if (taken) {
+            throw new ResourceChangedError(id, 'exists');
+        }
         let eTag: string | undefined;
         const created = await this.write(id, true, () => this.client.snapshots.createOrUpdate(resourceGroup, name, {
             location,
@@ -170,20 +182,27 @@ export class AksService {
         return toSnapshot(created, eTag);
     }
 
-    /** Replaces the tags of the snapshot as read (`eTag`): a snapshot changed since is refused, not overwritten. */
-    async updateSnapshotTags(resourceGroup: string, name: string, tags: Record<string, string>, eTag: string | undefined): Promise<Snapshot> {
-        const id = snapshotId(this.subscriptionId, resourceGroup, name);
-        let newETag: string | undefined;
-        const updated = await this.write(id, false, () => this.client.snapshots.updateTags(resourceGroup, name, { tags }, {
-            requestOptions: { headers: eTag ? { 'If-Match': eTag } : {} }, onResponse: (response) => (newETag = response.headers.get('etag') ?? undefined),
-        }));
-        return toSnapshot(updated, newETag);
+    /**
+     * One change to a resource's tags through ARM's Tags API (`Merge` adds or sets the given tags, `Delete` removes
+     * those given whose value is still the one given): ARM applies it to the tags as they are then, so a tag
+     * someone else set meanwhile is never dropped, whatever eTags the resource has. Returns the tags after.
+     */
+    async changeTags(resourceId: string, operation: 'Merge' | 'Delete', tags: Record<string, string>): Promise<Record<string, string>> {
+        requireArmId(resourceId);
+        const path = `${resourceId}/providers/Microsoft.Resources/tags/default`;
+        const answer = await this.write(resourceId, false, () => this.sendArm('patch', path, RESOURCES_API_VERSION, { operation, properties: { tags } })) as Json;
+        return { ...(((answer.properties ?? {}) as Json).tags as Record<string, string> | undefined) };
     }
 
-    /** Deletes the snapshot as read (`eTag`, when the read had one). */
-    async deleteSnapshot(resourceGroup: string, name: string, eTag?: string): Promise<void> {
-        const id = snapshotId(this.subscriptionId, resourceGroup, name);
-        await this.write(id, false, () => this.client.snapshots.delete(resourceGroup, name, { requestOptions: { headers: eTag ? { 'If-Match': eTag } : {} } }));
+    /**
+     * Deletes the snapshot the person confirmed. Snapshots take no If-Match in Azure's REST spec, so the snapshot
+     * is read again just before and must still be the one confirmed (same creation time and image); the eTag of
+     * the confirmed read goes along where Azure served one.
+     */
+    async deleteSnapshot(confirmed: Snapshot): Promise<void> {
+        const now = await this.getSnapshot(confirmed.resourceGroup, confirmed.name);
+        requireAsConfirmed(confirmed.id, confirmed.eTag && now.eTag ? [] : snapshotChanges(confirmed, now), confirmed.eTag, now.eTag);
+        await this.write(confirmed.id, false, () => this.client.snapshots.delete(confirmed.resourceGroup, confirmed.name, { requestOptions: { headers: confirmed.eTag ? { 'If-Match': confirmed.eTag } : {} } }));
     }
 
     /** Adds a pool whose node image comes from a snapshot; resolves when AKS reports it done. */
@@ -205,39 +224,31 @@ export class AksService {
 
     /**
      * R6: node image only, from a snapshot of the same Kubernetes version (header `AKSSnapshotId`, no body). The
-     * pool is read just before sending and must still have the eTag of the read the person confirmed, and the
-     * request carries that eTag too.
+     * REST spec declares no If-Match on this POST, so the pool is read just before sending and must still be as
+     * the person confirmed it: its eTag when both reads carry one, else every field the confirmation showed.
      */
-    async upgradeNodeImageToSnapshot(poolId: string, snapshotId: string, confirmedETag: string | undefined, options: LongOperationOptions = {}): Promise<void> {
-        const pool = requireArmId(poolId);
-        await this.requireUnchanged(poolId, confirmedETag);
-        await this.write(poolId, false, () => watch(this.client.agentPools.upgradeNodeImageVersion(pool.resourceGroup, pool.name, pool.agentPool ?? '', {
+    async upgradeNodeImageToSnapshot(confirmed: NodePool, snapshotId: string, options: LongOperationOptions = {}): Promise<void> {
+        const pool = requireArmId(confirmed.id);
+        await this.readPoolAsConfirmed(confirmed);
+        await this.write(confirmed.id, false, () => watch(this.client.agentPools.upgradeNodeImageVersion(pool.resourceGroup, pool.name, pool.agentPool ?? '', {
             abortSignal: options.abortSignal,
-            requestOptions: { headers: { AKSSnapshotId: snapshotId, ...(confirmedETag ? { 'If-Match': confirmedETag } : {}) } },
+            requestOptions: { headers: { AKSSnapshotId: snapshotId, ...(confirmed.eTag ? { 'If-Match': confirmed.eTag } : {}) } },
         }), options), options.abortSignal);
     }
 
     /**
      * R5: the Kubernetes upgrade. A pool PUT replaces the pool, so the pool is read as Azure returns it and sent
-     * back whole with only `orchestratorVersion`, `creationData` (and the `upgradeSettings` given) changed,
-     * guarded by `If-Match` so that a change made meanwhile is never overwritten.
+     * back whole with only `orchestratorVersion`, `creationData` (and the `upgradeSettings` given) changed, less
+     * what the spec marks read-only and the writable fields that start another action (`UPGRADE_PUT_DROPS`),
+     * guarded by `If-Match` with the eTag of the read the person confirmed (or, when that read had none, of the
+     * read just made and found unchanged in every field confirmed).
      */
-    async upgradeNodePoolToSnapshot(poolId: string, confirmedETag: string | undefined, snapshot: Snapshot, settings: UpgradeSettingsChange, options: LongOperationOptions = {}): Promise<NodePool> {
-        const pool = requireArmId(poolId);
-        const current = await this.requireUnchanged(poolId, confirmedETag);
-        const properties = (current.properties ?? {}) as Json;
-        const changed = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined && v !== ''));
-        const next: Json = {
-            ...current,
-            properties: {
-                ...properties,
-                orchestratorVersion: snapshot.kubernetesVersion,
-                creationData: { sourceResourceId: snapshot.id },
-                ...(Object.keys(changed).length ? { upgradeSettings: { ...(properties.upgradeSettings as Json | undefined), ...changed } } : {}),
-            },
-        };
-        return toNodePoolFromAgentPool(await this.sendWhole(next, (headers) => this.write(poolId, false, () => watch(this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
-            ifMatch: confirmedETag ?? (typeof properties.eTag === 'string' ? properties.eTag : undefined),
+    async upgradeNodePoolToSnapshot(confirmed: NodePool, snapshot: Snapshot, settings: UpgradeSettingsChange, options: LongOperationOptions = {}): Promise<NodePool> {
+        const pool = requireArmId(confirmed.id);
+        const { json: current, eTag } = await this.readPoolAsConfirmed(confirmed);
+        const next = upgradeBody(current, snapshot, settings);
+        return toNodePoolFromAgentPool(await this.sendWhole(next, (headers) => this.write(confirmed.id, false, () => watch(this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
+            ifMatch: eTag,
             abortSignal: options.abortSignal,
             requestOptions: { headers },
         }), options), options.abortSignal)));
@@ -245,11 +256,13 @@ export class AksService {
 
     /**
      * R7's pin: only the cluster's automatic-upgrade channels change. The cluster is read as Azure returns it and
-     * sent back whole (a cluster PUT replaces the cluster), guarded by the eTag of the read the person confirmed.
+     * sent back whole (a cluster PUT replaces the cluster), guarded as the upgrade is.
      */
-    async updateClusterChannels(id: string, confirmedETag: string | undefined, channels: UpgradeChannels, options: LongOperationOptions = {}): Promise<Cluster> {
-        const cluster = requireArmId(id);
-        const current = await this.requireUnchanged(id, confirmedETag);
+    async updateClusterChannels(confirmed: Cluster, channels: UpgradeChannels, options: LongOperationOptions = {}): Promise<Cluster> {
+        const cluster = requireArmId(confirmed.id);
+        const current = await this.getResourceJson(confirmed.id);
+        const now = toClusterFromJson(current);
+        requireAsConfirmed(confirmed.id, confirmed.eTag && now.eTag ? [] : clusterChanges(confirmed, now), confirmed.eTag, now.eTag);
         const properties = (current.properties ?? {}) as Json;
         const next: Json = {
             ...current,
@@ -258,11 +271,19 @@ export class AksService {
                 autoUpgradeProfile: { ...(properties.autoUpgradeProfile as Json | undefined), upgradeChannel: channels.upgradeChannel, nodeOSUpgradeChannel: channels.nodeOsUpgradeChannel },
             },
         };
-        return toCluster(await this.sendWhole(next, (headers) => this.write(id, false, () => watch(this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, { location: String(current.location) }, {
-            ifMatch: confirmedETag ?? (typeof properties.eTag === 'string' ? properties.eTag : undefined),
+        return toCluster(await this.sendWhole(next, (headers) => this.write(confirmed.id, false, () => watch(this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, { location: String(current.location) }, {
+            ifMatch: confirmed.eTag ?? now.eTag,
             abortSignal: options.abortSignal,
             requestOptions: { headers },
         }), options), options.abortSignal)));
+    }
+
+    /** The pool as Azure has it now, refused (nothing sent) unless it is still the pool the person confirmed. */
+    private async readPoolAsConfirmed(confirmed: NodePool): Promise<{ json: Json; eTag?: string }> {
+        const json = await this.getResourceJson(confirmed.id);
+        const now = toNodePoolFromJson(json);
+        requireAsConfirmed(confirmed.id, confirmed.eTag && now.eTag ? [] : poolChanges(confirmed, now), confirmed.eTag, now.eTag);
+        return { json, eTag: confirmed.eTag ?? now.eTag };
     }
 
     /** Sends `body` exactly as built (every property Azure returned), not what the SDK's serializer knows of it. */
@@ -303,19 +324,6 @@ export class AksService {
     }
 
     /**
-     * The resource as Azure has it now, read before a change that takes no If-Match or before a body is built:
-     * refused (nothing sent) when its eTag is no longer the one the person confirmed.
-     */
-    private async requireUnchanged(id: string, confirmedETag: string | undefined): Promise<Json> {
-        const current = await this.getResourceJson(id);
-        const eTag = ((current.properties ?? {}) as Json).eTag ?? current.eTag;
-        if (confirmedETag && eTag !== confirmedETag) {
-            throw new ResourceChangedError(id, 'changed');
-        }
-        return current;
-    }
-
-    /**
      * Sends a write once and turns what can go wrong into what it means: 412 → the resource is not as read;
      * an answer lost after sending (dropped connection, timeout, 5xx) → unknown until read again; an operation
      * Azure ended Failed or Canceled → that, with Azure's code and message. The person's own cancel stays an abort.
@@ -329,7 +337,7 @@ export class AksService {
     }
 
     /** A plain ARM request through the AKS client's pipeline (its credential, endpoint, policies); `path` is already encoded. */
-    private async sendArm(method: 'get' | 'put', path: string, apiVersion: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    private async sendArm(method: 'get' | 'put' | 'patch', path: string, apiVersion: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
         const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body, headers, skipUrlEncoding: true });
         const status = Number(response.status);
         if (status < 200 || status > 299) {
@@ -489,4 +497,48 @@ function requireArmId(id: string) {
 
 function byName(a: { name: string }, b: { name: string }): number {
     return a.name.localeCompare(b.name);
+}
+
+/**
+ * Refuses a change (nothing sent) when the resource is not the one the person confirmed: its eTag moved on, or,
+ * where a read had no eTag, a field the confirmation showed differs.
+ */
+function requireAsConfirmed(id: string, changed: readonly FieldChange[], confirmedETag: string | undefined, eTagNow: string | undefined): void {
+    if (confirmedETag && eTagNow && confirmedETag !== eTagNow) {
+        throw new ResourceChangedError(id, 'changed');
+    }
+    if (changed.length > 0) {
+        throw new ResourceChangedError(id, 'changed', { changes: describeChanges(changed) });
+    }
+}
+
+/**
+ * What an upgrade's whole-body PUT leaves out, and why: `provisioningState`, `currentOrchestratorVersion` and
+ * `eTag` are read-only in the REST spec (2026-04-01), so Azure ignores them; `nodeImageVersion` "triggers an
+ * agentPool rollback" when set, and `powerState` starts or stops the pool: neither is the action confirmed.
+ */
+export const UPGRADE_PUT_DROPS: Readonly<Record<string, string>> = {
+    provisioningState: 'read-only',
+    currentOrchestratorVersion: 'read-only',
+    eTag: 'read-only (sent as If-Match instead)',
+    nodeImageVersion: 'setting it triggers a rollback',
+    powerState: 'setting it starts or stops the pool',
+};
+
+/** The pool as read, with only the upgrade's own fields changed and `UPGRADE_PUT_DROPS` left out. */
+export function upgradeBody(current: Json, snapshot: Snapshot, settings: UpgradeSettingsChange): Json {
+    const properties = { ...((current.properties ?? {}) as Json) };
+    for (const field of Object.keys(UPGRADE_PUT_DROPS)) {
+        delete properties[field];
+    }
+    const changed = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined && v !== ''));
+    return {
+        ...current,
+        properties: {
+            ...properties,
+            orchestratorVersion: snapshot.kubernetesVersion,
+            creationData: { sourceResourceId: snapshot.id },
+            ...(Object.keys(changed).length ? { upgradeSettings: { ...(properties.upgradeSettings as Json | undefined), ...changed } } : {}),
+        },
+    };
 }

@@ -60,12 +60,21 @@ export class ResourceChangedError extends Error {
     readonly code = 'PreconditionFailed';
     readonly statusCode = 412;
 
-    constructor(readonly resourceId: string, readonly reason: 'exists' | 'changed', options?: ErrorOptions) {
+    /**
+     * `changes`: what differs from the read the person confirmed ("field: before → after"), when the change was
+     * found by reading again (Azure gave that resource no eTag to send).
+     */
+    constructor(readonly resourceId: string, readonly reason: 'exists' | 'changed', options?: ErrorOptions & { readonly changes?: string }) {
         super(reason === 'exists'
             ? l10n.t('{0} was created meanwhile by someone else; nothing was changed.', resourceId)
-            : l10n.t('{0} changed since it was read; nothing was changed.', resourceId), options);
+            : options?.changes
+                ? l10n.t('{0} changed since it was read ({1}); nothing was changed.', resourceId, options.changes)
+                : l10n.t('{0} changed since it was read; nothing was changed.', resourceId), options);
         this.name = 'ResourceChangedError';
+        this.changes = options?.changes;
     }
+
+    readonly changes?: string;
 }
 
 /**

@@ -70,3 +70,18 @@ export function toSnapshot(s: SdkSnapshot, eTag?: string): Snapshot {
         ...(eTag ? { eTag } : {}),
     };
 }
+
+type Json = Record<string, unknown>;
+
+/** A pool from its JSON as ARM returns it (REST names: `properties`, `enableFIPS`), for a body sent back whole. */
+export function toNodePoolFromJson(json: Json): NodePool {
+    const id = String(json.id ?? '');
+    const p = (json.properties ?? {}) as Json;
+    return toNodePool(id, String(json.name ?? ''), id.replace(/\/agentPools\/[^/]+$/i, ''), { ...p, enableFips: p.enableFIPS as boolean | undefined } as PoolFields);
+}
+
+/** A cluster from its JSON as ARM returns it. */
+export function toClusterFromJson(json: Json): Cluster {
+    const p = (json.properties ?? {}) as Json;
+    return toCluster({ ...p, id: json.id, name: json.name, location: json.location, eTag: json.eTag, agentPoolProfiles: [] } as ManagedCluster);
+}

@@ -1,16 +1,44 @@
-import type { NodePool } from './aks';
+import type { Cluster, NodePool, Snapshot } from './aks';
 
-/** A field of a pool that is not what it was when the person confirmed. */
-export interface PoolChange {
-    readonly field: 'count' | 'kubernetesVersion' | 'nodeImageVersion' | 'snapshotId' | 'vmSize' | 'provisioningState' | 'mode';
+/** A field of a resource that is not what it was when the person confirmed. */
+export interface FieldChange {
+    readonly field: string;
     readonly before: string;
     readonly after: string;
 }
 
-const FIELDS: readonly PoolChange['field'][] = ['kubernetesVersion', 'nodeImageVersion', 'snapshotId', 'count', 'vmSize', 'mode', 'provisioningState'];
+/** A field of a pool that is not what it was when the person confirmed. */
+export interface PoolChange extends FieldChange {
+    readonly field: 'count' | 'kubernetesVersion' | 'nodeImageVersion' | 'snapshotId' | 'vmSize' | 'provisioningState' | 'powerState' | 'mode' | 'enableFips' | 'osSku';
+}
+
+const POOL_FIELDS: readonly PoolChange['field'][] = ['kubernetesVersion', 'nodeImageVersion', 'snapshotId', 'count', 'vmSize', 'mode', 'osSku', 'enableFips', 'provisioningState', 'powerState'];
+const CLUSTER_FIELDS = ['kubernetesVersion', 'provisioningState', 'upgradeChannel', 'nodeOsUpgradeChannel'] as const;
+/** A snapshot re-created under the same name has another creation time: the one confirmed is gone. */
+const SNAPSHOT_FIELDS = ['createdAt', 'kubernetesVersion', 'nodeImageVersion', 'osType', 'osSku', 'vmSize', 'enableFips'] as const;
+
+function changes<T>(fields: readonly (keyof T & string)[], confirmed: T, now: T): FieldChange[] {
+    const text = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+    return fields.map((field) => ({ field, before: text(confirmed[field]), after: text(now[field]) }))
+        .filter((change) => change.before !== change.after);
+}
 
 /** What differs between the pool the person confirmed and the pool Azure has now, in the fields people read. */
 export function poolChanges(confirmed: NodePool, now: NodePool): PoolChange[] {
-    return FIELDS.map((field) => ({ field, before: String(confirmed[field] ?? ''), after: String(now[field] ?? '') }))
-        .filter((change) => change.before !== change.after);
+    return changes(POOL_FIELDS, confirmed, now) as PoolChange[];
+}
+
+/** What differs between the cluster the person confirmed and the cluster now. */
+export function clusterChanges(confirmed: Cluster, now: Cluster): FieldChange[] {
+    return changes(CLUSTER_FIELDS, confirmed, now);
+}
+
+/** What differs between the snapshot the person confirmed and the snapshot now (tags apart: ARM merges those). */
+export function snapshotChanges(confirmed: Snapshot, now: Snapshot): FieldChange[] {
+    return changes(SNAPSHOT_FIELDS, confirmed, now);
+}
+
+/** "field: before → after, …", for a message. */
+export function describeChanges(list: readonly FieldChange[]): string {
+    return list.map((c) => `${c.field}: ${c.before || '—'} → ${c.after || '—'}`).join(', ');
 }

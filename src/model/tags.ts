@@ -9,11 +9,14 @@ export const MAX_TAGS = 50;
 export const MAX_TAG_NAME = 512;
 export const MAX_TAG_VALUE = 256;
 
-/** One change to a resource's tags: what the person meant, applied to whatever the tags are when it is sent. */
+/**
+ * One change to a resource's tags: what the person meant, applied to whatever the tags are when it is sent.
+ * `was` is the value the person saw: a tag someone else changed meanwhile is not theirs to change or remove.
+ */
 export type TagChange =
     | { readonly kind: 'add'; readonly key: string; readonly value: string }
-    | { readonly kind: 'change'; readonly key: string; readonly value: string }
-    | { readonly kind: 'remove'; readonly key: string };
+    | { readonly kind: 'change'; readonly key: string; readonly value: string; readonly was: string }
+    | { readonly kind: 'remove'; readonly key: string; readonly was: string };
 
 const FORBIDDEN = /[<>%&\\?/]/;
 
@@ -38,7 +41,8 @@ export function tagValueProblems(value: string): Problem[] {
 
 /**
  * The tags after one change, keeping every other tag as it is now. Undefined when the change no longer applies
- * to these tags (the tag to change or remove is gone, or the tag to add now exists): the person decides again.
+ * to these tags (the tag to change or remove is gone or has another value, or the tag to add now exists): the
+ * person decides again.
  */
 export function applyTagChange(tags: Readonly<Record<string, string>>, change: TagChange): Record<string, string> | undefined {
     const existing = findKey(tags, change.key);
@@ -51,16 +55,26 @@ export function applyTagChange(tags: Readonly<Record<string, string>>, change: T
             next[change.key] = change.value;
             return next;
         case 'change':
-            if (existing === undefined) {
+            if (existing === undefined || tags[existing] !== change.was) {
                 return undefined;
             }
             next[existing] = change.value;
             return next;
         case 'remove':
-            if (existing === undefined) {
+            if (existing === undefined || tags[existing] !== change.was) {
                 return undefined;
             }
             delete next[existing];
             return next;
     }
+}
+
+/**
+ * The change as ARM's Tags API takes it (learn.microsoft.com/rest/api/resources/tags/updateatscope): one tag to
+ * `Merge`, or one name and the value the person saw to `Delete` (ARM deletes a name/value pair only while the
+ * value is that one). ARM applies it to the tags as they are then: no other tag is sent, so none can be lost.
+ */
+export function tagPatch(tags: Readonly<Record<string, string>>, change: TagChange): { operation: 'Merge' | 'Delete'; tags: Record<string, string> } {
+    const key = findKey(tags, change.key) ?? change.key;
+    return change.kind === 'remove' ? { operation: 'Delete', tags: { [key]: change.was } } : { operation: 'Merge', tags: { [key]: change.value } };
 }

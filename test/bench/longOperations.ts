@@ -32,7 +32,7 @@ export async function longOperationsBench(rounds: number): Promise<LongOperation
             const name = `aks-${String(cluster).padStart(4, '0')}`;
             const pool = await service.getNodePool('rg-clusters', name, 'pool1');
             const start = performance.now();
-            await service.upgradeNodeImageToSnapshot(pool.id, snapshotId(service.subscriptionId, 'rg-snapshots', 'snap-00001'), pool.eTag);
+            await service.upgradeNodeImageToSnapshot(pool, snapshotId(service.subscriptionId, 'rg-snapshots', 'snap-00001'));
             return (performance.now() - start) / 1000;
         };
         const single: number[] = [];

@@ -13,7 +13,16 @@ export interface Knobs extends ThrottlingKnobs, TokenKnobs {
     operationSeconds: number;
     /** The `Retry-After` seconds sent with long operations; the Azure CLI waits 30 s per poll without it. */
     retryAfterSeconds: number;
+    /**
+     * Where eTags are served and conditions honoured. `documented`: as the REST spec (2026-04-01) defines them,
+     * `If-Match`/`If-None-Match` on managed cluster and agent pool writes only; snapshots carry no eTag and their
+     * writes, like `upgradeNodeImageVersion`, take no condition. `all`: every resource and write, as a stricter
+     * Azure would. Tests default to `documented`; the fault matrix and the race tests run under both.
+     */
+    etags: EtagMode;
 }
+
+export type EtagMode = 'all' | 'documented';
 
 export const DEFAULT_KNOBS: Knobs = {
     latencyMs: 0,
@@ -21,6 +30,7 @@ export const DEFAULT_KNOBS: Knobs = {
     operationPolls: 2,
     operationSeconds: 0,
     retryAfterSeconds: 1,
+    etags: 'documented',
     tokenLifetimeSeconds: 3600,
     armClockSkewSeconds: 0,
     tokenAudience: '',

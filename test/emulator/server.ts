@@ -3,6 +3,7 @@ import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { ensureCertificates } from './certificates';
+import { recordExchange } from '../conformance/recorder';
 import { control, Controls, RecordedRequest } from './controls';
 import { Fault, takeFault, twistOf } from './faults';
 import { ArmError, ArmRequest, Result } from './http';
@@ -40,6 +41,11 @@ export interface EmulatorOptions extends Partial<Knobs> {
     readonly seed?: string | Seed;
     /** Where the CA and server certificate are kept (made once, then reused). */
     readonly certDir?: string;
+    /**
+     * Whether its exchanges are judged by Azure's REST spec (test/conformance; default yes). Off only where a test
+     * serves on purpose what the spec does not define (fields of a newer API version).
+     */
+    readonly conformance?: boolean;
 }
 
 export interface EmulatorInfo {
@@ -122,6 +128,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
                     if (record) {
                         record.status = result.status;
+                        if (options.conformance !== false) {
+                            recordExchange({ method: record.method, url: record.url, headers: record.headers, body: record.body, status: result.status, answer: body });
+                        }
                     }
                     res.writeHead(result.status, {
                         'content-type': 'application/json; charset=utf-8',

@@ -10,6 +10,8 @@ export interface PoolRecord {
     name: string;
     properties: Json;
     eTag: string;
+    /** The versions the pool ran before, newest first: what a rollback may go back to (`recentlyUsedVersions`). */
+    recentlyUsed?: { orchestratorVersion: string; nodeImageVersion: string; timestamp: string }[];
 }
 
 export interface ClusterRecord {

@@ -13,7 +13,7 @@ describe('Managing snapshots', () => {
         api = testApi();
     });
 
-    it('edits tags one at a time against a fresh read, sending only that change with the read\'s eTag', async () => {
+    it('edits tags one at a time against a fresh read, sending only that change through ARM\'s Tags API', async () => {
         const snapshot = await api.tree.findElement(ids.snapshot.system);
         const add = new TestUserInput([/Add a tag/, 'cost=center', '42,43']);
         assert.deepStrictEqual((await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', add, snapshot)).tags, { purpose: 'golden', 'cost=center': '42,43' });
@@ -22,8 +22,8 @@ describe('Managing snapshots', () => {
         assert.ok(read, 'the snapshot was read afresh');
         const [patch, ...others] = await emulator.writes();
         assert.deepStrictEqual(others, []);
-        assert.deepStrictEqual([patch.method, patch.body], ['PATCH', { tags: { purpose: 'golden', 'cost=center': '42,43' } }]);
-        assert.ok(patch.headers['if-match'], 'guarded by the eTag of the read');
+        assert.deepStrictEqual([patch.method, patch.url.split('?')[0], patch.body],
+            ['PATCH', `${ids.snapshot.system}/providers/Microsoft.Resources/tags/default`, { operation: 'Merge', properties: { tags: { 'cost=center': '42,43' } } }]);
 
         await emulator.clearRequests();
         const change = new TestUserInput([/purpose/, /Change its value/, 'silver']);
@@ -31,19 +31,23 @@ describe('Managing snapshots', () => {
         assert.strictEqual(change.ofKind('inputBox')[0].value, 'golden', 'the current value offered');
         await emulator.clearRequests();
         assert.deepStrictEqual((await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', new TestUserInput([/cost=center/, /Remove it/]), snapshot)).tags, { purpose: 'silver' });
-        assert.deepStrictEqual((await emulator.writes()).map((w) => w.body), [{ tags: { purpose: 'silver' } }]);
+        assert.deepStrictEqual((await emulator.writes()).map((w) => w.body), [{ operation: 'Delete', properties: { tags: { 'cost=center': '42,43' } } }]);
     });
 
-    it('keeps the tags someone else added meanwhile: the one change is applied to them, never over them', async () => {
-        await emulator.addFault({ method: 'PATCH', pathContains: '/snapshots/snap-system-2611', action: 'changedMeanwhile', times: 1 });
-        const { tags } = await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'owner', 'platform']), await api.tree.findElement(ids.snapshot.system));
-        assert.deepStrictEqual(tags, { purpose: 'golden', changedBy: 'colleague', owner: 'platform' });
-        const patches = (await emulator.requests()).filter((r) => r.method === 'PATCH');
-        assert.deepStrictEqual(patches.map((p) => [p.status, p.body]), [
-            [412, { tags: { purpose: 'golden', owner: 'platform' } }],
-            [200, { tags: { purpose: 'golden', changedBy: 'colleague', owner: 'platform' } }],
-        ]);
-    });
+    for (const etags of ['documented', 'all'] as const) {
+        it(`keeps the tags someone else set meanwhile: ARM applies the one change to them, never over them (etags: ${etags})`, async () => {
+            await emulator.knobs({ etags });
+            try {
+                await emulator.addFault({ method: 'PATCH', pathContains: '/snapshots/snap-system-2611', action: 'changedMeanwhile', times: 1 });
+                const { tags } = await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'owner', 'platform']), await api.tree.findElement(ids.snapshot.system));
+                assert.deepStrictEqual(tags, { purpose: 'golden', changedBy: 'colleague', owner: 'platform' });
+                const patches = (await emulator.requests()).filter((r) => r.method === 'PATCH');
+                assert.deepStrictEqual(patches.map((p) => [p.status, p.body]), [[200, { operation: 'Merge', properties: { tags: { owner: 'platform' } } }]]);
+            } finally {
+                await emulator.knobs({ etags: 'documented' });
+            }
+        });
+    }
 
     it('refuses a tag name Azure refuses, inline, sending nothing', async () => {
         await assert.rejects(runCommand('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'a/b']), await api.tree.findElement(ids.snapshot.system)),

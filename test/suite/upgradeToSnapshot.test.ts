@@ -33,6 +33,10 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.deepStrictEqual(others, []);
         assert.strictEqual(put.method, 'PUT');
         const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
+        // Not sent back: the read-only fields, and those whose setting starts another action (a rollback, a stop).
+        for (const dropped of ['provisioningState', 'currentOrchestratorVersion', 'eTag', 'nodeImageVersion', 'powerState']) {
+            delete expected.properties[dropped];
+        }
         expected.properties.orchestratorVersion = '1.33.5';
         expected.properties.creationData = { sourceResourceId: ids.snapshot.memory2611 };
         expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%' };
@@ -134,6 +138,10 @@ describe('Upgrade Node Pool to Snapshot', () => {
         const result = await runCommand<{ azCommand: string }>('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory));
         const [put] = await emulator.writes();
         const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
+        // Not sent back: the read-only fields, and those whose setting starts another action (a rollback, a stop).
+        for (const dropped of ['provisioningState', 'currentOrchestratorVersion', 'eTag', 'nodeImageVersion', 'powerState']) {
+            delete expected.properties[dropped];
+        }
         expected.properties.orchestratorVersion = '1.33.5';
         expected.properties.creationData = { sourceResourceId: ids.snapshot.memory2611 };
         expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%', maxUnavailable: '1', drainTimeoutInMinutes: 45, nodeSoakDurationInMinutes: 5 };

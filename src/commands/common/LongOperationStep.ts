@@ -87,7 +87,8 @@ export async function tellAfterLostAnswer(services: AksServices, id: string, tit
     try {
         const service = await services.forSubscription(parsed?.subscriptionId ?? '');
         const json = await service.getResourceJson(id);
-        const state = String(((json.properties ?? {}) as Record<string, unknown>).provisioningState ?? '');
+        // A snapshot has no provisioning state: made, changed and deleted synchronously, it is at rest once read.
+        const state = String(((json.properties ?? {}) as Record<string, unknown>).provisioningState ?? (/\/snapshots\//i.test(id) ? 'Succeeded' : ''));
         message = ['Succeeded', 'Failed', 'Canceled'].includes(state)
             ? vscode.l10n.t('The answer to "{0}" was lost. Azure now shows "{1}" as {2}; check it in the view before trying again.', title, name, state)
             : vscode.l10n.t('The answer to "{0}" was lost, but Azure shows "{1}" as {2}: the operation goes on in Azure. The view shows it as it goes.', title, name, state || '?');

@@ -2,6 +2,7 @@ import { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import { LostAnswerError, ResourceChangedError } from '../../azure/azureErrors';
+import { describeChanges, snapshotChanges } from '../../model/changes';
 import { formatTags } from '../../model/names';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
@@ -33,7 +34,7 @@ export async function deleteSnapshot(context: IActionContext, services: AksServi
         for (;;) {
             try {
                 await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}…` },
-                    () => service.deleteSnapshot(snapshot.resourceGroup, snapshot.name, snapshot.eTag));
+                    () => service.deleteSnapshot(snapshot));
                 break;
             } catch (error) {
                 if (error instanceof LostAnswerError) {
@@ -46,8 +47,9 @@ export async function deleteSnapshot(context: IActionContext, services: AksServi
             // Changed since the modal: show it as it is now and ask again.
             const before = snapshot;
             snapshot = await service.getSnapshot(before.resourceGroup, before.name);
-            await context.ui.showWarningMessage(vscode.l10n.t('Snapshot "{0}" changed since you confirmed (tags: {1} → {2}). Delete it as it is now?',
-                snapshot.name, formatTags(before.tags) || vscode.l10n.t('none'), formatTags(snapshot.tags) || vscode.l10n.t('none')),
+            const changed = describeChanges(snapshotChanges(before, snapshot))
+                || `tags: ${formatTags(before.tags) || vscode.l10n.t('none')} → ${formatTags(snapshot.tags) || vscode.l10n.t('none')}`;
+            await context.ui.showWarningMessage(vscode.l10n.t('Snapshot "{0}" changed since you confirmed ({1}). Delete it as it is now?', snapshot.name, changed),
             { modal: true, detail: detail + unread, stepName: 'confirmDeleteAgain' }, remove);
         }
     } finally {

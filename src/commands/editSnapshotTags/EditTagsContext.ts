@@ -5,7 +5,7 @@ import type { LongOperationStepContext } from '../common/LongOperationStep';
 
 export interface EditTagsContext extends LongOperationStepContext {
     readonly service: AksService;
-    /** As read when the flow began (with its eTag); read again if it changed before the change was sent. */
+    /** As read when the flow began, and as Azure has it after the change. */
     snapshot: Snapshot;
     /** The tag the person chose to change or remove; undefined when adding. */
     key?: string;
@@ -15,6 +15,16 @@ export interface EditTagsContext extends LongOperationStepContext {
     result?: Record<string, string>;
 }
 
+/** The change the person chose, with the value they saw of the tag they change or remove. */
 export function tagChange(context: EditTagsContext): TagChange {
-    return context.kind === 'remove' ? { kind: 'remove', key: context.key! } : { kind: context.kind!, key: context.key!, value: context.value ?? '' };
+    const key = context.key!;
+    const was = context.snapshot.tags[key] ?? '';
+    switch (context.kind!) {
+        case 'add':
+            return { kind: 'add', key, value: context.value ?? '' };
+        case 'change':
+            return { kind: 'change', key, value: context.value ?? '', was };
+        case 'remove':
+            return { kind: 'remove', key, was };
+    }
 }

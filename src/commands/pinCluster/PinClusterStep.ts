@@ -24,7 +24,7 @@ export class PinClusterStep<C extends PinClusterContext> extends LongOperationSt
 
     protected async run(context: C, options: LongOperationOptions): Promise<void> {
         const service = await context.services.forSubscription(context.cluster!.subscriptionId);
-        context.cluster = await service.updateClusterChannels(context.cluster!.id, context.cluster!.eTag, context.pinChannels!, options);
+        context.cluster = await service.updateClusterChannels(context.cluster!, context.pinChannels!, options);
     }
 
     protected record(context: C, finished: boolean, notice: string | undefined): void {

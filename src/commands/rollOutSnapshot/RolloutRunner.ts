@@ -141,9 +141,9 @@ export class RolloutRunner {
                     sent = true;
                     const options = { abortSignal: signal, onAccepted: () => (accepted = true) };
                     if (upgradePath(pool, this.snapshot) === 'nodeImageOnly') {
-                        await service.upgradeNodeImageToSnapshot(pool.id, this.snapshot.id, pool.eTag, options);
+                        await service.upgradeNodeImageToSnapshot(pool, this.snapshot.id, options);
                     } else {
-                        await service.upgradeNodePoolToSnapshot(pool.id, pool.eTag, this.snapshot, {}, options);
+                        await service.upgradeNodePoolToSnapshot(pool, this.snapshot, {}, options);
                     }
                     await this.outcome(planned, { status: 'succeeded', endedAt: new Date().toISOString() });
                     return;

@@ -19,9 +19,9 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
     protected async run(context: UpgradeToSnapshotContext, options: LongOperationOptions): Promise<void> {
         const { pool, snapshot, service } = context;
         if (context.path === 'nodeImageOnly') {
-            await service.upgradeNodeImageToSnapshot(pool.id, snapshot!.id, pool.eTag, options);
+            await service.upgradeNodeImageToSnapshot(pool, snapshot!.id, options);
         } else {
-            await service.upgradeNodePoolToSnapshot(pool.id, pool.eTag, snapshot!, { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined }, options);
+            await service.upgradeNodePoolToSnapshot(pool, snapshot!, { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined }, options);
         }
     }
 }

@@ -4,7 +4,7 @@ import type { AksServices } from '../../azure/AksServices';
 import { parseArmId } from '../../model/armId';
 import { clusterChannelsCommand, nodePoolUpgradeCommand, toShellScript } from '../../model/azCommands';
 import { ResourceChangedError } from '../../azure/azureErrors';
-import { poolChanges } from '../../model/changes';
+import { describeChanges, poolChanges } from '../../model/changes';
 import { busyProblem, upgradePath, upgradeProblems } from '../../model/rules';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { NodePoolItem } from '../../tree/NodePoolItem';
@@ -66,7 +66,7 @@ async function executeAsConfirmed(context: UpgradeToSnapshotContext, first: () =
         }
         const id = parseArmId(context.pool.id)!;
         const [cluster, pool] = await Promise.all([context.service.getCluster(id.resourceGroup, id.name), context.service.getNodePool(id.resourceGroup, id.name, context.pool.name)]);
-        const changes = poolChanges(context.pool, pool).map((c) => `${c.field}: ${c.before || '—'} → ${c.after || '—'}`).join(', ');
+        const changes = describeChanges(poolChanges(context.pool, pool));
         const snapshot = context.snapshot!;
         refuseIfProblems(upgradeProblems(pool, cluster, snapshot),
             vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}), and nothing was sent.', pool.name, changes));

@@ -9,8 +9,15 @@ import { ClusterRecord, clusterId, PoolRecord, poolJson, SnapshotRecord } from '
 import type { EmulatorState } from '../state';
 import { Context, page, startOperation } from './context';
 
-/** What a pool PUT may not set: AKS keeps its own values. */
+/**
+ * What a pool PUT does not set from its body: AKS keeps its own values. The REST spec (2026-04-01) marks
+ * `provisioningState`, `currentOrchestratorVersion` and `eTag` read-only; `nodeImageVersion` is writable but
+ * "setting this value triggers an agentPool rollback. Only values from `recentlyUsedVersions` are allowed"
+ * (handled apart, in `rollbackTarget`); `powerState` starts or stops the pool and is not modelled here.
+ */
 const READ_ONLY = ['provisioningState', 'currentOrchestratorVersion', 'nodeImageVersion', 'powerState', 'eTag'];
+/** How many earlier versions a pool remembers for rollback. */
+const RECENTLY_USED = 5;
 
 /** Agent pools: list, read, create, replace (scale, upgrade), delete, upgrade profile, node image upgrade. */
 export function registerAgentPools(table: RouteTable, context: Context): void {
@@ -57,6 +64,7 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
                     kubernetesVersion: current, osType: pool.properties.osType,
                     latestNodeImageVersion: latestNodeImageOf(pool.properties),
                     upgrades: upgrades.map((kubernetesVersion) => ({ kubernetesVersion })),
+                    recentlyUsedVersions: pool.recentlyUsed ?? [],
                 },
             },
         };
@@ -167,11 +175,20 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
         }
     }
     let transitional = 'Updating';
-    if (wanted !== current) {
+    const rollback = rollbackTarget(existing, props.nodeImageVersion);
+    if (rollback) {
+        // A rollback (REST spec: `nodeImageVersion`): back to a recently used image, and that version's Kubernetes.
+        remember(existing);
+        next.nodeImageVersion = rollback.nodeImageVersion;
+        next.orchestratorVersion = rollback.orchestratorVersion;
+        delete next.creationData;
+        transitional = 'Upgrading';
+    } else if (wanted !== current) {
         assertUpgradePath(current, wanted, 'agent pool');
         assertNotPastControlPlane(wanted, String(cluster.properties.kubernetesVersion), false);
         assertSupported(wanted, cluster.location);
         transitional = 'Upgrading';
+        remember(existing);
         const snapshot = snapshotFor(state, props);
         // An upgrade without a snapshot moves the pool to the latest image and leaves its snapshot (R7).
         next.nodeImageVersion = snapshot
@@ -199,13 +216,43 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     return { status: 200, body: poolJson(cluster, existing), headers: { ...headers, etag: existing.eTag } };
 }
 
-/** R6: with `AKSSnapshotId`, the snapshot's image (same Kubernetes version only); without, the latest image (R7). */
+/**
+ * What a pool PUT's `nodeImageVersion` asks for: nothing when absent or the pool's own image; a rollback to a
+ * recently used version; else AKS's 400 (REST spec 2026-04-01: "Only values from `recentlyUsedVersions` are allowed").
+ */
+function rollbackTarget(pool: PoolRecord, asked: unknown): { nodeImageVersion: string; orchestratorVersion: string } | undefined {
+    if (asked === undefined || asked === null || asked === pool.properties.nodeImageVersion) {
+        return undefined;
+    }
+    const target = (pool.recentlyUsed ?? []).find((v) => v.nodeImageVersion === asked);
+    if (!target) {
+        throw aksError(400, 'InvalidParameter',
+            `The node image version '${String(asked)}' of agent pool '${pool.name}' is not one of its recently used versions; setting nodeImageVersion rolls a pool back to one of them.`,
+            'properties.nodeImageVersion');
+    }
+    return target;
+}
+
+/** Keeps what the pool runs now among its recently used versions, before an upgrade or rollback moves it. */
+function remember(pool: PoolRecord): void {
+    const p = pool.properties;
+    const now = { orchestratorVersion: String(p.currentOrchestratorVersion ?? p.orchestratorVersion), nodeImageVersion: String(p.nodeImageVersion), timestamp: new Date().toISOString() };
+    pool.recentlyUsed = [now, ...(pool.recentlyUsed ?? []).filter((v) => v.nodeImageVersion !== now.nodeImageVersion)].slice(0, RECENTLY_USED);
+}
+
+/**
+ * R6: with `AKSSnapshotId`, the snapshot's image (same Kubernetes version only); without, the latest image (R7).
+ * The REST spec declares no `If-Match` on this POST: under `etags: documented` a condition sent is ignored.
+ */
 function upgradeNodeImage(context: Context, request: ArmRequest, cluster: ClusterRecord, pool: PoolRecord) {
-    checkConditions(request, pool, `agent pool '${pool.name}'`);
+    if (context.knobs.etags === 'all') {
+        checkConditions(request, pool, `agent pool '${pool.name}'`);
+    }
     assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
     assertTerminal(pool.properties.provisioningState, `agent pool '${pool.name}'`);
     const snapshotId = request.headers.akssnapshotid;
     const p = pool.properties;
+    remember(pool);
     if (snapshotId) {
         const snapshot = context.state().findSnapshot(snapshotId);
         if (!snapshot) {

@@ -1,13 +1,25 @@
 import { assertSnapshotName, assertSnapshotSource, assertTags } from '../aksRules';
-import { aksError, armError, checkConditions, Json, key, newETag } from '../http';
+import { aksError, armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
-import { SnapshotRecord, snapshotJson } from '../shapes';
+import { SnapshotRecord, snapshotId, snapshotJson } from '../shapes';
 import { CLIENT_ID } from '../tokens';
 import { notFound } from './agentPools';
 import { Context, page } from './context';
 
-/** Node pool snapshots: made synchronously from a pool, tagged with PATCH, deleted synchronously. */
+/**
+ * Node pool snapshots: made synchronously from a pool, tagged with PATCH or ARM's Tags API, deleted synchronously.
+ * Under `etags: documented` (the REST spec, 2026-04-01: `Snapshots_Get/CreateOrUpdate/UpdateTags/Delete` declare no
+ * `If-Match`/`If-None-Match` and the `Snapshot` model has no eTag), a snapshot is served without an `ETag` and its
+ * writes ignore conditions, as a provider that does not implement them does.
+ */
 export function registerSnapshots(table: RouteTable, context: Context): void {
+    const documented = (): boolean => context.knobs.etags === 'documented';
+    const conditions = (request: ArmRequest, existing: SnapshotRecord | undefined, what: string): void => {
+        if (!documented()) {
+            checkConditions(request, existing, what);
+        }
+    };
+    const etag = (record: SnapshotRecord): Record<string, string> => (documented() ? {} : { etag: record.eTag });
     const one = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/snapshots/{snapshot}';
     const find = (params: Record<string, string>): { k: string; existing?: SnapshotRecord; sub: string; rg: string } => {
         const state = context.state();
@@ -31,11 +43,11 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         if (!existing) {
             throw notFound('snapshots', params.snapshot, params.resourceGroup);
         }
-        return { status: 200, body: snapshotJson(existing), headers: { etag: existing.eTag } };
+        return { status: 200, body: snapshotJson(existing), headers: etag(existing) };
     });
     table.add('snapshots.delete', 'DELETE', one, (request, params) => {
         const { k, existing } = find(params);
-        checkConditions(request, existing, `snapshot '${params.snapshot}'`);
+        conditions(request, existing, `snapshot '${params.snapshot}'`);
         if (!existing) {
             return { status: 204 };
         }
@@ -47,7 +59,7 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         if (!existing) {
             throw notFound('snapshots', params.snapshot, params.resourceGroup);
         }
-        checkConditions(request, existing, `snapshot '${params.snapshot}'`);
+        conditions(request, existing, `snapshot '${params.snapshot}'`);
         const tags = (request.body as Json | undefined)?.tags;
         assertTags(tags);
         if (tags !== undefined) {
@@ -55,14 +67,65 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         }
         existing.systemData.lastModifiedAt = new Date().toISOString();
         existing.eTag = newETag();
-        return { status: 200, body: snapshotJson(existing), headers: { etag: existing.eTag } };
+        return { status: 200, body: snapshotJson(existing), headers: etag(existing) };
+    });
+    // ARM's Tags API on a snapshot (Tags_UpdateAtScope, Microsoft.Resources 2021-04-01, learn.microsoft.com/rest/api/resources/tags/updateatscope):
+    // ARM merges on its side, so a change to one tag never drops another. `Merge` adds or updates the given tags,
+    // `Replace` sets exactly them, `Delete` removes those given by name, or by name and value when a value is given.
+    table.add('tags.getAtScope', 'GET', `${one}/providers/Microsoft.Resources/tags/default`, (_request, params) => {
+        const { existing } = find(params);
+        if (!existing) {
+            throw notFound('snapshots', params.snapshot, params.resourceGroup);
+        }
+        return { status: 200, body: tagsJson(existing) };
+    });
+    table.add('tags.updateAtScope', 'PATCH', `${one}/providers/Microsoft.Resources/tags/default`, (request, params) => {
+        const { existing } = find(params);
+        if (!existing) {
+            throw notFound('snapshots', params.snapshot, params.resourceGroup);
+        }
+        const input = (request.body ?? {}) as Json;
+        const given = ((input.properties ?? {}) as Json).tags;
+        if (!given || typeof given !== 'object' || Array.isArray(given)) {
+            throw armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized: \'properties.tags\' is required.');
+        }
+        const tags = { ...(existing.tags ?? {}) };
+        const named = (name: string): string | undefined => Object.keys(tags).find((k) => k.toLowerCase() === name.toLowerCase());
+        switch (input.operation) {
+            case 'Merge':
+                for (const [name, value] of Object.entries(given as Record<string, string>)) {
+                    tags[named(name) ?? name] = value;
+                }
+                break;
+            case 'Replace':
+                for (const name of Object.keys(tags)) {
+                    delete tags[name];
+                }
+                Object.assign(tags, given);
+                break;
+            case 'Delete':
+                for (const [name, value] of Object.entries(given as Record<string, string>)) {
+                    const found = named(name);
+                    if (found !== undefined && (value === '' || tags[found] === value)) {
+                        delete tags[found];
+                    }
+                }
+                break;
+            default:
+                throw armError(400, 'InvalidTagPatchOperation', `The tag patch operation '${String(input.operation)}' is not valid. Valid operations are Merge, Replace and Delete.`);
+        }
+        assertTags(tags);
+        existing.tags = tags;
+        existing.systemData.lastModifiedAt = new Date().toISOString();
+        existing.eTag = newETag();
+        return { status: 200, body: tagsJson(existing) };
     });
     table.add('snapshots.put', 'PUT', one, (request, params) => {
         const state = context.state();
         const { k, existing, sub, rg } = find(params);
         const name = params.snapshot;
         assertSnapshotName(name);
-        checkConditions(request, existing, `snapshot '${name}'`);
+        conditions(request, existing, `snapshot '${name}'`);
         const input = (request.body ?? {}) as Json;
         assertTags(input.tags);
         const location = input.location;
@@ -94,6 +157,10 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         };
         state.snapshots.set(k, record);
         // Real AKS answers 200 to a snapshot create (the Azure CLI's recordings).
-        return { status: 200, body: snapshotJson(record), headers: { etag: record.eTag } };
+        return { status: 200, body: snapshotJson(record), headers: etag(record) };
     });
+}
+
+function tagsJson(s: SnapshotRecord): Json {
+    return { id: `${snapshotId(s)}/providers/Microsoft.Resources/tags/default`, name: 'default', type: 'Microsoft.Resources/tags', properties: { tags: { ...(s.tags ?? {}) } } };
 }

@@ -62,13 +62,14 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
             location: 'eastus', tags: { team: 'ml' },
             properties: { creationData: { sourceResourceId: source.id }, snapshotType: 'NodePool' },
         });
-        assert.ok(created.eTag, 'a snapshot read or made carries its eTag');
-        const retagged = await platform.updateSnapshotTags('rg-snapshots', 'gpu-snap', { team: 'ai' }, created.eTag);
-        assert.deepStrictEqual(retagged.tags, { team: 'ai' });
-        assert.strictEqual(emulator.requests.find((r) => r.method === 'PATCH')?.headers['if-match'], created.eTag);
-        await assert.rejects(platform.deleteSnapshot('rg-snapshots', 'gpu-snap', created.eTag), (e: Error & { code?: string }) => e.code === 'PreconditionFailed',
-            'the eTag of an older read no longer deletes it');
-        await platform.deleteSnapshot('rg-snapshots', 'gpu-snap', retagged.eTag);
+        assert.strictEqual(created.eTag, undefined, 'Azure documents no eTag on snapshots');
+        const retagged = await platform.changeTags(created.id, 'Merge', { team: 'ai' });
+        assert.deepStrictEqual(retagged, { team: 'ai' });
+        const patch = emulator.requests.find((r) => r.method === 'PATCH')!;
+        assert.deepStrictEqual([patch.url.split('?')[0], patch.body], [`${created.id}/providers/Microsoft.Resources/tags/default`, { operation: 'Merge', properties: { tags: { team: 'ai' } } }]);
+        await assert.rejects(platform.deleteSnapshot({ ...created, createdAt: new Date('2020-01-01T00:00:00Z') }), (e: Error & { code?: string }) => e.code === 'PreconditionFailed' && /createdAt/.test(e.message),
+            'a snapshot made at another time is not the one confirmed');
+        await platform.deleteSnapshot(created);
         await assert.rejects(platform.getSnapshot('rg-snapshots', 'gpu-snap'), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 404 && e.code === 'ResourceNotFound');
     });
@@ -86,7 +87,7 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
         assert.strictEqual(pool.snapshotId, snapshot.id);
 
         const before = await platform.getNodePool(cluster.resourceGroup, cluster.name, 'system');
-        await platform.upgradeNodeImageToSnapshot(`${cluster.id}/agentPools/system`, snapshot.id, before.eTag);
+        await platform.upgradeNodeImageToSnapshot(before, snapshot.id);
         const post = emulator.requests.find((r) => r.method === 'POST');
         assert.strictEqual(post?.headers.akssnapshotid, snapshot.id);
         assert.strictEqual(post?.body, undefined);
@@ -124,9 +125,12 @@ describe('AksService writes, as Azure receives them', () => {
         const before = await platform.getResourceJson(poolId);
         const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
         emulator.requests.length = 0;
-        const upgraded = await platform.upgradeNodePoolToSnapshot(poolId, (before.properties as { eTag: string }).eTag, snapshot, { maxSurge: '33%' });
+        const upgraded = await platform.upgradeNodePoolToSnapshot(await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory'), snapshot, { maxSurge: '33%' });
         const put = emulator.requests.find((r) => r.method === 'PUT')!;
         const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
+        for (const dropped of ['provisioningState', 'currentOrchestratorVersion', 'eTag', 'nodeImageVersion', 'powerState']) {
+            delete expected.properties[dropped];
+        }
         expected.properties.orchestratorVersion = '1.33.5';
         expected.properties.creationData = { sourceResourceId: snapshot.id };
         expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%' };
@@ -136,18 +140,16 @@ describe('AksService writes, as Azure receives them', () => {
         assert.deepStrictEqual([upgraded.snapshotId, upgraded.kubernetesVersion, upgraded.nodeImageVersion, upgraded.provisioningState],
             [snapshot.id, '1.33.5', snapshot.nodeImageVersion, 'Succeeded']);
         // The emulator refuses what AKS refuses: a skipped minor version.
-        const legacy = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu/agentPools/burst`;
-        await assert.rejects(platform.upgradeNodePoolToSnapshot(legacy, undefined, { ...snapshot, kubernetesVersion: '1.32.9' }, {}),
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(await platform.getNodePool('rg-platform-weu', 'aks-prod-weu', 'burst'), { ...snapshot, kubernetesVersion: '1.32.9' }, {}),
             (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Downgrading/.test(e.message));
     });
 
     it('refuses an upgrade when the pool changed since it was read (412): If-Match carries the eTag of the read', async () => {
-        const poolId = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService/managedClusters/aks-prod-eastus/agentPools/gpu`;
         const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
         const before = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
         // A colleague scales the pool between the service's GET and its PUT.
         emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/gpu', action: 'changedMeanwhile', times: 1 });
-        await assert.rejects(platform.upgradeNodePoolToSnapshot(poolId, before.eTag, snapshot, {}), (e: Error & { code?: string; statusCode?: number }) =>
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(before, snapshot, {}), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 412 && e.code === 'PreconditionFailed');
         const after = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
         assert.deepStrictEqual([after.count, after.kubernetesVersion], [(before.count ?? 0) + 1, before.kubernetesVersion], "the colleague's scale stands, the upgrade did not go through");

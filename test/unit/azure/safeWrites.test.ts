@@ -54,7 +54,8 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
                 resourceGroup: 'rg-platform-eastus', name: 'aks-prod-eastus', location: 'eastus', dnsPrefix: 'x', nodePoolName: 'system', vmSize: 'Standard_D4s_v5', count: 3, snapshot, channels: PINNED_CHANNELS,
             }), isExists);
             assert.ok(emulator.requests.filter((r) => r.method === 'PUT').every((r) => r.headers['if-none-match'] === '*' && r.status === 412));
-            assert.strictEqual(sent('PUT'), 4, 'each create was sent once');
+            // Snapshot PUTs take no If-None-Match in Azure's spec (etags: documented): the taken name is found by a read, and nothing is sent.
+            assert.strictEqual(sent('PUT'), 3, 'each create was sent once, the snapshot not at all');
             const after = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
             assert.deepStrictEqual([after.count, after.vmSize, after.eTag], [gpu.count, gpu.vmSize, gpu.eTag]);
             assert.deepStrictEqual((await service.getSnapshot('rg-snapshots', 'snap-system-2611')).eTag, snapshot.eTag);
@@ -76,7 +77,7 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
             emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/throttled', status: 429, body: { code: 'Throttled', message: 'Too many requests.' }, headers: { 'retry-after': '1' }, times: 1 });
             await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('throttled')), (e: Error & { statusCode?: number }) => e.statusCode === 429);
             emulator.faults.push({ method: 'PATCH', pathContains: '/snapshots/', status: 503, body: { error: { code: 'ServiceUnavailable', message: 'Try later.' } }, times: 1 });
-            await assert.rejects(service.updateSnapshotTags('rg-snapshots', 'snap-system-2611', { a: 'b' }, undefined), (e: unknown) => e instanceof LostAnswerError);
+            await assert.rejects(service.changeTags(SNAPSHOT, 'Merge', { a: 'b' }), (e: unknown) => e instanceof LostAnswerError);
             assert.deepStrictEqual([sent('PUT'), sent('PATCH')], [1, 1]);
         });
     });
@@ -175,12 +176,61 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
     });
 
     describe('changes only to the resource as confirmed', () => {
+        const GPU_SNAPSHOT = SNAPSHOT.replace('snap-system-2611', 'snap-gpu-2611');
         it('refuses a node image upgrade, sending nothing, when the pool changed since the confirmed read', async () => {
             const pool = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
             emulator.state().touch(pool.id);
-            await assert.rejects(service.upgradeNodeImageToSnapshot(pool.id, `${SNAPSHOT.replace('snap-system-2611', 'snap-gpu-2611')}`, pool.eTag),
+            await assert.rejects(service.upgradeNodeImageToSnapshot(pool, GPU_SNAPSHOT),
                 (e: unknown) => e instanceof ResourceChangedError && e.reason === 'changed');
             assert.strictEqual(sent('POST'), 0);
         });
+
+        for (const etags of ['documented', 'all'] as const) {
+            describe(`etags: ${etags}`, () => {
+                beforeEach(() => {
+                    emulator.knobs.etags = etags;
+                });
+                afterEach(() => {
+                    emulator.knobs.etags = 'documented';
+                });
+
+                it('the node-image race: a colleague\'s newer image is never moved back, even when the read carried no eTag', async () => {
+                    for (const withETag of [true, false]) {
+                        emulator.reset();
+                        const read = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+                        const confirmed = withETag ? read : { ...read, eTag: undefined };
+                        // A colleague upgrades the node image to the latest while the confirmation is open.
+                        emulator.state().upgradeNodeImageToLatest(read.id);
+                        const newer = (await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu')).nodeImageVersion;
+                        emulator.requests.length = 0;
+                        await assert.rejects(service.upgradeNodeImageToSnapshot(confirmed, GPU_SNAPSHOT),
+                            (e: unknown) => e instanceof ResourceChangedError && (withETag || /nodeImageVersion: .* → .*/.test(e.message)));
+                        assert.strictEqual(sent('POST'), 0, 'nothing sent');
+                        assert.strictEqual((await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu')).nodeImageVersion, newer, "the colleague's image stands");
+                    }
+                });
+
+                it('the tag race: a colleague\'s tag set meanwhile is kept; a tag they changed is not changed over them', async () => {
+                    const confirmed = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+                    emulator.state().findSnapshot(SNAPSHOT)!.tags = { ...confirmed.tags, owner: 'ops' };
+                    const after = await service.changeTags(SNAPSHOT, 'Merge', { team: 'platform' });
+                    assert.deepStrictEqual(after, { ...confirmed.tags, owner: 'ops', team: 'platform' });
+                    // Delete takes the value the person saw: a value changed meanwhile stays.
+                    emulator.state().findSnapshot(SNAPSHOT)!.tags = { ...after, team: 'infra' };
+                    assert.strictEqual((await service.changeTags(SNAPSHOT, 'Delete', { team: 'platform' })).team, 'infra');
+                    assert.ok(emulator.requests.filter((r) => r.method === 'PATCH').every((r) => r.route === 'tags.updateAtScope' && r.headers['if-match'] === undefined));
+                });
+
+                it('the delete race: a snapshot deleted and made again under the same name is not deleted', async () => {
+                    const confirmed = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+                    const record = emulator.state().findSnapshot(SNAPSHOT)!;
+                    record.systemData = { ...record.systemData, createdAt: new Date(Date.now() + 60_000).toISOString() };
+                    record.eTag = 'made-again';
+                    await assert.rejects(service.deleteSnapshot(confirmed), (e: unknown) => e instanceof ResourceChangedError && (etags === 'all' || /createdAt/.test(e.message)));
+                    assert.strictEqual(sent('DELETE'), 0);
+                    assert.ok(emulator.state().findSnapshot(SNAPSHOT), 'still there');
+                });
+            });
+        }
     });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { AksService } from '../../../src/azure/AksService';
+import { AksService, UPGRADE_PUT_DROPS } from '../../../src/azure/AksService';
 import type { Json } from '../../emulator/http';
 import { defaultPoolProperties } from '../../emulator/shapes';
 import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
@@ -52,7 +52,8 @@ describe('An upgrade sends back everything it did not mean to change (property, 
     let service: AksService;
 
     before(async () => {
-        emulator = await startEmulator({ seed: 'demo', operationPolls: 0, retryAfterSeconds: 0 });
+        // It serves fields of newer API versions on purpose, which Azure's spec for ours does not define: not judged by it.
+        emulator = await startEmulator({ seed: 'demo', operationPolls: 0, retryAfterSeconds: 0, conformance: false });
         service = await AksService.create((await emulatorSessions(emulator))[0]);
     });
     after(() => emulator.close());
@@ -73,16 +74,21 @@ describe('An upgrade sends back everything it did not mean to change (property, 
             const poolId = `${CLUSTER}/agentPools/${name}`;
             const served = await service.getResourceJson(poolId);
             emulator.requests.length = 0;
-            await service.upgradeNodePoolToSnapshot(poolId, `etag-${name}`, snapshot, { maxSurge });
+            await service.upgradeNodePoolToSnapshot(await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', name), snapshot, { maxSurge });
             const put = emulator.requests.find((r) => r.method === 'PUT');
             assert.ok(put, 'one PUT was sent');
             const expected = JSON.parse(JSON.stringify(served)) as { properties: Json };
+            // Left out, each for its reason: read-only, or a field whose setting starts another action (a rollback, a stop).
+            for (const dropped of Object.keys(UPGRADE_PUT_DROPS)) {
+                delete expected.properties[dropped];
+            }
             expected.properties.orchestratorVersion = snapshot.kubernetesVersion;
             expected.properties.creationData = { sourceResourceId: snapshot.id };
             if (maxSurge) {
                 expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as Json), maxSurge };
             }
             assert.deepStrictEqual(put.body, expected);
+            assert.ok(!('nodeImageVersion' in (put.body as { properties: Json }).properties), 'no rollback asked for');
             assert.strictEqual(put.headers['if-match'], `etag-${name}`);
             cluster.pools.delete(name);
         }), { numRuns: RUNS });

@@ -63,9 +63,8 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
 
     it('nodepool upgrade --node-image-only (R6)', async () => {
         const snapshot = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-gpu-2611');
-        const pool = nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu');
         const flow = await services(byFlow);
-        await flow.upgradeNodeImageToSnapshot(pool, snapshot, (await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu')).eTag);
+        await flow.upgradeNodeImageToSnapshot(await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu'), snapshot);
         await runLine(toShellLine(nodePoolUpgradeCommand({
             subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-platform-eastus', cluster: 'aks-prod-eastus', name: 'gpu', snapshotId: snapshot, nodeImageOnly: true,
         })));
@@ -77,7 +76,6 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
 
     it('nodepool upgrade to a newer Kubernetes version (R5)', async () => {
         const snapshot = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-memory-2611');
-        const pool = nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'memory');
         const line = toShellLine(nodePoolUpgradeCommand({
             subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-platform-eastus', cluster: 'aks-prod-eastus', name: 'memory', snapshotId: snapshot, nodeImageOnly: false, maxSurge: '33%',
         }));
@@ -92,7 +90,7 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         }
         assert.strictEqual(result.code, 0, result.stderr);
         const flow = await services(byFlow);
-        await flow.upgradeNodePoolToSnapshot(pool, (await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory')).eTag,
+        await flow.upgradeNodePoolToSnapshot(await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory'),
             await flow.getSnapshot('rg-snapshots', 'snap-memory-2611'), { maxSurge: '33%' });
         const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory')));
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
@@ -145,7 +143,7 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         const cluster = clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu');
         const channels = { upgradeChannel: 'none', nodeOsUpgradeChannel: 'None' };
         const flow = await services(byFlow);
-        await flow.updateClusterChannels(cluster, (await flow.getCluster('rg-platform-weu', 'aks-prod-weu')).eTag, channels);
+        await flow.updateClusterChannels(await flow.getCluster('rg-platform-weu', 'aks-prod-weu'), channels);
         const line = await cli.knownOnly(clusterChannelsCommand(cluster, channels));
         assert.deepStrictEqual(line.dropped.filter((f) => f !== '--node-os-upgrade-channel'), []);
         await runLine(toShellLine(line.command));

@@ -30,11 +30,15 @@ describe('The emulator is as strict as Azure', function () {
     });
     beforeEach(() => {
         emulator.reset();
-        Object.assign(emulator.knobs, { throttling: false, throttleBurstScale: 1, throttleRateScale: 1, tokenLifetimeSeconds: 3600, armClockSkewSeconds: 0, tokenAudience: '', operationPolls: 1 });
+        Object.assign(emulator.knobs, { throttling: false, throttleBurstScale: 1, throttleRateScale: 1, tokenLifetimeSeconds: 3600, armClockSkewSeconds: 0, tokenAudience: '', operationPolls: 1, etags: 'documented' });
     });
     after(() => emulator.close());
 
-    describe('conditional requests (If-None-Match, If-Match, eTags)', () => {
+    describe('conditional requests (If-None-Match, If-Match, eTags), etags: all', () => {
+        beforeEach(() => {
+            emulator.knobs.etags = 'all';
+        });
+
         it('If-None-Match: * refuses to replace an existing pool, cluster or snapshot (412), and creates a new one', async () => {
             const pool = await poolBody();
             for (const [path, body] of [
@@ -79,6 +83,45 @@ describe('The emulator is as strict as Azure', function () {
             assert.notStrictEqual(patched.headers.etag, snapshotETag);
             assert.strictEqual((await arm('DELETE', SNAPSHOT, { headers: { 'if-match': snapshotETag } })).status, 412, 'the old eTag no longer matches');
             assert.strictEqual((await arm('DELETE', SNAPSHOT, { headers: { 'if-match': patched.headers.etag } })).status, 200);
+        });
+    });
+
+    describe('eTags as the REST spec documents them (etags: documented, the default)', () => {
+        it('snapshots carry no ETag and their writes, like the node image POST, take no condition; clusters and pools keep theirs', async () => {
+            const snapshot = await arm('GET', SNAPSHOT);
+            assert.strictEqual(snapshot.headers.etag, undefined, 'no ETag on a snapshot');
+            assert.strictEqual((await arm('PATCH', SNAPSHOT, { body: { tags: { a: 'b' } }, headers: { 'if-match': 'not-the-etag' } })).status, 200, 'If-Match ignored on a snapshot PATCH');
+            assert.strictEqual((await arm('POST', `${POOL}/upgradeNodeImageVersion`, { headers: { 'if-match': 'not-the-etag' } })).status, 202, 'If-Match ignored on the node image POST');
+            assert.strictEqual((await arm('DELETE', SNAPSHOT, { headers: { 'if-match': 'not-the-etag' } })).status, 200, 'If-Match ignored on a snapshot DELETE');
+            const cluster = (await arm('GET', CLUSTER)).body;
+            assert.strictEqual((await arm('PUT', CLUSTER, { body: cluster, headers: { 'if-match': 'not-the-etag' } })).status, 412, 'a cluster PUT honours If-Match');
+            const pool = await poolBody(`${CLUSTER}/agentPools/memory`);
+            assert.strictEqual((await arm('PUT', `${CLUSTER}/agentPools/memory`, { body: pool, headers: { 'if-none-match': '*' } })).status, 412, 'a pool PUT honours If-None-Match');
+        });
+
+        it('ARM\'s Tags API merges on Azure\'s side, and deletes a name only with the value given', async () => {
+            const tags = `${SNAPSHOT}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
+            const merged = await arm('PATCH', tags, { body: { operation: 'Merge', properties: { tags: { owner: 'ops' } } } });
+            assert.deepStrictEqual([merged.status, merged.body.properties.tags.owner, merged.body.properties.tags.purpose], [200, 'ops', 'golden']);
+            assert.strictEqual((await arm('PATCH', tags, { body: { operation: 'Delete', properties: { tags: { owner: 'someone-else' } } } })).body.properties.tags.owner, 'ops', 'another value: kept');
+            assert.strictEqual((await arm('PATCH', tags, { body: { operation: 'Delete', properties: { tags: { owner: 'ops' } } } })).body.properties.tags.owner, undefined);
+            assert.strictEqual((await arm('PATCH', tags, { body: { operation: 'Swap', properties: { tags: {} } } })).status, 400);
+        });
+
+        it('a pool PUT that sets nodeImageVersion is a rollback, to a recently used version only (400 otherwise)', async () => {
+            const path = `${CLUSTER}/agentPools/memory`;
+            const pool = await poolBody(path);
+            const refused = await arm('PUT', path, { body: { ...pool, properties: { ...pool.properties, nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202001.01.0' } } });
+            assert.deepStrictEqual([refused.status, refused.body.code, refused.body.target], [400, 'InvalidParameter', 'properties.nodeImageVersion']);
+            const before = String(pool.properties.nodeImageVersion);
+            assert.strictEqual((await arm('POST', `${path}/upgradeNodeImageVersion`)).status, 202);
+            const profile = await arm('GET', `${path}/upgradeProfiles/default`);
+            assert.strictEqual(profile.body.properties.recentlyUsedVersions[0].nodeImageVersion, before, 'the image before the upgrade is recently used');
+            emulator.state().setProvisioningState(path, 'Succeeded');
+            const upgraded = await poolBody(path);
+            assert.notStrictEqual(upgraded.properties.nodeImageVersion, before);
+            const rolledBack = await arm('PUT', path, { body: { ...upgraded, properties: { ...upgraded.properties, nodeImageVersion: before } } });
+            assert.deepStrictEqual([rolledBack.status, rolledBack.body.properties.nodeImageVersion], [200, before]);
         });
     });
 

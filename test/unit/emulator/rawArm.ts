@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as https from 'https';
+import { UNJUDGED_REQUEST_HEADER } from '../../conformance/recorder';
 import type { EmulatorInfo } from '../../emulator/server';
 
 /** Plain HTTPS to the emulator, for what the SDK hides: exact status codes, headers and lost answers. */
@@ -19,7 +20,8 @@ export interface RawOptions {
 
 export function rawRequest(emulator: EmulatorInfo, method: string, pathOrUrl: string, options: RawOptions = {}): Promise<RawResponse> {
     const url = new URL(pathOrUrl, emulator.armUrl);
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    // Raw requests test the emulator (often with what Azure refuses): only its answers are judged by the REST spec.
+    const headers: Record<string, string> = { 'content-type': 'application/json', [UNJUDGED_REQUEST_HEADER]: 'raw', ...options.headers };
     if (options.token) {
         headers.authorization = `Bearer ${options.token}`;
     }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { PINNED_CHANNELS, reimagingChannel } from '../../../src/model/channels';
-import { applyTagChange, MAX_TAGS, tagNameProblems, tagValueProblems } from '../../../src/model/tags';
+import { applyTagChange, MAX_TAGS, tagNameProblems, tagPatch, tagValueProblems } from '../../../src/model/tags';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteShellArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
 import { clusterNameProblems, defaultDnsPrefix, defaultSnapshotName, dnsPrefixProblems, parseTags, poolNameProblems, resourceGroupNameProblems, snapshotNameProblems } from '../../../src/model/names';
@@ -174,10 +174,13 @@ describe('Names (R9)', () => {
     it('one tag change at a time, within Azure\'s limits, keeping every other tag', () => {
         const tags = { team: 'platform', 'cost=center': '42,43' };
         assert.deepStrictEqual(applyTagChange(tags, { kind: 'add', key: 'owner', value: 'Jo, Doe' }), { team: 'platform', 'cost=center': '42,43', owner: 'Jo, Doe' });
-        assert.deepStrictEqual(applyTagChange(tags, { kind: 'change', key: 'TEAM', value: 'infra' }), { team: 'infra', 'cost=center': '42,43' }, 'names ignore case');
-        assert.deepStrictEqual(applyTagChange(tags, { kind: 'remove', key: 'cost=center' }), { team: 'platform' });
+        assert.deepStrictEqual(applyTagChange(tags, { kind: 'change', key: 'TEAM', value: 'infra', was: 'platform' }), { team: 'infra', 'cost=center': '42,43' }, 'names ignore case');
+        assert.deepStrictEqual(applyTagChange(tags, { kind: 'remove', key: 'cost=center', was: '42,43' }), { team: 'platform' });
         assert.strictEqual(applyTagChange(tags, { kind: 'add', key: 'Team', value: 'x' }), undefined, 'the tag to add exists now');
-        assert.strictEqual(applyTagChange(tags, { kind: 'remove', key: 'gone' }), undefined, 'the tag to remove is gone');
+        assert.strictEqual(applyTagChange(tags, { kind: 'remove', key: 'gone', was: '' }), undefined, 'the tag to remove is gone');
+        assert.strictEqual(applyTagChange(tags, { kind: 'change', key: 'team', value: 'x', was: 'infra' }), undefined, 'someone else changed its value meanwhile');
+        assert.deepStrictEqual([tagPatch(tags, { kind: 'change', key: 'TEAM', value: 'infra', was: 'platform' }), tagPatch(tags, { kind: 'remove', key: 'team', was: 'platform' })],
+            [{ operation: 'Merge', tags: { team: 'infra' } }, { operation: 'Delete', tags: { team: 'platform' } }], 'one tag to Merge, one name and value to Delete');
         const full = Object.fromEntries(Array.from({ length: MAX_TAGS }, (_, i) => [`k${i}`, '']));
         assert.strictEqual(applyTagChange(full, { kind: 'add', key: 'one-more', value: '' }), undefined);
         assert.deepStrictEqual(tagNameProblems('one-more', full).map((p) => p.code), ['tooManyTags']);
