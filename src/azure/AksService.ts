@@ -218,6 +218,8 @@ export class AksService {
             orchestratorVersion: pool.kubernetesVersion,
             typePropertiesType: 'VirtualMachineScaleSets',
             creationData: { sourceResourceId: pool.snapshotId },
+            // R16: FIPS travels with the request, as in the REST example of a pool from a snapshot.
+            ...(pool.enableFips ? { enableFips: true } : {}),
             ...poolOptionsBody(pool.options ?? {}),
         }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));
     }
@@ -318,6 +320,7 @@ export class AksService {
                 type: 'VirtualMachineScaleSets',
                 orchestratorVersion: cluster.snapshot.kubernetesVersion,
                 creationData: { sourceResourceId: cluster.snapshot.id },
+                ...(cluster.snapshot.enableFips ? { enableFips: true } : {}),
                 ...(cluster.options?.zones ? { availabilityZones: [...cluster.options.zones] } : {}),
             }],
         }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));

@@ -36,6 +36,7 @@ export function toCluster(c: ManagedCluster): Cluster {
         location: c.location,
         kubernetesVersion: c.currentKubernetesVersion ?? c.kubernetesVersion ?? '',
         provisioningState: c.provisioningState,
+        powerState: c.powerState?.code,
         dnsPrefix: c.dnsPrefix,
         nodePools: (c.agentPoolProfiles ?? []).map((p) => toNodePool(`${id}/agentPools/${p.name}`, p.name, id, p)),
         eTag: c.eTag,

@@ -20,6 +20,8 @@ export function describeProblem(p: Problem): string {
             return vscode.l10n.t('Snapshot "{0}" has Kubernetes {1}, which AKS does not support in {2} (R4).', p.snapshot, p.version, p.location);
         case 'versionNotNewer':
             return vscode.l10n.t('Kubernetes version {0} of the snapshot is older than the pool\'s {1}: an upgrade cannot go back (R5).', p.snapshotVersion, p.poolVersion);
+        case 'snapshotSourceNotSucceeded':
+            return vscode.l10n.t('Node pool "{0}" is {1}: AKS takes a snapshot only of a pool whose last operation succeeded (R10). Retry or repair the pool first.', p.pool, p.state);
         case 'imageNotNewer':
             return vscode.l10n.t('Node image {0} of the snapshot is not newer than the pool\'s {1} (R5).', p.snapshotImage, p.poolImage);
         case 'newerThanControlPlane':
@@ -66,6 +68,10 @@ export function describeProblem(p: Problem): string {
             return p.kind === 'cluster'
                 ? vscode.l10n.t('Cluster "{0}" is {1}: AKS accepts no change until its current operation ends (R10).', p.name, p.state)
                 : vscode.l10n.t('Node pool "{0}" is {1}: AKS accepts no change until its current operation ends (R10).', p.name, p.state);
+        case 'stopped':
+            return p.kind === 'cluster'
+                ? vscode.l10n.t('Cluster "{0}" is stopped: AKS takes only start or delete on a stopped cluster (R10). Start it first.', p.name)
+                : vscode.l10n.t('Node pool "{0}" is stopped: AKS takes only start or delete on a stopped pool (R10). Start it first.', p.name);
         case 'virtualMachinesPool':
             return vscode.l10n.t('Node pool "{0}" is of type VirtualMachines; snapshots need a VirtualMachineScaleSets pool (R11).', p.pool);
         case 'imageAge':

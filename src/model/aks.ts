@@ -34,6 +34,8 @@ export interface Cluster {
     readonly location: string;
     readonly kubernetesVersion: string;
     readonly provisioningState?: string;
+    /** `powerState.code`: `Running` or `Stopped` (a stopped cluster takes only start or delete, R10). */
+    readonly powerState?: string;
     readonly dnsPrefix?: string;
     readonly nodePools: readonly NodePool[];
     readonly eTag?: string;
@@ -72,6 +74,8 @@ export interface NewNodePool {
     readonly osType: string;
     readonly osSku?: string;
     readonly kubernetesVersion: string;
+    /** R16: the snapshot's FIPS setting, sent as `enableFIPS` beside `creationData` (AKS does not take it from the snapshot). */
+    readonly enableFips?: boolean;
     /** Set under "Advanced options…"; AKS's defaults for the rest. */
     readonly options?: PoolOptions;
 }

@@ -46,7 +46,8 @@ export function nodePoolAddCommand(clusterId: string, pool: NewNodePool): AzComm
     const cluster = parseArmId(clusterId);
     return ['az', 'aks', 'nodepool', 'add', '--subscription', cluster?.subscriptionId ?? '', '--resource-group', cluster?.resourceGroup ?? '',
         '--cluster-name', cluster?.name ?? '', '--name', pool.name, '--snapshot-id', pool.snapshotId, '--node-vm-size', pool.vmSize,
-        '--node-count', String(pool.count), '--mode', pool.mode, ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : []), ...poolOptionArguments(pool.options ?? {})];
+        '--node-count', String(pool.count), '--mode', pool.mode, ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : []), ...(pool.enableFips ? ['--enable-fips-image'] : []),
+        ...poolOptionArguments(pool.options ?? {})];
 }
 
 /** `az aks nodepool add`'s flags for what "Advanced options…" set. */
@@ -96,7 +97,7 @@ export function clusterCreateCommands(subscriptionId: string, c: NewCluster, new
     const group: AzCommand = ['az', 'group', 'create', '--subscription', subscriptionId, '--name', c.resourceGroup, '--location', c.location];
     const create: AzCommand = ['az', 'aks', 'create', '--subscription', subscriptionId, '--resource-group', c.resourceGroup, '--name', c.name,
         '--location', c.location, '--dns-name-prefix', c.dnsPrefix, '--nodepool-name', c.nodePoolName, '--node-vm-size', c.vmSize,
-        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, ...clusterOptionArguments(c.options ?? {}, sshKeyFile), ...channelArguments(c.channels)];
+        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []), ...clusterOptionArguments(c.options ?? {}, sshKeyFile), ...channelArguments(c.channels)];
     return newResourceGroup ? [group, create] : [create];
 }
 

@@ -31,6 +31,8 @@ export type Problem =
     | { code: 'dnsPrefix'; rule: 'R9'; name: string }
     | { code: 'resourceGroupName'; rule: 'R9'; name: string }
     | { code: 'busy'; rule: 'R10'; kind: 'cluster' | 'nodePool'; name: string; state: string }
+    | { code: 'stopped'; rule: 'R10'; kind: 'cluster' | 'nodePool'; name: string }
+    | { code: 'snapshotSourceNotSucceeded'; rule: 'R10'; pool: string; state: string }
     | { code: 'virtualMachinesPool'; rule: 'R11'; pool: string }
     | { code: 'imageAge'; rule: 'R12'; image: string; date: string; days: number }
     | { code: 'nodeCount'; rule: 'count'; value: string; mode: string; min: number }

@@ -14,9 +14,14 @@ export type RolloutCandidate =
     | { readonly kind: 'current' }
     | { readonly kind: 'impossible'; readonly problems: readonly Problem[] };
 
-/** A pool already on the snapshot: linked to it, on its node image and Kubernetes version. */
+/**
+ * A pool on the snapshot: its last operation `Succeeded`, linked to the snapshot, on its node image and Kubernetes
+ * version. A `Failed` upgrade leaves the link and image written (AKS writes them when it accepts the upgrade), so
+ * the state decides: the roll-out's success check, its read-back and Resume all ask this.
+ */
 export function isOnSnapshot(pool: NodePool, snapshot: Snapshot): boolean {
-    return isSameArmId(pool.snapshotId, snapshot.id) && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion;
+    return pool.provisioningState?.toLowerCase() === 'succeeded' && isSameArmId(pool.snapshotId, snapshot.id)
+        && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion;
 }
 
 export function rolloutCandidate(pool: NodePool, cluster: Cluster, snapshot: Snapshot): RolloutCandidate {

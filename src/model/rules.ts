@@ -10,14 +10,24 @@ export const FIRST_SNAPSHOT_DAY = new Date(Date.UTC(2021, 10, 10));
 /** R12: how old a snapshot's node image may be for an upgrade before the product warns. */
 export const MAX_IMAGE_AGE_DAYS = 90;
 
-/** R10 for one resource. */
-export function busyProblem(kind: 'cluster' | 'nodePool', name: string, state: string | undefined): Problem[] {
-    return isTerminalState(state) ? [] : [{ code: 'busy', rule: 'R10', kind, name, state: state || '?' }];
+/**
+ * R10 for one resource: no change while an operation runs on it, and none but start or delete while it is stopped
+ * (`powerState.code` `Stopped`; AKS pages "Stop and start an AKS cluster" and "Start and stop a node pool").
+ */
+export function busyProblem(kind: 'cluster' | 'nodePool', name: string, state: string | undefined, powerState?: string): Problem[] {
+    if (!isTerminalState(state)) {
+        return [{ code: 'busy', rule: 'R10', kind, name, state: state || '?' }];
+    }
+    return powerState?.toLowerCase() === 'stopped' ? [{ code: 'stopped', rule: 'R10', kind, name }] : [];
 }
 
 /** Why a pool cannot be snapshotted (R10, R11, R3). */
 export function snapshotSourceProblems(pool: NodePool): Problem[] {
-    const problems = busyProblem('nodePool', pool.name, pool.provisioningState);
+    const problems = busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState);
+    // AKS changelog, 2022-06-19: a snapshot is taken only of a pool in Succeeded (not Failed, not Canceled).
+    if (!problems.length && pool.provisioningState?.toLowerCase() !== 'succeeded') {
+        problems.push({ code: 'snapshotSourceNotSucceeded', rule: 'R10', pool: pool.name, state: pool.provisioningState ?? '?' });
+    }
     if (pool.poolType === 'VirtualMachines') {
         problems.push({ code: 'virtualMachinesPool', rule: 'R11', pool: pool.name });
     }
@@ -89,7 +99,7 @@ export function supportedVersionProblems(snapshot: Snapshot, location: string, s
 
 /** Why a snapshot cannot seed a new pool in a cluster: R10, R4 and the control plane's version. */
 export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, supportedVersions: readonly string[]): Problem[] {
-    const problems = busyProblem('cluster', cluster.name, cluster.provisioningState);
+    const problems = busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState);
     problems.push(...supportedVersionProblems(snapshot, cluster.location, supportedVersions));
     const order = compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion);
     if (order === undefined) {
@@ -107,9 +117,18 @@ export function upgradePath(pool: NodePool, snapshot: Snapshot): UpgradePath {
     return compareKubernetesVersions(snapshot.kubernetesVersion, pool.kubernetesVersion) === 0 ? 'nodeImageOnly' : 'kubernetes';
 }
 
+/**
+ * R5's one exception: a pool whose upgrade to this snapshot ended `Failed` (AKS wrote the snapshot's link and image
+ * when it accepted the upgrade) may be sent the same upgrade again: that is how the Azure CLI recovers it.
+ */
+export function isRetry(pool: NodePool, snapshot: Snapshot): boolean {
+    return pool.provisioningState?.toLowerCase() === 'failed' && !!pool.snapshotId && pool.snapshotId.toLowerCase() === snapshot.id.toLowerCase()
+        && pool.nodeImageVersion === snapshot.nodeImageVersion;
+}
+
 /** Why a pool cannot be upgraded to a snapshot: R10, R1 (family and OS), R5. */
 export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snapshot): Problem[] {
-    const problems = [...busyProblem('cluster', cluster.name, cluster.provisioningState), ...busyProblem('nodePool', pool.name, pool.provisioningState)];
+    const problems = [...busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState), ...busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState)];
     if (snapshot.osType !== pool.osType) {
         problems.push({ code: 'osMismatch', rule: 'R1', snapshot: snapshot.name, snapshotOs: snapshot.osType, poolOs: pool.osType });
     } else if (!isSameVmFamily(pool.vmSize, snapshot.vmSize)) {
@@ -132,7 +151,7 @@ export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snap
         }
     }
     problems.push(...osProblems(pool, snapshot));
-    if (!isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion)) {
+    if (!isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion) && !isRetry(pool, snapshot)) {
         problems.push({ code: 'imageNotNewer', rule: 'R5', snapshotImage: snapshot.nodeImageVersion, poolImage: pool.nodeImageVersion ?? '' });
     }
     return problems;

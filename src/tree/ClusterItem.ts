@@ -4,6 +4,7 @@ import type { Cluster } from '../model/aks';
 import { reimagingChannel } from '../model/channels';
 import { snapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
+import { busyProblem } from '../model/rules';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { NodePoolItem } from './NodePoolItem';
@@ -36,9 +37,9 @@ export class ClusterItem implements AksTreeElement {
             description: [busy ? c.provisioningState : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
             tooltip,
             iconPath: busy ? new vscode.ThemeIcon('loading~spin') : mediaIcon('cluster'),
-            // What its menu offers: aksReady (no operation runs, R10) for Add Node Pool and Pin Cluster; aksReimages (its
-            // channels move pools off their snapshots' images, R7) for Pin Cluster.
-            contextValue: createContextValue([ClusterItem.contextValue, ...(busy ? [] : ['aksReady']), ...(reimagingChannel(c) ? ['aksReimages'] : [])]),
+            // What its menu offers: aksReady (no operation runs and it is not stopped, R10) for Add Node Pool and Pin
+            // Cluster; aksReimages (its channels move pools off their snapshots' images, R7) for Pin Cluster.
+            contextValue: createContextValue([ClusterItem.contextValue, ...(busyProblem('cluster', c.name, c.provisioningState, c.powerState).length ? [] : ['aksReady']), ...(reimagingChannel(c) ? ['aksReimages'] : [])]),
             collapsibleState: vscode.TreeItemCollapsibleState.Collapsed,
         };
     }

@@ -4,7 +4,7 @@ import type { NodePool } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { SnapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
-import { snapshotSourceProblems } from '../model/rules';
+import { busyProblem, snapshotSourceProblems } from '../model/rules';
 import { describeProblem } from '../commands/describeProblem';
 import type { AksTreeElement } from './AksTreeElement';
 import type { ClusterItem } from './ClusterItem';
@@ -53,11 +53,11 @@ export class NodePoolItem implements AksTreeElement {
                 : drifted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
                 : mediaIcon('nodePool'),
             // What its menu offers: Create Snapshot where the pool can be a snapshot's source (R10, R11, R3), Upgrade to
-            // Snapshot where no operation runs on it (R10) and it is a scale set (R11).
+            // Snapshot where no operation runs on it and it is not stopped (R10) and it is a scale set (R11).
             contextValue: createContextValue([
                 NodePoolItem.contextValue,
                 ...(snapshotSourceProblems(p).length === 0 ? ['aksSnapshotSource'] : []),
-                ...(!busy && p.poolType !== 'VirtualMachines' ? ['aksUpgradable'] : []),
+                ...(busyProblem('nodePool', p.name, p.provisioningState, p.powerState).length === 0 && p.poolType !== 'VirtualMachines' ? ['aksUpgradable'] : []),
             ]),
             collapsibleState: vscode.TreeItemCollapsibleState.None,
         };

@@ -52,6 +52,17 @@ export function assertTerminal(state: unknown, what: string): void {
     }
 }
 
+/**
+ * A stopped cluster or pool takes only start or delete (AKS docs, "Stop and start an Azure Kubernetes Service
+ * cluster" and "Start and stop a node pool": while stopped, it cannot be upgraded or scaled, and no pool can be added).
+ * The message follows the form AKS gives for an operation refused in this state (MicrosoftDocs/azure-docs#85161).
+ */
+export function assertRunning(powerState: unknown, what: string): void {
+    if (String((powerState as Json | undefined)?.code ?? 'Running').toLowerCase() === 'stopped') {
+        throw aksError(409, 'OperationNotAllowed', `${what} is in Provisioning State(Succeeded) and Power State(Stopped): only start and delete can be performed. Start it first.`);
+    }
+}
+
 export function supportedPatches(location: string): string[] {
     return (supportedKubernetesVersions(location).values as Json[]).flatMap((v) => Object.keys(v.patchVersions as Json));
 }
@@ -160,6 +171,12 @@ export function assertSnapshotSource(pool: { name: string; properties: Json }, p
     }
     if (!TERMINAL_STATES.includes(String(pool.properties.provisioningState ?? 'Succeeded').toLowerCase())) {
         throw aksError(409, 'OperationNotAllowed', `Operation is not allowed because agent pool '${pool.name}' is in ${String(pool.properties.provisioningState)} state.`);
+    }
+    assertRunning(pool.properties.powerState, `agent pool '${pool.name}'`);
+    // AKS release notes, 2022-06-19: snapshots are taken only of agent pools in Succeeded provisioning state.
+    if (String(pool.properties.provisioningState ?? 'Succeeded').toLowerCase() !== 'succeeded') {
+        throw aksError(400, 'InvalidParameter',
+            `A snapshot can only be taken of an agent pool in Succeeded provisioning state; agent pool '${pool.name}' is in ${String(pool.properties.provisioningState)} state.`, 'creationData.sourceResourceId');
     }
     if (poolLocation.toLowerCase() !== location.toLowerCase()) {
         throw aksError(400, 'InvalidParameter', `A snapshot must be created in its source pool's region '${poolLocation}', not '${location}'.`, 'location');

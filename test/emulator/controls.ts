@@ -78,6 +78,11 @@ export function control(url: URL, method: string, raw: string, c: Controls): unk
             c.state().setProvisioningState(id, provisioningState);
             return {};
         }
+        case 'POST /_emulator/powerState': {
+            const { id, code } = body() as { id: string; code: 'Running' | 'Stopped' };
+            c.state().setPowerState(id, code);
+            return {};
+        }
         case 'POST /_emulator/nodeImageUpgrade': {
             // Someone else upgrades a pool's node image to the latest (it leaves its snapshot, R7).
             const { id } = body() as { id: string };

@@ -17,7 +17,7 @@ export interface Knobs extends ThrottlingKnobs, TokenKnobs {
      * Where eTags are served and conditions honoured. `documented`: as the REST spec (2026-04-01) defines them,
      * `If-Match`/`If-None-Match` on managed cluster and agent pool writes only; snapshots carry no eTag and their
      * writes, like `upgradeNodeImageVersion`, take no condition. `all`: every resource and write, as a stricter
-     * Azure would. Tests default to `documented`; the fault matrix and the race tests run under both.
+     * Azure would. Tests default to `documented`; the fault matrix's precondition row and the race tests run under both.
      */
     etags: EtagMode;
 }

@@ -128,6 +128,18 @@ export class EmulatorState {
         target.properties.provisioningState = provisioningState;
     }
 
+    /** Stops or starts a cluster (with every pool, as `az aks stop` does) or one pool, as a test's colleague would. */
+    setPowerState(id: string, code: 'Running' | 'Stopped'): void {
+        const pool = this.findPool(id)?.pool;
+        const cluster = pool ? undefined : this.findCluster(id);
+        if (!pool && !cluster) {
+            throw armError(404, 'NotFound', `No cluster or pool ${id}`);
+        }
+        for (const target of pool ? [pool] : [cluster!, ...cluster!.pools.values()]) {
+            target.properties.powerState = { code };
+        }
+    }
+
     /**
      * Someone else changes a resource: a pool is scaled by one node, a cluster or snapshot gets a tag. Its eTag
      * moves on, as after any write.

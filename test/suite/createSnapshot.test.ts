@@ -45,6 +45,13 @@ describe('Create Snapshot', () => {
         assert.strictEqual(ui.shown.length, 0);
     });
 
+    it('refuses a pool whose last operation Failed: AKS snapshots only a Succeeded pool (R10), sending nothing', async () => {
+        await emulator.setProvisioningState(ids.pool.gpu, 'Failed');
+        await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
+            /Node pool "gpu" is Failed: AKS takes a snapshot only of a pool whose last operation succeeded \(R10\)/);
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
     it('refuses a VirtualMachines pool (R11) and a pool on an image from before 2021-11-10 (R3)', async () => {
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.vmpool)),
             /Node pool "vmpool" is of type VirtualMachines; snapshots need a VirtualMachineScaleSets pool \(R11\)/);

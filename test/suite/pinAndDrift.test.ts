@@ -132,6 +132,17 @@ describe('Pools that stay on their snapshot (R7): drift, at risk, Pin Cluster, c
         assert.match(shown.pool, /^Node pool "atrisk" of cluster "aks-fleet-reimaged"/);
         assert.match(shown.pool, /Cluster node OS upgrade channel: NodeImage/);
     });
+
+    it('R16: a pool from a FIPS snapshot is sent with enableFIPS, as the REST example sends it, and comes up FIPS', async () => {
+        const ui = new TestUserInput(['aks-fleet-pinned', 'fipsnew', 'User', 'Standard_D4s_v5', '1', 'Add Node Pool']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(fleet.snapshot('snap-fips-2611')));
+        const [put] = (await emulator.writes()).filter((w) => /agentPools\/fipsnew/.test(w.url));
+        const sent = (put.body as { properties: Record<string, unknown> }).properties;
+        assert.deepStrictEqual([sent.enableFIPS, (sent.creationData as { sourceResourceId: string }).sourceResourceId], [true, fleet.snapshot('snap-fips-2611')]);
+        assert.match(result.azCommand, / --enable-fips-image( |$)/);
+        const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
+        assert.strictEqual((await service.getNodePool('rg-fleet', 'aks-fleet-pinned', 'fipsnew')).enableFips, true);
+    });
 });
 
 describe('The pin in the flows (R7)', () => {

@@ -178,4 +178,33 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         assert.deepStrictEqual(writes, [...IMAGE_ONLY, ...KUBERNETES].sort(), 'each pool was upgraded exactly once');
         assert.deepStrictEqual(api.rollouts.unfinished().filter((s) => s.plan.id === kept!.plan.id), []);
     });
+
+    it('a cluster stopped after the plan is skipped, not failed: its pools are read again before sending and nothing reaches them', async () => {
+        const stopped = poolId('aks-roll-b', 'b1').replace(/\/agentPools\/b1$/, '');
+        const ui = new TestUserInput([everyUsable, ...settings(10), new Meanwhile(() => emulator.setPowerState(stopped, 'Stopped'), 'Start Roll-out'), 'Start Next Wave']);
+        const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        const ofB = Object.entries(state.outcomes).filter(([id]) => /aks-roll-b/i.test(id)).map(([, o]) => [o.status, o.code]);
+        assert.ok(ofB.length > 0 && ofB.every(([status, code]) => status === 'skipped' && code === 'R10'), JSON.stringify(ofB));
+        assert.strictEqual(state.status, 'done', 'skipped pools spend no failure budget');
+        assert.deepStrictEqual((await emulator.writes()).filter((w) => /aks-roll-b/i.test(w.url)), []);
+    });
+
+    it('a canary whose upgrade ended Failed while the window was closed is a failure after Resume: the run stops at budget 1, nothing more is sent', async () => {
+        let kept: RolloutState | undefined;
+        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(async () => {
+            kept = api.rollouts.unfinished().find((s) => s.plan.snapshot.id === SNAPSHOT);
+        }, ESC)]);
+        await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        assert.ok(kept, 'the roll-out was persisted as it ran');
+        const canary = kept.plan.waves[0][0].poolId;
+        // The window closed before the canary's answer came; in Azure its upgrade then failed (AKS had written the
+        // snapshot's link and image when it accepted it, as it does).
+        await api.rollouts.save({ ...kept, status: 'running', outcomes: { ...kept.outcomes, [canary]: { status: 'running' } } });
+        await emulator.setProvisioningState(canary, 'Failed');
+        await emulator.clearRequests();
+        const resumed = await runCommand<RolloutState>('aksSnapshots.resumeRollout', new TestUserInput(['Start Next Wave']), kept.plan.id);
+        assert.deepStrictEqual([resumed.status, resumed.outcomes[canary].status, resumed.outcomes[canary].code], ['stopped', 'failed', 'Failed']);
+        assert.match(resumed.outcomes[canary].message ?? '', /ended Failed in Azure while the roll-out waited/);
+        assert.deepStrictEqual(await emulator.writes(), [], 'the next wave never started');
+    });
 });

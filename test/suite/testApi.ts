@@ -46,6 +46,8 @@ export const emulator = {
     /** Back to the demo seed (or the one named), with no requests and no faults. */
     reset: (seed?: string): Promise<unknown> => control('POST', 'reset', seed ? { seed } : undefined),
     setProvisioningState: (id: string, provisioningState: string): Promise<unknown> => control('POST', 'provisioningState', { id, provisioningState }),
+    /** Someone stops (or starts) a cluster with its pools, or one pool. */
+    setPowerState: (id: string, code: 'Running' | 'Stopped'): Promise<unknown> => control('POST', 'powerState', { id, code }),
     /** Every cluster, pool and snapshot (lower-case id) with its eTag and state. */
     resources: async (): Promise<{ id: string; eTag: string; state: string }[]> => (await control('GET', 'resources')) as { id: string; eTag: string; state: string }[],
     knobs: (knobs: Record<string, unknown>): Promise<unknown> => control('POST', 'knobs', knobs),

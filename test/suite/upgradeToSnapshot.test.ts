@@ -100,6 +100,37 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.match(reason, /Going from Kubernetes 1\.32\.9 to 1\.34\.1 skips a minor version/);
     });
 
+    it('a pool whose upgrade to the snapshot ended Failed can be sent the same upgrade again: Retry', async () => {
+        await emulator.addFault({ method: 'POST', pathContains: '/agentPools/gpu/upgradeNodeImageVersion', action: 'failOperation', times: 1,
+            error: { code: 'VMExtensionProvisioningError', message: 'A node failed to start.' } });
+        await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', new TestUserInput(['snap-gpu-2611', 'Upgrade']), await api.tree.findElement(ids.pool.gpu)),
+            /failed in Azure: A node failed to start\. \(VMExtensionProvisioningError\)/);
+        api.tree.refresh();
+        const ui = new TestUserInput(['snap-gpu-2611', 'Retry']);
+        await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.gpu));
+        assert.match(ui.ofKind('message')[0].text, /The upgrade of node pool "gpu" of "aks-prod-eastus" to snapshot "snap-gpu-2611" ended Failed\. Send it again\?/);
+        const posts = (await emulator.writes()).filter((w) => /upgradeNodeImageVersion/.test(w.url));
+        assert.deepStrictEqual(posts.map((p) => p.headers.akssnapshotid), [ids.snapshot.gpu, ids.snapshot.gpu], 'the same upgrade, sent again');
+        const pool = (await emulator.resources()).find((r) => r.id === ids.pool.gpu.toLowerCase());
+        assert.strictEqual(pool?.state, 'Succeeded');
+    });
+
+    it('a stopped cluster takes only start or delete: upgrade, snapshot and pin are refused saying so, and nothing is sent (R10)', async () => {
+        await emulator.setPowerState(ids.eastus, 'Stopped');
+        api.tree.refresh();
+        await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
+            /Cluster "aks-prod-eastus" is stopped: AKS takes only start or delete on a stopped cluster \(R10\)\. Start it first\./);
+        await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
+            /Node pool "gpu" is stopped: AKS takes only start or delete on a stopped pool \(R10\)/);
+        await assert.rejects(runCommand('aksSnapshots.pinCluster', new TestUserInput([]), await api.tree.findElement(ids.eastus)),
+            /Cluster "aks-prod-eastus" is stopped/);
+        assert.deepStrictEqual(await emulator.writes(), []);
+        // The menus offer none of it either.
+        const pool = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.gpu))!);
+        const cluster = await api.tree.getTreeItem((await api.tree.findElement(ids.eastus))!);
+        assert.doesNotMatch(`${String(pool.contextValue)} ${String(cluster.contextValue)}`, /aksUpgradable|aksSnapshotSource|aksReady/);
+    });
+
     it('refuses a pool in the middle of an operation (R10) before asking anything', async () => {
         const ui = new TestUserInput([]);
         await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.batch)), /Node pool "batch" is Upgrading.*\(R10\)/);

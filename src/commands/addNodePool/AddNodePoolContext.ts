@@ -4,7 +4,7 @@ import type { Cluster, NewNodePool, NodePool } from '../../model/aks';
 import type { PoolOptions } from '../../model/poolOptions';
 import { subscriptionOf } from '../../model/rules';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 import type { PinClusterContext } from '../pinCluster/PinClusterContext';
 
 export interface AddNodePoolContext extends NodePoolSpecContext, PinClusterContext, LongOperationContext, Partial<ExecuteActivityContext> {
@@ -38,7 +38,8 @@ export function newNodePool(context: AddNodePoolContext): NewNodePool {
     const snapshot = context.snapshot!;
     return {
         name: context.poolName!, snapshotId: snapshot.id, vmSize: context.vmSize!, count: context.nodeCount!, mode: context.mode!,
-        osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion, options: context.poolOptions ?? {},
+        osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion, ...(snapshot.enableFips ? { enableFips: true } : {}),
+        options: context.poolOptions ?? {},
     };
 }
 

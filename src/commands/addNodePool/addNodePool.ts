@@ -9,7 +9,7 @@ import { NodeCountStep } from '../common/NodeCountStep';
 import { PoolNameStep } from '../common/PoolNameStep';
 import type { RunningOperations } from '../common/runningOperations';
 import { VmSizeStep } from '../common/VmSizeStep';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 import { PinClusterStep } from '../pinCluster/PinClusterStep';
 import { endFlow, FlowResult } from '../reportAzCommand';
 import { AddNodePoolContext, newNodePool, useCluster } from './AddNodePoolContext';

@@ -13,7 +13,7 @@ export class RunningOperations {
         const key = resourceId.toLowerCase();
         for (const [held, heldTitle] of this.running) {
             if (held === key || held.startsWith(`${key}/`) || key.startsWith(`${held}/`)) {
-                throw new Error(vscode.l10n.t('"{0}" is still running in this window; start this once it ends.', heldTitle));
+                throw new BusyError(vscode.l10n.t('"{0}" is still running in this window; start this once it ends.', heldTitle));
             }
         }
         this.running.set(key, title);
@@ -24,4 +24,9 @@ export class RunningOperations {
     titles(): string[] {
         return [...this.running.values()];
     }
+}
+
+/** A change refused because another one runs on the same cluster or pool in this window. */
+export class BusyError extends Error {
+    readonly code = 'Busy';
 }

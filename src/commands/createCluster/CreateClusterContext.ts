@@ -5,7 +5,7 @@ import type { Cluster, NewCluster } from '../../model/aks';
 import { PINNED_CHANNELS, UpgradeChannels } from '../../model/channels';
 import type { ClusterOptions } from '../../model/poolOptions';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 
 export interface CreateClusterContext extends NodePoolSpecContext, LongOperationContext, Partial<ExecuteActivityContext> {
     readonly services: AksServices;

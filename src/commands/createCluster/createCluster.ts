@@ -11,7 +11,7 @@ import { PoolNameStep } from '../common/PoolNameStep';
 import type { RunningOperations } from '../common/runningOperations';
 import { VmSizeStep } from '../common/VmSizeStep';
 import { refuseIfProblems } from '../describeProblem';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { endFlow, FlowResult } from '../reportAzCommand';
 import { ClusterNameStep } from './ClusterNameStep';

@@ -1,12 +1,11 @@
 import { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
-import { LostAnswerError, ResourceChangedError } from '../../azure/azureErrors';
 import { describeChanges, snapshotChanges } from '../../model/changes';
 import { formatTags } from '../../model/names';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
-import { tellAfterLostAnswer } from '../common/LongOperationStep';
+import { finishedOrTold, LongOperationContext, runGuardedChange } from '../common/guardedChange';
 import { poolsUsingSnapshot } from '../common/poolsUsingSnapshot';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
@@ -14,9 +13,10 @@ import type { ActionResult } from '../reportAzCommand';
 
 /**
  * Deletes a snapshot after a modal that names it and lists the pools still linked to it. The delete goes only to
- * the snapshot as read for the modal (its eTag): when it changed meanwhile, the person sees it again and decides.
+ * the snapshot as read for the modal (its eTag where Azure gives one, else a read just before that finds the same
+ * snapshot): when it changed meanwhile, the person sees it again and decides.
  */
-export async function deleteSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult> {
+export async function deleteSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     let snapshot = await service.getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
@@ -28,33 +28,24 @@ export async function deleteSnapshot(context: IActionContext, services: AksServi
     const remove: vscode.MessageItem = { title: vscode.l10n.t('Delete') };
     await context.ui.showWarningMessage(vscode.l10n.t('Delete snapshot "{0}" in resource group "{1}"?', snapshot.name, snapshot.resourceGroup),
         { modal: true, detail: detail + unread, stepName: 'confirmDelete' }, remove);
-    const title = vscode.l10n.t('Deleting snapshot "{0}"', snapshot.name);
-    const claim = operations.claim(snapshot.id, title);
-    try {
-        for (;;) {
-            try {
-                await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}…` },
-                    () => service.deleteSnapshot(snapshot));
-                break;
-            } catch (error) {
-                if (error instanceof LostAnswerError) {
-                    return { id: snapshot.id, notice: await tellAfterLostAnswer(services, snapshot.id, title) };
-                }
-                if (!(error instanceof ResourceChangedError)) {
-                    throw error;
-                }
-            }
-            // Changed since the modal: show it as it is now and ask again.
+    const outcome = await runGuardedChange({ services, operations, tree }, context, {
+        title: vscode.l10n.t('Deleting snapshot "{0}"', snapshot.name),
+        resourceId: snapshot.id,
+        send: () => service.deleteSnapshot(snapshot),
+        // Changed since the modal (a snapshot made again under its name, a new image, or a colleague's tag where
+        // Azure served an eTag): show it as it is now and ask again.
+        reconfirm: async () => {
             const before = snapshot;
             snapshot = await service.getSnapshot(before.resourceGroup, before.name);
             const changed = describeChanges(snapshotChanges(before, snapshot))
                 || `tags: ${formatTags(before.tags) || vscode.l10n.t('none')} → ${formatTags(snapshot.tags) || vscode.l10n.t('none')}`;
             await context.ui.showWarningMessage(vscode.l10n.t('Snapshot "{0}" changed since you confirmed ({1}). Delete it as it is now?', snapshot.name, changed),
-            { modal: true, detail: detail + unread, stepName: 'confirmDeleteAgain' }, remove);
-        }
-    } finally {
-        claim.dispose();
-        await tree.refreshSubscription(snapshot.subscriptionId);
+                { modal: true, detail: detail + unread, stepName: 'confirmDeleteAgain' }, remove);
+        },
+    });
+    const told = finishedOrTold(outcome);
+    if (!told.finished) {
+        return { id: snapshot.id, notice: told.notice };
     }
     const notice = vscode.l10n.t('Deleted snapshot "{0}".', snapshot.name);
     void vscode.window.showInformationMessage(notice);

@@ -8,7 +8,7 @@ import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { ClusterItem } from '../../tree/ClusterItem';
 import type { RunningOperations } from '../common/runningOperations';
 import { refuseIfProblems } from '../describeProblem';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { endFlow, FlowResult } from '../reportAzCommand';
 import type { PinClusterContext } from './PinClusterContext';
@@ -45,7 +45,7 @@ export async function pinCluster(context: IActionContext & LongOperationContext,
             cluster.name, cluster.nodeOsUpgradeChannel ?? '', cluster.upgradeChannel ?? 'none'));
         return undefined;
     }
-    refuseIfProblems(busyProblem('cluster', cluster.name, cluster.provisioningState));
+    refuseIfProblems(busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState));
     const wizardContext: PinClusterContext = { ...context, services, cluster, suppressNotification: true };
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Pin cluster "{0}" to its node images', cluster.name),

@@ -1,13 +1,12 @@
 import { parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { AksServices } from '../../azure/AksServices';
-import { LostAnswerError, OperationEndedError, ResourceChangedError } from '../../azure/azureErrors';
+import { ResourceChangedError } from '../../azure/azureErrors';
 import type { Snapshot } from '../../model/aks';
 import { parseArmId } from '../../model/armId';
 import { isTerminalState } from '../../model/provisioning';
 import { failures, isOnSnapshot, pendingIn, PlannedPool, PoolOutcome, RolloutState, rolloutCandidate } from '../../model/rollout';
-import { upgradePath } from '../../model/rules';
-import type { RunningOperations } from '../common/runningOperations';
+import { ChangeOutcome, ChangeServices, runGuardedChange } from '../common/guardedChange';
+import { BusyError } from '../common/runningOperations';
 import { describeProblems } from '../describeProblem';
 
 export interface RolloutHooks {
@@ -38,8 +37,7 @@ export const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Pro
  * `hooks.changed`, which persists it, so that a reload can resume.
  */
 export class RolloutRunner {
-    constructor(private state: RolloutState, private readonly snapshot: Snapshot, private readonly services: AksServices,
-        private readonly operations: RunningOperations, private readonly hooks: RolloutHooks) {}
+    constructor(private state: RolloutState, private readonly snapshot: Snapshot, private readonly changes: ChangeServices, private readonly hooks: RolloutHooks) {}
 
     async run(token: vscode.CancellationToken): Promise<RolloutState> {
         const abort = new AbortController();
@@ -107,45 +105,44 @@ export class RolloutRunner {
         });
     }
 
+    /**
+     * One pool: a fresh read and the rules again, then the upgrade, all as one guarded change (claimed, sent once,
+     * a lost answer read back, Azure's end told). A 429 before AKS took it waits as asked and starts over.
+     */
     private async runPool(planned: PlannedPool, signal: AbortSignal): Promise<void> {
         const title = vscode.l10n.t('Roll-out of "{0}": upgrading node pool "{1}" of "{2}"', this.snapshot.name, planned.poolName, planned.clusterName);
-        let claim: vscode.Disposable;
-        try {
-            claim = this.operations.claim(planned.poolId, title);
-        } catch (error) {
-            await this.outcome(planned, { status: 'failed', code: 'Busy', message: parseError(error).message });
-            return;
-        }
         let sent = false;
         let accepted = false;
         try {
             const id = parseArmId(planned.poolId)!;
-            const service = await this.services.forSubscription(id.subscriptionId);
+            const service = await this.changes.services.forSubscription(id.subscriptionId);
             for (let attempt = 1; ; attempt++) {
                 try {
-                    // A fresh read, the rules again: what was planned may no longer hold.
-                    const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, id.agentPool ?? '')]);
-                    const candidate = rolloutCandidate(pool, cluster, this.snapshot);
-                    if (candidate.kind === 'current') {
-                        await this.outcome(planned, { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') });
-                        return;
-                    }
-                    if (candidate.kind === 'impossible') {
-                        await this.outcome(planned, { status: 'skipped', code: candidate.problems[0].rule, message: describeProblems(candidate.problems) });
-                        return;
-                    }
-                    if (signal.aborted) {
-                        return;
-                    }
-                    await this.outcome(planned, { status: 'running', startedAt: new Date().toISOString() });
-                    sent = true;
-                    const options = { abortSignal: signal, onAccepted: () => (accepted = true) };
-                    if (upgradePath(pool, this.snapshot) === 'nodeImageOnly') {
-                        await service.upgradeNodeImageToSnapshot(pool, this.snapshot.id, options);
-                    } else {
-                        await service.upgradeNodePoolToSnapshot(pool, this.snapshot, {}, options);
-                    }
-                    await this.outcome(planned, { status: 'succeeded', endedAt: new Date().toISOString() });
+                    let notSent: PoolOutcome | undefined;
+                    const outcome = await runGuardedChange(this.changes, {}, {
+                        title,
+                        resourceId: planned.poolId,
+                        quiet: { abortSignal: signal, onAccepted: () => (accepted = true) },
+                        send: async (options) => {
+                            // What was planned may no longer hold: read fresh and check again before sending.
+                            const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, id.agentPool ?? '')]);
+                            const candidate = rolloutCandidate(pool, cluster, this.snapshot);
+                            if (candidate.kind !== 'upgrade' || signal.aborted) {
+                                notSent = candidate.kind === 'current' ? { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') }
+                                    : candidate.kind === 'impossible' ? { status: 'skipped', code: candidate.problems[0].rule, message: describeProblems(candidate.problems) }
+                                        : { status: 'pending' };
+                                return;
+                            }
+                            await this.outcome(planned, { status: 'running', startedAt: new Date().toISOString() });
+                            sent = true;
+                            if (candidate.path === 'nodeImageOnly') {
+                                await service.upgradeNodeImageToSnapshot(pool, this.snapshot.id, options);
+                            } else {
+                                await service.upgradeNodePoolToSnapshot(pool, this.snapshot, {}, options);
+                            }
+                        },
+                    });
+                    await this.outcome(planned, notSent ?? await this.judge(planned, outcome));
                     return;
                 } catch (error) {
                     const status = (error as { statusCode?: number }).statusCode;
@@ -165,16 +162,28 @@ export class RolloutRunner {
                 }
             }
         } catch (error) {
-            await this.outcome(planned, await this.failure(planned, error, sent, signal));
-        } finally {
-            claim.dispose();
+            await this.outcome(planned, this.failure(error, sent, signal));
+        }
+    }
+
+    /** What the guarded change's outcome means for the pool. */
+    private async judge(planned: PlannedPool, outcome: ChangeOutcome<void>): Promise<PoolOutcome> {
+        switch (outcome.kind) {
+            case 'done':
+                return { status: 'succeeded', endedAt: new Date().toISOString() };
+            case 'endedInAzure':
+                return { status: 'failed', code: outcome.error.code ?? outcome.error.status, message: outcome.error.message, endedAt: new Date().toISOString() };
+            case 'answerLost':
+                return this.readBack(planned);
+            case 'stoppedWaiting':
+                return { status: 'stillRunning', message: vscode.l10n.t('still running in Azure') };
         }
     }
 
     /** Reads the pool every few seconds until its operation ends, then judges it by what it runs. */
     private async settle(planned: PlannedPool, signal: AbortSignal): Promise<PoolOutcome> {
         const id = parseArmId(planned.poolId)!;
-        const service = await this.services.forSubscription(id.subscriptionId);
+        const service = await this.changes.services.forSubscription(id.subscriptionId);
         for (;;) {
             if (signal.aborted) {
                 return { status: 'stillRunning', message: vscode.l10n.t('still running in Azure') };
@@ -189,19 +198,16 @@ export class RolloutRunner {
         }
     }
 
-    /** What an error means for the pool: Azure's end of the operation, a lost answer read back, or the person's cancel. */
-    private async failure(planned: PlannedPool, error: unknown, sent: boolean, signal: AbortSignal): Promise<PoolOutcome> {
+    /** What an error means for the pool: the person's cancel, another operation on it, or Azure's refusal. */
+    private failure(error: unknown, sent: boolean, signal: AbortSignal): PoolOutcome {
         if (signal.aborted) {
             return sent ? { status: 'stillRunning', message: vscode.l10n.t('still running in Azure') } : { status: 'pending' };
         }
-        if (error instanceof OperationEndedError) {
-            return { status: 'failed', code: error.code ?? error.status, message: error.message, endedAt: new Date().toISOString() };
-        }
-        if (error instanceof LostAnswerError) {
-            return this.readBack(planned);
-        }
         if (error instanceof ResourceChangedError) {
             return { status: 'failed', code: error.code, message: vscode.l10n.t('the pool changed between the read and the upgrade; nothing was sent') };
+        }
+        if (error instanceof BusyError) {
+            return { status: 'failed', code: 'Busy', message: error.message };
         }
         const parsed = parseError(error);
         return { status: 'failed', code: parsed.errorType, message: parsed.message, endedAt: new Date().toISOString() };
@@ -211,8 +217,8 @@ export class RolloutRunner {
     private async readBack(planned: PlannedPool): Promise<PoolOutcome> {
         try {
             const id = parseArmId(planned.poolId)!;
-            const pool = await (await this.services.forSubscription(id.subscriptionId)).getNodePool(id.resourceGroup, id.name, id.agentPool ?? '');
-            if (isOnSnapshot(pool, this.snapshot) && isTerminalState(pool.provisioningState)) {
+            const pool = await (await this.changes.services.forSubscription(id.subscriptionId)).getNodePool(id.resourceGroup, id.name, id.agentPool ?? '');
+            if (isOnSnapshot(pool, this.snapshot)) {
                 return { status: 'succeeded', endedAt: new Date().toISOString() };
             }
             return isTerminalState(pool.provisioningState)

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parseArmId } from '../../model/armId';
 import { isTerminalState } from '../../model/provisioning';
 import { isOnSnapshot, PoolOutcome, RolloutState } from '../../model/rollout';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 import { RolloutServices, runRollout } from './rollOutSnapshot';
 import { sleep } from './RolloutRunner';
 
@@ -40,9 +40,14 @@ export async function resumeRollout(context: IActionContext & LongOperationConte
                     await sleep(WAIT_MS, stop.signal);
                     pool = await service.getNodePool(ids.resourceGroup, ids.name, ids.agentPool ?? '');
                 }
-                outcomes[p.poolId] = isOnSnapshot(pool, snapshot) && isTerminalState(pool.provisioningState)
+                const sent = outcomes[p.poolId]?.status === 'running' || outcomes[p.poolId]?.status === 'stillRunning';
+                const ended = pool.provisioningState?.toLowerCase();
+                outcomes[p.poolId] = isOnSnapshot(pool, snapshot)
                     ? { status: 'succeeded', message: vscode.l10n.t('found on the snapshot when the roll-out resumed'), endedAt: new Date().toISOString() }
-                    : { status: 'pending' };
+                    // Its upgrade ended Failed or Canceled while the roll-out waited: a failure, counted against the budget.
+                    : sent && (ended === 'failed' || ended === 'canceled')
+                        ? { status: 'failed', code: pool.provisioningState, message: vscode.l10n.t('its upgrade ended {0} in Azure while the roll-out waited', pool.provisioningState ?? '?'), endedAt: new Date().toISOString() }
+                        : { status: 'pending' };
             } catch (error) {
                 outcomes[p.poolId] = { status: 'failed', code: parseError(error).errorType, message: parseError(error).message };
             }

@@ -14,7 +14,7 @@ import type { ReadOnlyDocuments } from '../common/ReadOnlyDocuments';
 import type { RunningOperations } from '../common/runningOperations';
 import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { describeProblems } from '../describeProblem';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { planDocument, rolloutScript, settingsText, summaryDocument } from './rolloutDocuments';
 import { RolloutRunner } from './RolloutRunner';
@@ -170,7 +170,7 @@ export async function runRollout(context: IActionContext & LongOperationContext,
     const final = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const source = new vscode.CancellationTokenSource();
         const listeners = [token, context.cancelWaiting].filter((t): t is vscode.CancellationToken => !!t).map((t) => t.onCancellationRequested(() => source.cancel()));
-        const runner = new RolloutRunner(state, snapshot, r.services, r.operations, {
+        const runner = new RolloutRunner(state, snapshot, r, {
             changed: async (next) => {
                 await r.store.save(next);
                 r.documents.update(document, planDocument(next.plan, next));

@@ -2,7 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { parseArmId } from '../../model/armId';
 import { pinnedChannels, reimagingChannel } from '../../model/channels';
-import { imageAgeWarning } from '../../model/rules';
+import { imageAgeWarning, isRetry } from '../../model/rules';
 import { parseMaxUnavailable, parseWholeNumber } from '../../model/poolOptions';
 import { AdvancedOption, editAdvancedOptions, typedOption } from '../common/advancedOptions';
 import { describeProblem } from '../describeProblem';
@@ -53,7 +53,9 @@ export function advancedUpgradeOptions(): AdvancedOption<UpgradeToSnapshotContex
 
 export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotContext> {
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
-        const upgrade: vscode.MessageItem = { title: vscode.l10n.t('Upgrade') };
+        // A pool whose upgrade to this snapshot ended Failed is sent the same upgrade again: a retry (R5).
+        const retry = isRetry(context.pool, context.snapshot!);
+        const upgrade: vscode.MessageItem = { title: retry ? vscode.l10n.t('Retry') : vscode.l10n.t('Upgrade') };
         const pinFirst: vscode.MessageItem = { title: vscode.l10n.t('Pin Cluster, Then Upgrade') };
         const advanced: vscode.MessageItem = { title: vscode.l10n.t('Advanced Options…') };
         // R7: where the cluster's channels would undo the upgrade, pinning it first is offered beside the upgrade.
@@ -62,8 +64,9 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
         const buttons = [...(atRisk ? [pinFirst, upgrade] : [upgrade]), ...(context.path === 'kubernetes' ? [advanced] : [])];
         for (;;) {
             const detail = atRisk ? [upgradeSummary(context), '', vscode.l10n.t('Pin Cluster, Then Upgrade:'), pinSummary(context.cluster, pinnedChannels(context.cluster))].join('\n') : upgradeSummary(context);
-            const choice = await context.ui.showWarningMessage(
-                vscode.l10n.t('Upgrade node pool "{0}" of "{1}" to snapshot "{2}"?', context.pool.name, context.cluster.name, context.snapshot!.name),
+            const choice = await context.ui.showWarningMessage(retry
+                ? vscode.l10n.t('The upgrade of node pool "{0}" of "{1}" to snapshot "{2}" ended Failed. Send it again?', context.pool.name, context.cluster.name, context.snapshot!.name)
+                : vscode.l10n.t('Upgrade node pool "{0}" of "{1}" to snapshot "{2}"?', context.pool.name, context.cluster.name, context.snapshot!.name),
                 { modal: true, detail, stepName: 'confirmUpgrade' },
                 ...buttons,
             );

@@ -4,7 +4,7 @@ import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NodePool, Snapshot } from '../../model/aks';
 import type { UpgradeOptions } from '../../model/poolOptions';
 import type { UpgradePath } from '../../model/rules';
-import type { LongOperationContext } from '../longOperation';
+import type { LongOperationContext } from '../common/guardedChange';
 import type { PinClusterContext } from '../pinCluster/PinClusterContext';
 
 export interface UpgradeToSnapshotContext extends IActionContext, PinClusterContext, LongOperationContext, Partial<ExecuteActivityContext> {

@@ -1,11 +1,17 @@
+import { parseError, UserCancelledError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { LongOperationOptions } from '../../azure/AksService';
+import { parseArmId } from '../../model/armId';
+import { describeChanges, poolChanges } from '../../model/changes';
+import { upgradePath, upgradeProblems } from '../../model/rules';
+import { refuseIfProblems } from '../describeProblem';
 import { LongOperationStep } from '../common/LongOperationStep';
+import { upgradeSummary } from './ConfirmUpgradeStep';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
 /**
  * R6: node image only through upgradeNodeImageVersion with AKSSnapshotId; otherwise the whole-pool PUT. Either
- * goes only to the pool as the person confirmed it (its eTag).
+ * goes only to the pool as the person confirmed it.
  */
 export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotContext> {
     protected title(context: UpgradeToSnapshotContext): string {
@@ -23,5 +29,28 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
         } else {
             await service.upgradeNodePoolToSnapshot(pool, snapshot!, { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined }, options);
         }
+    }
+
+    /**
+     * The pool changed since the person confirmed (someone scaled or upgraded it): it is read again and the rules
+     * checked again; the person sees what changed and confirms again, or the flow stops naming the rule the pool
+     * now breaks. Nothing is sent to a pool nobody confirmed.
+     */
+    protected async reconfirm(context: UpgradeToSnapshotContext): Promise<void> {
+        const id = parseArmId(context.pool.id)!;
+        const [cluster, pool] = await Promise.all([context.service.getCluster(id.resourceGroup, id.name), context.service.getNodePool(id.resourceGroup, id.name, context.pool.name)]);
+        const changes = describeChanges(poolChanges(context.pool, pool));
+        const snapshot = context.snapshot!;
+        refuseIfProblems(upgradeProblems(pool, cluster, snapshot),
+            vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}), and nothing was sent.', pool.name, changes));
+        Object.assign(context, { cluster, pool, path: upgradePath(pool, snapshot) });
+        await context.ui.showWarningMessage(
+            vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}). Upgrade it as it is now?', pool.name, changes),
+            { modal: true, detail: upgradeSummary(context), stepName: 'confirmUpgradeAgain' },
+            { title: vscode.l10n.t('Upgrade') },
+        ).catch((error: unknown) => {
+            // The questions are over: Back here ends the flow as Esc does, sending nothing.
+            throw parseError(error).errorType === 'GoBackError' ? new UserCancelledError('confirmUpgradeAgain') : error;
+        });
     }
 }

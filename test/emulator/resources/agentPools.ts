@@ -1,5 +1,5 @@
 import {
-    assertCount, assertPoolOptions, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
+    assertCount, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
     assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
@@ -128,7 +128,9 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
     const osSku = input.osSKU ?? snapshot?.properties.osSku ?? (osType === 'Windows' ? 'Windows2022' : 'Ubuntu');
     const properties: Json = {
         maxPods: 110, osDiskSizeGB: 128, osDiskType: 'Managed', kubeletDiskType: 'OS', type: 'VirtualMachineScaleSets', enableAutoScaling: false,
-        scaleDownMode: 'Delete', enableNodePublicIP: false, enableEncryptionAtHost: false, enableUltraSSD: false, enableFIPS: snapshot?.properties.enableFIPS ?? false,
+        // FIPS is what the request says (REST example AgentPoolsCreate_Snapshot sends `enableFIPS` beside `creationData`):
+        // AKS does not take it from the snapshot.
+        scaleDownMode: 'Delete', enableNodePublicIP: false, enableEncryptionAtHost: false, enableUltraSSD: false, enableFIPS: false,
         upgradeSettings: { maxSurge: '10%', maxUnavailable: '0' }, securityProfile: { enableVTPM: false, enableSecureBoot: false },
         ...input,
         count, vmSize, osType, osSKU: osSku, mode,
@@ -151,6 +153,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     checkConditions(request, existing, `agent pool '${name}'`);
     assertUpgradeSettings(props.upgradeSettings as Json | undefined);
     assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
+    assertRunning(cluster.properties.powerState, `managed cluster '${cluster.name}'`);
     const resourceId = `${clusterId(cluster)}/agentPools/${existing?.name ?? name}`;
     if (!existing) {
         const pool = newPool(state, cluster, name, props);
@@ -162,6 +165,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
         return { status: 201, body: poolJson(cluster, pool), headers: { ...headers, etag: pool.eTag } };
     }
     assertTerminal(existing.properties.provisioningState, `agent pool '${existing.name}'`);
+    assertRunning(existing.properties.powerState, `agent pool '${existing.name}'`);
     const before = existing.properties;
     const current = String(before.currentOrchestratorVersion ?? before.orchestratorVersion);
     const wanted = props.orchestratorVersion ? String(props.orchestratorVersion) : current;
@@ -250,6 +254,8 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
     }
     assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
     assertTerminal(pool.properties.provisioningState, `agent pool '${pool.name}'`);
+    assertRunning(cluster.properties.powerState, `managed cluster '${cluster.name}'`);
+    assertRunning(pool.properties.powerState, `agent pool '${pool.name}'`);
     const snapshotId = request.headers.akssnapshotid;
     const p = pool.properties;
     remember(pool);

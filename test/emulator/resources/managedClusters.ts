@@ -1,5 +1,5 @@
 import {
-    assertAutoUpgradeProfile, assertClusterName, assertClusterOptions, assertTags, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertTerminal,
+    assertAutoUpgradeProfile, assertClusterName, assertClusterOptions, assertTags, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertRunning, assertTerminal,
     assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
@@ -166,6 +166,7 @@ function createCluster(context: Context, request: ArmRequest, sub: string, resou
 /** A PUT of an existing cluster: a Kubernetes upgrade (every pool moves to the latest image, R7) or a settings update. */
 function updateCluster(context: Context, request: ArmRequest, cluster: ClusterRecord) {
     assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
+    assertRunning(cluster.properties.powerState, `managed cluster '${cluster.name}'`);
     const input = (request.body ?? {}) as Json;
     const props = (input.properties ?? {}) as Json;
     const current = String(cluster.properties.kubernetesVersion);

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
-import { countByStatus, failures, isFinished, newRolloutState, pendingIn, planWaves, rolloutCandidate, RolloutPlan } from '../../../src/model/rollout';
+import { countByStatus, failures, isFinished, isOnSnapshot, newRolloutState, pendingIn, planWaves, rolloutCandidate, RolloutPlan } from '../../../src/model/rollout';
+import { isRetry, snapshotSourceProblems } from '../../../src/model/rules';
 
 const SNAPSHOT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/snap';
 const snapshot: Snapshot = {
@@ -24,9 +25,27 @@ describe('Roll-outs', () => {
             return c.kind === 'impossible' ? c.problems.map((x) => x.rule) : [];
         };
         assert.deepStrictEqual(rules(pool({ provisioningState: 'Upgrading' })), ['R10']);
+        assert.deepStrictEqual(rules(pool({ powerState: 'Stopped' })), ['R10'], 'a stopped pool takes only start or delete');
+        assert.deepStrictEqual(rolloutCandidate(pool(), { ...cluster, powerState: 'Stopped' }, snapshot), { kind: 'impossible', problems: [{ code: 'stopped', rule: 'R10', kind: 'cluster', name: 'c' }] });
         assert.deepStrictEqual(rules(pool({ poolType: 'VirtualMachines' })), ['R11']);
         assert.deepStrictEqual(rules(pool({ nodeImageVersion: snapshot.nodeImageVersion })), ['R5'], 'same image, not linked: not newer');
         assert.ok(rules(pool({ osSku: 'AzureLinux' })).includes('R14'));
+    });
+
+    it('a pool is on the snapshot only when its last operation Succeeded; a Failed upgrade to it may be sent again (a retry)', () => {
+        const written = { snapshotId: SNAPSHOT_ID, nodeImageVersion: snapshot.nodeImageVersion };
+        assert.strictEqual(isOnSnapshot(pool(written), snapshot), true);
+        for (const state of ['Failed', 'Canceled', 'Upgrading', undefined]) {
+            assert.strictEqual(isOnSnapshot(pool({ ...written, provisioningState: state }), snapshot), false, `${state} is not on it`);
+        }
+        // AKS wrote the link and the image when it took the upgrade, which then failed: the same target again is a retry.
+        assert.deepStrictEqual(rolloutCandidate(pool({ ...written, provisioningState: 'Failed' }), cluster, snapshot), { kind: 'upgrade', path: 'nodeImageOnly' });
+        assert.strictEqual(isRetry(pool({ ...written, provisioningState: 'Failed' }), snapshot), true);
+        assert.strictEqual(isRetry(pool({ ...written, provisioningState: 'Canceled' }), snapshot), false, 'only a Failed pool');
+        assert.strictEqual(isRetry(pool({ nodeImageVersion: snapshot.nodeImageVersion, provisioningState: 'Failed' }), snapshot), false, 'not linked to this snapshot');
+        // A snapshot is taken only of a Succeeded pool (AKS changelog, 2022-06-19).
+        assert.deepStrictEqual(snapshotSourceProblems(pool({ provisioningState: 'Failed', nodeImageVersion: snapshot.nodeImageVersion })).map((p) => p.code), ['snapshotSourceNotSucceeded']);
+        assert.deepStrictEqual(snapshotSourceProblems(pool({ nodeImageVersion: snapshot.nodeImageVersion })), []);
     });
 
     it('waves: a canary first, then waves of the chosen size, every pool once, in the order chosen (property)', () => {
