@@ -125,13 +125,24 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         return loaded.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     }
 
-    /** Shows an element selected in the view. */
+    /**
+     * Shows an element selected in the view. A refresh that lands meanwhile replaces the element VS Code was asked to
+     * show ("Cannot resolve tree item"): it is found again once; the selection is a courtesy, never a flow's failure.
+     */
     async reveal(id: string): Promise<boolean> {
-        const element = await this.findElement(id);
-        if (element && this.view) {
-            await this.view.reveal(element, { select: true, focus: false, expand: false });
+        for (let attempt = 0; attempt < 2; attempt++) {
+            const element = await this.findElement(id);
+            if (!element || !this.view) {
+                return !!element;
+            }
+            try {
+                await this.view.reveal(element, { select: true, focus: false, expand: false });
+                return true;
+            } catch {
+                // Replaced by a refresh: look it up again.
+            }
         }
-        return !!element;
+        return false;
     }
 
     private async loadRoots(): Promise<AksTreeElement[]> {

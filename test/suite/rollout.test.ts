@@ -158,25 +158,33 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         assert.strictEqual(started, statuses.filter((s) => s !== 'pending').length, 'what never started was never sent');
     });
 
-    it('survives a reload: the unfinished roll-out is kept, and resuming reads each pool first, so none is upgraded twice', async () => {
+    /**
+     * Starts a roll-out and leaves the window while the person looks at the canary's result, as if it closed before the
+     * canary's answer came: what was persisted then, with the canary recorded running, is all a restart finds.
+     */
+    async function leaveDuringCanary(): Promise<{ kept: RolloutState; canary: string }> {
         let kept: RolloutState | undefined;
         const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(async () => {
-            // The window goes away while the person looks at the canary's result: what is persisted then is all a restart finds.
             kept = api.rollouts.unfinished().find((s) => s.plan.snapshot.id === SNAPSHOT);
         }, ESC)]);
         await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
         assert.ok(kept, 'the roll-out was persisted as it ran');
         const canary = kept.plan.waves[0][0].poolId;
-        // As if the window closed before the canary's answer came: it is recorded running, while Azure finished it.
         await api.rollouts.save({ ...kept, status: 'running', outcomes: { ...kept.outcomes, [canary]: { status: 'running' } } });
-        assert.strictEqual(api.rollouts.unfinished().filter((s) => s.plan.id === kept!.plan.id).length, 1, 'a restart finds it unfinished');
+        return { kept, canary };
+    }
+
+    it('survives a reload: the unfinished roll-out is kept, and resuming reads each pool first, so none is upgraded twice', async () => {
+        // Azure finished the canary meanwhile.
+        const { kept, canary } = await leaveDuringCanary();
+        assert.strictEqual(api.rollouts.unfinished().filter((s) => s.plan.id === kept.plan.id).length, 1, 'a restart finds it unfinished');
 
         const resumed = await runCommand<RolloutState>('aksSnapshots.resumeRollout', new TestUserInput(['Start Next Wave']), kept.plan.id);
         assert.strictEqual(resumed.status, 'done');
         assert.match(resumed.outcomes[canary].message ?? '', /found on the snapshot when the roll-out resumed/);
         const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url)).map(writtenPool).sort();
         assert.deepStrictEqual(writes, [...IMAGE_ONLY, ...KUBERNETES].sort(), 'each pool was upgraded exactly once');
-        assert.deepStrictEqual(api.rollouts.unfinished().filter((s) => s.plan.id === kept!.plan.id), []);
+        assert.deepStrictEqual(api.rollouts.unfinished().filter((s) => s.plan.id === kept.plan.id), []);
     });
 
     it('a cluster stopped after the plan is skipped, not failed: its pools are read again before sending and nothing reaches them', async () => {
@@ -190,16 +198,8 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
     });
 
     it('a canary whose upgrade ended Failed while the window was closed is a failure after Resume: the run stops at budget 1, nothing more is sent', async () => {
-        let kept: RolloutState | undefined;
-        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(async () => {
-            kept = api.rollouts.unfinished().find((s) => s.plan.snapshot.id === SNAPSHOT);
-        }, ESC)]);
-        await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
-        assert.ok(kept, 'the roll-out was persisted as it ran');
-        const canary = kept.plan.waves[0][0].poolId;
-        // The window closed before the canary's answer came; in Azure its upgrade then failed (AKS had written the
-        // snapshot's link and image when it accepted it, as it does).
-        await api.rollouts.save({ ...kept, status: 'running', outcomes: { ...kept.outcomes, [canary]: { status: 'running' } } });
+        // In Azure the canary's upgrade then failed (AKS had written the snapshot's link and image when it took it).
+        const { kept, canary } = await leaveDuringCanary();
         await emulator.setProvisioningState(canary, 'Failed');
         await emulator.clearRequests();
         const resumed = await runCommand<RolloutState>('aksSnapshots.resumeRollout', new TestUserInput(['Start Next Wave']), kept.plan.id);
