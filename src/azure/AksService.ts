@@ -1,19 +1,18 @@
 import * as l10n from '@vscode/l10n';
-import type { AgentPool, ContainerServiceClient, ManagedCluster } from '@azure/arm-containerservice';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
-import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId, snapshotId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
-import type { ClusterOptions, PoolOptions, UpgradeOptions } from '../model/poolOptions';
+import type { ClusterOptions, PoolOptions, UpgradeSettings } from '../model/poolOptions';
 import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
 import type { AzureSession } from './AzureAccount';
 import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError, withAzureMessage } from './azureErrors';
 import { armScope } from './clouds';
-import { loadSdk } from './loadSdk';
-import { toCluster, toClusterFromJson, toNodePoolFromAgentPool, toNodePoolFromJson, toSnapshot } from './mappers';
-import { DEFAULT_LIMITS, ForeignHostError, PageGuard, PagingStopped, RequestLimits, secureArmPipeline } from './requestPolicies';
+import { loadSdk, Sdk } from './loadSdk';
+import { toCluster, toClusterFromJson, toNodePoolFromAgentPool, toNodePoolFromJson, toSnapshot, toSnapshotFromJson } from './mappers';
+import { DEFAULT_LIMITS, ForeignHostError, PageGuard, PagingStopped, RequestLimits, retryAfterMs, secureArmPipeline } from './requestPolicies';
 
 /** Progress of a long operation, as the poller reports it. */
 export type OperationProgress = (status: string) => void;
@@ -25,10 +24,6 @@ export interface LongOperationOptions {
     readonly onAccepted?: () => void;
 }
 
-/** The upgrade settings an upgrade changes; those not given stay as the pool has them. */
-export interface UpgradeSettingsChange extends UpgradeOptions {
-    readonly maxSurge?: string;
-}
 
 export interface ResourceGroup {
     readonly name: string;
@@ -42,12 +37,34 @@ export interface Location {
 
 type Json = Record<string, unknown>;
 
+/** The AKS api-version the SDK speaks, and Azure's published REST spec in `shared/arm/spec/` describes. */
+const AKS_API_VERSION = '2026-04-01';
 const RESOURCES_API_VERSION = '2021-04-01';
 const SKUS_API_VERSION = '2021-07-01';
 const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
-const WHOLE_BODY_HEADER = 'x-aks-snapshots-whole-body';
-/** Creates never replace: ARM answers 412 when the name exists. */
-const CREATE_ONLY = { ifNoneMatch: '*' };
+
+/**
+ * One write to Azure, as the REST spec names it. The body is sent exactly as built (REST property names), so an
+ * update sends back every property Azure returned, not only those the SDK's serializer knows.
+ */
+interface ArmWrite {
+    readonly method: 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+    /** The resource the write makes or changes (its ARM id): errors name it. */
+    readonly id: string;
+    /** Where the request goes when not to the resource itself (an action such as `upgradeNodeImageVersion`, ARM's Tags API). */
+    readonly path?: string;
+    readonly apiVersion?: string;
+    readonly body?: Json;
+    /**
+     * `create`: `If-None-Match: *`, a name taken meanwhile is refused (412); `ifMatch`: the eTag of the read the person
+     * confirmed, a resource changed since is refused (412). Sent whether or not the spec declares it for the
+     * operation: where Azure does not implement it, the re-read before sending is the guard.
+     */
+    readonly precondition?: { readonly create: true } | { readonly ifMatch?: string };
+    readonly headers?: Readonly<Record<string, string>>;
+    /** Azure answers 201/202 and goes on: wait until the operation ends, reporting its progress. */
+    readonly longRunning?: boolean;
+}
 
 let sharedHttpClient: HttpClient | undefined;
 
@@ -55,24 +72,21 @@ let sharedHttpClient: HttpClient | undefined;
 export class AksService {
     private constructor(
         readonly session: AzureSession,
-        private readonly client: ContainerServiceClient,
+        private readonly sdk: Sdk,
         private readonly arm: ContainerServiceContext,
-        private readonly wholeBodies: Map<string, string>,
     ) {}
 
     static async create(session: AzureSession, limits: RequestLimits = DEFAULT_LIMITS): Promise<AksService> {
-        const { ContainerServiceClient, createContainerService, createDefaultHttpClient } = await loadSdk();
+        const sdk = await loadSdk();
         const endpoint = session.cloud.resourceManagerEndpointUrl;
         // One connection pool for every subscription: connections and TLS sessions are reused across them.
-        sharedHttpClient ??= createDefaultHttpClient();
-        const options = { endpoint, credentials: { scopes: [armScope(session.cloud)] }, httpClient: sharedHttpClient };
-        const client = new ContainerServiceClient(session.credential, session.subscription.subscriptionId, options);
-        const arm = createContainerService(session.credential, session.subscription.subscriptionId, options);
-        secureArmPipeline(client.pipeline, endpoint, limits);
+        sharedHttpClient ??= sdk.createDefaultHttpClient();
+        // One SDK context: its pipeline (credential, ARM origin only, timeouts, read retries) carries every request.
+        const arm = sdk.createContainerService(session.credential, session.subscription.subscriptionId, {
+            endpoint, credentials: { scopes: [armScope(session.cloud)] }, httpClient: sharedHttpClient, apiVersion: AKS_API_VERSION,
+        });
         secureArmPipeline(arm.pipeline, endpoint, limits);
-        const wholeBodies = new Map<string, string>();
-        client.pipeline.addPolicy(wholeBodyPolicy(wholeBodies));
-        return new AksService(session, client, arm, wholeBodies);
+        return new AksService(session, sdk, arm);
     }
 
     private readonly sizesByRegion = new Map<string, Promise<VmSizeFacts[]>>();
@@ -97,48 +111,37 @@ export class AksService {
 
     /** Every cluster with its pools inline: one round trip (plus paging). */
     async listClusters(): Promise<Cluster[]> {
-        return (await collect((options) => this.client.managedClusters.list(options), toCluster, 'clusters', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
+        return (await collect((options) => this.sdk.managedClusters.list(this.arm, options), toCluster, 'clusters', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
     }
 
     async listSnapshots(): Promise<Snapshot[]> {
-        return (await collect((options) => this.client.snapshots.list(options), (s) => toSnapshot(s), 'snapshots', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
+        return (await collect((options) => this.sdk.snapshots.list(this.arm, options), (s) => toSnapshot(s), 'snapshots', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
     }
 
     async getCluster(resourceGroup: string, name: string): Promise<Cluster> {
-        return toCluster(await this.client.managedClusters.get(resourceGroup, name));
+        return toCluster(await this.sdk.managedClusters.get(this.arm, resourceGroup, name));
     }
 
     async getNodePool(resourceGroup: string, cluster: string, pool: string): Promise<NodePool> {
-        return toNodePoolFromAgentPool(await this.client.agentPools.get(resourceGroup, cluster, pool));
+        return toNodePoolFromAgentPool(await this.sdk.agentPools.get(this.arm, resourceGroup, cluster, pool));
     }
 
-    /** A snapshot with its eTag (the `ETag` header), so that a change can be made only to what was read. */
+    /** A snapshot with its eTag (the `ETag` header) where Azure serves one. */
     async getSnapshot(resourceGroup: string, name: string): Promise<Snapshot> {
         let eTag: string | undefined;
-        const snapshot = await this.client.snapshots.get(resourceGroup, name, { onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) });
+        const snapshot = await this.sdk.snapshots.get(this.arm, resourceGroup, name, { onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) });
         return toSnapshot(snapshot, eTag);
     }
 
-    /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties". */
+    /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties" and for a body sent back whole. */
     async getResourceJson(id: string): Promise<Json> {
-        const parsed = requireArmId(id);
-        let json: unknown;
-        const onResponse = (response: { parsedBody?: unknown }): void => {
-            json = response.parsedBody;
-        };
-        if (parsed.agentPool) {
-            await this.client.agentPools.get(parsed.resourceGroup, parsed.name, parsed.agentPool, { onResponse });
-        } else if (/\/snapshots$/i.test(parsed.type)) {
-            await this.client.snapshots.get(parsed.resourceGroup, parsed.name, { onResponse });
-        } else {
-            await this.client.managedClusters.get(parsed.resourceGroup, parsed.name, { onResponse });
-        }
-        return json as Json;
+        requireArmId(id);
+        return await this.request('GET', id, AKS_API_VERSION) as Json;
     }
 
     /** Every supported patch version in a region (R4). */
     async listKubernetesVersions(location: string): Promise<string[]> {
-        const result = await this.client.managedClusters.listKubernetesVersions(location);
+        const result = await this.sdk.managedClusters.listKubernetesVersions(this.arm, location);
         return (result.values ?? []).flatMap((minor) => Object.keys(minor.patchVersions ?? {}));
     }
 
@@ -148,8 +151,8 @@ export class AksService {
     }
 
     async createResourceGroup(name: string, location: string): Promise<ResourceGroup> {
-        const path = `/subscriptions/${this.subscriptionId}/resourcegroups/${encodeURIComponent(name)}`;
-        const group = await this.write(path, true, () => this.sendArm('put', path, RESOURCES_API_VERSION, { location }, { 'If-None-Match': '*' })) as Json;
+        const id = `/subscriptions/${this.subscriptionId}/resourcegroups/${encodeURIComponent(name)}`;
+        const group = await this.send({ method: 'PUT', id, apiVersion: RESOURCES_API_VERSION, body: { location }, precondition: { create: true } });
         return { name: String(group.name), location: String(group.location) };
     }
 
@@ -172,14 +175,10 @@ export class AksService {
         if (taken) {
             throw new ResourceChangedError(id, 'exists');
         }
-        let eTag: string | undefined;
-        const created = await this.write(id, true, () => this.client.snapshots.createOrUpdate(resourceGroup, name, {
-            location,
-            tags,
-            creationData: { sourceResourceId: sourcePoolId },
-            snapshotType: 'NodePool',
-        }, { requestOptions: { headers: { 'If-None-Match': '*' } }, onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) }));
-        return toSnapshot(created, eTag);
+        return toSnapshotFromJson(await this.send({
+            method: 'PUT', id, precondition: { create: true },
+            body: { location, ...(tags ? { tags } : {}), properties: { creationData: { sourceResourceId: sourcePoolId }, snapshotType: 'NodePool' } },
+        }));
     }
 
     /**
@@ -189,8 +188,10 @@ export class AksService {
      */
     async changeTags(resourceId: string, operation: 'Merge' | 'Delete', tags: Record<string, string>): Promise<Record<string, string>> {
         requireArmId(resourceId);
-        const path = `${resourceId}/providers/Microsoft.Resources/tags/default`;
-        const answer = await this.write(resourceId, false, () => this.sendArm('patch', path, RESOURCES_API_VERSION, { operation, properties: { tags } })) as Json;
+        const answer = await this.send({
+            method: 'PATCH', id: resourceId, path: `${resourceId}/providers/Microsoft.Resources/tags/default`, apiVersion: RESOURCES_API_VERSION,
+            body: { operation, properties: { tags } },
+        });
         return { ...(((answer.properties ?? {}) as Json).tags as Record<string, string> | undefined) };
     }
 
@@ -200,28 +201,31 @@ export class AksService {
      * the confirmed read goes along where Azure served one.
      */
     async deleteSnapshot(confirmed: Snapshot): Promise<void> {
-        const now = await this.getSnapshot(confirmed.resourceGroup, confirmed.name);
-        requireAsConfirmed(confirmed.id, confirmed.eTag && now.eTag ? [] : snapshotChanges(confirmed, now), confirmed.eTag, now.eTag);
-        await this.write(confirmed.id, false, () => this.client.snapshots.delete(confirmed.resourceGroup, confirmed.name, { requestOptions: { headers: confirmed.eTag ? { 'If-Match': confirmed.eTag } : {} } }));
+        requireAsConfirmed(confirmed, await this.getSnapshot(confirmed.resourceGroup, confirmed.name), snapshotChanges);
+        await this.send({ method: 'DELETE', id: confirmed.id, precondition: { ifMatch: confirmed.eTag } });
     }
 
     /** Adds a pool whose node image comes from a snapshot; resolves when AKS reports it done. */
     async createNodePoolFromSnapshot(clusterId: string, pool: NewNodePool, options: LongOperationOptions = {}): Promise<NodePool> {
-        const cluster = requireArmId(clusterId);
-        const id = `${clusterId}/agentPools/${pool.name}`;
-        return toNodePoolFromAgentPool(await this.write(id, true, () => watch(this.client.agentPools.createOrUpdate(cluster.resourceGroup, cluster.name, pool.name, {
-            count: pool.count,
-            vmSize: pool.vmSize,
-            osType: pool.osType,
-            osSKU: pool.osSku,
-            mode: pool.mode,
-            orchestratorVersion: pool.kubernetesVersion,
-            typePropertiesType: 'VirtualMachineScaleSets',
-            creationData: { sourceResourceId: pool.snapshotId },
-            // R16: FIPS travels with the request, as in the REST example of a pool from a snapshot.
-            ...(pool.enableFips ? { enableFips: true } : {}),
-            ...poolOptionsBody(pool.options ?? {}),
-        }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));
+        requireArmId(clusterId);
+        return toNodePoolFromJson(await this.send({
+            method: 'PUT', id: `${clusterId}/agentPools/${pool.name}`, precondition: { create: true }, longRunning: true,
+            body: {
+                properties: {
+                    count: pool.count,
+                    vmSize: pool.vmSize,
+                    osType: pool.osType,
+                    ...(pool.osSku ? { osSKU: pool.osSku } : {}),
+                    mode: pool.mode,
+                    orchestratorVersion: pool.kubernetesVersion,
+                    type: 'VirtualMachineScaleSets',
+                    creationData: { sourceResourceId: pool.snapshotId },
+                    // R16: FIPS travels with the request, as in the REST example of a pool from a snapshot.
+                    ...(pool.enableFips ? { enableFIPS: true } : {}),
+                    ...poolOptionsBody(pool.options ?? {}),
+                },
+            },
+        }, options));
     }
 
     /**
@@ -230,12 +234,11 @@ export class AksService {
      * the person confirmed it: its eTag when both reads carry one, else every field the confirmation showed.
      */
     async upgradeNodeImageToSnapshot(confirmed: NodePool, snapshotId: string, options: LongOperationOptions = {}): Promise<void> {
-        const pool = requireArmId(confirmed.id);
         await this.readPoolAsConfirmed(confirmed);
-        await this.write(confirmed.id, false, () => watch(this.client.agentPools.upgradeNodeImageVersion(pool.resourceGroup, pool.name, pool.agentPool ?? '', {
-            abortSignal: options.abortSignal,
-            requestOptions: { headers: { AKSSnapshotId: snapshotId, ...(confirmed.eTag ? { 'If-Match': confirmed.eTag } : {}) } },
-        }), options), options.abortSignal);
+        await this.send({
+            method: 'POST', id: confirmed.id, path: `${confirmed.id}/upgradeNodeImageVersion`, longRunning: true,
+            precondition: { ifMatch: confirmed.eTag }, headers: { AKSSnapshotId: snapshotId },
+        }, options);
     }
 
     /**
@@ -245,15 +248,11 @@ export class AksService {
      * guarded by `If-Match` with the eTag of the read the person confirmed (or, when that read had none, of the
      * read just made and found unchanged in every field confirmed).
      */
-    async upgradeNodePoolToSnapshot(confirmed: NodePool, snapshot: Snapshot, settings: UpgradeSettingsChange, options: LongOperationOptions = {}): Promise<NodePool> {
-        const pool = requireArmId(confirmed.id);
-        const { json: current, eTag } = await this.readPoolAsConfirmed(confirmed);
-        const next = upgradeBody(current, snapshot, settings);
-        return toNodePoolFromAgentPool(await this.sendWhole(next, (headers) => this.write(confirmed.id, false, () => watch(this.client.agentPools.createOrUpdate(pool.resourceGroup, pool.name, pool.agentPool ?? '', {}, {
-            ifMatch: eTag,
-            abortSignal: options.abortSignal,
-            requestOptions: { headers },
-        }), options), options.abortSignal)));
+    async upgradeNodePoolToSnapshot(confirmed: NodePool, snapshot: Snapshot, settings: UpgradeSettings, options: LongOperationOptions = {}): Promise<NodePool> {
+        const { json, eTag } = await this.readPoolAsConfirmed(confirmed);
+        return toNodePoolFromJson(await this.send({
+            method: 'PUT', id: confirmed.id, body: upgradeBody(json, snapshot, settings), precondition: { ifMatch: eTag }, longRunning: true,
+        }, options));
     }
 
     /**
@@ -261,10 +260,8 @@ export class AksService {
      * sent back whole (a cluster PUT replaces the cluster), guarded as the upgrade is.
      */
     async updateClusterChannels(confirmed: Cluster, channels: UpgradeChannels, options: LongOperationOptions = {}): Promise<Cluster> {
-        const cluster = requireArmId(confirmed.id);
         const current = await this.getResourceJson(confirmed.id);
-        const now = toClusterFromJson(current);
-        requireAsConfirmed(confirmed.id, confirmed.eTag && now.eTag ? [] : clusterChanges(confirmed, now), confirmed.eTag, now.eTag);
+        const eTag = requireAsConfirmed(confirmed, toClusterFromJson(current), clusterChanges);
         const properties = (current.properties ?? {}) as Json;
         const next: Json = {
             ...current,
@@ -273,98 +270,149 @@ export class AksService {
                 autoUpgradeProfile: { ...(properties.autoUpgradeProfile as Json | undefined), upgradeChannel: channels.upgradeChannel, nodeOSUpgradeChannel: channels.nodeOsUpgradeChannel },
             },
         };
-        return toCluster(await this.sendWhole(next, (headers) => this.write(confirmed.id, false, () => watch(this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, { location: String(current.location) }, {
-            ifMatch: confirmed.eTag ?? now.eTag,
-            abortSignal: options.abortSignal,
-            requestOptions: { headers },
-        }), options), options.abortSignal)));
+        return toClusterFromJson(await this.send({ method: 'PUT', id: confirmed.id, body: next, precondition: { ifMatch: eTag }, longRunning: true }, options));
     }
 
     /** The pool as Azure has it now, refused (nothing sent) unless it is still the pool the person confirmed. */
     private async readPoolAsConfirmed(confirmed: NodePool): Promise<{ json: Json; eTag?: string }> {
         const json = await this.getResourceJson(confirmed.id);
-        const now = toNodePoolFromJson(json);
-        requireAsConfirmed(confirmed.id, confirmed.eTag && now.eTag ? [] : poolChanges(confirmed, now), confirmed.eTag, now.eTag);
-        return { json, eTag: confirmed.eTag ?? now.eTag };
-    }
-
-    /** Sends `body` exactly as built (every property Azure returned), not what the SDK's serializer knows of it. */
-    private async sendWhole<T>(body: Json, send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
-        const key = crypto.randomUUID();
-        this.wholeBodies.set(key, JSON.stringify(body));
-        try {
-            return await send({ [WHOLE_BODY_HEADER]: key });
-        } finally {
-            this.wholeBodies.delete(key);
-        }
+        return { json, eTag: requireAsConfirmed(confirmed, toNodePoolFromJson(json), poolChanges) };
     }
 
     /** A cluster whose system pool comes from a snapshot (R8 is checked before). */
     async createClusterFromSnapshot(cluster: NewCluster, options: LongOperationOptions = {}): Promise<Cluster> {
         const id = `/subscriptions/${this.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
-        return toCluster(await this.write(id, true, () => watch(this.client.managedClusters.createOrUpdate(cluster.resourceGroup, cluster.name, {
-            location: cluster.location,
-            identity: { type: 'SystemAssigned' },
-            kubernetesVersion: cluster.snapshot.kubernetesVersion,
-            dnsPrefix: cluster.dnsPrefix,
-            enableRbac: true,
-            autoUpgradeProfile: { upgradeChannel: cluster.channels.upgradeChannel, nodeOSUpgradeChannel: cluster.channels.nodeOsUpgradeChannel },
-            ...clusterOptionsBody(cluster.options ?? {}),
-            agentPoolProfiles: [{
-                name: cluster.nodePoolName,
-                count: cluster.count,
-                vmSize: cluster.vmSize,
-                osType: cluster.snapshot.osType,
-                osSKU: cluster.snapshot.osSku,
-                mode: 'System',
-                type: 'VirtualMachineScaleSets',
-                orchestratorVersion: cluster.snapshot.kubernetesVersion,
-                creationData: { sourceResourceId: cluster.snapshot.id },
-                ...(cluster.snapshot.enableFips ? { enableFips: true } : {}),
-                ...(cluster.options?.zones ? { availabilityZones: [...cluster.options.zones] } : {}),
-            }],
-        }, { ...CREATE_ONLY, abortSignal: options.abortSignal }), options), options.abortSignal));
+        const { tags, sku, ...properties } = clusterOptionsBody(cluster.options ?? {});
+        return toClusterFromJson(await this.send({
+            method: 'PUT', id, precondition: { create: true }, longRunning: true,
+            body: {
+                location: cluster.location,
+                identity: { type: 'SystemAssigned' },
+                ...(sku ? { sku } : {}),
+                ...(tags ? { tags } : {}),
+                properties: {
+                    kubernetesVersion: cluster.snapshot.kubernetesVersion,
+                    dnsPrefix: cluster.dnsPrefix,
+                    enableRBAC: true,
+                    autoUpgradeProfile: { upgradeChannel: cluster.channels.upgradeChannel, nodeOSUpgradeChannel: cluster.channels.nodeOsUpgradeChannel },
+                    ...properties,
+                    agentPoolProfiles: [{
+                        name: cluster.nodePoolName,
+                        count: cluster.count,
+                        vmSize: cluster.vmSize,
+                        osType: cluster.snapshot.osType,
+                        ...(cluster.snapshot.osSku ? { osSKU: cluster.snapshot.osSku } : {}),
+                        mode: 'System',
+                        type: 'VirtualMachineScaleSets',
+                        orchestratorVersion: cluster.snapshot.kubernetesVersion,
+                        creationData: { sourceResourceId: cluster.snapshot.id },
+                        ...(cluster.snapshot.enableFips ? { enableFIPS: true } : {}),
+                        ...(cluster.options?.zones ? { availabilityZones: [...cluster.options.zones] } : {}),
+                    }],
+                },
+            },
+        }, options));
     }
 
     /**
-     * Sends a write once and turns what can go wrong into what it means: 412 → the resource is not as read;
-     * an answer lost after sending (dropped connection, timeout, 5xx) → unknown until read again; an operation
-     * Azure ended Failed or Canceled → that, with Azure's code and message. The person's own cancel stays an abort.
+     * The one way the product writes to Azure: one request with its precondition, sent once, and for a long
+     * operation the wait until Azure ends it. What can go wrong comes back as what it means: 412 → the resource is
+     * not as read; an answer lost after sending (dropped connection, timeout, 5xx) → unknown until read again; an
+     * operation Azure ended Failed or Canceled → that, with Azure's code and message. The person's own cancel
+     * stays an abort.
      */
-    private async write<T>(resourceId: string, creating: boolean, send: () => Promise<T>, abortSignal?: AbortSignal): Promise<T> {
+    private async send(write: ArmWrite, options: LongOperationOptions = {}): Promise<Json> {
+        const creating = !!write.precondition && 'create' in write.precondition;
+        const ifMatch = write.precondition && 'ifMatch' in write.precondition ? write.precondition.ifMatch : undefined;
+        const headers = { ...write.headers, ...(creating ? { 'If-None-Match': '*' } : {}), ...(ifMatch ? { 'If-Match': ifMatch } : {}) };
+        const first = (): Promise<ArmAnswer> => this.answer(write.method, write.path ?? write.id, write.apiVersion ?? AKS_API_VERSION, write.body, headers, options.abortSignal);
         try {
-            return await send();
+            if (!write.longRunning) {
+                return okBody(await first());
+            }
+            return await this.untilDone(first, write.method === 'POST' ? 'location' : 'azure-async-operation', options);
         } catch (error) {
-            throw writeError(resourceId, creating, error, abortSignal);
+            throw writeError(write.id, creating, error, options.abortSignal);
         }
     }
 
-    /** A plain ARM request through the AKS client's pipeline (its credential, endpoint, policies); `path` is already encoded. */
-    private async sendArm(method: 'get' | 'put' | 'patch', path: string, apiVersion: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-        const response = await this.arm.pathUnchecked(path)[method]({ queryParameters: { 'api-version': apiVersion }, body, headers, skipUrlEncoding: true });
-        const status = Number(response.status);
-        if (status < 200 || status > 299) {
-            throw new AzureRequestError(status, response.body, response.headers['x-ms-request-id']);
+    /** Follows a long operation as Azure's LRO contract says (the SDK's own poller), reporting progress and acceptance. */
+    private async untilDone(first: () => Promise<ArmAnswer>, resourceLocationConfig: 'location' | 'azure-async-operation', options: LongOperationOptions): Promise<Json> {
+        const asLro = (answer: ArmAnswer) => {
+            okBody(answer);
+            return { flatResponse: answer, rawResponse: { ...answer, statusCode: Number(answer.status), body: answer.body } };
+        };
+        const poller = this.sdk.createHttpPoller({
+            sendInitialRequest: async () => asLro(await first()),
+            sendPollRequest: async (path: string) => asLro(await this.answer('GET', withApiVersion(path), undefined, undefined, {}, options.abortSignal)),
+        }, { resourceLocationConfig, processResult: async (result: unknown) => ((result as ArmAnswer).body ?? {}) as Json });
+        if (options.onProgress) {
+            const report = options.onProgress;
+            poller.onProgress((state) => report(state.status));
         }
-        return response.body;
+        if (options.onAccepted) {
+            const accepted = options.onAccepted;
+            void poller.submitted().then(accepted, () => undefined);
+        }
+        try {
+            return await poller.pollUntilDone({ abortSignal: options.abortSignal });
+        } catch (error) {
+            throw options.abortSignal?.aborted ? error : operationEnd(error);
+        }
+    }
+
+    /** One request through the SDK context's pipeline (its credential, endpoint, policies); `path` is already encoded. */
+    private async answer(method: ArmWrite['method'] | 'GET', path: string, apiVersion: string | undefined, body?: unknown, headers: Record<string, string> = {}, abortSignal?: AbortSignal): Promise<ArmAnswer> {
+        const resource = this.arm.pathUnchecked(path);
+        const parameters = { ...(apiVersion ? { queryParameters: { 'api-version': apiVersion } } : {}), body, headers, skipUrlEncoding: true, abortSignal };
+        const verbs = { GET: resource.get, PUT: resource.put, POST: resource.post, PATCH: resource.patch, DELETE: resource.delete };
+        return await verbs[method].call(resource, parameters) as ArmAnswer;
+    }
+
+    /** A GET answered with success, as JSON; else the error with Azure's code and message. */
+    private async request(method: 'GET', path: string, apiVersion: string): Promise<unknown> {
+        return okBody(await this.answer(method, path, apiVersion));
     }
 
     private async listArm(path: string, apiVersion: string): Promise<Json[]> {
         const items: Json[] = [];
         const pages = new PageGuard(path, this.session.cloud.resourceManagerEndpointUrl);
-        let page = await this.sendArm('get', path, apiVersion) as { value?: Json[]; nextLink?: string };
+        let page = await this.request('GET', path, apiVersion) as { value?: Json[]; nextLink?: string };
         items.push(...(page.value ?? []));
         while (page.nextLink) {
             const next = pages.next(page.nextLink);
-            page = await this.sendArm('get', next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
+            page = await this.request('GET', next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
             items.push(...(page.value ?? []));
         }
         return items;
     }
 }
 
+/** An answer as the SDK context's `pathUnchecked` gives it. */
+interface ArmAnswer {
+    readonly status: string;
+    readonly body?: unknown;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly request: { readonly method: string; readonly url: string };
+}
+
+/** The body of a 2xx answer; else an `AzureRequestError` with Azure's code, message, request id and `Retry-After`. */
+function okBody(answer: ArmAnswer): Json {
+    const status = Number(answer.status);
+    if (status < 200 || status > 299) {
+        const header = (name: string): string | undefined => answer.headers[name];
+        throw new AzureRequestError(status, answer.body, header('x-ms-request-id'), retryAfterMs(header));
+    }
+    return (answer.body ?? {}) as Json;
+}
+
+/** An operation URL Azure gave without an api-version gets AKS's. */
+function withApiVersion(url: string): string {
+    return /[?&]api-version=/i.test(url) ? url : `${url}${url.includes('?') ? '&' : '?'}api-version=${AKS_API_VERSION}`;
+}
+
 /** What "Advanced options…" set for a new cluster, as AKS's cluster properties (zones go on the system pool). */
-function clusterOptionsBody(o: ClusterOptions): Partial<ManagedCluster> {
+function clusterOptionsBody(o: ClusterOptions): Json {
     return {
         ...(o.tier ? { sku: { name: 'Base', tier: o.tier } } : {}),
         ...(o.networkPlugin ? { networkProfile: { networkPlugin: o.networkPlugin, ...(o.networkPluginMode ? { networkPluginMode: o.networkPluginMode } : {}) } } : {}),
@@ -374,7 +422,7 @@ function clusterOptionsBody(o: ClusterOptions): Partial<ManagedCluster> {
 }
 
 /** What "Advanced options…" set, as AKS's pool properties; what was not set is left to AKS's defaults. */
-function poolOptionsBody(o: PoolOptions): Partial<AgentPool> {
+function poolOptionsBody(o: PoolOptions): Json {
     return {
         ...(o.zones ? { availabilityZones: [...o.zones] } : {}),
         ...(o.labels ? { nodeLabels: { ...o.labels } } : {}),
@@ -387,48 +435,6 @@ function poolOptionsBody(o: PoolOptions): Partial<AgentPool> {
         ...(o.tags ? { tags: { ...o.tags } } : {}),
         ...(o.spot ? { scaleSetPriority: 'Spot', scaleSetEvictionPolicy: o.spot.evictionPolicy, spotMaxPrice: o.spot.maxPrice } : {}),
     };
-}
-
-/**
- * The SDK serializes only the properties it knows. For the upgrade PUT, which must send back everything the
- * user did not mean to change, this swaps in the pool's JSON exactly as built from Azure's answer.
- */
-function wholeBodyPolicy(bodies: Map<string, string>): PipelinePolicy {
-    return {
-        name: 'aksSnapshotsWholeBody',
-        sendRequest: (request, next) => {
-            const key = request.headers.get(WHOLE_BODY_HEADER);
-            if (key) {
-                request.headers.delete(WHOLE_BODY_HEADER);
-                const body = bodies.get(key);
-                if (body !== undefined) {
-                    request.body = body;
-                }
-            }
-            return next(request);
-        },
-    };
-}
-
-interface Poller<T> extends PromiseLike<T> {
-    onProgress(callback: (state: { status: string }) => void): unknown;
-    submitted(): Promise<void>;
-}
-
-async function watch<T>(poller: Poller<T>, options: LongOperationOptions): Promise<T> {
-    if (options.onProgress) {
-        const report = options.onProgress;
-        poller.onProgress((state) => report(state.status));
-    }
-    if (options.onAccepted) {
-        const accepted = options.onAccepted;
-        void poller.submitted().then(accepted, () => undefined);
-    }
-    try {
-        return await poller;
-    } catch (error) {
-        throw options.abortSignal?.aborted ? error : operationEnd(error);
-    }
 }
 
 /** The poller says how an operation ended only in its message ("The long-running operation has failed. <code>. <message>"). */
@@ -503,16 +509,22 @@ function byName(a: { name: string }, b: { name: string }): number {
 }
 
 /**
- * Refuses a change (nothing sent) when the resource is not the one the person confirmed: its eTag moved on, or,
- * where a read had no eTag, a field the confirmation showed differs.
+ * Refuses a change (nothing sent) when the resource read now is not the one the person confirmed: when both reads
+ * carry an eTag, the eTags differ; else (Azure served none) a field the confirmation showed differs. Returns the
+ * eTag the write sends: the confirmed read's, or, where that had none, the one just read and found unchanged.
  */
-function requireAsConfirmed(id: string, changed: readonly FieldChange[], confirmedETag: string | undefined, eTagNow: string | undefined): void {
-    if (confirmedETag && eTagNow && confirmedETag !== eTagNow) {
-        throw new ResourceChangedError(id, 'changed');
+function requireAsConfirmed<T extends { readonly id: string; readonly eTag?: string }>(confirmed: T, now: T, changes: (confirmed: T, now: T) => readonly FieldChange[]): string | undefined {
+    if (confirmed.eTag && now.eTag) {
+        if (confirmed.eTag !== now.eTag) {
+            throw new ResourceChangedError(confirmed.id, 'changed');
+        }
+        return confirmed.eTag;
     }
+    const changed = changes(confirmed, now);
     if (changed.length > 0) {
-        throw new ResourceChangedError(id, 'changed', { changes: describeChanges(changed) });
+        throw new ResourceChangedError(confirmed.id, 'changed', { changes: describeChanges(changed) });
     }
+    return confirmed.eTag ?? now.eTag;
 }
 
 /**
@@ -529,7 +541,7 @@ export const UPGRADE_PUT_DROPS: Readonly<Record<string, string>> = {
 };
 
 /** The pool as read, with only the upgrade's own fields changed and `UPGRADE_PUT_DROPS` left out. */
-export function upgradeBody(current: Json, snapshot: Snapshot, settings: UpgradeSettingsChange): Json {
+export function upgradeBody(current: Json, snapshot: Snapshot, settings: UpgradeSettings): Json {
     const properties = { ...((current.properties ?? {}) as Json) };
     for (const field of Object.keys(UPGRADE_PUT_DROPS)) {
         delete properties[field];

@@ -39,11 +39,11 @@ export function withAzureMessage(error: unknown, body: unknown): unknown {
     return error;
 }
 
-/** An Azure error answered to a request the product sent without a typed SDK operation. */
+/** An Azure error answered to a request the product sent without a typed SDK operation; `retryAfterMs`: how long Azure asked to wait. */
 export class AzureRequestError extends Error {
     readonly code?: string;
 
-    constructor(readonly statusCode: number, body: unknown, readonly requestId?: string) {
+    constructor(readonly statusCode: number, body: unknown, readonly requestId?: string, readonly retryAfterMs?: number) {
         const said = readAzureErrorBody(body);
         super(said?.message ?? l10n.t('Azure answered {0}.', statusCode));
         this.name = 'AzureRequestError';

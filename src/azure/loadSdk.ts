@@ -1,4 +1,4 @@
-type Sdk = typeof import('./sdk');
+export type Sdk = typeof import('./sdk');
 
 let sdk: Promise<Sdk> | undefined;
 

@@ -122,7 +122,7 @@ function readRetryPolicy(limits: RequestLimits): PipelinePolicy {
                 if (response && !isRetryableStatus(response.status)) {
                     return response;
                 }
-                const retryAfter = response ? retryAfterMs(response) : undefined;
+                const retryAfter = response ? retryAfterMs((name) => response.headers.get(name)) : undefined;
                 const tries = response?.status === 429 ? limits.throttledRetries : limits.readRetries;
                 if (response && (attempt >= tries || (retryAfter !== undefined && retryAfter > limits.maxRetryAfterSeconds * 1000))) {
                     return response;
@@ -145,12 +145,13 @@ function isDroppedConnection(error: unknown, request: PipelineRequest): boolean 
         name === 'TimeoutError' || (name === 'AbortError' && !request.abortSignal?.aborted);
 }
 
-function retryAfterMs(response: PipelineResponse): number | undefined {
-    const header = response.headers.get('retry-after-ms') ?? response.headers.get('x-ms-retry-after-ms');
+/** How long an answer asks to wait (`retry-after-ms`, `x-ms-retry-after-ms` or `Retry-After` in seconds or as a date), in ms. */
+export function retryAfterMs(headerOf: (name: string) => string | undefined): number | undefined {
+    const header = headerOf('retry-after-ms') ?? headerOf('x-ms-retry-after-ms');
     if (header && Number.isFinite(Number(header))) {
         return Number(header);
     }
-    const retryAfter = response.headers.get('retry-after');
+    const retryAfter = headerOf('retry-after');
     if (!retryAfter) {
         return undefined;
     }

@@ -74,6 +74,10 @@ export function describeProblem(p: Problem): string {
                 : vscode.l10n.t('Node pool "{0}" is stopped: AKS takes only start or delete on a stopped pool (R10). Start it first.', p.name);
         case 'virtualMachinesPool':
             return vscode.l10n.t('Node pool "{0}" is of type VirtualMachines; snapshots need a VirtualMachineScaleSets pool (R11).', p.pool);
+        case 'osRetired':
+            return p.os === 'Windows Server 2019'
+                ? vscode.l10n.t('Snapshot "{0}" is of {1}, which AKS retired on {2}: no new node pools of it on Kubernetes 1.33 and later ({3}) (R15).', p.snapshot, p.os, p.retired, p.source)
+                : vscode.l10n.t('Snapshot "{0}" is of {1}, which AKS retired on {2}: no updates, and its node images are being removed ({3}) (R15).', p.snapshot, p.os, p.retired, p.source);
         case 'imageAge':
             return vscode.l10n.t('The snapshot\'s node image {0} was published on {1}, {2} days ago; the AKS page "Use node pool snapshots" (learn.microsoft.com/azure/aks/node-pool-snapshot) asks for a node image within 90 days of its publish date for an upgrade (R12).', p.image, p.date, p.days);
         case 'nodeCount':
@@ -92,6 +96,8 @@ export function describeProblem(p: Problem): string {
                     return vscode.l10n.t('{0} "{1}" needs a VM size that supports ephemeral OS disks (AKS).', p.field, p.value);
                 case 'overlayNeedsAzure':
                     return vscode.l10n.t('{0} "{1}" needs the azure network plugin (AKS).', p.field, p.value);
+                case 'surgeNeedsUnavailable':
+                    return vscode.l10n.t('{0} "{1}" (no surge node) needs Max unavailable of at least 1, set under Advanced Options…: nodes are then drained in place (AKS, "Upgrade an AKS cluster").', p.field, p.value);
             }
             break;
         case 'tag':

@@ -18,6 +18,7 @@ import { editSnapshotTags } from './editSnapshotTags/editSnapshotTags';
 import { openInPortal } from './openInPortal/openInPortal';
 import { pinCluster } from './pinCluster/pinCluster';
 import { resumeRollout } from './rollOutSnapshot/resumeRollout';
+import { retryFailedPools } from './rollOutSnapshot/retryFailedPools';
 import { RolloutServices, rollOutSnapshot } from './rollOutSnapshot/rollOutSnapshot';
 import type { RolloutStore } from './rollOutSnapshot/RolloutStore';
 import { refresh } from './refresh/refresh';
@@ -42,6 +43,7 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) => upgradeToSnapshot(context, services, tree, operations, node));
     registerCommand('aksSnapshots.rollOutSnapshot', (context, node?: SnapshotItem) => rollOutSnapshot(context, rollouts, node));
     registerCommand('aksSnapshots.resumeRollout', (context, id?: string) => resumeRollout(context, rollouts, typeof id === 'string' ? id : undefined));
+    registerCommand('aksSnapshots.retryFailedPools', (context, id?: string) => retryFailedPools(context, rollouts, typeof id === 'string' ? id : undefined));
     registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, operations, node));
 
     // Managing snapshots

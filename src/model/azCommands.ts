@@ -89,6 +89,7 @@ function upgradeOptionArguments(o: UpgradeOptions): string[] {
         ...(o.maxUnavailable ? ['--max-unavailable', o.maxUnavailable] : []),
         ...(o.drainTimeoutInMinutes !== undefined ? ['--drain-timeout', String(o.drainTimeoutInMinutes)] : []),
         ...(o.nodeSoakDurationInMinutes !== undefined ? ['--node-soak-duration', String(o.nodeSoakDurationInMinutes)] : []),
+        ...(o.undrainableNodeBehavior ? ['--undrainable-node-behavior', o.undrainableNodeBehavior] : []),
     ];
 }
 

@@ -38,6 +38,34 @@ export function snapshotChanges(confirmed: Snapshot, now: Snapshot): FieldChange
     return changes(SNAPSHOT_FIELDS, confirmed, now);
 }
 
+/** What a roll-out's plan records of its snapshot: the target every pool of it gets. */
+export interface RolloutTarget {
+    readonly id: string;
+    readonly name: string;
+    readonly kubernetesVersion: string;
+    readonly nodeImageVersion: string;
+    /** When the snapshot was made (ISO 8601): one deleted and made again under the same name has another. */
+    readonly createdAt?: string;
+}
+
+/** The target of a snapshot as read now. */
+export function rolloutTarget(snapshot: Snapshot): RolloutTarget {
+    return {
+        id: snapshot.id, name: snapshot.name, kubernetesVersion: snapshot.kubernetesVersion, nodeImageVersion: snapshot.nodeImageVersion,
+        ...(snapshot.createdAt ? { createdAt: snapshot.createdAt.toISOString() } : {}),
+    };
+}
+
+/**
+ * What differs between the target a roll-out's plan recorded and the snapshot read now (resource ids compared as
+ * ARM does, without case); a plan saved before creation times were recorded compares the rest.
+ */
+export function rolloutTargetChanges(planned: RolloutTarget, now: Snapshot): FieldChange[] {
+    const read = rolloutTarget(now);
+    return changes(['id', 'createdAt', 'nodeImageVersion', 'kubernetesVersion'] as const,
+        { ...planned, id: planned.id.toLowerCase() }, { ...read, id: read.id.toLowerCase(), createdAt: planned.createdAt === undefined ? undefined : read.createdAt });
+}
+
 /** "field: before → after, …", for a message. */
 export function describeChanges(list: readonly FieldChange[]): string {
     return list.map((c) => `${c.field}: ${c.before || '—'} → ${c.after || '—'}`).join(', ');

@@ -29,6 +29,13 @@ export interface UpgradeOptions {
     readonly maxUnavailable?: string;
     readonly drainTimeoutInMinutes?: number;
     readonly nodeSoakDurationInMinutes?: number;
+    /** What AKS does with a node it cannot drain (a pod disruption budget blocks it): REST spec enum `UndrainableNodeBehavior`. */
+    readonly undrainableNodeBehavior?: 'Cordon' | 'Schedule';
+}
+
+/** The upgrade settings a Kubernetes upgrade changes (max surge and `UpgradeOptions`); those not given stay the pool's. */
+export interface UpgradeSettings extends UpgradeOptions {
+    readonly maxSurge?: string;
 }
 
 /** Options of a cluster created from a snapshot (the channels live in `NewCluster`). */
@@ -152,11 +159,26 @@ export function poolOptionsProblems(options: PoolOptions, mode: 'System' | 'User
     return problems;
 }
 
-/** Max surge during an upgrade: a node count (1 or more) or a percentage 1%–100%. */
-export function parseMaxSurge(text: string): Parsed<string> {
+/**
+ * Max surge: a node count or a percentage up to 100%, from 1 (1%); an upgrade may take 0 (`min` 0), no surge node,
+ * for a subscription without quota for one, when max unavailable is at least 1 (`surgeProblems`).
+ */
+export function parseMaxSurge(text: string, min: 0 | 1 = 1): Parsed<string> {
     const value = text.trim();
     const match = /^(\d+)(%?)$/.exec(value);
-    return match && Number(match[1]) >= 1 && (match[2] !== '%' || Number(match[1]) <= 100) ? { value } : problem('upgradeSettings.maxSurge', value, '1–n, 1%–100%');
+    return match && Number(match[1]) >= min && (match[2] !== '%' || Number(match[1]) <= 100) ? { value } : problem('upgradeSettings.maxSurge', value, `${min}–n, ${min}%–100%`);
+}
+
+/**
+ * A surge-less upgrade drains nodes in place, so it needs max unavailable of at least 1 node (or 1%): the REST spec
+ * (2026-04-01, `AgentPoolUpgradeSettings`) defaults max unavailable to 0, and AKS's page "Upgrade an AKS cluster"
+ * documents `--max-surge 0` only with `--max-unavailable` of 1 or more.
+ */
+export function surgeProblems(maxSurge: string | undefined, maxUnavailable: string | undefined): Problem[] {
+    const atLeastOne = (value: string | undefined): boolean => Number(/^(\d+)%?$/.exec(value?.trim() ?? '')?.[1] ?? 0) >= 1;
+    return /^0+%?$/.test(maxSurge?.trim() ?? '') && !atLeastOne(maxUnavailable)
+        ? [{ code: 'optionConflict', rule: 'options', field: 'upgradeSettings.maxSurge', value: maxSurge!.trim(), reason: 'surgeNeedsUnavailable' }]
+        : [];
 }
 
 /** Problems across a new cluster's options: AKS's rule that the node-image auto-upgrade channel needs the NodeImage node OS channel. */

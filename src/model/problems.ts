@@ -35,6 +35,7 @@ export type Problem =
     | { code: 'snapshotSourceNotSucceeded'; rule: 'R10'; pool: string; state: string }
     | { code: 'virtualMachinesPool'; rule: 'R11'; pool: string }
     | { code: 'imageAge'; rule: 'R12'; image: string; date: string; days: number }
+    | { code: 'osRetired'; rule: 'R15'; snapshot: string; os: string; retired: string; source: string }
     | { code: 'nodeCount'; rule: 'count'; value: string; mode: string; min: number }
     | { code: 'tag'; rule: 'tags'; value: string }
     | { code: 'tagName'; rule: 'tags'; name: string }
@@ -42,6 +43,6 @@ export type Problem =
     | { code: 'tagValue'; rule: 'tags'; value: string }
     | { code: 'tooManyTags'; rule: 'tags'; max: number }
     | { code: 'optionValue'; rule: 'options'; field: string; value: string; limit: string }
-    | { code: 'optionConflict'; rule: 'options'; field: string; value: string; reason: 'systemSpot' | 'countOutsideAutoscale' | 'nodeImageChannel' | 'overlayNeedsAzure' | 'ephemeralNotSupported' };
+    | { code: 'optionConflict'; rule: 'options'; field: string; value: string; reason: 'systemSpot' | 'countOutsideAutoscale' | 'nodeImageChannel' | 'overlayNeedsAzure' | 'ephemeralNotSupported' | 'surgeNeedsUnavailable' };
 
 export type ProblemCode = Problem['code'];

@@ -1,5 +1,7 @@
 import type { Cluster, NodePool, Snapshot } from './aks';
 import { isSameArmId } from './armId';
+import type { RolloutTarget } from './changes';
+import type { UpgradeSettings } from './poolOptions';
 import type { Problem } from './problems';
 import { upgradePath, UpgradePath, upgradeProblems } from './rules';
 
@@ -52,6 +54,8 @@ export interface RolloutSettings {
     readonly failureBudget: number;
     /** Between waves: ask, showing the results so far, or wait this many minutes. */
     readonly between: { readonly kind: 'confirm' } | { readonly kind: 'soak'; readonly minutes: number };
+    /** The upgrade settings of every Kubernetes upgrade (R6: a node-image-only upgrade takes none); unset ones stay each pool's. */
+    readonly upgrade?: UpgradeSettings;
 }
 
 export const DEFAULT_ROLLOUT_SETTINGS: RolloutSettings = { canary: 1, waveSize: 5, concurrency: 3, failureBudget: 1, between: { kind: 'confirm' } };
@@ -77,7 +81,8 @@ export interface SkippedPool {
 
 export interface RolloutPlan {
     readonly id: string;
-    readonly snapshot: Pick<Snapshot, 'id' | 'name' | 'kubernetesVersion' | 'nodeImageVersion'>;
+    /** The snapshot as the person confirmed the plan: read again before every wave, and the roll-out stops if it changed. */
+    readonly snapshot: RolloutTarget;
     readonly createdAt: string;
     readonly settings: RolloutSettings;
     readonly waves: readonly (readonly PlannedPool[])[];
@@ -116,6 +121,8 @@ export interface RolloutState {
     readonly outcomes: Readonly<Record<string, PoolOutcome>>;
     readonly wave: number;
     readonly status: RolloutStatus;
+    /** Why a roll-out stopped other than at its failure budget (its snapshot changed or is gone). */
+    readonly stopReason?: string;
 }
 
 export function newRolloutState(plan: RolloutPlan): RolloutState {
@@ -131,6 +138,19 @@ export function failures(state: RolloutState): number {
 /** Finished: every planned pool ended one way or another, or the roll-out was stopped or canceled. */
 export function isFinished(state: RolloutState): boolean {
     return state.status === 'done' || state.status === 'stopped' || state.status === 'canceled';
+}
+
+/**
+ * The roll-out again for its failed pools only: they wait to start again (each read fresh and checked again, as
+ * any pool of a roll-out), from the first wave that has one; the others keep their outcome, so those not started
+ * stay not started and nothing that succeeded is sent again.
+ */
+export function retryFailed(state: RolloutState): { state: RolloutState; pools: readonly string[] } {
+    const pools = Object.entries(state.outcomes).filter(([, o]) => o.status === 'failed').map(([id]) => id);
+    const outcomes = { ...state.outcomes };
+    pools.forEach((id) => (outcomes[id] = { status: 'pending' }));
+    const first = state.plan.waves.findIndex((wave) => wave.some((p) => pools.includes(p.poolId)));
+    return { state: { ...state, outcomes, status: 'running', stopReason: undefined, wave: Math.max(0, first) }, pools };
 }
 
 /** The pools of a wave still to start, in order, at most one per cluster at a time being the runner's job. */

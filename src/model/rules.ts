@@ -97,10 +97,10 @@ export function supportedVersionProblems(snapshot: Snapshot, location: string, s
         : [{ code: 'versionNotSupported', rule: 'R4', snapshot: snapshot.name, version: snapshot.kubernetesVersion, location }];
 }
 
-/** Why a snapshot cannot seed a new pool in a cluster: R10, R4 and the control plane's version. */
+/** Why a snapshot cannot seed a new pool in a cluster: R10, R15, R4 and the control plane's version. */
 export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, supportedVersions: readonly string[]): Problem[] {
     const problems = busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState);
-    problems.push(...supportedVersionProblems(snapshot, cluster.location, supportedVersions));
+    problems.push(...retiredOsProblems(snapshot), ...supportedVersionProblems(snapshot, cluster.location, supportedVersions));
     const order = compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion);
     if (order === undefined) {
         problems.push(...unreadableVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion));
@@ -150,7 +150,7 @@ export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snap
             problems.push({ code: 'skipsMinor', rule: 'R5', from: pool.kubernetesVersion, to: snapshot.kubernetesVersion });
         }
     }
-    problems.push(...osProblems(pool, snapshot));
+    problems.push(...osProblems(pool, snapshot), ...retiredOsProblems(snapshot));
     if (!isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion) && !isRetry(pool, snapshot)) {
         problems.push({ code: 'imageNotNewer', rule: 'R5', snapshotImage: snapshot.nodeImageVersion, poolImage: pool.nodeImageVersion ?? '' });
     }
@@ -167,8 +167,8 @@ export function osProblems(pool: NodePool, snapshot: Snapshot): Problem[] {
         return [];
     }
     const problems: Problem[] = [];
-    const poolSku = pool.osSku ?? (pool.osType === 'Windows' ? 'Windows2019' : 'Ubuntu');
-    const snapshotSku = snapshot.osSku ?? (snapshot.osType === 'Windows' ? 'Windows2019' : 'Ubuntu');
+    const poolSku = effectiveOsSku(pool.osType, pool.osSku, pool.kubernetesVersion);
+    const snapshotSku = effectiveOsSku(snapshot.osType, snapshot.osSku, snapshot.kubernetesVersion);
     if (osSkuFamily(poolSku) !== osSkuFamily(snapshotSku)) {
         problems.push({ code: 'osSkuChange', rule: 'R14', snapshot: snapshot.name, snapshotSku, poolSku });
     }
@@ -182,6 +182,40 @@ export function osProblems(pool: NodePool, snapshot: Snapshot): Problem[] {
         problems.push({ code: 'fipsChange', rule: 'R14', snapshot: snapshot.name, snapshotFips: !!snapshot.enableFips, poolFips: !!pool.enableFips });
     }
     return problems;
+}
+
+/**
+ * The OS SKU AKS uses when none is set: Ubuntu for Linux; for Windows, Windows Server 2022 from Kubernetes 1.25
+ * (AKS docs, "Windows Server node pools FAQ": the default OS SKU for Windows is Windows2022 from 1.25, Windows2019
+ * before).
+ */
+export function effectiveOsSku(osType: string, osSku: string | undefined, kubernetesVersion: string): string {
+    if (osSku) {
+        return osSku;
+    }
+    if (osType !== 'Windows') {
+        return 'Ubuntu';
+    }
+    const version = parseKubernetesVersion(kubernetesVersion);
+    return version && (version.major > 1 || version.minor >= 25) ? 'Windows2022' : 'Windows2019';
+}
+
+/**
+ * R15: a snapshot of an operating system AKS has retired for its Kubernetes version. Azure Linux 2.0: no support
+ * or security updates from 2025-11-30, its node images removed from 2026-10-31 (AKS docs, the notice on "Node
+ * auto-provisioning: AKSNodeClass" and the AKS retirement announcement). Windows Server 2019: retired 2026-03-01,
+ * no new node pools on Kubernetes 1.33 and later (AKS release notes, 2023-07-30 and 2026-05-29).
+ */
+export function retiredOsProblems(snapshot: Snapshot): Problem[] {
+    const sku = effectiveOsSku(snapshot.osType, snapshot.osSku, snapshot.kubernetesVersion);
+    if (sku.toLowerCase() === 'cblmariner' || /^AKS(CBLMariner|AzureLinux)-V2/i.test(snapshot.nodeImageVersion)) {
+        return [{ code: 'osRetired', rule: 'R15', snapshot: snapshot.name, os: 'Azure Linux 2.0', retired: '2025-11-30', source: 'learn.microsoft.com/azure/aks/node-auto-provisioning-aksnodeclass' }];
+    }
+    const version = parseKubernetesVersion(snapshot.kubernetesVersion);
+    if (sku === 'Windows2019' && version && (version.major > 1 || version.minor >= 33)) {
+        return [{ code: 'osRetired', rule: 'R15', snapshot: snapshot.name, os: 'Windows Server 2019', retired: '2026-03-01', source: 'github.com/Azure/AKS/releases/tag/2026-05-29' }];
+    }
+    return [];
 }
 
 function osSkuFamily(osSku: string): string {

@@ -20,7 +20,7 @@ describe('A person browsing the tree', () => {
         const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'snap-memory-2609' });
         await hover.waitFor();
         const text = await hover.innerText();
-        for (const expected of ['Mode: User', 'Kubernetes version: 1.32.9', 'Node image: AKSAzureLinux-V2gen2-202609.15.0', 'VM size: Standard_E8s_v5']) {
+        for (const expected of ['Mode: User', 'Kubernetes version: 1.32.9', 'Node image: AKSAzureLinux-V3gen2-202609.15.0', 'VM size: Standard_E8s_v5']) {
         assert.ok(text.includes(expected), `tooltip lacks "${expected}": ${text}`);
         }
         assert.match(await memory.innerText(), /◆ snap-memory-2609/);

@@ -13,6 +13,7 @@ const CLUSTER_NAME = /^[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 const DNS_PREFIX = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]{0,52}[a-zA-Z0-9])?$/;
 const RESOURCE_GROUP_NAME = /^[-\w._()]{0,89}[-\w_()]$/u;
 
+/** Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), agent pool name pattern `^[a-z][a-z0-9]{0,11}$`; Windows pools at most 6 characters: AKS docs, "Windows Server node pools FAQ" (learn.microsoft.com/azure/aks/windows-faq). */
 export function assertPoolName(name: string, osType: string): void {
     const maxLength = osType === 'Windows' ? 6 : 12;
     if (!POOL_NAME.test(name) || name.length > maxLength) {
@@ -21,30 +22,39 @@ export function assertPoolName(name: string, osType: string): void {
     }
 }
 
+/** Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), `resourceName` pattern `^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$`. */
 export function assertSnapshotName(name: string): void {
     if (!SNAPSHOT_NAME.test(name)) {
         throw aksError(400, 'InvalidParameter', `The value of parameter snapshotName '${name}' is invalid. It must be 1-63 characters of letters, digits, '-' and '_', starting and ending with a letter or digit.`, 'snapshotName');
     }
 }
 
+/** Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), `resourceName` pattern (as for snapshots). */
 export function assertClusterName(name: string): void {
     if (!CLUSTER_NAME.test(name)) {
         throw aksError(400, 'InvalidParameter', `The value of parameter resourceName '${name}' is invalid. It must be 1-63 characters of letters, digits, '-' and '_', starting and ending with a letter or digit.`, 'resourceName');
     }
 }
 
+/** Source: Azure CLI's `--dns-name-prefix` rule (1–54 letters, digits and hyphens, starting and ending alphanumeric), code `InvalidDNSPrefix` as AKS answers it. */
 export function assertDnsPrefix(dnsPrefix: string): void {
     if (!DNS_PREFIX.test(dnsPrefix)) {
         throw aksError(400, 'InvalidDNSPrefix', `DNS prefix '${dnsPrefix}' is invalid. It must be 1-54 letters, digits and '-', starting and ending with a letter or digit.`, 'properties.dnsPrefix');
     }
 }
 
-/** ARM's own rule for resource group names (1–90 of letters, digits, `-_.()`, not ending in a period). */
+/**
+ * ARM's own rule for resource group names (1–90 of letters, digits, `-_.()`, not ending in a period).
+ * Source: Azure docs, "Naming rules and restrictions for Azure resources" (Microsoft.Resources/resourcegroups).
+ */
 export function isResourceGroupName(name: string): boolean {
     return RESOURCE_GROUP_NAME.test(name);
 }
 
-/** R10: AKS answers 409 to any write while an operation runs; an unknown state is not terminal. */
+/**
+ * R10: AKS answers 409 to any write while an operation runs; an unknown state is not terminal.
+ * Source: AKS troubleshooting, "OperationNotAllowed / another operation is in progress" (learn.microsoft.com/troubleshoot/azure/azure-kubernetes).
+ */
 export function assertTerminal(state: unknown, what: string): void {
     if (!TERMINAL_STATES.includes(String(state ?? 'Succeeded').toLowerCase())) {
         throw aksError(409, 'OperationNotAllowed',
@@ -67,7 +77,10 @@ export function supportedPatches(location: string): string[] {
     return (supportedKubernetesVersions(location).values as Json[]).flatMap((v) => Object.keys(v.patchVersions as Json));
 }
 
-/** R4: a version (or a bare minor, as the CLI sends) must be supported in the region. */
+/**
+ * R4: a version (or a bare minor, as the CLI sends) must be supported in the region.
+ * Source: AKS docs, "Supported Kubernetes versions in AKS"; the message is the one AKS answers (`K8sVersionNotSupported`).
+ */
 export function assertSupported(version: string, location: string): void {
     const supported = supportedPatches(location);
     const minorOnly = /^\d+\.\d+$/.test(version);
@@ -76,7 +89,10 @@ export function assertSupported(version: string, location: string): void {
     }
 }
 
-/** R5 as AKS enforces it: no downgrade (409), no skipped minor (400). */
+/**
+ * R5 as AKS enforces it: no downgrade (409), no skipped minor (400).
+ * Source: AKS docs, "Upgrade an AKS cluster" (no minor version skipped; no downgrade).
+ */
 export function assertUpgradePath(from: string, to: string, what: string): void {
     const [a, b] = [from, to].map((v) => v.split('.').map(Number));
     const cmp = a[0] - b[0] || a[1] - b[1] || (a[2] ?? 0) - (b[2] ?? 0);
@@ -93,7 +109,10 @@ export function isUpgrade(from: string, to: string): boolean {
     return (b[0] - a[0] || b[1] - a[1] || (b[2] ?? 0) - (a[2] ?? 0)) > 0;
 }
 
-/** A pool's node count: System pools 1–1000, User pools 0–1000. */
+/**
+ * A pool's node count: System pools 1–1000, User pools 0–1000.
+ * Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), `count`: "0 to 1000 (inclusive) for user pools and 1 to 1000 (inclusive) for system pools".
+ */
 export function assertCount(value: unknown, mode: string): number {
     const count = Number(value ?? 1);
     if (!Number.isInteger(count) || count < (mode === 'System' ? 1 : 0) || count > 1000) {
@@ -105,7 +124,10 @@ export function assertCount(value: unknown, mode: string): number {
 const UPGRADE_CHANNELS = ['rapid', 'stable', 'patch', 'node-image', 'none'];
 const NODE_OS_UPGRADE_CHANNELS = ['None', 'Unmanaged', 'NodeImage', 'SecurityPatch'];
 
-/** The auto-upgrade channels AKS accepts, and its rule that the `node-image` channel needs the `NodeImage` node OS channel. */
+/**
+ * The auto-upgrade channels AKS accepts, and its rule that the `node-image` channel needs the `NodeImage` node OS channel.
+ * Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), enums `UpgradeChannel` and `NodeOSUpgradeChannel`; AKS docs, "Auto-upgrade node OS images" (the node-image channel goes with NodeImage).
+ */
 export function assertAutoUpgradeProfile(profile: Json): void {
     const { upgradeChannel, nodeOSUpgradeChannel } = profile;
     if (upgradeChannel !== undefined && !UPGRADE_CHANNELS.includes(String(upgradeChannel))) {
@@ -119,7 +141,10 @@ export function assertAutoUpgradeProfile(profile: Json): void {
     }
 }
 
-/** A cluster keeps at least one System pool. */
+/**
+ * A cluster keeps at least one System pool.
+ * Source: AKS docs, "Manage system node pools" (a cluster keeps at least one system pool).
+ */
 export function assertNotLastSystemPool(pools: readonly { name: string; properties: Json }[], name: string): void {
     const pool = pools.find((p) => p.name.toLowerCase() === name.toLowerCase());
     if (pool?.properties.mode === 'System' && pools.filter((p) => p.properties.mode === 'System').length === 1) {
@@ -127,6 +152,7 @@ export function assertNotLastSystemPool(pools: readonly { name: string; properti
     }
 }
 
+/** Source: AKS docs, "Manage system node pools". */
 export function assertHasSystemPool(profiles: readonly Json[]): Json {
     const system = profiles.find((p) => p.mode === 'System');
     if (!system) {
@@ -135,14 +161,20 @@ export function assertHasSystemPool(profiles: readonly Json[]): Json {
     return system;
 }
 
-/** R8 as AKS enforces it. */
+/**
+ * R8 as AKS enforces it.
+ * Source: AKS docs, "Manage system node pools" (system pools run Linux; Windows pools are user pools).
+ */
 export function assertSystemPoolLinux(mode: string, osType: string): void {
     if (mode === 'System' && osType !== 'Linux') {
         throw aksError(400, 'InvalidParameter', 'System node pool must be Linux. Windows agent pools can only be User pools.', 'agentPoolProfile.mode');
     }
 }
 
-/** A pool's version never passes the control plane's. */
+/**
+ * A pool's version never passes the control plane's.
+ * Source: AKS docs, "Supported Kubernetes versions" (a pool's version is never newer than the control plane's).
+ */
 export function assertNotPastControlPlane(version: string, controlPlane: string, creating: boolean): void {
     if (isUpgrade(controlPlane, version)) {
         throw creating
@@ -151,20 +183,27 @@ export function assertNotPastControlPlane(version: string, controlPlane: string,
     }
 }
 
-/** R6: a node-image-only upgrade takes a snapshot of the pool's own Kubernetes version. */
+/**
+ * R6: a node-image-only upgrade takes a snapshot of the pool's own Kubernetes version.
+ * Source: AKS docs, "Node pool snapshots" (a node image upgrade from a snapshot needs the same Kubernetes version).
+ */
 export function assertNodeImageSnapshot(snapshotVersion: string, poolVersion: string): void {
     if (snapshotVersion !== poolVersion) {
         throw aksError(400, 'InvalidParameter', `A node image upgrade needs a snapshot of the pool's Kubernetes version ${poolVersion}; the snapshot has ${snapshotVersion}.`, 'AKSSnapshotId');
     }
 }
 
+/** Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), `dnsPrefix`: "This cannot be updated once the Managed Cluster has been created." */
 export function assertDnsPrefixUnchanged(wanted: unknown, current: unknown): void {
     if (wanted !== undefined && wanted !== current) {
         throw aksError(400, 'BadRequest', 'Changing property \'dnsPrefix\' is not allowed.', 'properties.dnsPrefix');
     }
 }
 
-/** R2, R10, R11: a snapshot is taken of a scale-set pool at rest, in the pool's own region. */
+/**
+ * R2, R10, R11: a snapshot is taken of a scale-set pool at rest, in the pool's own region.
+ * Source: AKS docs, "Node pool snapshots" (same region; Virtual Machines pools take no snapshot) and the AKS changelog (2022-06-19: Succeeded pools only).
+ */
 export function assertSnapshotSource(pool: { name: string; properties: Json }, poolLocation: string, location: string): void {
     if (pool.properties.type === 'VirtualMachines') {
         throw aksError(400, 'InvalidParameter', 'Snapshots are not supported for agent pools of type VirtualMachines.', 'creationData.sourceResourceId');
@@ -183,7 +222,10 @@ export function assertSnapshotSource(pool: { name: string; properties: Json }, p
     }
 }
 
-/** ARM's tag rules: at most 50; names 1–512 characters without `<>%&\?/` or control characters; values at most 256. */
+/**
+ * ARM's tag rules: at most 50; names 1–512 characters without `<>%&\?/` or control characters; values at most 256.
+ * Source: Azure docs, "Use tags to organize your Azure resources" (limits and characters).
+ */
 export function assertTags(tags: unknown): void {
     if (tags === undefined || tags === null) {
         return;
@@ -210,15 +252,21 @@ export function assertTags(tags: unknown): void {
     }
 }
 
-/** AKS's rule for `upgradeSettings.maxSurge`: a whole number of nodes (1 or more) or a percentage from 1% to 100%. */
-export function assertMaxSurge(maxSurge: unknown): void {
+/**
+ * AKS's rule for `upgradeSettings.maxSurge`: a whole number of nodes (1 or more) or a percentage from 1% to 100%.
+ * Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), `AgentPoolUpgradeSettings.maxSurge` (an integer or a percentage; `0` only with `maxUnavailable`, AKS docs "Upgrade an AKS cluster", surge-less upgrades).
+ */
+export function assertMaxSurge(maxSurge: unknown, maxUnavailable?: unknown): void {
     if (maxSurge === undefined || maxSurge === null || maxSurge === '') {
         return;
     }
     const match = /^(\d+)(%?)$/.exec(String(maxSurge));
     const number = match ? Number(match[1]) : NaN;
-    if (!match || number < 1 || (match[2] === '%' && number > 100)) {
+    if (!match || (match[2] === '%' && number > 100)) {
         throw aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.upgradeSettings.maxSurge '${String(maxSurge)}' is invalid: a number of nodes or a percentage from 1% to 100%.`, 'agentPoolProfile.upgradeSettings.maxSurge');
+    }
+    if (number === 0 && !(Number(/^(\d+)%?$/.exec(String(maxUnavailable ?? ''))?.[1] ?? 0) >= 1)) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.upgradeSettings.maxSurge '${String(maxSurge)}' is invalid: 0 only with maxUnavailable of at least 1, so that the upgrade can proceed.`, 'agentPoolProfile.upgradeSettings.maxSurge');
     }
 }
 
@@ -228,6 +276,7 @@ const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 /**
  * The pool settings AKS checks on create: max pods, OS disk, Spot, the autoscaler's range, zones the size is
  * offered in (and not restricted to the subscription), labels and taints.
+ * Sources: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json) (`osDiskSizeGB` 0–2048, enums `OSDiskType`, `ScaleSetPriority`, `ScaleSetEvictionPolicy`); AKS docs "Configure Azure CNI" (max pods 10–250), "Spot node pools" (no Spot system pool, max price -1 or up to 5 decimals), "Cluster autoscaler" (min/max), Kubernetes' label and taint syntax (kubernetes.io).
  */
 export function assertPoolOptions(props: Json, mode: string, count: number, location: string): void {
     const invalid = (field: string, value: unknown, why: string) =>
@@ -291,12 +340,20 @@ export function assertPoolOptions(props: Json, mode: string, count: number, loca
     }
 }
 
-/** `upgradeSettings` beyond max surge: max unavailable (nodes or 0%–100%), drain timeout 1–1440 min, node soak 0–30 min. */
+/**
+ * `upgradeSettings` beyond max surge: max unavailable (nodes or 0%–100%), drain timeout 1–1440 min, node soak 0–30 min.
+ * Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), `AgentPoolUpgradeSettings`: `drainTimeoutInMinutes` minimum 1, maximum 1440; `nodeSoakDurationInMinutes` minimum 0, maximum 30; `maxUnavailable` an integer or a percentage.
+ */
 export function assertUpgradeSettings(settings: Json | undefined): void {
     if (!settings) {
         return;
     }
-    assertMaxSurge(settings.maxSurge);
+    assertMaxSurge(settings.maxSurge, settings.maxUnavailable);
+    const behavior = settings.undrainableNodeBehavior;
+    // Source: the REST spec's enum `UndrainableNodeBehavior` (Cordon, Schedule); modelAsString, but AKS documents only these.
+    if (behavior !== undefined && !['Cordon', 'Schedule'].includes(String(behavior))) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.upgradeSettings.undrainableNodeBehavior '${String(behavior)}' is invalid: Cordon or Schedule.`, 'agentPoolProfile.upgradeSettings.undrainableNodeBehavior');
+    }
     const invalid = (field: string, value: unknown, why: string) =>
         aksError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.upgradeSettings.${field} '${String(value)}' is invalid: ${why}.`, `agentPoolProfile.upgradeSettings.${field}`);
     const unavailable = settings.maxUnavailable;
@@ -316,7 +373,10 @@ export function assertUpgradeSettings(settings: Json | undefined): void {
     }
 }
 
-/** A new cluster's tier, network plugin and mode, and SSH key, as AKS checks them. */
+/**
+ * A new cluster's tier, network plugin and mode, and SSH key, as AKS checks them.
+ * Source: Azure REST spec 2026-04-01 (shared/arm/spec, managedClusters.json), enums `ManagedClusterSKUTier`, `NetworkPlugin`, `NetworkPluginMode` (overlay with azure only: AKS docs "Azure CNI Overlay").
+ */
 export function assertClusterOptions(input: Json): void {
     const props = (input.properties ?? {}) as Json;
     const tier = (input.sku as Json | undefined)?.tier;
@@ -337,5 +397,24 @@ export function assertClusterOptions(input: Json): void {
         if (!/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/.test(String(key.keyData ?? '').trim())) {
             throw aksError(400, 'InvalidParameter', 'The value of parameter linuxProfile.ssh.publicKeys.keyData is invalid: an OpenSSH public key.', 'linuxProfile.ssh.publicKeys.keyData');
         }
+    }
+}
+
+/**
+ * R15 as AKS enforces it: no pool from an image of an operating system AKS retired for the version. Sources: Azure
+ * Linux 2.0, no support from 2025-11-30 and node images removed from 2026-10-31 (AKS docs, the notice on "Node
+ * auto-provisioning: AKSNodeClass"); Windows Server 2019 retired 2026-03-01, no new node pools on Kubernetes 1.33
+ * and later (AKS release notes 2023-07-30 and 2026-05-29). The default Windows OS SKU is Windows2022 from 1.25
+ * (AKS docs, "Windows Server node pools FAQ").
+ */
+export function assertOsNotRetired(image: { osType?: unknown; osSku?: unknown; nodeImageVersion?: unknown }, kubernetesVersion: string): void {
+    const [major, minor] = kubernetesVersion.split('.').map(Number);
+    const windowsDefault = major > 1 || minor >= 25 ? 'Windows2022' : 'Windows2019';
+    const sku = String(image.osSku ?? (image.osType === 'Windows' ? windowsDefault : 'Ubuntu'));
+    if (sku.toLowerCase() === 'cblmariner' || /^AKS(CBLMariner|AzureLinux)-V2/i.test(String(image.nodeImageVersion ?? ''))) {
+        throw aksError(400, 'InvalidParameter', 'Azure Linux 2.0 is retired: AKS no longer supports it since 2025-11-30 and has removed its node images. Use osSku AzureLinux3.', 'osSKU');
+    }
+    if (sku === 'Windows2019' && (major > 1 || minor >= 33)) {
+        throw aksError(400, 'InvalidParameter', `Windows Server 2019 is retired and is not supported on Kubernetes ${kubernetesVersion} (1.33 and later). Use Windows2022.`, 'osSKU');
     }
 }

@@ -63,7 +63,7 @@ export const SANDBOX_SUBSCRIPTION = '9d4e5f60-1a2b-4c3d-8e4f-5a6b7c8d9e22';
 const UBUNTU_2611 = 'AKSUbuntu-2204gen2containerd-202611.03.0';
 const UBUNTU_2610 = 'AKSUbuntu-2204gen2containerd-202610.20.0';
 const UBUNTU_ARM_2611 = 'AKSUbuntu-2204gen2arm64containerd-202611.03.0';
-const AZURELINUX_2609 = 'AKSAzureLinux-V2gen2-202609.15.0';
+const AZURELINUX_2609 = 'AKSAzureLinux-V3gen2-202609.15.0';
 const WINDOWS_2610 = 'AKSWindows-2022-containerd-20348.4294.251021';
 const UBUNTU_2110 = 'AKSUbuntu-1804gen2containerd-2021.10.19';
 
@@ -200,7 +200,7 @@ export const demoSeed: Seed = {
         {
             subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'snap-memory-2611', location: 'eastus',
             source: `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-staging/providers/Microsoft.ContainerService/managedClusters/aks-staging-eastus/agentPools/memory`,
-            kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSAzureLinux-V2gen2-202611.03.0',
+            kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSAzureLinux-V3gen2-202611.03.0',
             osType: 'Linux', osSku: 'AzureLinux', vmSize: 'Standard_E8s_v5', createdAt: '2026-11-09T10:20:00Z', tags: { purpose: 'golden' },
         },
         {
@@ -275,7 +275,7 @@ export const fleetSeed: Seed = {
             properties: { autoUpgradeProfile: { upgradeChannel: 'node-image', nodeOSUpgradeChannel: 'NodeImage' } },
             pools: [
                 pool('system', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0', { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2611') } }),
-                pool('linux', 'User', 'Standard_E8s_v5', '1.33.5', 'AKSAzureLinux-V2gen2-202610.20.0', { osSKU: 'AzureLinux' }),
+                pool('linux', 'User', 'Standard_E8s_v5', '1.33.5', 'AKSAzureLinux-V3gen2-202610.20.0', { osSKU: 'AzureLinux' }),
                 pool('win', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSWindows-2022-containerd-20348.4294.251021', { osType: 'Windows', osSKU: 'Windows2022' }),
                 pool('atrisk', 'User', 'Standard_D4s_v5', '1.33.5', FLEET_2611, { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2611') } }),
             ],
@@ -326,6 +326,12 @@ export const fleetSeed: Seed = {
             subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet-snapshots', name: 'snap-noble-2611', location: 'eastus',
             source: 'aks-fleet-pinned/noble', kubernetesVersion: '1.33.5', nodeImageVersion: FLEET_2404,
             osType: 'Linux', osSku: 'Ubuntu2404', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-06T10:00:00Z',
+        },
+        {
+            // Azure Linux 2.0, retired by AKS (R15): its last image, taken before the retirement.
+            subscriptionId: FLEET_EAST_SUBSCRIPTION, resourceGroup: 'rg-fleet-snapshots', name: 'snap-azl2-2512', location: 'eastus',
+            source: 'aks-fleet-pinned/system', kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSAzureLinux-V2gen2-202512.06.0',
+            osType: 'Linux', osSku: 'AzureLinux', vmSize: 'Standard_D4s_v5', createdAt: '2025-12-08T09:00:00Z',
         },
         {
             subscriptionId: FLEET_WEST_SUBSCRIPTION, resourceGroup: 'rg-fleet-west', name: 'snap-west-2610', location: 'westus2',
@@ -484,7 +490,7 @@ export function latestNodeImage(osType: string, osSku: string | undefined, vmSiz
         return osSku === 'Windows2019' ? 'AKSWindows-2019-containerd-17763.7009.251118' : 'AKSWindows-2022-containerd-20348.4405.251118';
     }
     if (osSku === 'AzureLinux') {
-        return 'AKSAzureLinux-V2gen2-202611.17.0';
+        return 'AKSAzureLinux-V3gen2-202611.17.0';
     }
     const arm = VM_SIZES.find((s) => s.name.toLowerCase() === vmSize.toLowerCase())?.arch === 'Arm64';
     const release = osSku === 'Ubuntu2404' ? '2404' : '2204';

@@ -34,7 +34,8 @@ describe('Add Node Pool from a snapshot', () => {
         const result = await runCommand<{ id: string; azCommand: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.system));
         watch.dispose();
         const [put] = await emulator.writes();
-        assert.match(put.url, new RegExp(`^/subscriptions/${SANDBOX_SUBSCRIPTION}/resourceGroups/rg-sandbox/providers/Microsoft.ContainerService/managedClusters/aks-sandbox/agentPools/golden\\?`));
+        // ARM ids are case-insensitive: the pool's URL is built from the cluster's id as Azure listed it.
+        assert.match(put.url, new RegExp(`^/subscriptions/${SANDBOX_SUBSCRIPTION}/resourceGroups/rg-sandbox/providers/Microsoft.ContainerService/managedClusters/aks-sandbox/agentPools/golden\\?`, 'i'));
         assert.deepStrictEqual(put.body, {
             properties: {
                 count: 2, vmSize: 'Standard_D8s_v5', osType: 'Linux', osSKU: 'Ubuntu', mode: 'User', orchestratorVersion: '1.33.5',

@@ -202,9 +202,70 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         const { kept, canary } = await leaveDuringCanary();
         await emulator.setProvisioningState(canary, 'Failed');
         await emulator.clearRequests();
-        const resumed = await runCommand<RolloutState>('aksSnapshots.resumeRollout', new TestUserInput(['Start Next Wave']), kept.plan.id);
+        const ui = new TestUserInput(['Resume Without Them']);
+        const resumed = await runCommand<RolloutState>('aksSnapshots.resumeRollout', ui, kept.plan.id);
+        assert.match(ui.ofKind('message')[0].text, /1 node pools of the roll-out of "snap-roll-2611" failed\. Upgrade them again as the roll-out resumes\?/);
         assert.deepStrictEqual([resumed.status, resumed.outcomes[canary].status, resumed.outcomes[canary].code], ['stopped', 'failed', 'Failed']);
         assert.match(resumed.outcomes[canary].message ?? '', /ended Failed in Azure while the roll-out waited/);
         assert.deepStrictEqual(await emulator.writes(), [], 'the next wave never started');
+    });
+
+    it('Retry Failed Pools upgrades the failed pools again, and only them; the pools never started stay for Resume', async () => {
+        await emulator.addFault({ method: 'POST', pathContains: '/agentPools/a2/upgradeNodeImageVersion', action: 'failOperation', times: 1, error: { code: 'NodeDrainFailed', message: 'Pod disruption budget blocked draining node aks-a2-0.' } });
+        const first = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', new TestUserInput([everyUsable, ...settings(10, 1), 'Start Roll-out', 'Start Next Wave']), await api.tree.findElement(SNAPSHOT));
+        const a2 = Object.keys(first.outcomes).find((id) => id.toLowerCase() === poolId('aks-roll-a', 'a2').toLowerCase())!;
+        assert.deepStrictEqual([first.status, first.outcomes[a2].status], ['stopped', 'failed']);
+        const notStarted = Object.values(first.outcomes).filter((o) => o.status === 'pending').length;
+        assert.ok(notStarted > 0, 'the budget stopped the roll-out before the rest');
+        await emulator.clearRequests();
+
+        const ui = new TestUserInput(['Retry Failed Pools']);
+        const retried = await runCommand<RolloutState>('aksSnapshots.retryFailedPools', ui, first.plan.id);
+        assert.match(ui.ofKind('message')[0].text, /Upgrade the 1 failed node pools of the roll-out of "snap-roll-2611" again\?/);
+        assert.deepStrictEqual((await emulator.writes()).map(writtenPool), ['aks-roll-a/a2'], 'only the failed pool was sent again');
+        assert.strictEqual(retried.outcomes[a2].status, 'succeeded');
+        assert.strictEqual(Object.values(retried.outcomes).filter((o) => o.status === 'pending').length, notStarted, 'the pools never started were not sent');
+        assert.strictEqual(retried.status, 'waiting');
+        assert.ok(api.rollouts.unfinished().some((s) => s.plan.id === first.plan.id), 'they stay for Resume');
+        await api.rollouts.save({ ...retried, status: 'canceled' });
+    });
+
+    it('a snapshot deleted and made again under the same name between waves stops the roll-out: nothing more is sent', async () => {
+        const remake = async (): Promise<void> => {
+            // A colleague replaces the snapshot with one of another pool (an older image), under the same name.
+            const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
+            await service.deleteSnapshot(await service.getSnapshot('rg-roll-snapshots', 'snap-roll-2611'));
+            const cluster = await service.getCluster('rg-roll', 'aks-roll-a');
+            await service.createSnapshot('rg-roll-snapshots', 'snap-roll-2611', cluster.location ?? '', poolId('aks-roll-a', 'a2'));
+            await emulator.clearRequests();
+        };
+        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(remake, 'Start Next Wave')]);
+        const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        assert.strictEqual(state.status, 'stopped');
+        assert.match(state.stopReason ?? '', /Snapshot "snap-roll-2611" is not the one the plan was made for \(createdAt: .*nodeImageVersion: AKSUbuntu-2204gen2containerd-202611\.03\.0 → AKSUbuntu-2204gen2containerd-202610\.20\.0\)/);
+        assert.deepStrictEqual(await emulator.writes(), [], 'nothing was sent once the snapshot changed');
+        assert.deepStrictEqual(Object.values(state.outcomes).map((o) => o.status).sort(), [...Array(10).fill('pending'), 'succeeded'], 'the canary only');
+    });
+
+    it('the roll-out\'s upgrade settings: max surge 0 only with max unavailable of 1 or more (no Start before), sent with each Kubernetes upgrade, none to a node-image-only one; Upgrade\'s warnings shown first', async () => {
+        // A colleague lets aks-roll-a's node OS channel re-image its pools: the roll-out warns before the first wave (R7).
+        const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
+        await service.updateClusterChannels(await service.getCluster('rg-roll', 'aks-roll-a'), { upgradeChannel: 'none', nodeOsUpgradeChannel: 'NodeImage' });
+        await emulator.clearRequests();
+        const ui = new TestUserInput([new PickMany((i) => ['a1', 'a5'].includes(i.label)), 'Change Settings…', 'Max surge', '0', 'Done',
+            'Change Settings…', 'Max unavailable', '1', 'Nodes that cannot be drained', 'Cordon', 'Done', 'Start Roll-out', 'Start Next Wave']);
+        const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        const confirmations = ui.ofKind('message').filter((m) => /^Roll out snapshot/.test(m.text));
+        assert.match(confirmations[1].detail ?? '', /⛔ upgradeSettings\.maxSurge "0" \(no surge node\) needs Max unavailable of at least 1/);
+        assert.ok(!confirmations[1].items?.some((i) => i.label === 'Start Roll-out'), 'no Start until max unavailable is set');
+        assert.match(confirmations[2].detail ?? '', /Kubernetes upgrades: Max surge: 0, Max unavailable: 1, Nodes that cannot be drained: Cordon/);
+        assert.match(confirmations[0].detail ?? '', /⚠ .*"aks-roll-a".*NodeImage.*\(R7\)/);
+        assert.strictEqual(state.status, 'done');
+        const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url));
+        const put = writes.find((w) => w.method === 'PUT')!;
+        assert.strictEqual(writtenPool(put), 'aks-roll-a/a5');
+        const settings = (put.body as { properties: { upgradeSettings: Record<string, unknown> } }).properties.upgradeSettings;
+        assert.deepStrictEqual([settings.maxSurge, settings.maxUnavailable, settings.undrainableNodeBehavior], ['0', '1', 'Cordon']);
+        assert.deepStrictEqual(writes.filter((w) => w.method === 'POST').map((w) => [writtenPool(w), w.body ?? null]), [['aks-roll-a/a1', null]], 'the node image upgrade takes no settings (R6)');
     });
 });

@@ -108,7 +108,7 @@ describe('The AKS tree in a real VS Code', () => {
         const pools = await api.tree.getChildren(eastus);
         const memory = await api.tree.getTreeItem(pools.find((p) => p.id.endsWith('/memory'))!);
         const tooltip = (memory.tooltip as vscode.MarkdownString).value;
-        for (const text of ['User', 'Succeeded', '1.32.9', 'AKSAzureLinux-V2gen2-202609.15.0', 'Linux (AzureLinux)', 'Standard_E8s_v5', 'VirtualMachineScaleSets', 'snap-memory-2609']) {
+        for (const text of ['User', 'Succeeded', '1.32.9', 'AKSAzureLinux-V3gen2-202609.15.0', 'Linux (AzureLinux)', 'Standard_E8s_v5', 'VirtualMachineScaleSets', 'snap-memory-2609']) {
             assert.ok(tooltip.includes(text), `tooltip lacks "${text}":\n${tooltip}`);
         }
     });

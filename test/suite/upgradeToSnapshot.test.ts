@@ -25,7 +25,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
 
         const confirm = ui.ofKind('message')[0];
         assert.strictEqual(confirm.text, 'Upgrade node pool "memory" of "aks-prod-eastus" to snapshot "snap-memory-2611"?');
-        for (const line of ['Kubernetes version: 1.32.9 → 1.33.5', 'Node image: AKSAzureLinux-V2gen2-202609.15.0 → AKSAzureLinux-V2gen2-202611.03.0',
+        for (const line of ['Kubernetes version: 1.32.9 → 1.33.5', 'Node image: AKSAzureLinux-V3gen2-202609.15.0 → AKSAzureLinux-V3gen2-202611.03.0',
             'Snapshot link: snap-memory-2609 → snap-memory-2611', 'Path: Kubernetes upgrade of the whole pool, max surge 33%.']) {
             assert.ok(confirm.detail?.includes(line), `confirmation lacks "${line}":\n${confirm.detail}`);
         }
@@ -45,7 +45,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.match(confirm.detail!, /⚠ Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot's \(R7\)\./);
 
         const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.memory))!);
-        assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V2gen2-202611.03.0 · ◆ snap-memory-2611 · at risk');
+        assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V3gen2-202611.03.0 · ◆ snap-memory-2611 · at risk');
         assert.strictEqual(result.azCommand, `az aks nodepool upgrade --subscription ${PLATFORM_SUBSCRIPTION} --resource-group rg-platform-eastus ` +
             `--cluster-name aks-prod-eastus --name memory --snapshot-id ${ids.snapshot.memory2611} --max-surge 33% --yes`);
     });
@@ -85,7 +85,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.match(reason('snap-system-2611'), /VM size "Standard_E8s_v5" is not of the VM family and CPU architecture of Standard_D4s_v5.*\(R1\)/);
         assert.match(reason('snap-win-2610'), /Snapshot "snap-win-2610" is Windows and the pool is Linux: the OS type must match \(R1\)/);
         assert.match(reason('snap-k8s130'), /Kubernetes version 1\.30\.7 of the snapshot is older than the pool's 1\.32\.9: an upgrade cannot go back \(R5\)/);
-        assert.match(reason('snap-memory-2609'), /Node image AKSAzureLinux-V2gen2-202609\.15\.0 of the snapshot is not newer than the pool's AKSAzureLinux-V2gen2-202609\.15\.0 \(R5\)/);
+        assert.match(reason('snap-memory-2609'), /Node image AKSAzureLinux-V3gen2-202609\.15\.0 of the snapshot is not newer than the pool's AKSAzureLinux-V3gen2-202609\.15\.0 \(R5\)/);
         // Another subscription's snapshots are listed too (R13).
         assert.ok(pick.items!.some((i) => i.label.endsWith('snap-sandbox-2611')));
         assert.match(again.text, /"snap-system-2611" cannot be used/);
@@ -180,6 +180,22 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.ok(ui.ofKind('message')[1].detail?.includes('Drain timeout: 45 minutes'), 'the summary shows what was set');
         assert.match(result.azCommand, / --max-surge 33% --max-unavailable 1 --drain-timeout 45 --node-soak-duration 5 --yes$/);
 
+    });
+
+    it('a surge-less upgrade: max surge 0 only with max unavailable of 1 or more (no Upgrade button before), and a node that cannot be drained cordoned; all reach Azure and the az line', async () => {
+        await emulator.clearRequests();
+        const ui = new TestUserInput(['snap-memory-2611', '0', 'Advanced Options…', 'Max unavailable', '1', 'Nodes that cannot be drained', 'Cordon', 'Done', 'Upgrade']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory));
+        const [blocked, confirmed] = ui.ofKind('message');
+        assert.match(blocked.detail ?? '', /⛔ upgradeSettings\.maxSurge "0" \(no surge node\) needs Max unavailable of at least 1/);
+        assert.deepStrictEqual(blocked.items?.map((i) => i.label), ['Advanced Options…'], 'no Upgrade until max unavailable is set');
+        assert.ok(confirmed.items?.some((i) => i.label === 'Upgrade'));
+        assert.match(confirmed.detail ?? '', /Max unavailable: 1\nNodes that cannot be drained: Cordon/);
+        const [put] = await emulator.writes();
+        const settings = (put.body as { properties: { upgradeSettings: Record<string, unknown> } }).properties.upgradeSettings;
+        assert.deepStrictEqual([settings.maxSurge, settings.maxUnavailable, settings.undrainableNodeBehavior], ['0', '1', 'Cordon']);
+        assert.match(result.azCommand, / --max-surge 0 --max-unavailable 1 --undrainable-node-behavior Cordon --yes$/);
+        assert.strictEqual((await poolJson(ids.pool.memory) as { properties: { provisioningState: string } }).properties.provisioningState, 'Succeeded', 'AKS took it');
     });
 
     it('the node-image-only path offers no advanced options (R6: surge and drain settings do not apply)', async () => {

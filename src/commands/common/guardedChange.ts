@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LongOperationOptions } from '../../azure/AksService';
 import type { AksServices } from '../../azure/AksServices';
-import { LostAnswerError, OperationEndedError, ResourceChangedError } from '../../azure/azureErrors';
+import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError } from '../../azure/azureErrors';
 import { parseArmId } from '../../model/armId';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import type { RunningOperations } from './runningOperations';
@@ -14,6 +14,8 @@ import type { RunningOperations } from './runningOperations';
  *   again just before sending and refuses a resource that is not as confirmed (`ResourceChangedError`); then the
  *   change's `reconfirm` reads again, checks the rules again and asks again, or the change stops;
  * - the write is sent once: a lost answer is read back and the person told what Azure shows, never sent again;
+ * - a 429 before Azure took the change waits as Azure asks and starts over from the change's fresh read (Azure did
+ *   nothing); a 429 after it took it is an answer lost, read back;
  * - progress with Cancel (which stops waiting only: the operation goes on in Azure);
  * - Azure's own `Failed` or `Canceled`, told apart from the person's cancel;
  * - the tree refreshed when Azure accepts the change and however it ends.
@@ -39,7 +41,7 @@ export interface GuardedChange<T> {
     readonly reconfirm?: (changed: ResourceChangedError) => Promise<void>;
     /**
      * For a change that is one of many (a roll-out's pool): no notification of its own, no toast and no tree refresh;
-     * the caller's signal stops waiting, and an error it must judge itself (a 429, the person's cancel) reaches it.
+     * the caller's signal stops waiting, and an error it must judge itself (the person's cancel) reaches it.
      */
     readonly quiet?: { readonly abortSignal: AbortSignal; readonly onAccepted?: () => void };
 }
@@ -64,22 +66,34 @@ export interface ChangeServices {
     readonly tree: AksTreeDataProvider;
 }
 
+/** A 429 means Azure did not take the change: it is sent again after the wait Azure asks, at most this many times. */
+const MAX_THROTTLED_TRIES = 10;
+
+/** Azure asked to wait (429) and the person stopped waiting before the change was sent again: nothing was changed. */
+export class ThrottledNotSentError extends Error {
+    constructor(title: string) {
+        super(vscode.l10n.t('"{0}" was not sent: Azure asked to wait (429) and you stopped waiting. Nothing was changed.', title));
+        this.name = 'ThrottledNotSentError';
+    }
+}
+
 export async function runGuardedChange<T>(deps: ChangeServices, context: LongOperationContext, change: GuardedChange<T>): Promise<ChangeOutcome<T>> {
     const subscriptionId = parseArmId(change.resourceId)?.subscriptionId ?? '';
     const claim = deps.operations.claim(change.resourceId, change.title);
+    const send = patiently(change);
     try {
         for (;;) {
             try {
                 const { quiet } = change;
                 return quiet
-                    ? { kind: 'done', value: await change.send({ abortSignal: quiet.abortSignal, onAccepted: quiet.onAccepted }) }
-                    : await withProgress(context, change.title, change.send, () => void deps.tree.refreshSubscription(subscriptionId));
+                    ? { kind: 'done', value: await send({ abortSignal: quiet.abortSignal, onAccepted: quiet.onAccepted }) }
+                    : await withProgress(context, change.title, send, () => void deps.tree.refreshSubscription(subscriptionId));
             } catch (error) {
                 if (error instanceof ResourceChangedError && error.reason === 'changed' && change.reconfirm) {
                     await change.reconfirm(error);
                     continue;
                 }
-                if (error instanceof LostAnswerError) {
+                if (error instanceof LostAnswerError || error instanceof AcceptedThenThrottled) {
                     return { kind: 'answerLost', ...await readBack(deps.services, change.resourceId, change.title, !change.quiet) };
                 }
                 if (error instanceof OperationEndedError) {
@@ -95,6 +109,55 @@ export async function runGuardedChange<T>(deps: ChangeServices, context: LongOpe
             await deps.tree.refreshSubscription(subscriptionId);
         }
     }
+}
+
+/** Azure took the change, then answered its status polls 429 past the pipeline's retries: what it did is read back. */
+class AcceptedThenThrottled extends Error {}
+
+/**
+ * The change's send, again after each 429 that came before Azure took it (it did nothing): after the wait Azure
+ * asks, longer each time and spread out (pools of a roll-out waiting together do not all come back at once).
+ */
+function patiently<T>(change: GuardedChange<T>): (options: LongOperationOptions) => Promise<T> {
+    return async (options) => {
+        for (let attempt = 1; ; attempt++) {
+            let accepted = false;
+            try {
+                return await change.send({ ...options, onAccepted: () => { accepted = true; options.onAccepted?.(); } });
+            } catch (error) {
+                const throttled = (error as { statusCode?: number }).statusCode === 429;
+                if (!throttled || options.abortSignal?.aborted) {
+                    throw error;
+                }
+                if (accepted) {
+                    throw new AcceptedThenThrottled();
+                }
+                if (attempt >= MAX_THROTTLED_TRIES) {
+                    throw error;
+                }
+                const waitMs = Math.min((error as AzureRequestError).retryAfterMs ?? 10_000, 120_000) * attempt + Math.random() * 1000;
+                options.onProgress?.(vscode.l10n.t('Azure asks to wait (429): sending again in {0} s', Math.ceil(waitMs / 1000)));
+                if (!await waited(waitMs, options.abortSignal)) {
+                    throw new ThrottledNotSentError(change.title);
+                }
+            }
+        }
+    };
+}
+
+/** Waits `ms`; false when `signal` aborted first. */
+function waited(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+    return new Promise((resolve) => {
+        if (signal?.aborted) {
+            resolve(false);
+            return;
+        }
+        const timer = setTimeout(() => resolve(true), ms);
+        signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve(false);
+        }, { once: true });
+    });
 }
 
 /** The outcome in words, for a flow's ending: done says nothing here (the flow says what it made). */
@@ -127,7 +190,7 @@ async function withProgress<T>(context: LongOperationContext, title: string, run
             });
             return { kind: 'done', value };
         } catch (error) {
-            if (abort.signal.aborted) {
+            if (abort.signal.aborted && !(error instanceof ThrottledNotSentError)) {
                 const notice = vscode.l10n.t('Stopped waiting: "{0}" goes on in Azure. Refresh the view to see its state.', title);
                 void vscode.window.showInformationMessage(notice);
                 return { kind: 'stoppedWaiting', notice };

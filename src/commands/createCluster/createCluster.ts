@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import { clusterId } from '../../model/armId';
 import { clusterCreateCommands, toShellScript } from '../../model/azCommands';
-import { systemPoolProblems } from '../../model/rules';
+import { retiredOsProblems, systemPoolProblems } from '../../model/rules';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import { NodeCountStep } from '../common/NodeCountStep';
@@ -27,7 +27,7 @@ import { SubscriptionStep } from './SubscriptionStep';
 export async function createCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<FlowResult | undefined> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const snapshot = item.snapshot;
-    refuseIfProblems(systemPoolProblems(snapshot));
+    refuseIfProblems([...retiredOsProblems(snapshot), ...systemPoolProblems(snapshot)]);
 
     const wizardContext: CreateClusterContext = {
         ...context, services, snapshot, mode: 'System', suppressNotification: true,

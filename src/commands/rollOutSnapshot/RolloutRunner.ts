@@ -1,11 +1,13 @@
 import { parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { ResourceChangedError } from '../../azure/azureErrors';
+import type { AksServices } from '../../azure/AksServices';
 import type { Snapshot } from '../../model/aks';
+import { describeChanges, RolloutTarget, rolloutTargetChanges } from '../../model/changes';
 import { parseArmId } from '../../model/armId';
 import { isTerminalState } from '../../model/provisioning';
 import { failures, isOnSnapshot, pendingIn, PlannedPool, PoolOutcome, RolloutState, rolloutCandidate } from '../../model/rollout';
-import { ChangeOutcome, ChangeServices, runGuardedChange } from '../common/guardedChange';
+import { ChangeOutcome, ChangeServices, runGuardedChange, ThrottledNotSentError } from '../common/guardedChange';
 import { BusyError } from '../common/runningOperations';
 import { describeProblems } from '../describeProblem';
 
@@ -15,11 +17,6 @@ export interface RolloutHooks {
     /** Between waves, with confirmation: true goes on, false stops (nothing new starts). */
     confirmNextWave(state: RolloutState): Promise<boolean>;
 }
-
-/** A 429 on a pool write means AKS did not take it: wait as asked and send it again, at most this many times. */
-const MAX_THROTTLED_TRIES = 10;
-/** How often a pool is read while its throttled operation finishes. */
-const SETTLE_POLL_MS = 3000;
 
 /** Waits `ms`, or less when `signal` aborts. */
 export const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise((resolve) => {
@@ -37,7 +34,9 @@ export const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Pro
  * `hooks.changed`, which persists it, so that a reload can resume.
  */
 export class RolloutRunner {
-    constructor(private state: RolloutState, private readonly snapshot: Snapshot, private readonly changes: ChangeServices, private readonly hooks: RolloutHooks) {}
+    /** `only`: run these pools alone (Retry Failed Pools), without waiting between waves; the others keep their outcome. */
+    constructor(private state: RolloutState, private readonly snapshot: Snapshot, private readonly changes: ChangeServices, private readonly hooks: RolloutHooks,
+        private readonly only?: ReadonlySet<string>) {}
 
     async run(token: vscode.CancellationToken): Promise<RolloutState> {
         const abort = new AbortController();
@@ -45,6 +44,15 @@ export class RolloutRunner {
         try {
             const waves = this.state.plan.waves.length;
             for (let wave = this.state.wave; wave < waves; wave++) {
+                if (this.only && this.pendingIn(wave).length === 0) {
+                    continue;
+                }
+                // The target is what the person confirmed: a snapshot changed or gone since stops the roll-out, nothing sent.
+                const target = await readTarget(this.changes.services, this.state.plan.snapshot);
+                if ('stopReason' in target) {
+                    await this.update({ status: 'stopped', stopReason: target.stopReason });
+                    break;
+                }
                 await this.update({ wave, status: 'running' });
                 await this.runWave(wave, abort.signal);
                 if (abort.signal.aborted) {
@@ -55,7 +63,7 @@ export class RolloutRunner {
                     await this.update({ status: 'stopped' });
                     break;
                 }
-                if (wave + 1 < waves) {
+                if (wave + 1 < waves && !this.only) {
                     await this.update({ status: 'waiting' });
                     const between = this.state.plan.settings.between;
                     const goOn = between.kind === 'confirm' ? await this.hooks.confirmNextWave(this.state) : (await sleep(between.minutes * 60_000, abort.signal), !abort.signal.aborted);
@@ -67,7 +75,9 @@ export class RolloutRunner {
                 }
             }
             if (this.state.status === 'running') {
-                await this.update({ status: 'done', wave: waves });
+                // After a retry of the failed pools, pools never started wait for Resume.
+                const next = this.state.plan.waves.findIndex((wave) => wave.some((p) => this.state.outcomes[p.poolId]?.status === 'pending'));
+                await this.update(next < 0 ? { status: 'done', wave: waves } : { status: 'waiting', wave: next });
             }
             return this.state;
         } finally {
@@ -77,7 +87,7 @@ export class RolloutRunner {
 
     /** Starts the wave's pools as slots free up: at most `concurrency` at once, one per cluster (AKS takes one operation at a time there). */
     private runWave(wave: number, signal: AbortSignal): Promise<void> {
-        const queue = pendingIn(this.state, wave);
+        const queue = this.pendingIn(wave);
         const clusters = new Set<string>();
         let active = 0;
         return new Promise((resolve) => {
@@ -112,58 +122,43 @@ export class RolloutRunner {
     private async runPool(planned: PlannedPool, signal: AbortSignal): Promise<void> {
         const title = vscode.l10n.t('Roll-out of "{0}": upgrading node pool "{1}" of "{2}"', this.snapshot.name, planned.poolName, planned.clusterName);
         let sent = false;
-        let accepted = false;
         try {
             const id = parseArmId(planned.poolId)!;
             const service = await this.changes.services.forSubscription(id.subscriptionId);
-            for (let attempt = 1; ; attempt++) {
-                try {
-                    let notSent: PoolOutcome | undefined;
-                    const outcome = await runGuardedChange(this.changes, {}, {
-                        title,
-                        resourceId: planned.poolId,
-                        quiet: { abortSignal: signal, onAccepted: () => (accepted = true) },
-                        send: async (options) => {
-                            // What was planned may no longer hold: read fresh and check again before sending.
-                            const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, id.agentPool ?? '')]);
-                            const candidate = rolloutCandidate(pool, cluster, this.snapshot);
-                            if (candidate.kind !== 'upgrade' || signal.aborted) {
-                                notSent = candidate.kind === 'current' ? { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') }
-                                    : candidate.kind === 'impossible' ? { status: 'skipped', code: candidate.problems[0].rule, message: describeProblems(candidate.problems) }
-                                        : { status: 'pending' };
-                                return;
-                            }
-                            await this.outcome(planned, { status: 'running', startedAt: new Date().toISOString() });
-                            sent = true;
-                            if (candidate.path === 'nodeImageOnly') {
-                                await service.upgradeNodeImageToSnapshot(pool, this.snapshot.id, options);
-                            } else {
-                                await service.upgradeNodePoolToSnapshot(pool, this.snapshot, {}, options);
-                            }
-                        },
-                    });
-                    await this.outcome(planned, notSent ?? await this.judge(planned, outcome));
-                    return;
-                } catch (error) {
-                    const status = (error as { statusCode?: number }).statusCode;
-                    if (status !== 429 || attempt >= MAX_THROTTLED_TRIES || signal.aborted) {
-                        throw error;
-                    }
-                    if (accepted) {
-                        // AKS took the upgrade, then throttled its status polls: wait for the pool itself.
-                        await this.outcome(planned, await this.settle(planned, signal));
+            let notSent: PoolOutcome | undefined;
+            const outcome = await runGuardedChange(this.changes, {}, {
+                title,
+                resourceId: planned.poolId,
+                quiet: { abortSignal: signal },
+                send: async (options) => {
+                    // What was planned may no longer hold: read fresh and check again before sending (again after a 429).
+                    const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, id.agentPool ?? '')]);
+                    const candidate = rolloutCandidate(pool, cluster, this.snapshot);
+                    if (candidate.kind !== 'upgrade' || signal.aborted) {
+                        notSent = candidate.kind === 'current' ? { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') }
+                            : candidate.kind === 'impossible' ? { status: 'skipped', code: candidate.problems[0].rule, message: describeProblems(candidate.problems) }
+                                : { status: 'pending' };
                         return;
                     }
-                    // Throttled before AKS took anything: wait as it asks, then start over from a fresh read.
-                    sent = false;
-                    await this.outcome(planned, { status: 'pending' });
-                    // At least what AKS asks, longer each time and spread out, so that the pools waiting do not all come back at once.
-                    await sleep(retryAfterMs(error) * attempt + Math.random() * 1000, signal);
-                }
-            }
+                    if (!sent) {
+                        await this.outcome(planned, { status: 'running', startedAt: new Date().toISOString() });
+                        sent = true;
+                    }
+                    if (candidate.path === 'nodeImageOnly') {
+                        await service.upgradeNodeImageToSnapshot(pool, this.snapshot.id, options);
+                    } else {
+                        await service.upgradeNodePoolToSnapshot(pool, this.snapshot, this.state.plan.settings.upgrade ?? {}, options);
+                    }
+                },
+            });
+            await this.outcome(planned, notSent ?? await this.judge(planned, outcome));
         } catch (error) {
             await this.outcome(planned, this.failure(error, sent, signal));
         }
+    }
+
+    private pendingIn(wave: number): PlannedPool[] {
+        return pendingIn(this.state, wave).filter((p) => !this.only || this.only.has(p.poolId));
     }
 
     /** What the guarded change's outcome means for the pool. */
@@ -180,26 +175,11 @@ export class RolloutRunner {
         }
     }
 
-    /** Reads the pool every few seconds until its operation ends, then judges it by what it runs. */
-    private async settle(planned: PlannedPool, signal: AbortSignal): Promise<PoolOutcome> {
-        const id = parseArmId(planned.poolId)!;
-        const service = await this.changes.services.forSubscription(id.subscriptionId);
-        for (;;) {
-            if (signal.aborted) {
-                return { status: 'stillRunning', message: vscode.l10n.t('still running in Azure') };
-            }
-            const pool = await service.getNodePool(id.resourceGroup, id.name, id.agentPool ?? '').catch(() => undefined);
-            if (pool && isTerminalState(pool.provisioningState)) {
-                return isOnSnapshot(pool, this.snapshot)
-                    ? { status: 'succeeded', endedAt: new Date().toISOString() }
-                    : { status: 'failed', code: pool.provisioningState, message: vscode.l10n.t('the pool ended {0}, not on the snapshot', pool.provisioningState ?? '?') };
-            }
-            await sleep(SETTLE_POLL_MS, signal);
-        }
-    }
-
     /** What an error means for the pool: the person's cancel, another operation on it, or Azure's refusal. */
     private failure(error: unknown, sent: boolean, signal: AbortSignal): PoolOutcome {
+        if (error instanceof ThrottledNotSentError) {
+            return { status: 'pending' };
+        }
         if (signal.aborted) {
             return sent ? { status: 'stillRunning', message: vscode.l10n.t('still running in Azure') } : { status: 'pending' };
         }
@@ -240,8 +220,24 @@ export class RolloutRunner {
     }
 }
 
-function retryAfterMs(error: unknown): number {
-    const header = (error as { response?: { headers?: { get(name: string): string | undefined } } }).response?.headers?.get('retry-after');
-    const seconds = Number(header);
-    return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 120) * 1000 : 10_000;
+/**
+ * The roll-out's snapshot read again, when it is still the one the plan recorded; else why the roll-out must stop
+ * before sending anything more: deleted, made again under the same name (another creation time or image), or
+ * unreadable (its image cannot be confirmed).
+ */
+export async function readTarget(services: AksServices, planned: RolloutTarget): Promise<{ readonly snapshot: Snapshot } | { readonly stopReason: string }> {
+    const id = parseArmId(planned.id)!;
+    try {
+        const now = await (await services.forSubscription(id.subscriptionId)).getSnapshot(id.resourceGroup, id.name);
+        const changed = rolloutTargetChanges(planned, now);
+        return changed.length
+            ? { stopReason: vscode.l10n.t('Snapshot "{0}" is not the one the plan was made for ({1}): nothing more was sent. Plan a new roll-out for it as it is now.', planned.name, describeChanges(changed)) }
+            : { snapshot: now };
+    } catch (error) {
+        return {
+            stopReason: (error as { statusCode?: number }).statusCode === 404
+                ? vscode.l10n.t('Snapshot "{0}" was deleted since the plan was made: nothing more was sent.', planned.name)
+                : vscode.l10n.t('Snapshot "{0}" could not be read again ({1}): nothing more was sent, as its image cannot be confirmed.', planned.name, parseError(error).message),
+        };
+    }
 }

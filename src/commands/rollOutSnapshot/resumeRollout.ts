@@ -2,10 +2,11 @@ import { IActionContext, parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { parseArmId } from '../../model/armId';
 import { isTerminalState } from '../../model/provisioning';
-import { isOnSnapshot, PoolOutcome, RolloutState } from '../../model/rollout';
+import type { Snapshot } from '../../model/aks';
+import { isOnSnapshot, PoolOutcome, retryFailed, RolloutState } from '../../model/rollout';
 import type { LongOperationContext } from '../common/guardedChange';
 import { RolloutServices, runRollout } from './rollOutSnapshot';
-import { sleep } from './RolloutRunner';
+import { readTarget, sleep } from './RolloutRunner';
 
 /** How long a pool still upgrading when the roll-out resumes is waited for, reading it every few seconds. */
 const WAIT_POLLS = 200;
@@ -24,8 +25,10 @@ export async function resumeRollout(context: IActionContext & LongOperationConte
         void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished roll-out.'));
         return undefined;
     }
-    const snapshotId = parseArmId(state.plan.snapshot.id)!;
-    const snapshot = await (await r.services.forSubscription(snapshotId.subscriptionId)).getSnapshot(snapshotId.resourceGroup, snapshotId.name);
+    const snapshot = await confirmedTarget(r, state);
+    if (!snapshot) {
+        return r.store.find(state.plan.id);
+    }
     const outcomes: Record<string, PoolOutcome> = { ...state.outcomes };
     // Waiting for a busy pool can take minutes: Cancel stops waiting and leaves the roll-out unfinished, as it was.
     const stop = new AbortController();
@@ -57,9 +60,34 @@ export async function resumeRollout(context: IActionContext & LongOperationConte
         void vscode.window.showInformationMessage(vscode.l10n.t('The roll-out of "{0}" was not resumed: it stays unfinished, to resume later.', snapshot.name));
         return undefined;
     }
+    let read: RolloutState = { ...state, outcomes };
+    const failed = Object.values(outcomes).filter((o) => o.status === 'failed').length;
+    if (failed > 0) {
+        const retry: vscode.MessageItem = { title: vscode.l10n.t('Retry Failed Pools') };
+        const without: vscode.MessageItem = { title: vscode.l10n.t('Resume Without Them') };
+        const choice = await context.ui.showWarningMessage(vscode.l10n.t('{0} node pools of the roll-out of "{1}" failed. Upgrade them again as the roll-out resumes?', failed, snapshot.name),
+            { modal: true, detail: vscode.l10n.t('Each is read again and checked again before it is sent; they count against the failure budget afresh.'), stepName: 'resumeRetry' }, retry, without);
+        if (choice === retry) {
+            read = retryFailed(read).state;
+        }
+    }
     // From the first wave with a pool still to do: one whose operation did not finish goes on from there.
-    const first = state.plan.waves.findIndex((wave) => wave.some((p) => outcomes[p.poolId]?.status === 'pending'));
-    const resumed: RolloutState = { ...state, outcomes, status: 'running', wave: first < 0 ? state.plan.waves.length : Math.min(first, state.wave) };
+    const first = state.plan.waves.findIndex((wave) => wave.some((p) => read.outcomes[p.poolId]?.status === 'pending'));
+    const resumed: RolloutState = { ...read, status: 'running', stopReason: undefined, wave: first < 0 ? state.plan.waves.length : Math.min(first, read.wave) };
     await r.store.save(resumed);
     return runRollout(context, r, resumed, snapshot);
+}
+
+/**
+ * The roll-out's snapshot, read again and still the one its plan recorded; else the roll-out is stopped (saved so,
+ * with the reason, and the person told) and nothing is sent.
+ */
+export async function confirmedTarget(r: RolloutServices, state: RolloutState): Promise<Snapshot | undefined> {
+    const target = await readTarget(r.services, state.plan.snapshot);
+    if ('stopReason' in target) {
+        await r.store.save({ ...state, status: 'stopped', stopReason: target.stopReason });
+        void vscode.window.showWarningMessage(target.stopReason);
+        return undefined;
+    }
+    return target.snapshot;
 }

@@ -2,7 +2,10 @@ import { IActionContext, IAzureQuickPickItem, parseError } from '@microsoft/vsco
 import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NodePool, Snapshot } from '../../model/aks';
-import { parseWholeNumber } from '../../model/poolOptions';
+import { reimagingChannel } from '../../model/channels';
+import { rolloutTarget } from '../../model/changes';
+import { imageAgeWarning } from '../../model/rules';
+import { parseWholeNumber, surgeProblems } from '../../model/poolOptions';
 import {
     countByStatus, DEFAULT_ROLLOUT_SETTINGS, MAX_CONCURRENCY, newRolloutState, PlannedPool, planWaves, RolloutCandidate, rolloutCandidate, RolloutPlan, RolloutSettings,
     RolloutState, SkippedPool,
@@ -13,7 +16,8 @@ import { AdvancedOption, editAdvancedOptions, pickedOption, typedOption } from '
 import type { ReadOnlyDocuments } from '../common/ReadOnlyDocuments';
 import type { RunningOperations } from '../common/runningOperations';
 import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
-import { describeProblems } from '../describeProblem';
+import { describeProblem, describeProblems } from '../describeProblem';
+import { UpgradeSettingsHolder, upgradeSettingOptions } from '../common/upgradeSettings';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { planDocument, rolloutScript, settingsText, summaryDocument } from './rolloutDocuments';
@@ -63,6 +67,10 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
     const picked = await pickPools(context, snapshot, choices, unreadableSubscriptions(failures));
 
     let settings = DEFAULT_ROLLOUT_SETTINGS;
+    // What Upgrade to Snapshot warns of, shown once before the first wave: the image's age (R12) and each cluster
+    // whose channels will move its pools off the snapshot again (R7).
+    const atRisk = [...new Map(picked.map((c) => [c.cluster.id, c.cluster])).values()].map(reimagingChannel).filter((w) => w !== undefined);
+    const warnings = [imageAgeWarning(snapshot, new Date()), ...atRisk].filter((w) => w !== undefined);
     const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
     for (;;) {
         const plan = buildPlan(snapshot, picked, choices.filter((c) => !picked.includes(c)), settings);
@@ -71,10 +79,14 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
         const start: vscode.MessageItem = { title: vscode.l10n.t('Start Roll-out') };
         const change: vscode.MessageItem = { title: vscode.l10n.t('Change Settings…') };
         const copy: vscode.MessageItem = { title: vscode.l10n.t('Copy az Script') };
+        // A surge-less upgrade needs max unavailable first: until then the roll-out cannot start.
+        const blocked = surgeProblems(settings.upgrade?.maxSurge, settings.upgrade?.maxUnavailable);
+        const detail = [vscode.l10n.t('Settings: {0}. The plan is open beside; every upgrade reads its pool again, checks the rules again and goes only to the pool as read.', settingsText(settings)),
+            ...warnings.map((w) => `⚠ ${describeProblem(w)}`), ...blocked.map((p) => `⛔ ${describeProblem(p)}`)].join('\n');
         const choice = await context.ui.showWarningMessage(
             vscode.l10n.t('Roll out snapshot "{0}" to {1} node pools in {2} waves?', snapshot.name, plan.waves.flat().length, plan.waves.length),
-            { modal: true, detail: vscode.l10n.t('Settings: {0}. The plan is open beside; every upgrade reads its pool again, checks the rules again and goes only to the pool as read.', settingsText(settings)), stepName: 'confirmRollout' },
-            start, change, copy,
+            { modal: true, detail, stepName: 'confirmRollout' },
+            ...(blocked.length ? [] : [start]), change, copy,
         );
         if (choice === copy) {
             await vscode.env.clipboard.writeText(rolloutScript(plan));
@@ -127,7 +139,7 @@ function buildPlan(snapshot: Snapshot, picked: Choice[], others: Choice[], setti
     }));
     return {
         id: crypto.randomUUID(), createdAt: new Date().toISOString(), settings, waves: planWaves(planned, settings), skipped,
-        snapshot: { id: snapshot.id, name: snapshot.name, kubernetesVersion: snapshot.kubernetesVersion, nodeImageVersion: snapshot.nodeImageVersion },
+        snapshot: rolloutTarget(snapshot),
     };
 }
 
@@ -150,6 +162,8 @@ async function changeSettings(context: IActionContext, settings: RolloutSettings
             { value: '60', label: vscode.l10n.t('Wait {0} minutes', 60) },
         ], (c) => (c.settings.between.kind === 'confirm' ? 'confirm' : String(c.settings.between.minutes)),
         (c, v) => (c.settings.between = !v || v === 'confirm' ? { kind: 'confirm' } : { kind: 'soak', minutes: Number(v) })),
+        // R6: these apply to the pools taking the Kubernetes path; a node-image-only upgrade takes none.
+        ...upgradeSettingOptions<C>((c) => (c.settings.upgrade ??= {}) as UpgradeSettingsHolder, true),
     ];
     await editAdvancedOptions(holder, vscode.l10n.t('Roll-out settings'), options);
     return holder.settings;
@@ -161,7 +175,7 @@ async function showDocument(uri: vscode.Uri): Promise<void> {
 }
 
 /** Runs (or resumes) a roll-out under a cancellable notification, the plan document showing each pool's status as it goes. */
-export async function runRollout(context: IActionContext & LongOperationContext, r: RolloutServices, state: RolloutState, snapshot: Snapshot, uri?: vscode.Uri): Promise<RolloutState> {
+export async function runRollout(context: IActionContext & LongOperationContext, r: RolloutServices, state: RolloutState, snapshot: Snapshot, uri?: vscode.Uri, only?: ReadonlySet<string>): Promise<RolloutState> {
     const document = uri ?? r.documents.add(`rollout-${snapshot.name}.md`, '');
     r.documents.update(document, planDocument(state.plan, state));
     await showDocument(document);
@@ -190,7 +204,7 @@ export async function runRollout(context: IActionContext & LongOperationContext,
                     throw error;
                 }
             },
-        });
+        }, only);
         try {
             return await runner.run(source.token);
         } finally {
@@ -202,11 +216,16 @@ export async function runRollout(context: IActionContext & LongOperationContext,
     const c = countByStatus(final);
     const summary = summaryDocument(final);
     const copy = vscode.l10n.t('Copy Summary');
-    const message = vscode.l10n.t('Roll-out of snapshot "{0}": {1} done, {2} failed, {3} skipped, {4} still running in Azure, {5} not started.', snapshot.name, c.succeeded, c.failed, c.skipped, c.stillRunning + c.running, c.pending);
-    const show = final.status === 'done' && c.failed === 0 ? vscode.window.showInformationMessage(message, copy) : vscode.window.showWarningMessage(message, copy);
+    const retry = vscode.l10n.t('Retry Failed Pools');
+    const message = vscode.l10n.t('Roll-out of snapshot "{0}": {1} done, {2} failed, {3} skipped, {4} still running in Azure, {5} not started.', snapshot.name, c.succeeded, c.failed, c.skipped, c.stillRunning + c.running, c.pending)
+        + (final.stopReason ? ` ${final.stopReason}` : '');
+    const buttons = c.failed > 0 && !final.stopReason ? [retry, copy] : [copy];
+    const show = final.status === 'done' && c.failed === 0 ? vscode.window.showInformationMessage(message, ...buttons) : vscode.window.showWarningMessage(message, ...buttons);
     void show.then(async (choice) => {
         if (choice === copy) {
             await vscode.env.clipboard.writeText(summary);
+        } else if (choice === retry) {
+            await vscode.commands.executeCommand('aksSnapshots.retryFailedPools', final.plan.id);
         }
     });
     return final;

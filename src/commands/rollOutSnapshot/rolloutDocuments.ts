@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
 import { parseArmId } from '../../model/armId';
 import { countByStatus, PlannedPool, PoolOutcome, RolloutPlan, RolloutSettings, RolloutState } from '../../model/rollout';
+import { upgradeSettingLines } from '../common/upgradeSettings';
 import { describeProblems } from '../describeProblem';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -11,8 +12,10 @@ export function pathText(path: PlannedPool['path']): string {
 }
 
 export function settingsText(s: RolloutSettings): string {
+    const upgrade = upgradeSettingLines(s.upgrade ?? {}, true);
     return vscode.l10n.t('canary {0} · waves of {1} · {2} at once · stop after {3} failed · between waves: {4}', s.canary, s.waveSize, s.concurrency, s.failureBudget,
-        s.between.kind === 'confirm' ? vscode.l10n.t('ask, showing the results so far') : vscode.l10n.t('wait {0} minutes', s.between.minutes));
+        s.between.kind === 'confirm' ? vscode.l10n.t('ask, showing the results so far') : vscode.l10n.t('wait {0} minutes', s.between.minutes))
+        + (upgrade.length ? ` · ${vscode.l10n.t('Kubernetes upgrades: {0}', upgrade.join(', '))}` : '');
 }
 
 function outcomeText(o: PoolOutcome | undefined): string {
@@ -58,7 +61,7 @@ function statusText(state: RolloutState): string {
         case 'running': return `${vscode.l10n.t('running')}, ${where}: ${counts}`;
         case 'waiting': return `${vscode.l10n.t('waiting between waves')}, ${where}: ${counts}`;
         case 'done': return `${vscode.l10n.t('finished')}: ${counts}`;
-        case 'stopped': return `${vscode.l10n.t('stopped at the failure budget')}: ${counts}`;
+        case 'stopped': return state.stopReason ? `${vscode.l10n.t('stopped')}: ${state.stopReason} ${counts}` : `${vscode.l10n.t('stopped at the failure budget')}: ${counts}`;
         case 'canceled': return `${vscode.l10n.t('canceled')}: ${counts}`;
     }
 }
@@ -93,7 +96,7 @@ export function rolloutScript(plan: RolloutPlan): string {
             const id = parseArmId(p.poolId)!;
             lines.push(toShellLine(nodePoolUpgradeCommand({
                 subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, cluster: id.name, name: id.agentPool ?? p.poolName,
-                snapshotId: plan.snapshot.id, nodeImageOnly: p.path === 'nodeImageOnly',
+                snapshotId: plan.snapshot.id, nodeImageOnly: p.path === 'nodeImageOnly', maxSurge: plan.settings.upgrade?.maxSurge, options: plan.settings.upgrade,
             })));
         }
     });

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { parseArmId } from '../../model/armId';
 import { pinnedChannels, reimagingChannel } from '../../model/channels';
 import { imageAgeWarning, isRetry } from '../../model/rules';
-import { parseMaxUnavailable, parseWholeNumber } from '../../model/poolOptions';
-import { AdvancedOption, editAdvancedOptions, typedOption } from '../common/advancedOptions';
+import { surgeProblems } from '../../model/poolOptions';
+import { AdvancedOption, editAdvancedOptions } from '../common/advancedOptions';
+import { upgradeSettingLines, upgradeSettingOptions } from '../common/upgradeSettings';
 import { describeProblem } from '../describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
@@ -28,27 +29,12 @@ export function upgradeSummary(context: UpgradeToSnapshotContext): string {
 
 /** The settings set under "Advanced options…" (Kubernetes path only, R6). */
 function upgradeOptionLines(context: UpgradeToSnapshotContext): string[] {
-    const o = context.path === 'kubernetes' ? context.upgradeOptions ?? {} : {};
-    return [
-        o.maxUnavailable ? vscode.l10n.t('Max unavailable: {0}', o.maxUnavailable) : undefined,
-        o.drainTimeoutInMinutes !== undefined ? vscode.l10n.t('Drain timeout: {0} minutes', o.drainTimeoutInMinutes) : undefined,
-        o.nodeSoakDurationInMinutes !== undefined ? vscode.l10n.t('Node soak duration: {0} minutes', o.nodeSoakDurationInMinutes) : undefined,
-    ].filter((l): l is string => !!l);
+    return context.path === 'kubernetes' ? upgradeSettingLines(context.upgradeOptions ?? {}, false) : [];
 }
 
-type Options = NonNullable<UpgradeToSnapshotContext['upgradeOptions']>;
-const options = (context: UpgradeToSnapshotContext): Options => (context.upgradeOptions ??= {});
-
-/** What the Kubernetes path offers under "Advanced options…" (`az aks nodepool upgrade`'s settings). */
+/** What the Kubernetes path offers under "Advanced options…" (`az aks nodepool upgrade`'s settings; max surge is its own step). */
 export function advancedUpgradeOptions(): AdvancedOption<UpgradeToSnapshotContext>[] {
-    return [
-        typedOption(vscode.l10n.t('Max unavailable'), vscode.l10n.t('Nodes that may be unavailable during the upgrade: a number of nodes or a percentage like 10%. Empty: the pool\'s setting.'), '0',
-            (c) => options(c).maxUnavailable, String, (text) => parseMaxUnavailable(text), (c, v) => (options(c).maxUnavailable = v)),
-        typedOption(vscode.l10n.t('Drain timeout (minutes)'), vscode.l10n.t('How long to wait for each node to drain, 1 to 1440 minutes. Empty: the pool\'s setting.'), '30',
-            (c) => options(c).drainTimeoutInMinutes, String, (text) => parseWholeNumber('upgradeSettings.drainTimeoutInMinutes', text, 1, 1440), (c, v) => (options(c).drainTimeoutInMinutes = v)),
-        typedOption(vscode.l10n.t('Node soak duration (minutes)'), vscode.l10n.t('How long to wait after draining a node before the next, 0 to 30 minutes. Empty: the pool\'s setting.'), '0',
-            (c) => options(c).nodeSoakDurationInMinutes, String, (text) => parseWholeNumber('upgradeSettings.nodeSoakDurationInMinutes', text, 0, 30), (c, v) => (options(c).nodeSoakDurationInMinutes = v)),
-    ];
+    return upgradeSettingOptions<UpgradeToSnapshotContext>((c) => (c.upgradeOptions ??= {}), false);
 }
 
 export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotContext> {
@@ -61,9 +47,12 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
         // R7: where the cluster's channels would undo the upgrade, pinning it first is offered beside the upgrade.
         const atRisk = !!reimagingChannel(context.cluster);
         // R6: surge and drain settings apply to the Kubernetes path only.
-        const buttons = [...(atRisk ? [pinFirst, upgrade] : [upgrade]), ...(context.path === 'kubernetes' ? [advanced] : [])];
         for (;;) {
-            const detail = atRisk ? [upgradeSummary(context), '', vscode.l10n.t('Pin Cluster, Then Upgrade:'), pinSummary(context.cluster, pinnedChannels(context.cluster))].join('\n') : upgradeSummary(context);
+            // A surge-less upgrade needs max unavailable first: until then only Advanced Options… is offered.
+            const blocked = context.path === 'kubernetes' ? surgeProblems(context.maxSurge, context.upgradeOptions?.maxUnavailable) : [];
+            const buttons = [...(blocked.length ? [] : atRisk ? [pinFirst, upgrade] : [upgrade]), ...(context.path === 'kubernetes' ? [advanced] : [])];
+            const summary = [upgradeSummary(context), ...blocked.map((p) => `⛔ ${describeProblem(p)}`)].join('\n');
+            const detail = atRisk ? [summary, '', vscode.l10n.t('Pin Cluster, Then Upgrade:'), pinSummary(context.cluster, pinnedChannels(context.cluster))].join('\n') : summary;
             const choice = await context.ui.showWarningMessage(retry
                 ? vscode.l10n.t('The upgrade of node pool "{0}" of "{1}" to snapshot "{2}" ended Failed. Send it again?', context.pool.name, context.cluster.name, context.snapshot!.name)
                 : vscode.l10n.t('Upgrade node pool "{0}" of "{1}" to snapshot "{2}"?', context.pool.name, context.cluster.name, context.snapshot!.name),

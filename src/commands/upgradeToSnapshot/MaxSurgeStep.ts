@@ -4,9 +4,9 @@ import { parseMaxSurge } from '../../model/poolOptions';
 import { describeProblem } from '../describeProblem';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
-/** Max surge: a node count (1 or more) or a percentage (1%–100%); empty keeps the pool's own. */
+/** Max surge: a node count or a percentage up to 100%, 0 for no surge node; empty keeps the pool's own. */
 export function validateMaxSurge(value: string): string | undefined {
-    const parsed = value.trim() ? parseMaxSurge(value) : undefined;
+    const parsed = value.trim() ? parseMaxSurge(value, 0) : undefined;
     return parsed && 'problem' in parsed ? describeProblem(parsed.problem) : undefined;
 }
 
@@ -14,7 +14,7 @@ export function validateMaxSurge(value: string): string | undefined {
 export class MaxSurgeStep extends AzureWizardPromptStep<UpgradeToSnapshotContext> {
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
         context.maxSurge = (await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Max surge during the upgrade (optional): nodes, or a percentage like 33%. Empty keeps the pool\'s setting.'),
+            prompt: vscode.l10n.t('Max surge during the upgrade (optional): nodes, or a percentage like 33%; 0 for no surge node (then Max unavailable of 1 or more, under Advanced Options…). Empty keeps the pool\'s setting.'),
             stepName: 'maxSurge',
             validateInput: validateMaxSurge,
         })).trim();

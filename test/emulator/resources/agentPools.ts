@@ -1,5 +1,5 @@
 import {
-    assertCount, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
+    assertCount, assertOsNotRetired, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
     assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
@@ -126,6 +126,9 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
     const count = assertCount(input.count, mode);
     assertPoolOptions({ ...input, vmSize }, mode, count, cluster.location);
     const osSku = input.osSKU ?? snapshot?.properties.osSku ?? (osType === 'Windows' ? 'Windows2022' : 'Ubuntu');
+    if (snapshot) {
+        assertOsNotRetired(snapshot.properties, requested);
+    }
     const properties: Json = {
         maxPods: 110, osDiskSizeGB: 128, osDiskType: 'Managed', kubeletDiskType: 'OS', type: 'VirtualMachineScaleSets', enableAutoScaling: false,
         // FIPS is what the request says (REST example AgentPoolsCreate_Snapshot sends `enableFIPS` beside `creationData`):
@@ -194,6 +197,9 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
         transitional = 'Upgrading';
         remember(existing);
         const snapshot = snapshotFor(state, props);
+        if (snapshot) {
+            assertOsNotRetired(snapshot.properties, wanted);
+        }
         // An upgrade without a snapshot moves the pool to the latest image and leaves its snapshot (R7).
         next.nodeImageVersion = snapshot
             ? snapshot.properties.nodeImageVersion
@@ -265,6 +271,7 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
             throw aksError(400, 'InvalidParameter', `The snapshot '${snapshotId}' was not found.`, 'AKSSnapshotId');
         }
         assertNodeImageSnapshot(String(snapshot.properties.kubernetesVersion), String(p.currentOrchestratorVersion ?? p.orchestratorVersion));
+        assertOsNotRetired(snapshot.properties, String(snapshot.properties.kubernetesVersion));
         p.nodeImageVersion = snapshot.properties.nodeImageVersion;
         p.creationData = { sourceResourceId: snapshotId };
     } else {

@@ -58,7 +58,7 @@ describe('Versions', () => {
     it('reads the publish date from each node image version form (R3, R12)', () => {
         assert.strictEqual(formatDay(nodeImageDate('AKSUbuntu-2204gen2containerd-202411.12.0')!), '2024-11-12');
         assert.strictEqual(formatDay(nodeImageDate('AKSUbuntu-1804gen2containerd-2022.03.21')!), '2022-03-21');
-        assert.strictEqual(formatDay(nodeImageDate('AKSAzureLinux-V2gen2-202609.15.0')!), '2026-09-15');
+        assert.strictEqual(formatDay(nodeImageDate('AKSAzureLinux-V3gen2-202609.15.0')!), '2026-09-15');
         assert.strictEqual(formatDay(nodeImageDate('AKSWindows-2022-containerd-20348.4294.251021')!), '2025-10-21');
         assert.strictEqual(nodeImageDate('AKSUbuntu-2204gen2containerd-202413.40.0'), undefined);
         assert.strictEqual(nodeImageDate('AKSUbuntu:1604:2020.03.11'), undefined);

@@ -5,7 +5,7 @@ import { PINNED_CHANNELS, pinnedChannels, reimagingChannel } from '../../../src/
 import { indexSnapshots, snapshotPin, snapshotUsageIndex } from '../../../src/model/drift';
 import {
     clusterOptionsProblems, isLabelKey, offeredZones, parseAutoscale, parseLabels, parseMaxSurge, parseMaxUnavailable, parseSpotMaxPrice, parseSshPublicKey, parseTaints,
-    parseWholeNumber, parseZones, poolOptionsProblems,
+    parseWholeNumber, parseZones, poolOptionsProblems, surgeProblems,
 } from '../../../src/model/poolOptions';
 import type { VmSizeFacts } from '../../../src/model/vmSize';
 
@@ -112,6 +112,11 @@ describe('Advanced options: AKS\'s limits, field, value and rule', () => {
         assert.deepStrictEqual(['0-3', '5-1', '1-1001', 'x'].map((t) => 'problem' in parseAutoscale(t, 'System')), [true, true, true, true]);
         assert.deepStrictEqual(['33%', '1', '100%'].map((t) => 'value' in parseMaxSurge(t)), [true, true, true]);
         assert.deepStrictEqual(['0', '0%', '101%', '-1'].map((t) => 'problem' in parseMaxSurge(t)), [true, true, true, true]);
+        // An upgrade may take no surge node, with max unavailable of at least 1.
+        assert.deepStrictEqual(['0', '0%', '101%'].map((t) => 'value' in parseMaxSurge(t, 0)), [true, true, false]);
+        assert.deepStrictEqual([['0', undefined], ['0', '0'], ['0%', '0%'], ['0', '1'], ['0%', '5%'], ['1', undefined], [undefined, undefined]]
+            .map(([surge, unavailable]) => surgeProblems(surge, unavailable).length), [1, 1, 1, 0, 0, 0, 0]);
+        assert.strictEqual(surgeProblems('0', undefined)[0].code, 'optionConflict');
         assert.deepStrictEqual(['0', '0%', '100%', '3'].map((t) => 'value' in parseMaxUnavailable(t)), [true, true, true, true]);
         assert.ok('problem' in parseMaxUnavailable('101%'));
         assert.deepStrictEqual(['-1', '0.5', '0.00001'].map((t) => parseSpotMaxPrice(t)), [{ value: -1 }, { value: 0.5 }, { value: 0.00001 }]);

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
-import { countByStatus, failures, isFinished, isOnSnapshot, newRolloutState, pendingIn, planWaves, rolloutCandidate, RolloutPlan } from '../../../src/model/rollout';
+import { rolloutTarget, rolloutTargetChanges } from '../../../src/model/changes';
+import { countByStatus, failures, isFinished, isOnSnapshot, newRolloutState, pendingIn, planWaves, retryFailed, rolloutCandidate, RolloutPlan, RolloutState } from '../../../src/model/rollout';
 import { isRetry, snapshotSourceProblems } from '../../../src/model/rules';
 
 const SNAPSHOT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/snap';
@@ -62,12 +63,31 @@ describe('Roll-outs', () => {
 
     it('a state: pending at first; counts, failures and what is left of a wave', () => {
         const planned = (name: string) => ({ poolId: name, clusterId: 'c', subscriptionId: 's', clusterName: 'c', poolName: name, path: 'nodeImageOnly' as const, fromKubernetesVersion: '1.33.5', fromNodeImage: 'x' });
-        const plan: RolloutPlan = { id: 'r', snapshot, createdAt: '', settings: { canary: 1, waveSize: 2, concurrency: 3, failureBudget: 1, between: { kind: 'confirm' } }, waves: [[planned('a')], [planned('b'), planned('c')]], skipped: [] };
+        const plan: RolloutPlan = { id: 'r', snapshot: rolloutTarget(snapshot), createdAt: '', settings: { canary: 1, waveSize: 2, concurrency: 3, failureBudget: 1, between: { kind: 'confirm' } }, waves: [[planned('a')], [planned('b'), planned('c')]], skipped: [] };
         const state = newRolloutState(plan);
         assert.deepStrictEqual(pendingIn(state, 1).map((p) => p.poolId), ['b', 'c']);
         const later = { ...state, outcomes: { ...state.outcomes, a: { status: 'succeeded' as const }, b: { status: 'failed' as const } } };
         assert.deepStrictEqual([failures(later), countByStatus(later).succeeded, countByStatus(later).pending], [1, 1, 1]);
         assert.deepStrictEqual(pendingIn(later, 1).map((p) => p.poolId), ['c']);
         assert.deepStrictEqual([isFinished(state), isFinished({ ...state, status: 'stopped' })], [false, true]);
+    });
+
+    it('Retry Failed Pools: only the failed pools wait again, from the first wave that has one; nothing else changes', () => {
+        const planned = (name: string) => ({ poolId: name, clusterId: name, subscriptionId: 's', clusterName: 'c', poolName: name, path: 'nodeImageOnly' as const, fromKubernetesVersion: '1.33.5', fromNodeImage: 'x' });
+        const plan: RolloutPlan = { id: 'r', snapshot: rolloutTarget(snapshot), createdAt: '', settings: { canary: 1, waveSize: 2, concurrency: 3, failureBudget: 1, between: { kind: 'confirm' } }, waves: [[planned('a')], [planned('b'), planned('c')], [planned('d')]], skipped: [] };
+        const stopped: RolloutState = { ...newRolloutState(plan), status: 'stopped', wave: 1, outcomes: { a: { status: 'succeeded' }, b: { status: 'failed', code: 'X' }, c: { status: 'skipped' }, d: { status: 'pending' } } };
+        const { state, pools } = retryFailed(stopped);
+        assert.deepStrictEqual(pools, ['b']);
+        assert.deepStrictEqual([state.status, state.wave, failures(state)], ['running', 1, 0]);
+        assert.deepStrictEqual(Object.fromEntries(Object.entries(state.outcomes).map(([id, o]) => [id, o.status])), { a: 'succeeded', b: 'pending', c: 'skipped', d: 'pending' });
+    });
+
+    it('the target of a plan: unchanged, or what differs (a snapshot made again under the same name has another creation time)', () => {
+        const made = { ...snapshot, createdAt: new Date('2026-11-03T10:00:00Z') };
+        const target = rolloutTarget(made);
+        assert.deepStrictEqual(rolloutTargetChanges(target, { ...made, id: made.id.toUpperCase() }), []);
+        assert.deepStrictEqual(rolloutTargetChanges(target, { ...made, createdAt: new Date('2026-11-20T08:00:00Z'), nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.17.0' }).map((c) => c.field), ['createdAt', 'nodeImageVersion']);
+        // A plan saved before creation times were recorded compares the rest.
+        assert.deepStrictEqual(rolloutTargetChanges({ ...target, createdAt: undefined }, { ...made, createdAt: new Date() }), []);
     });
 });

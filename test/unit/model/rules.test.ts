@@ -5,8 +5,8 @@ import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteShellArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
 import { clusterNameProblems, defaultDnsPrefix, defaultSnapshotName, dnsPrefixProblems, parseTags, poolNameProblems, resourceGroupNameProblems, snapshotNameProblems } from '../../../src/model/names';
 import {
-    addPoolProblems, imageAgeWarning, nodeCountProblems, snapshotSourceProblems, subscriptionOf, supportedVersionProblems, systemPoolProblems,
-    upgradePath, upgradeProblems, vmSizeProblems,
+    addPoolProblems, effectiveOsSku, imageAgeWarning, nodeCountProblems, snapshotSourceProblems, subscriptionOf, supportedVersionProblems, systemPoolProblems,
+    retiredOsProblems, upgradePath, upgradeProblems, vmSizeProblems,
 } from '../../../src/model/rules';
 import { suggestedVmSizes } from '../../../src/model/vmSize';
 
@@ -72,9 +72,20 @@ describe('Rules', () => {
         assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'Ubuntu2204' }), cluster(), snapshot({ osSku: 'Ubuntu' })), [], 'Ubuntu2204 and Ubuntu are one family');
         assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot({ osSku: 'Ubuntu2404', nodeImageVersion: 'AKSUbuntu-2404gen2containerd-202611.03.0' })), [],
             'going up from 22.04 to 24.04 is allowed');
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202609.15.0' }), cluster(), snapshot())), ['osSkuChange']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202609.15.0' }), cluster(), snapshot())), ['osSkuChange']);
         assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'CBLMariner', nodeImageVersion: 'AKSCBLMariner-V2gen2-202609.15.0' }), cluster(),
-            snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202611.03.0' })), [], 'CBLMariner is Azure Linux');
+            snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202611.03.0' })), [], 'CBLMariner is Azure Linux');
+        // R15: operating systems AKS retired: Azure Linux 2.0 for everything, Windows Server 2019 from Kubernetes 1.33.
+        const azl2 = snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202512.06.0' });
+        assert.deepStrictEqual(retiredOsProblems(azl2).map((p) => [p.code, p.rule, (p as { os: string }).os]), [['osRetired', 'R15', 'Azure Linux 2.0']]);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202511.20.0' }), cluster(), azl2)), ['osRetired']);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ osSku: 'CBLMariner' }), cluster(), ['1.33.5'])), ['osRetired']);
+        const win2019 = (version: string) => snapshot({ osType: 'Windows', osSku: 'Windows2019', kubernetesVersion: version, nodeImageVersion: 'AKSWindows-2019-containerd-17763.7009.251118' });
+        assert.deepStrictEqual([retiredOsProblems(win2019('1.32.9')).length, retiredOsProblems(win2019('1.33.5')).length], [0, 1]);
+        // An unset Windows OS SKU is AKS's default for the version: Windows2022 from 1.25, Windows2019 before.
+        assert.deepStrictEqual([effectiveOsSku('Windows', undefined, '1.24.9'), effectiveOsSku('Windows', undefined, '1.25.0'), effectiveOsSku('Linux', undefined, '1.33.5'), effectiveOsSku('Windows', 'Windows2025', '1.33.5')],
+            ['Windows2019', 'Windows2022', 'Ubuntu', 'Windows2025']);
+        assert.deepStrictEqual(retiredOsProblems(snapshot({ osType: 'Windows', osSku: undefined, kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.251021' })), []);
         const windows = { osType: 'Windows', vmSize: 'Standard_D8s_v5' };
         assert.deepStrictEqual(codes(upgradeProblems(pool({ ...windows, osSku: 'Windows2019', nodeImageVersion: 'AKSWindows-2019-containerd-17763.6000.250901' }), cluster(),
             snapshot({ osType: 'Windows', osSku: 'Windows2022', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.251021' }))), ['osSkuChange']);
