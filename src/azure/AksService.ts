@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
-import { parseArmId, snapshotId } from '../model/armId';
+import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
 import type { ClusterOptions, PoolOptions, UpgradeSettings } from '../model/poolOptions';
@@ -118,25 +118,30 @@ export class AksService {
         return (await collect((options) => this.sdk.snapshots.list(this.arm, options), (s) => toSnapshot(s), 'snapshots', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
     }
 
-    async getCluster(resourceGroup: string, name: string): Promise<Cluster> {
-        return toCluster(await this.sdk.managedClusters.get(this.arm, resourceGroup, name));
+    /** A cluster by its ARM id. */
+    async getCluster(id: string): Promise<Cluster> {
+        const cluster = requireArmId(id);
+        return toCluster(await this.sdk.managedClusters.get(this.arm, cluster.resourceGroup, cluster.name));
     }
 
-    async getNodePool(resourceGroup: string, cluster: string, pool: string): Promise<NodePool> {
-        return toNodePoolFromAgentPool(await this.sdk.agentPools.get(this.arm, resourceGroup, cluster, pool));
+    /** A node pool by its ARM id. */
+    async getNodePool(id: string): Promise<NodePool> {
+        const pool = requireArmId(id);
+        return toNodePoolFromAgentPool(await this.sdk.agentPools.get(this.arm, pool.resourceGroup, pool.name, pool.agentPool ?? ''));
     }
 
-    /** A snapshot with its eTag (the `ETag` header) where Azure serves one. */
-    async getSnapshot(resourceGroup: string, name: string): Promise<Snapshot> {
+    /** A snapshot by its ARM id, with its eTag (the `ETag` header) where Azure serves one. */
+    async getSnapshot(id: string): Promise<Snapshot> {
+        const parsed = requireArmId(id);
         let eTag: string | undefined;
-        const snapshot = await this.sdk.snapshots.get(this.arm, resourceGroup, name, { onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) });
+        const snapshot = await this.sdk.snapshots.get(this.arm, parsed.resourceGroup, parsed.name, { onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) });
         return toSnapshot(snapshot, eTag);
     }
 
     /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties" and for a body sent back whole. */
     async getResourceJson(id: string): Promise<Json> {
         requireArmId(id);
-        return await this.request('GET', id, AKS_API_VERSION) as Json;
+        return await this.readJson(id, AKS_API_VERSION) as Json;
     }
 
     /** Every supported patch version in a region (R4). */
@@ -161,12 +166,12 @@ export class AksService {
         return locations.map((l) => ({ name: String(l.name), displayName: String(l.displayName ?? l.name) })).sort((a, b) => a.displayName.localeCompare(b.displayName));
     }
 
-    /** Snapshots are made synchronously, in the source pool's region (R2). */
-    async createSnapshot(resourceGroup: string, name: string, location: string, sourcePoolId: string, tags?: Record<string, string>): Promise<Snapshot> {
-        const id = snapshotId(this.subscriptionId, resourceGroup, name);
+    /** Snapshots are made synchronously, in the source pool's region (R2); `id` is the new snapshot's ARM id. */
+    async createSnapshot(id: string, location: string, sourcePoolId: string, tags?: Record<string, string>): Promise<Snapshot> {
+        requireArmId(id);
         // The REST spec declares no If-None-Match on a snapshot PUT, so a name taken is found by reading first
         // (If-None-Match still goes along: honoured where Azure implements it).
-        const taken = await this.getSnapshot(resourceGroup, name).then(() => true, (error: { statusCode?: number }) => {
+        const taken = await this.getSnapshot(id).then(() => true, (error: { statusCode?: number }) => {
             if (error.statusCode === 404) {
                 return false;
             }
@@ -201,7 +206,7 @@ export class AksService {
      * the confirmed read goes along where Azure served one.
      */
     async deleteSnapshot(confirmed: Snapshot): Promise<void> {
-        requireAsConfirmed(confirmed, await this.getSnapshot(confirmed.resourceGroup, confirmed.name), snapshotChanges);
+        requireAsConfirmed(confirmed, await this.getSnapshot(confirmed.id), snapshotChanges);
         await this.send({ method: 'DELETE', id: confirmed.id, precondition: { ifMatch: confirmed.eTag } });
     }
 
@@ -370,18 +375,18 @@ export class AksService {
     }
 
     /** A GET answered with success, as JSON; else the error with Azure's code and message. */
-    private async request(method: 'GET', path: string, apiVersion: string): Promise<unknown> {
-        return okBody(await this.answer(method, path, apiVersion));
+    private async readJson(path: string, apiVersion: string): Promise<unknown> {
+        return okBody(await this.answer('GET', path, apiVersion));
     }
 
     private async listArm(path: string, apiVersion: string): Promise<Json[]> {
         const items: Json[] = [];
         const pages = new PageGuard(path, this.session.cloud.resourceManagerEndpointUrl);
-        let page = await this.request('GET', path, apiVersion) as { value?: Json[]; nextLink?: string };
+        let page = await this.readJson(path, apiVersion) as { value?: Json[]; nextLink?: string };
         items.push(...(page.value ?? []));
         while (page.nextLink) {
             const next = pages.next(page.nextLink);
-            page = await this.request('GET', next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
+            page = await this.readJson(next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
             items.push(...(page.value ?? []));
         }
         return items;

@@ -24,6 +24,8 @@ export function describeProblem(p: Problem): string {
             return vscode.l10n.t('Node pool "{0}" is {1}: AKS takes a snapshot only of a pool whose last operation succeeded (R10). Retry or repair the pool first.', p.pool, p.state);
         case 'imageNotNewer':
             return vscode.l10n.t('Node image {0} of the snapshot is not newer than the pool\'s {1} (R5).', p.snapshotImage, p.poolImage);
+        case 'behindControlPlane':
+            return vscode.l10n.t('Kubernetes version {0} is more than two minor versions behind the control plane of cluster "{1}" ({2}): AKS keeps a node pool within two minor versions of it (R5).', p.version, p.cluster, p.controlPlane);
         case 'newerThanControlPlane':
             return vscode.l10n.t('Kubernetes version {0} is newer than the control plane of cluster "{1}" ({2}); upgrade the cluster first (R5).', p.version, p.cluster, p.controlPlane);
         case 'skipsMinor':

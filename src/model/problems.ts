@@ -12,6 +12,7 @@ export type Problem =
     | { code: 'versionNotNewer'; rule: 'R5'; snapshotVersion: string; poolVersion: string }
     | { code: 'imageNotNewer'; rule: 'R5'; snapshotImage: string; poolImage: string }
     | { code: 'newerThanControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
+    | { code: 'behindControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
     | { code: 'skipsMinor'; rule: 'R5'; from: string; to: string }
     | { code: 'versionUnreadable'; rule: 'R5'; version: string }
     | { code: 'channelReimages'; rule: 'R7'; cluster: string; setting: 'nodeOSUpgradeChannel' | 'upgradeChannel'; channel: string }

@@ -106,8 +106,23 @@ export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, supportedV
         problems.push(...unreadableVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion));
     } else if (order > 0) {
         problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
+    } else {
+        problems.push(...skewProblems(snapshot.kubernetesVersion, cluster));
     }
     return problems;
+}
+
+/**
+ * R5's skew: a pool's version has the control plane's major version and is within two minor versions of it. Source:
+ * Azure's REST spec (2026-04-01), `orchestratorVersion`: "The node pool minor version must be within two minor
+ * versions of the control plane version."
+ */
+export function skewProblems(version: string, cluster: Cluster): Problem[] {
+    const pool = parseKubernetesVersion(version);
+    const controlPlane = parseKubernetesVersion(cluster.kubernetesVersion);
+    return pool && controlPlane && (pool.major !== controlPlane.major || controlPlane.minor - pool.minor > 2)
+        ? [{ code: 'behindControlPlane', rule: 'R5', version, cluster: cluster.name, controlPlane: cluster.kubernetesVersion }]
+        : [];
 }
 
 /** R6: equal Kubernetes versions mean a node-image-only upgrade. */
@@ -143,6 +158,8 @@ export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snap
     } else if (versionOrder > 0) {
         if (controlPlaneOrder > 0) {
             problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
+        } else {
+            problems.push(...skewProblems(snapshot.kubernetesVersion, cluster));
         }
         const from = parseKubernetesVersion(pool.kubernetesVersion);
         const to = parseKubernetesVersion(snapshot.kubernetesVersion);

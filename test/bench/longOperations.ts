@@ -1,5 +1,5 @@
 import { AksService } from '../../src/azure/AksService';
-import { snapshotId } from '../../src/model/armId';
+import { nodePoolId, snapshotId } from '../../src/model/armId';
 import { startEmulator } from '../emulator/server';
 import { emulatorSessions } from '../emulatorSession';
 import { measured } from './stats';
@@ -30,7 +30,7 @@ export async function longOperationsBench(rounds: number): Promise<LongOperation
     try {
         const upgrade = async (service: AksService, cluster: number): Promise<number> => {
             const name = `aks-${String(cluster).padStart(4, '0')}`;
-            const pool = await service.getNodePool('rg-clusters', name, 'pool1');
+            const pool = await service.getNodePool(nodePoolId(service.subscriptionId, 'rg-clusters', name, 'pool1'));
             const start = performance.now();
             await service.upgradeNodeImageToSnapshot(pool, snapshotId(service.subscriptionId, 'rg-snapshots', 'snap-00001'));
             return (performance.now() - start) / 1000;

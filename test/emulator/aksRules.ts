@@ -418,3 +418,15 @@ export function assertOsNotRetired(image: { osType?: unknown; osSku?: unknown; n
         throw aksError(400, 'InvalidParameter', `Windows Server 2019 is retired and is not supported on Kubernetes ${kubernetesVersion} (1.33 and later). Use Windows2022.`, 'osSKU');
     }
 }
+
+/**
+ * A pool's version has the control plane's major version and is within two minor versions of it. Source: the REST
+ * spec (2026-04-01), `orchestratorVersion`: "The node pool minor version must be within two minor versions of the
+ * control plane version."
+ */
+export function assertWithinSkew(version: string, controlPlane: string): void {
+    const [a, b] = [version, controlPlane].map((v) => v.split('.').map(Number));
+    if (a[0] !== b[0] || b[1] - a[1] > 2) {
+        throw aksError(400, 'InvalidParameter', `Node pool version ${version} must be within two minor versions of the control plane version ${controlPlane}.`, 'orchestratorVersion');
+    }
+}

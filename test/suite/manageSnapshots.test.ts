@@ -74,7 +74,7 @@ describe('Managing snapshots', () => {
     it('deletes nothing when the modal is dismissed', async () => {
         const ui = new TestUserInput([ESC]);
         await runCommand('aksSnapshots.deleteSnapshot', ui, await api.tree.findElement(ids.snapshot.system));
-        assert.match(ui.ofKind('message')[0].detail!, /No node pool is linked to it\./);
+        assert.match(ui.ofKind('message')[0].detail!, /No node pool is linked to it\.[\s\S]*Guard: Azure offers no eTag condition here, so "snap-system-2611" is read again just before sending/);
         assert.deepStrictEqual(await emulator.writes(), []);
     });
 

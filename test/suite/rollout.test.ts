@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { nodePoolId, snapshotId } from '../../src/model/armId';
+import { clusterId, nodePoolId, snapshotId } from '../../src/model/armId';
 import type { RolloutState } from '../../src/model/rollout';
 import type { RecordedRequest } from '../emulator/server';
 import { FLEET_EAST_SUBSCRIPTION, FLEET_WEST_SUBSCRIPTION } from '../emulator/seeds';
@@ -234,9 +234,9 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         const remake = async (): Promise<void> => {
             // A colleague replaces the snapshot with one of another pool (an older image), under the same name.
             const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
-            await service.deleteSnapshot(await service.getSnapshot('rg-roll-snapshots', 'snap-roll-2611'));
-            const cluster = await service.getCluster('rg-roll', 'aks-roll-a');
-            await service.createSnapshot('rg-roll-snapshots', 'snap-roll-2611', cluster.location ?? '', poolId('aks-roll-a', 'a2'));
+            await service.deleteSnapshot(await service.getSnapshot(snapshotId(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611')));
+            const cluster = await service.getCluster(clusterId(FLEET_EAST_SUBSCRIPTION, 'rg-roll', 'aks-roll-a'));
+            await service.createSnapshot(snapshotId(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611'), cluster.location ?? '', poolId('aks-roll-a', 'a2'));
             await emulator.clearRequests();
         };
         const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(remake, 'Start Next Wave')]);
@@ -250,7 +250,7 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
     it('the roll-out\'s upgrade settings: max surge 0 only with max unavailable of 1 or more (no Start before), sent with each Kubernetes upgrade, none to a node-image-only one; Upgrade\'s warnings shown first', async () => {
         // A colleague lets aks-roll-a's node OS channel re-image its pools: the roll-out warns before the first wave (R7).
         const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
-        await service.updateClusterChannels(await service.getCluster('rg-roll', 'aks-roll-a'), { upgradeChannel: 'none', nodeOsUpgradeChannel: 'NodeImage' });
+        await service.updateClusterChannels(await service.getCluster(clusterId(FLEET_EAST_SUBSCRIPTION, 'rg-roll', 'aks-roll-a')), { upgradeChannel: 'none', nodeOsUpgradeChannel: 'NodeImage' });
         await emulator.clearRequests();
         const ui = new TestUserInput([new PickMany((i) => ['a1', 'a5'].includes(i.label)), 'Change Settings…', 'Max surge', '0', 'Done',
             'Change Settings…', 'Max unavailable', '1', 'Nodes that cannot be drained', 'Cordon', 'Done', 'Start Roll-out', 'Start Next Wave']);

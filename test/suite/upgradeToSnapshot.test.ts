@@ -190,7 +190,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         assert.match(blocked.detail ?? '', /⛔ upgradeSettings\.maxSurge "0" \(no surge node\) needs Max unavailable of at least 1/);
         assert.deepStrictEqual(blocked.items?.map((i) => i.label), ['Advanced Options…'], 'no Upgrade until max unavailable is set');
         assert.ok(confirmed.items?.some((i) => i.label === 'Upgrade'));
-        assert.match(confirmed.detail ?? '', /Max unavailable: 1\nNodes that cannot be drained: Cordon/);
+        assert.match(confirmed.detail ?? '', /Max unavailable: 1\nNodes that cannot be drained: Cordon\nGuard: sent with the eTag of this read \(If-Match\), so Azure refuses it if "memory" changed meanwhile\./);
         const [put] = await emulator.writes();
         const settings = (put.body as { properties: { upgradeSettings: Record<string, unknown> } }).properties.upgradeSettings;
         assert.deepStrictEqual([settings.maxSurge, settings.maxUnavailable, settings.undrainableNodeBehavior], ['0', '1', 'Cordon']);
@@ -202,5 +202,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         const ui = new TestUserInput(['snap-gpu-2611', ESC]);
         await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.gpu));
         assert.ok(!ui.ofKind('message')[0].items?.some((i) => /Advanced/.test(i.label)));
+        // The node image upgrade takes no If-Match in Azure's REST spec: the confirmation says how it is guarded instead.
+        assert.match(ui.ofKind('message')[0].detail ?? '', /Guard: Azure offers no eTag condition here, so "gpu" is read again just before sending/);
     });
 });

@@ -33,7 +33,7 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     } else if (node instanceof ClusterItem) {
         // Fresh state: R10 and the control plane's version must be today's, not the tree's.
         const service = await services.forSubscription(node.cluster.subscriptionId);
-        useCluster(wizardContext, await service.getCluster(node.cluster.resourceGroup, node.cluster.name));
+        useCluster(wizardContext, await service.getCluster(node.cluster.id));
     }
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Add a node pool from a snapshot'),

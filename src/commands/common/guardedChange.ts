@@ -19,7 +19,7 @@ import type { RunningOperations } from './runningOperations';
  * - progress with Cancel (which stops waiting only: the operation goes on in Azure);
  * - Azure's own `Failed` or `Canceled`, told apart from the person's cancel;
  * - the tree refreshed when Azure accepts the change and however it ends.
- * It returns one outcome type, which `describeOutcome` turns into words.
+ * It returns one outcome type, each with its words (`notice`); `finishedOrTold` is how a flow reads it.
  */
 
 export interface LongOperationContext {
@@ -160,9 +160,15 @@ function waited(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
     });
 }
 
-/** The outcome in words, for a flow's ending: done says nothing here (the flow says what it made). */
-export function describeOutcome(outcome: ChangeOutcome<unknown>): string | undefined {
-    return outcome.kind === 'done' ? undefined : outcome.notice;
+/**
+ * How the change is kept to what the person confirmed, for the confirmation: the eTag of this read sent as `If-Match`
+ * where the operation takes it and the read carried one (a pool or cluster PUT); else a read again just before
+ * sending (the node image upgrade, a snapshot: Azure's REST spec gives them no condition).
+ */
+export function guardLine(name: string, eTag: string | undefined, takesCondition: boolean): string {
+    return eTag && takesCondition
+        ? vscode.l10n.t('Guard: sent with the eTag of this read (If-Match), so Azure refuses it if "{0}" changed meanwhile.', name)
+        : vscode.l10n.t('Guard: Azure offers no eTag condition here, so "{0}" is read again just before sending; if anything shown here changed, nothing is sent and you are asked again.', name);
 }
 
 /** A flow's reading of an outcome: Azure's Failed or Canceled ends the flow as an error; the rest is told. */
@@ -170,7 +176,8 @@ export function finishedOrTold<T>(outcome: ChangeOutcome<T>): { finished: boolea
     if (outcome.kind === 'endedInAzure') {
         throw new Error(outcome.notice);
     }
-    return outcome.kind === 'done' ? { finished: true, value: outcome.value } : { finished: false, notice: describeOutcome(outcome) };
+    // Done says nothing here: the flow says what it made.
+    return outcome.kind === 'done' ? { finished: true, value: outcome.value } : { finished: false, notice: outcome.notice };
 }
 
 /**

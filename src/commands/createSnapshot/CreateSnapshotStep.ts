@@ -14,7 +14,7 @@ export class CreateSnapshotStep extends LongOperationStep<CreateSnapshotContext>
     }
 
     protected async run(context: CreateSnapshotContext): Promise<void> {
-        context.snapshot = await context.service.createSnapshot(context.resourceGroup!, context.snapshotName!, context.cluster.location, context.pool.id,
+        context.snapshot = await context.service.createSnapshot(this.resourceId(context), context.cluster.location, context.pool.id,
             Object.keys(context.tags ?? {}).length > 0 ? context.tags : undefined);
     }
 }

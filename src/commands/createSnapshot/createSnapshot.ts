@@ -22,7 +22,7 @@ export async function createSnapshot(context: IActionContext, services: AksServi
     const id = parseArmId(item.pool.id)!;
     const service = await services.forSubscription(id.subscriptionId);
     // Fresh state: the tree may be older than the pool.
-    const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, item.pool.name)]);
+    const [cluster, pool] = await Promise.all([service.getCluster(item.pool.clusterId), service.getNodePool(item.pool.id)]);
     refuseIfProblems(snapshotSourceProblems(pool));
 
     const wizardContext: CreateSnapshotContext = { ...context, services, service, cluster, pool };

@@ -5,7 +5,7 @@ import { describeChanges, snapshotChanges } from '../../model/changes';
 import { formatTags } from '../../model/names';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
-import { finishedOrTold, LongOperationContext, runGuardedChange } from '../common/guardedChange';
+import { finishedOrTold, guardLine, LongOperationContext, runGuardedChange } from '../common/guardedChange';
 import { poolsUsingSnapshot } from '../common/poolsUsingSnapshot';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
@@ -19,15 +19,16 @@ import type { ActionResult } from '../reportAzCommand';
 export async function deleteSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const service = await services.forSubscription(item.snapshot.subscriptionId);
-    let snapshot = await service.getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
+    let snapshot = await service.getSnapshot(item.snapshot.id);
     const { users, unread } = await poolsUsingSnapshot(services, snapshot.id);
     const detail = users.length === 0
         ? vscode.l10n.t('No node pool is linked to it.')
         : vscode.l10n.t('These node pools were made from it and stay as they are, but can no longer be scaled onto its image:\n{0}',
             users.map((u) => `• ${u.cluster.name}/${u.pool.name}`).join('\n'));
     const remove: vscode.MessageItem = { title: vscode.l10n.t('Delete') };
+    // Azure's REST spec gives a snapshot delete no condition: the snapshot is read again just before.
     await context.ui.showWarningMessage(vscode.l10n.t('Delete snapshot "{0}" in resource group "{1}"?', snapshot.name, snapshot.resourceGroup),
-        { modal: true, detail: detail + unread, stepName: 'confirmDelete' }, remove);
+        { modal: true, detail: `${detail}${unread}\n\n${guardLine(snapshot.name, snapshot.eTag, false)}`, stepName: 'confirmDelete' }, remove);
     const outcome = await runGuardedChange({ services, operations, tree }, context, {
         title: vscode.l10n.t('Deleting snapshot "{0}"', snapshot.name),
         resourceId: snapshot.id,
@@ -36,9 +37,9 @@ export async function deleteSnapshot(context: IActionContext & LongOperationCont
         // Azure served an eTag): show it as it is now and ask again.
         reconfirm: async () => {
             const before = snapshot;
-            snapshot = await service.getSnapshot(before.resourceGroup, before.name);
+            snapshot = await service.getSnapshot(before.id);
             const changed = describeChanges(snapshotChanges(before, snapshot))
-                || `tags: ${formatTags(before.tags) || vscode.l10n.t('none')} → ${formatTags(snapshot.tags) || vscode.l10n.t('none')}`;
+                || vscode.l10n.t('tags: {0} → {1}', formatTags(before.tags) || vscode.l10n.t('none'), formatTags(snapshot.tags) || vscode.l10n.t('none'));
             await context.ui.showWarningMessage(vscode.l10n.t('Snapshot "{0}" changed since you confirmed ({1}). Delete it as it is now?', snapshot.name, changed),
                 { modal: true, detail: detail + unread, stepName: 'confirmDeleteAgain' }, remove);
         },

@@ -20,7 +20,7 @@ import { TagValueStep } from './TagValueStep';
 export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult & { tags?: Record<string, string> }> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
     const service = await services.forSubscription(item.snapshot.subscriptionId);
-    const snapshot = await service.getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
+    const snapshot = await service.getSnapshot(item.snapshot.id);
     const wizardContext: EditTagsContext = { ...context, services, service, snapshot };
     const wizard = new AzureWizard(wizardContext, {
         title: vscode.l10n.t('Tags of snapshot "{0}"', snapshot.name),

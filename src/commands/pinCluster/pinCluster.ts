@@ -39,7 +39,7 @@ export async function pinCluster(context: IActionContext & LongOperationContext,
     const item = await pickTreeElement(context, tree, [ClusterItem.contextValue], node);
     const service = await services.forSubscription(item.cluster.subscriptionId);
     // Fresh state: the channels, R10 and the eTag the change is guarded by are today's, not the tree's.
-    const cluster = await service.getCluster(item.cluster.resourceGroup, item.cluster.name);
+    const cluster = await service.getCluster(item.cluster.id);
     if (!reimagingChannel(cluster)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Cluster "{0}" already keeps its pools\' node images: node OS upgrade channel {1}, auto-upgrade channel {2}.',
             cluster.name, cluster.nodeOsUpgradeChannel ?? '', cluster.upgradeChannel ?? 'none'));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Cluster } from '../../model/aks';
 import type { UpgradeChannels } from '../../model/channels';
+import { guardLine } from '../common/guardedChange';
 
 /** What pinning changes, from → to, and what it means: shown before the pin is sent. */
 export function pinSummary(cluster: Cluster, channels: UpgradeChannels): string {
@@ -8,5 +9,6 @@ export function pinSummary(cluster: Cluster, channels: UpgradeChannels): string 
         vscode.l10n.t('Node OS upgrade channel: {0} → {1}', cluster.nodeOsUpgradeChannel ?? 'NodeImage', channels.nodeOsUpgradeChannel),
         vscode.l10n.t('Auto-upgrade channel: {0} → {1}', cluster.upgradeChannel ?? 'none', channels.upgradeChannel),
         vscode.l10n.t('Nothing else changes. Node images then change only when you upgrade a pool yourself (to a snapshot or to the latest image); AKS no longer applies node image or Kubernetes updates on its own (R7).'),
+        guardLine(cluster.name, cluster.eTag, true),
     ].join('\n');
 }

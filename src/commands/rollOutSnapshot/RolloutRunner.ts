@@ -132,7 +132,7 @@ export class RolloutRunner {
                 quiet: { abortSignal: signal },
                 send: async (options) => {
                     // What was planned may no longer hold: read fresh and check again before sending (again after a 429).
-                    const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, id.agentPool ?? '')]);
+                    const [cluster, pool] = await Promise.all([service.getCluster(planned.clusterId), service.getNodePool(planned.poolId)]);
                     const candidate = rolloutCandidate(pool, cluster, this.snapshot);
                     if (candidate.kind !== 'upgrade' || signal.aborted) {
                         notSent = candidate.kind === 'current' ? { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') }
@@ -197,7 +197,7 @@ export class RolloutRunner {
     private async readBack(planned: PlannedPool): Promise<PoolOutcome> {
         try {
             const id = parseArmId(planned.poolId)!;
-            const pool = await (await this.changes.services.forSubscription(id.subscriptionId)).getNodePool(id.resourceGroup, id.name, id.agentPool ?? '');
+            const pool = await (await this.changes.services.forSubscription(id.subscriptionId)).getNodePool(planned.poolId);
             if (isOnSnapshot(pool, this.snapshot)) {
                 return { status: 'succeeded', endedAt: new Date().toISOString() };
             }
@@ -228,7 +228,7 @@ export class RolloutRunner {
 export async function readTarget(services: AksServices, planned: RolloutTarget): Promise<{ readonly snapshot: Snapshot } | { readonly stopReason: string }> {
     const id = parseArmId(planned.id)!;
     try {
-        const now = await (await services.forSubscription(id.subscriptionId)).getSnapshot(id.resourceGroup, id.name);
+        const now = await (await services.forSubscription(id.subscriptionId)).getSnapshot(planned.id);
         const changed = rolloutTargetChanges(planned, now);
         return changed.length
             ? { stopReason: vscode.l10n.t('Snapshot "{0}" is not the one the plan was made for ({1}): nothing more was sent. Plan a new roll-out for it as it is now.', planned.name, describeChanges(changed)) }

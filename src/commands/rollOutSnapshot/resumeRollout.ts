@@ -38,10 +38,10 @@ export async function resumeRollout(context: IActionContext & LongOperationConte
             const ids = parseArmId(p.poolId)!;
             try {
                 const service = await r.services.forSubscription(ids.subscriptionId);
-                let pool = await service.getNodePool(ids.resourceGroup, ids.name, ids.agentPool ?? '');
+                let pool = await service.getNodePool(p.poolId);
                 for (let i = 0; !isTerminalState(pool.provisioningState) && i < WAIT_POLLS && !stop.signal.aborted; i++) {
                     await sleep(WAIT_MS, stop.signal);
-                    pool = await service.getNodePool(ids.resourceGroup, ids.name, ids.agentPool ?? '');
+                    pool = await service.getNodePool(p.poolId);
                 }
                 const sent = outcomes[p.poolId]?.status === 'running' || outcomes[p.poolId]?.status === 'stillRunning';
                 const ended = pool.provisioningState?.toLowerCase();

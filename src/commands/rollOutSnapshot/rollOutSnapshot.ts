@@ -58,7 +58,7 @@ function candidateText(candidate: RolloutCandidate, pool: NodePool, snapshot: Sn
  */
 export async function rollOutSnapshot(context: IActionContext & LongOperationContext, r: RolloutServices, node?: SnapshotItem): Promise<RolloutState | undefined> {
     const item = await pickTreeElement(context, r.tree, [SnapshotItem.contextValue], node);
-    const snapshot = await (await r.services.forSubscription(item.snapshot.subscriptionId)).getSnapshot(item.snapshot.resourceGroup, item.snapshot.name);
+    const snapshot = await (await r.services.forSubscription(item.snapshot.subscriptionId)).getSnapshot(item.snapshot.id);
     const { items: clusters, failures } = await r.services.fromEverySubscription((s) => s.listClusters());
     requireSomethingRead(clusters, failures);
     const choices: Choice[] = clusters

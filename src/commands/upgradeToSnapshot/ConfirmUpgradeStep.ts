@@ -5,6 +5,7 @@ import { pinnedChannels, reimagingChannel } from '../../model/channels';
 import { imageAgeWarning, isRetry } from '../../model/rules';
 import { surgeProblems } from '../../model/poolOptions';
 import { AdvancedOption, editAdvancedOptions } from '../common/advancedOptions';
+import { guardLine } from '../common/guardedChange';
 import { upgradeSettingLines, upgradeSettingOptions } from '../common/upgradeSettings';
 import { describeProblem } from '../describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
@@ -22,6 +23,8 @@ export function upgradeSummary(context: UpgradeToSnapshotContext): string {
             ? vscode.l10n.t('Path: node image only (equal Kubernetes versions); surge and drain settings do not apply.')
             : vscode.l10n.t('Path: Kubernetes upgrade of the whole pool{0}.', context.maxSurge ? vscode.l10n.t(', max surge {0}', context.maxSurge) : ''),
         ...upgradeOptionLines(context),
+        // The node image POST takes no If-Match in Azure's REST spec; the pool PUT does.
+        guardLine(pool.name, pool.eTag, path === 'kubernetes'),
     ];
     const warnings = [imageAgeWarning(snapshot!, new Date()), reimagingChannel(context.cluster)].filter((w) => w !== undefined);
     return [...lines, ...(warnings.length ? ['', ...warnings.map((w) => `⚠ ${describeProblem(w)}`)] : [])].join('\n');

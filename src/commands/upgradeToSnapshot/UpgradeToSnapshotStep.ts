@@ -1,7 +1,6 @@
 import { parseError, UserCancelledError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { LongOperationOptions } from '../../azure/AksService';
-import { parseArmId } from '../../model/armId';
 import { describeChanges, poolChanges } from '../../model/changes';
 import { upgradePath, upgradeProblems } from '../../model/rules';
 import { refuseIfProblems } from '../describeProblem';
@@ -37,8 +36,7 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
      * now breaks. Nothing is sent to a pool nobody confirmed.
      */
     protected async reconfirm(context: UpgradeToSnapshotContext): Promise<void> {
-        const id = parseArmId(context.pool.id)!;
-        const [cluster, pool] = await Promise.all([context.service.getCluster(id.resourceGroup, id.name), context.service.getNodePool(id.resourceGroup, id.name, context.pool.name)]);
+        const [cluster, pool] = await Promise.all([context.service.getCluster(context.pool.clusterId), context.service.getNodePool(context.pool.id)]);
         const changes = describeChanges(poolChanges(context.pool, pool));
         const snapshot = context.snapshot!;
         refuseIfProblems(upgradeProblems(pool, cluster, snapshot),

@@ -23,7 +23,7 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
     const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
     const id = parseArmId(item.pool.id)!;
     const service = await services.forSubscription(id.subscriptionId);
-    const [cluster, pool] = await Promise.all([service.getCluster(id.resourceGroup, id.name), service.getNodePool(id.resourceGroup, id.name, item.pool.name)]);
+    const [cluster, pool] = await Promise.all([service.getCluster(item.pool.clusterId), service.getNodePool(item.pool.id)]);
     // R10 first: a busy pool or cluster has no snapshot to choose.
     refuseIfProblems([...busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState), ...busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState)]);
 

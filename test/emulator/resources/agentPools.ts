@@ -1,5 +1,5 @@
 import {
-    assertCount, assertOsNotRetired, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux,
+    assertCount, assertOsNotRetired, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux, assertWithinSkew,
     assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
@@ -122,6 +122,7 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
     const requested = input.orchestratorVersion ? String(input.orchestratorVersion) : snapshot ? String(snapshot.properties.kubernetesVersion) : controlPlane;
     assertNotPastControlPlane(requested, controlPlane, true);
     assertSupported(requested, cluster.location);
+    assertWithinSkew(requested, controlPlane);
     const vmSize = String(input.vmSize || snapshot?.properties.vmSize || 'Standard_D4ds_v5');
     const count = assertCount(input.count, mode);
     assertPoolOptions({ ...input, vmSize }, mode, count, cluster.location);
@@ -194,6 +195,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
         assertUpgradePath(current, wanted, 'agent pool');
         assertNotPastControlPlane(wanted, String(cluster.properties.kubernetesVersion), false);
         assertSupported(wanted, cluster.location);
+        assertWithinSkew(wanted, String(cluster.properties.kubernetesVersion));
         transitional = 'Upgrading';
         remember(existing);
         const snapshot = snapshotFor(state, props);

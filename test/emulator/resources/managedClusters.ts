@@ -9,7 +9,11 @@ import { ClusterRecord, clusterId, clusterJson, defaultClusterProperties, guidOf
 import { findCluster, newPool, notFound, snapshotFor } from './agentPools';
 import { Context, page, startOperation } from './context';
 
-/** What a cluster PUT may not set: AKS keeps its own values. */
+/**
+ * What a cluster PUT may not set: AKS keeps its own values. Source: the REST spec (2026-04-01) marks these
+ * `readOnly`, and says of `dnsPrefix` "This cannot be updated once the Managed Cluster has been created"; pools
+ * change through the agent pool API (AKS docs, "Create node pools": a cluster PUT does not add or remove pools).
+ */
 const READ_ONLY = ['provisioningState', 'powerState', 'currentKubernetesVersion', 'fqdn', 'azurePortalFQDN', 'nodeResourceGroup', 'maxAgentPools',
     'identityProfile', 'resourceUID', 'agentPoolProfiles', 'dnsPrefix'];
 
@@ -163,7 +167,11 @@ function createCluster(context: Context, request: ArmRequest, sub: string, resou
     return { status: 201, body: clusterJson(cluster), headers: { ...headers, etag: cluster.eTag } };
 }
 
-/** A PUT of an existing cluster: a Kubernetes upgrade (every pool moves to the latest image, R7) or a settings update. */
+/**
+ * A PUT of an existing cluster: a Kubernetes upgrade (every pool moves to the latest image, R7) or a settings update.
+ * Source: AKS docs, "Upgrade an AKS cluster" (a cluster upgrade upgrades the control plane and every node pool, each
+ * to the latest node image of the version) and "Node pool snapshots" (an upgrade without a snapshot leaves it).
+ */
 function updateCluster(context: Context, request: ArmRequest, cluster: ClusterRecord) {
     assertTerminal(cluster.properties.provisioningState, `managed cluster '${cluster.name}'`);
     assertRunning(cluster.properties.powerState, `managed cluster '${cluster.name}'`);

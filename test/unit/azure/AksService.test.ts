@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PINNED_CHANNELS } from '../../../src/model/channels';
 import { AksService } from '../../../src/azure/AksService';
-import { snapshotId } from '../../../src/model/armId';
+import { clusterId, nodePoolId, snapshotId } from '../../../src/model/armId';
 import { demoSeed, PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
@@ -53,7 +53,7 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
 
     it('creates, tags and deletes a snapshot, filled by the service from its source pool', async () => {
         const source = (await platform.listClusters())[1].nodePools[1];
-        const created = await platform.createSnapshot('rg-snapshots', 'gpu-snap', 'eastus', source.id, { team: 'ml' });
+        const created = await platform.createSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'gpu-snap'), 'eastus', source.id, { team: 'ml' });
         assert.deepStrictEqual(
             [created.kubernetesVersion, created.nodeImageVersion, created.vmSize, created.osType, created.osSku, created.location],
             ['1.33.5', 'AKSUbuntu-2204gen2containerd-202610.20.0', 'Standard_NC6s_v3', 'Linux', 'Ubuntu', 'eastus']);
@@ -70,13 +70,13 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
         await assert.rejects(platform.deleteSnapshot({ ...created, createdAt: new Date('2020-01-01T00:00:00Z') }), (e: Error & { code?: string }) => e.code === 'PreconditionFailed' && /createdAt/.test(e.message),
             'a snapshot made at another time is not the one confirmed');
         await platform.deleteSnapshot(created);
-        await assert.rejects(platform.getSnapshot('rg-snapshots', 'gpu-snap'), (e: Error & { code?: string; statusCode?: number }) =>
+        await assert.rejects(platform.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'gpu-snap')), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 404 && e.code === 'ResourceNotFound');
     });
 
     it('adds a pool from a snapshot as a long operation, and upgrades a node image to a snapshot', async () => {
         const cluster = (await platform.listClusters())[1];
-        const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
+        const snapshot = await platform.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
         const statuses: string[] = [];
         const pool = await platform.createNodePoolFromSnapshot(cluster.id, {
             name: 'fromsnap', snapshotId: snapshot.id, vmSize: 'Standard_D8s_v5', count: 2, mode: 'User',
@@ -86,23 +86,23 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
         assert.strictEqual(pool.nodeImageVersion, snapshot.nodeImageVersion);
         assert.strictEqual(pool.snapshotId, snapshot.id);
 
-        const before = await platform.getNodePool(cluster.resourceGroup, cluster.name, 'system');
+        const before = await platform.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, cluster.resourceGroup, cluster.name, 'system'));
         await platform.upgradeNodeImageToSnapshot(before, snapshot.id);
         const post = emulator.requests.find((r) => r.method === 'POST');
         assert.strictEqual(post?.headers.akssnapshotid, snapshot.id);
         assert.strictEqual(post?.body, undefined);
-        const system = await platform.getNodePool(cluster.resourceGroup, cluster.name, 'system');
+        const system = await platform.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, cluster.resourceGroup, cluster.name, 'system'));
         assert.strictEqual(system.snapshotId, snapshot.id);
         assert.strictEqual(system.provisioningState, 'Succeeded');
     });
 
     it('passes both error shapes through with their code and message', async () => {
         // AKS's own shape: a write while the pool is mid-operation (R10).
-        await assert.rejects(platform.createSnapshot('rg-snapshots', 'busy', 'westeurope',
+        await assert.rejects(platform.createSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'busy'), 'westeurope',
             `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu/agentPools/batch`),
         (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Upgrading/.test(e.message));
         // ARM's shape.
-        await assert.rejects(platform.getCluster('rg-platform-eastus', 'nope'), (e: Error & { code?: string }) => e.code === 'ResourceNotFound');
+        await assert.rejects(platform.getCluster(clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'nope')), (e: Error & { code?: string }) => e.code === 'ResourceNotFound');
         // A failing list keeps Azure's message (the SDK's pager alone would say "Pagination failed …").
         emulator.faults.push({ pathContains: '/managedClusters', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'No read access to managedClusters.' } } });
         await assert.rejects(sandbox.listClusters(), (e: Error & { code?: string }) => e.code === 'AuthorizationFailed' && e.message === 'No read access to managedClusters.');
@@ -123,9 +123,9 @@ describe('AksService writes, as Azure receives them', () => {
     it('upgrades a pool by sending it back whole, changing only version and snapshot link, with If-Match', async () => {
         const poolId = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService/managedClusters/aks-prod-eastus/agentPools/memory`;
         const before = await platform.getResourceJson(poolId);
-        const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
+        const snapshot = await platform.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
         emulator.requests.length = 0;
-        const upgraded = await platform.upgradeNodePoolToSnapshot(await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory'), snapshot, { maxSurge: '33%' });
+        const upgraded = await platform.upgradeNodePoolToSnapshot(await platform.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'memory')), snapshot, { maxSurge: '33%' });
         const put = emulator.requests.find((r) => r.method === 'PUT')!;
         const expected = JSON.parse(JSON.stringify(before)) as { properties: Record<string, unknown> };
         for (const dropped of ['provisioningState', 'currentOrchestratorVersion', 'eTag', 'nodeImageVersion', 'powerState']) {
@@ -140,18 +140,18 @@ describe('AksService writes, as Azure receives them', () => {
         assert.deepStrictEqual([upgraded.snapshotId, upgraded.kubernetesVersion, upgraded.nodeImageVersion, upgraded.provisioningState],
             [snapshot.id, '1.33.5', snapshot.nodeImageVersion, 'Succeeded']);
         // The emulator refuses what AKS refuses: a skipped minor version.
-        await assert.rejects(platform.upgradeNodePoolToSnapshot(await platform.getNodePool('rg-platform-weu', 'aks-prod-weu', 'burst'), { ...snapshot, kubernetesVersion: '1.32.9' }, {}),
+        await assert.rejects(platform.upgradeNodePoolToSnapshot(await platform.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu', 'burst')), { ...snapshot, kubernetesVersion: '1.32.9' }, {}),
             (e: Error & { code?: string; statusCode?: number }) => e.statusCode === 409 && e.code === 'OperationNotAllowed' && /Downgrading/.test(e.message));
     });
 
     it('refuses an upgrade when the pool changed since it was read (412): If-Match carries the eTag of the read', async () => {
-        const snapshot = await platform.getSnapshot('rg-snapshots', 'snap-system-2611');
-        const before = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+        const snapshot = await platform.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
+        const before = await platform.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'));
         // A colleague scales the pool between the service's GET and its PUT.
         emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/gpu', action: 'changedMeanwhile', times: 1 });
         await assert.rejects(platform.upgradeNodePoolToSnapshot(before, snapshot, {}), (e: Error & { code?: string; statusCode?: number }) =>
             e.statusCode === 412 && e.code === 'PreconditionFailed');
-        const after = await platform.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+        const after = await platform.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'));
         assert.deepStrictEqual([after.count, after.kubernetesVersion], [(before.count ?? 0) + 1, before.kubernetesVersion], "the colleague's scale stands, the upgrade did not go through");
     });
 
@@ -160,7 +160,7 @@ describe('AksService writes, as Azure receives them', () => {
         const group = await platform.createResourceGroup('rg-new', 'westeurope');
         assert.deepStrictEqual(group, { name: 'rg-new', location: 'westeurope' });
         assert.ok((await platform.listResourceGroups()).some((g) => g.name === 'rg-new'));
-        const snapshot = await platform.getSnapshot('rg-platform-weu', 'snap-arm-2611');
+        const snapshot = await platform.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'snap-arm-2611'));
         const cluster = await platform.createClusterFromSnapshot({
             resourceGroup: 'rg-new', name: 'aks-from-snap', location: 'westeurope', dnsPrefix: 'aks-from-snap', nodePoolName: 'system',
             vmSize: 'Standard_D4ps_v5', count: 3, snapshot, channels: PINNED_CHANNELS,

@@ -7,6 +7,7 @@ import type { NewNodePool } from '../../../src/model/aks';
 import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorAccount, emulatorSessions } from '../../emulatorSession';
+import { clusterId, nodePoolId, snapshotId } from '../../../src/model/armId';
 
 /**
  * DESIGN.md §3b in the Azure layer, against the emulator's faults with the real SDK: creates never overwrite,
@@ -44,11 +45,11 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
 
     describe('creates never overwrite (If-None-Match: *)', () => {
         it('a pool, a cluster, a snapshot and a resource group whose name exists are refused, and nothing changes', async () => {
-            const gpu = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
-            const snapshot = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+            const gpu = await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'));
+            const snapshot = await service.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
             const isExists = (e: unknown): boolean => e instanceof ResourceChangedError && e.reason === 'exists';
             await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('gpu')), isExists);
-            await assert.rejects(service.createSnapshot('rg-snapshots', 'snap-system-2611', 'eastus', gpu.id), isExists);
+            await assert.rejects(service.createSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'), 'eastus', gpu.id), isExists);
             await assert.rejects(service.createResourceGroup('rg-snapshots', 'eastus'), isExists);
             await assert.rejects(service.createClusterFromSnapshot({
                 resourceGroup: 'rg-platform-eastus', name: 'aks-prod-eastus', location: 'eastus', dnsPrefix: 'x', nodePoolName: 'system', vmSize: 'Standard_D4s_v5', count: 3, snapshot, channels: PINNED_CHANNELS,
@@ -56,9 +57,9 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
             assert.ok(emulator.requests.filter((r) => r.method === 'PUT').every((r) => r.headers['if-none-match'] === '*' && r.status === 412));
             // Snapshot PUTs take no If-None-Match in Azure's spec (etags: documented): the taken name is found by a read, and nothing is sent.
             assert.strictEqual(sent('PUT'), 3, 'each create was sent once, the snapshot not at all');
-            const after = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+            const after = await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'));
             assert.deepStrictEqual([after.count, after.vmSize, after.eTag], [gpu.count, gpu.vmSize, gpu.eTag]);
-            assert.deepStrictEqual((await service.getSnapshot('rg-snapshots', 'snap-system-2611')).eTag, snapshot.eTag);
+            assert.deepStrictEqual((await service.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'))).eTag, snapshot.eTag);
         });
     });
 
@@ -69,7 +70,7 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
                 emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/once', action, delayMs: 2500, times: 1 });
                 await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, newPool('once')), (e: unknown) => e instanceof LostAnswerError && e.resourceId === `${CLUSTER}/agentPools/once`);
                 assert.strictEqual(sent('PUT'), 1);
-                assert.strictEqual((await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'once')).snapshotId, SNAPSHOT, 'Azure did apply it');
+                assert.strictEqual((await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'once'))).snapshotId, SNAPSHOT, 'Azure did apply it');
             });
         }
 
@@ -87,7 +88,7 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
             emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', status: 503, body: { error: { code: 'ServiceUnavailable', message: 'Busy.' } }, times: 1 });
             emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', status: 429, body: { code: 'Throttled', message: 'Slow down.' }, headers: { 'retry-after': '1' }, times: 1 });
             const started = Date.now();
-            assert.strictEqual((await service.getCluster('rg-platform-eastus', 'aks-prod-eastus')).name, 'aks-prod-eastus');
+            assert.strictEqual((await service.getCluster(clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus'))).name, 'aks-prod-eastus');
             assert.strictEqual(sent('GET'), 3);
             assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
         });
@@ -95,17 +96,17 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
         it('does not wait past the Retry-After ceiling, and stops after the retries', async () => {
             emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', status: 429, body: { code: 'Throttled', message: 'Come back in an hour.' }, headers: { 'retry-after': '3600' }, times: 1 });
             const started = Date.now();
-            await assert.rejects(service.getCluster('rg-platform-eastus', 'aks-prod-eastus'), (e: Error & { statusCode?: number }) => e.statusCode === 429);
+            await assert.rejects(service.getCluster(clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus')), (e: Error & { statusCode?: number }) => e.statusCode === 429);
             assert.ok(Date.now() - started < 1000);
             emulator.faults.push({ method: 'GET', pathContains: '/snapshots/snap-system-2611', status: 500, body: { error: { code: 'InternalServerError', message: 'Down.' } } });
-            await assert.rejects(service.getSnapshot('rg-snapshots', 'snap-system-2611'), (e: Error & { statusCode?: number }) => e.statusCode === 500);
+            await assert.rejects(service.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611')), (e: Error & { statusCode?: number }) => e.statusCode === 500);
             assert.strictEqual(emulator.requests.filter((r) => r.url.includes('snap-system-2611')).length, 3, 'one try and two retries');
         });
 
         it('gives up a read that takes longer than the timeout', async () => {
             emulator.faults.push({ method: 'GET', pathContains: '/managedClusters/aks-prod-eastus', action: 'delay', delayMs: 5000 });
             const started = Date.now();
-            await assert.rejects(service.getCluster('rg-platform-eastus', 'aks-prod-eastus'));
+            await assert.rejects(service.getCluster(clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus')));
             assert.ok(Date.now() - started < 4500, `gave up after ${Date.now() - started} ms`);
         });
     });
@@ -178,7 +179,7 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
     describe('changes only to the resource as confirmed', () => {
         const GPU_SNAPSHOT = SNAPSHOT.replace('snap-system-2611', 'snap-gpu-2611');
         it('refuses a node image upgrade, sending nothing, when the pool changed since the confirmed read', async () => {
-            const pool = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+            const pool = await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'));
             emulator.state().touch(pool.id);
             await assert.rejects(service.upgradeNodeImageToSnapshot(pool, GPU_SNAPSHOT),
                 (e: unknown) => e instanceof ResourceChangedError && e.reason === 'changed');
@@ -197,21 +198,21 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
                 it('the node-image race: a colleague\'s newer image is never moved back, even when the read carried no eTag', async () => {
                     for (const withETag of [true, false]) {
                         emulator.reset();
-                        const read = await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu');
+                        const read = await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'));
                         const confirmed = withETag ? read : { ...read, eTag: undefined };
                         // A colleague upgrades the node image to the latest while the confirmation is open.
                         emulator.state().upgradeNodeImageToLatest(read.id);
-                        const newer = (await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu')).nodeImageVersion;
+                        const newer = (await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'))).nodeImageVersion;
                         emulator.requests.length = 0;
                         await assert.rejects(service.upgradeNodeImageToSnapshot(confirmed, GPU_SNAPSHOT),
                             (e: unknown) => e instanceof ResourceChangedError && (withETag || /nodeImageVersion: .* → .*/.test(e.message)));
                         assert.strictEqual(sent('POST'), 0, 'nothing sent');
-                        assert.strictEqual((await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu')).nodeImageVersion, newer, "the colleague's image stands");
+                        assert.strictEqual((await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'))).nodeImageVersion, newer, "the colleague's image stands");
                     }
                 });
 
                 it('the tag race: a colleague\'s tag set meanwhile is kept; a tag they changed is not changed over them', async () => {
-                    const confirmed = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+                    const confirmed = await service.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
                     emulator.state().findSnapshot(SNAPSHOT)!.tags = { ...confirmed.tags, owner: 'ops' };
                     const after = await service.changeTags(SNAPSHOT, 'Merge', { team: 'platform' });
                     assert.deepStrictEqual(after, { ...confirmed.tags, owner: 'ops', team: 'platform' });
@@ -222,7 +223,7 @@ describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function (
                 });
 
                 it('the delete race: a snapshot deleted and made again under the same name is not deleted', async () => {
-                    const confirmed = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+                    const confirmed = await service.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
                     const record = emulator.state().findSnapshot(SNAPSHOT)!;
                     record.systemData = { ...record.systemData, createdAt: new Date(Date.now() + 60_000).toISOString() };
                     record.eTag = 'made-again';

@@ -6,6 +6,7 @@ import { defaultPoolProperties } from '../../emulator/shapes';
 import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
+import { nodePoolId, snapshotId } from '../../../src/model/armId';
 
 /**
  * Nothing the user owns is lost: for pools of every shape (labels, taints, autoscaler, max pods, tags, upgrade
@@ -59,7 +60,7 @@ describe('An upgrade sends back everything it did not mean to change (property, 
     after(() => emulator.close());
 
     it(`for ${RUNS} generated pools, the PUT equals the pool served but for the version, the snapshot link and the surge asked for`, async () => {
-        const snapshot = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+        const snapshot = await service.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
         let run = 0;
         await fc.assert(fc.asyncProperty(poolShape, fc.option(fc.constantFrom('1', '33%', '100%'), { nil: undefined }), async (shape, maxSurge) => {
             const name = `p${run++}`;
@@ -74,7 +75,7 @@ describe('An upgrade sends back everything it did not mean to change (property, 
             const poolId = `${CLUSTER}/agentPools/${name}`;
             const served = await service.getResourceJson(poolId);
             emulator.requests.length = 0;
-            await service.upgradeNodePoolToSnapshot(await service.getNodePool('rg-platform-eastus', 'aks-prod-eastus', name), snapshot, { maxSurge });
+            await service.upgradeNodePoolToSnapshot(await service.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', name)), snapshot, { maxSurge });
             const put = emulator.requests.find((r) => r.method === 'PUT');
             assert.ok(put, 'one PUT was sent');
             const expected = JSON.parse(JSON.stringify(served)) as { properties: Json };

@@ -41,9 +41,9 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
     it('snapshot create (R2: the pool\'s region; tags with spaces quoted)', async () => {
         const pool = nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu', 'system');
         const tags = { owner: 'Jo Doe', team: 'platform' };
-        await (await services(byFlow)).createSnapshot('rg-snapshots', 'weu-golden', 'westeurope', pool, tags);
+        await (await services(byFlow)).createSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'weu-golden'), 'westeurope', pool, tags);
         await runLine(toShellLine(snapshotCreateCommand({ subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'weu-golden', nodePoolId: pool, location: 'westeurope', tags })));
-        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getSnapshot('rg-snapshots', 'weu-golden')));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'weu-golden'))));
         const facts = (s: typeof a) => [s.kubernetesVersion, s.nodeImageVersion, s.vmSize, s.osType, s.osSku, s.location, s.sourceResourceId?.toLowerCase(), s.tags];
         assert.deepStrictEqual(facts(b), facts(a));
         assert.strictEqual(b.location, 'westeurope');
@@ -57,18 +57,18 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         };
         await (await services(byFlow, 1)).createNodePoolFromSnapshot(cluster, pool);
         await runLine(toShellLine(nodePoolAddCommand(cluster, pool)));
-        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e, 1)).getNodePool('rg-sandbox', 'aks-sandbox', 'golden')));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e, 1)).getNodePool(nodePoolId(SANDBOX_SUBSCRIPTION, 'rg-sandbox', 'aks-sandbox', 'golden'))));
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
     });
 
     it('nodepool upgrade --node-image-only (R6)', async () => {
         const snapshot = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-gpu-2611');
         const flow = await services(byFlow);
-        await flow.upgradeNodeImageToSnapshot(await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu'), snapshot);
+        await flow.upgradeNodeImageToSnapshot(await flow.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu')), snapshot);
         await runLine(toShellLine(nodePoolUpgradeCommand({
             subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-platform-eastus', cluster: 'aks-prod-eastus', name: 'gpu', snapshotId: snapshot, nodeImageOnly: true,
         })));
-        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'gpu')));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'gpu'))));
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
         const post = byCli.requests.find((r) => r.method === 'POST')!;
         assert.strictEqual(post.headers.akssnapshotid, snapshot);
@@ -90,21 +90,21 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         }
         assert.strictEqual(result.code, 0, result.stderr);
         const flow = await services(byFlow);
-        await flow.upgradeNodePoolToSnapshot(await flow.getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory'),
-            await flow.getSnapshot('rg-snapshots', 'snap-memory-2611'), { maxSurge: '33%' });
-        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getNodePool('rg-platform-eastus', 'aks-prod-eastus', 'memory')));
+        await flow.upgradeNodePoolToSnapshot(await flow.getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'memory')),
+            await flow.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-memory-2611')), { maxSurge: '33%' });
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getNodePool(nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus', 'memory'))));
         assert.deepStrictEqual(poolFacts(b), poolFacts(a));
     });
 
     it('group create && aks create from a snapshot (R8: it becomes the system pool; a group name with parentheses quoted)', async () => {
         const flow = await services(byFlow);
-        const snapshot = await flow.getSnapshot('rg-snapshots', 'snap-system-2611');
+        const snapshot = await flow.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
         await flow.createResourceGroup('rg-(golden)', 'eastus');
         const cluster: NewCluster = { resourceGroup: 'rg-(golden)', name: 'aks-golden', location: 'eastus', dnsPrefix: 'aks-golden', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot, channels: PINNED_CHANNELS };
         await flow.createClusterFromSnapshot(cluster);
         const lines = await Promise.all(clusterCreateCommands(PLATFORM_SUBSCRIPTION, cluster, true).map((c) => cli.knownOnly(c)));
         await runLine(toShellScript(lines.map((l) => l.command)));
-        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster('rg-(golden)', 'aks-golden')));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster(clusterId(PLATFORM_SUBSCRIPTION, 'rg-(golden)', 'aks-golden'))));
         const facts = (c: typeof a) => [c.location, c.kubernetesVersion, c.dnsPrefix, c.provisioningState, c.upgradeChannel, c.nodePools.map((p) => [p.name, ...poolFacts(p)])];
         assert.deepStrictEqual(facts(b), facts(a));
         // R7: the pin. Azure CLI 2.45 predates --node-os-upgrade-channel; where it knows the flag, the channel agrees too.
@@ -143,11 +143,11 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         const cluster = clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu');
         const channels = { upgradeChannel: 'none', nodeOsUpgradeChannel: 'None' };
         const flow = await services(byFlow);
-        await flow.updateClusterChannels(await flow.getCluster('rg-platform-weu', 'aks-prod-weu'), channels);
+        await flow.updateClusterChannels(await flow.getCluster(clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu')), channels);
         const line = await cli.knownOnly(clusterChannelsCommand(cluster, channels));
         assert.deepStrictEqual(line.dropped.filter((f) => f !== '--node-os-upgrade-channel'), []);
         await runLine(toShellLine(line.command));
-        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster('rg-platform-weu', 'aks-prod-weu')));
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getCluster(clusterId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu'))));
         assert.deepStrictEqual([a.upgradeChannel, a.nodeOsUpgradeChannel], ['none', 'None']);
         assert.strictEqual(b.upgradeChannel, a.upgradeChannel);
         if (!line.dropped.includes('--node-os-upgrade-channel')) {
@@ -157,7 +157,7 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
 
     it('aks create with the advanced options (SSH key, network, tier, zones, tags, channels)', async () => {
         const flow = await services(byFlow);
-        const snapshot = await flow.getSnapshot('rg-snapshots', 'snap-system-2611');
+        const snapshot = await flow.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
         const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBOx8Lw2Zl0rA1EXAMPLEKEYonlyForTests platform@contoso';
         const cluster: NewCluster = {
             resourceGroup: 'rg-platform-eastus', name: 'aks-options', location: 'eastus', dnsPrefix: 'aks-options', nodePoolName: 'nodepool1', vmSize: 'Standard_D4s_v5', count: 3, snapshot,

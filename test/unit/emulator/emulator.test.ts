@@ -4,6 +4,7 @@ import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
 import { rawRequest, RawResponse, tokenFor } from './rawArm';
+import { snapshotId } from '../../../src/model/armId';
 
 /**
  * The emulator is as strict as Azure: each ARM semantic and each fault production has, seen through raw HTTPS
@@ -165,7 +166,7 @@ describe('The emulator is as strict as Azure', function () {
     describe('long operations that do not succeed', () => {
         it('ends an operation Failed with the error chosen, and the resource Failed (real SDK)', async () => {
             const service = await AksService.create((await emulatorSessions(emulator))[0]);
-            const snapshot = await service.getSnapshot('rg-snapshots', 'snap-system-2611');
+            const snapshot = await service.getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611'));
             emulator.faults.push({ method: 'PUT', pathContains: '/agentPools/failing', action: 'failOperation', error: { code: 'VMExtensionProvisioningError', message: 'A node failed to start.' }, times: 1 });
             await assert.rejects(service.createNodePoolFromSnapshot(CLUSTER, {
                 name: 'failing', snapshotId: snapshot.id, vmSize: 'Standard_D4s_v5', count: 1, mode: 'User', osType: 'Linux', osSku: 'Ubuntu', kubernetesVersion: '1.33.5',

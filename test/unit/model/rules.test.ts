@@ -75,6 +75,11 @@ describe('Rules', () => {
         assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202609.15.0' }), cluster(), snapshot())), ['osSkuChange']);
         assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'CBLMariner', nodeImageVersion: 'AKSCBLMariner-V2gen2-202609.15.0' }), cluster(),
             snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202611.03.0' })), [], 'CBLMariner is Azure Linux');
+        // R5's skew: within two minor versions of the control plane (REST spec, orchestratorVersion).
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.31.9' }), cluster({ kubernetesVersion: '1.33.5' }), ['1.31.9'])), []);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.30.7' }), cluster({ kubernetesVersion: '1.33.5' }), ['1.30.7'])), ['behindControlPlane']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.29.9', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202501.01.0' }), cluster({ kubernetesVersion: '1.33.5' }),
+            snapshot({ kubernetesVersion: '1.30.7' }))), ['behindControlPlane']);
         // R15: operating systems AKS retired: Azure Linux 2.0 for everything, Windows Server 2019 from Kubernetes 1.33.
         const azl2 = snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202512.06.0' });
         assert.deepStrictEqual(retiredOsProblems(azl2).map((p) => [p.code, p.rule, (p as { os: string }).os]), [['osRetired', 'R15', 'Azure Linux 2.0']]);
