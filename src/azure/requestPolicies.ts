@@ -194,14 +194,25 @@ function abortError(): Error {
  */
 /**
  * AKS answers at most 2 operation status requests per second per subscription ("AKS throttling"). Every status
- * or result poll of a long operation, from every flow and roll-out in this window, takes a slot per subscription;
- * slots are spaced so that no second holds more than two, with a margin for the network.
+ * or result poll of a long operation, from every flow and roll-out in this window, takes a slot per subscription.
+ * A slot's time is when its answer came back (the poll reached AKS before that), so a poll goes only once the poll two
+ * before it has been answered and a spacing has passed since: however late a request leaves or travels, AKS never
+ * sees more than two in a second.
  */
 export const POLLS_PER_SECOND = 2;
-/** A margin over a second for what happens between here and AKS (the rest of the pipeline, the network). */
+/** A margin over a second. */
 const POLL_SPACING_MS = 1250;
-/** Per subscription: when its last polls were sent, and the queue of polls waiting for their turn. */
-const pollsSent = new Map<string, number[]>();
+/** How long a poll waits for the answer of the poll two before it (a hung one ends at the request timeout anyway). */
+const MAX_WAIT_FOR_ANSWER_MS = 10_000;
+
+interface PollSlot {
+    /** When it was sent, then when its answer came back. */
+    time: number;
+    readonly answered: Promise<void>;
+}
+
+/** Per subscription: the last polls sent, and the queue of polls waiting for their turn. */
+const pollSlots = new Map<string, PollSlot[]>();
 const pollQueues = new Map<string, Promise<void>>();
 
 function isOperationPoll(url: URL): string | undefined {
@@ -209,26 +220,44 @@ function isOperationPoll(url: URL): string | undefined {
     return match?.[1].toLowerCase();
 }
 
-/** Waits for the request's poll slot in its subscription, in turn, timed from when the polls before it were really sent; other requests pass at once. */
+/** Waits for the request's poll slot in its subscription, in turn; other requests pass at once. */
 export function operationPollPolicy(): PipelinePolicy {
     return {
         name: 'aksSnapshotsPollPacing',
         sendRequest: async (request, next) => {
             const subscription = request.method === 'GET' ? isOperationPoll(new URL(request.url)) : undefined;
-            if (subscription) {
-                const turn = (pollQueues.get(subscription) ?? Promise.resolve()).then(async () => {
-                    const sent = pollsSent.get(subscription) ?? [];
-                    // The poll two back must be a full spacing ago: at most POLLS_PER_SECOND in any second.
-                    const wait = sent.length >= POLLS_PER_SECOND ? sent[sent.length - POLLS_PER_SECOND] + POLL_SPACING_MS - Date.now() : 0;
+            if (!subscription) {
+                return next(request);
+            }
+            let answer = (): void => undefined;
+            const slot: PollSlot = { time: 0, answered: new Promise<void>((resolve) => (answer = resolve)) };
+            const turn = (pollQueues.get(subscription) ?? Promise.resolve()).then(async () => {
+                const slots = pollSlots.get(subscription) ?? [];
+                const twoBefore = slots.length >= POLLS_PER_SECOND ? slots[slots.length - POLLS_PER_SECOND] : undefined;
+                if (twoBefore) {
+                    await new Promise<void>((resolve) => {
+                        const timer = setTimeout(resolve, MAX_WAIT_FOR_ANSWER_MS);
+                        void twoBefore.answered.then(() => {
+                            clearTimeout(timer);
+                            resolve();
+                        });
+                    });
+                    const wait = twoBefore.time + POLL_SPACING_MS - Date.now();
                     if (wait > 0) {
                         await delay(wait, request);
                     }
-                    pollsSent.set(subscription, [...sent.slice(-(POLLS_PER_SECOND - 1)), Date.now()]);
-                });
-                pollQueues.set(subscription, turn.catch(() => undefined));
+                }
+                slot.time = Date.now();
+                pollSlots.set(subscription, [...slots.slice(-(POLLS_PER_SECOND - 1)), slot]);
+            });
+            pollQueues.set(subscription, turn.catch(() => undefined));
+            try {
                 await turn;
+                return await next(request);
+            } finally {
+                slot.time = Math.max(slot.time, Date.now());
+                answer();
             }
-            return next(request);
         },
     };
 }
