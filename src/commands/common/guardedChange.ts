@@ -137,7 +137,8 @@ function patiently<T>(change: GuardedChange<T>): (options: LongOperationOptions)
                 }
                 const waitMs = Math.min((error as AzureRequestError).retryAfterMs ?? 10_000, 120_000) * attempt + Math.random() * 1000;
                 options.onProgress?.(vscode.l10n.t('Azure asks to wait (429): sending again in {0} s', Math.ceil(waitMs / 1000)));
-                if (!await waited(waitMs, options.abortSignal)) {
+                await sleep(waitMs, options.abortSignal);
+                if (options.abortSignal?.aborted) {
                     throw new ThrottledNotSentError(change.title);
                 }
             }
@@ -145,17 +146,17 @@ function patiently<T>(change: GuardedChange<T>): (options: LongOperationOptions)
     };
 }
 
-/** Waits `ms`; false when `signal` aborted first. */
-function waited(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+/** Waits `ms`, or less when `signal` aborts (the caller looks at the signal). */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve) => {
         if (signal?.aborted) {
-            resolve(false);
+            resolve();
             return;
         }
-        const timer = setTimeout(() => resolve(true), ms);
+        const timer = setTimeout(resolve, ms);
         signal?.addEventListener('abort', () => {
             clearTimeout(timer);
-            resolve(false);
+            resolve();
         }, { once: true });
     });
 }

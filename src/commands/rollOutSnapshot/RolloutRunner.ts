@@ -7,7 +7,7 @@ import { describeChanges, RolloutTarget, rolloutTargetChanges } from '../../mode
 import { parseArmId } from '../../model/armId';
 import { isTerminalState } from '../../model/provisioning';
 import { failures, isOnSnapshot, pendingIn, PlannedPool, PoolOutcome, RolloutState, rolloutCandidate } from '../../model/rollout';
-import { ChangeOutcome, ChangeServices, runGuardedChange, ThrottledNotSentError } from '../common/guardedChange';
+import { ChangeOutcome, ChangeServices, runGuardedChange, sleep, ThrottledNotSentError } from '../common/guardedChange';
 import { BusyError } from '../common/runningOperations';
 import { describeProblems } from '../describeProblem';
 
@@ -17,15 +17,6 @@ export interface RolloutHooks {
     /** Between waves, with confirmation: true goes on, false stops (nothing new starts). */
     confirmNextWave(state: RolloutState): Promise<boolean>;
 }
-
-/** Waits `ms`, or less when `signal` aborts. */
-export const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-    }, { once: true });
-});
 
 /**
  * Runs a roll-out's waves: each pool is one safe upgrade (read fresh, the rules checked again, sent with the

@@ -6,7 +6,8 @@ import type { Snapshot } from '../../model/aks';
 import { isOnSnapshot, PoolOutcome, retryFailed, RolloutState } from '../../model/rollout';
 import type { LongOperationContext } from '../common/guardedChange';
 import { RolloutServices, runRollout } from './rollOutSnapshot';
-import { readTarget, sleep } from './RolloutRunner';
+import { sleep } from '../common/guardedChange';
+import { readTarget } from './RolloutRunner';
 
 /** How long a pool still upgrading when the roll-out resumes is waited for, reading it every few seconds. */
 const WAIT_POLLS = 200;
