@@ -6,6 +6,7 @@ import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
 import type { ClusterOptions, PoolOptions, UpgradeSettings } from '../model/poolOptions';
+import type { OfferedVersion } from '../model/versions';
 import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
 import type { AzureSession } from './AzureAccount';
 import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError, withAzureMessage } from './azureErrors';
@@ -144,10 +145,25 @@ export class AksService {
         return await this.readJson(id, AKS_API_VERSION) as Json;
     }
 
-    /** Every supported patch version in a region (R4). */
-    async listKubernetesVersions(location: string): Promise<string[]> {
+    /** Every patch version AKS offers in a region, with its minor's support plans (R4, LTS). */
+    async listKubernetesVersions(location: string): Promise<OfferedVersion[]> {
         const result = await this.sdk.managedClusters.listKubernetesVersions(this.arm, location);
-        return (result.values ?? []).flatMap((minor) => Object.keys(minor.patchVersions ?? {}));
+        return (result.values ?? []).flatMap((minor) => Object.keys(minor.patchVersions ?? {})
+            .map((version) => ({ version, supportPlans: [...(minor.capabilities?.supportPlan ?? [])] })));
+    }
+
+    /** The Kubernetes versions AKS offers a new pool in this cluster (`getAvailableAgentPoolVersions`: LTS and the region's versions known to it). */
+    async availablePoolVersions(clusterId: string): Promise<string[]> {
+        const cluster = requireArmId(clusterId);
+        const result = await this.sdk.agentPools.getAvailableAgentPoolVersions(this.arm, cluster.resourceGroup, cluster.name);
+        return (result.agentPoolVersions ?? []).flatMap((v) => (v.kubernetesVersion ? [v.kubernetesVersion] : []));
+    }
+
+    /** The Kubernetes versions AKS lists as upgrades for a pool (its upgrade profile: R5, LTS paths included). */
+    async poolUpgrades(poolId: string): Promise<string[]> {
+        const pool = requireArmId(poolId);
+        const profile = await this.sdk.agentPools.getUpgradeProfile(this.arm, pool.resourceGroup, pool.name, pool.agentPool ?? '');
+        return (profile.upgrades ?? []).flatMap((u) => (u.kubernetesVersion ? [u.kubernetesVersion] : []));
     }
 
     async listResourceGroups(): Promise<ResourceGroup[]> {
@@ -287,7 +303,7 @@ export class AksService {
     /** A cluster whose system pool comes from a snapshot (R8 is checked before). */
     async createClusterFromSnapshot(cluster: NewCluster, options: LongOperationOptions = {}): Promise<Cluster> {
         const id = `/subscriptions/${this.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
-        const { tags, sku, ...properties } = clusterOptionsBody(cluster.options ?? {});
+        const { tags, sku, ...properties } = clusterOptionsBody(cluster.longTermSupport ? { ...cluster.options, tier: 'Premium' } : cluster.options ?? {});
         return toClusterFromJson(await this.send({
             method: 'PUT', id, precondition: { create: true }, longRunning: true,
             body: {
@@ -300,6 +316,7 @@ export class AksService {
                     dnsPrefix: cluster.dnsPrefix,
                     enableRBAC: true,
                     autoUpgradeProfile: { upgradeChannel: cluster.channels.upgradeChannel, nodeOSUpgradeChannel: cluster.channels.nodeOsUpgradeChannel },
+                    ...(cluster.longTermSupport ? { supportPlan: 'AKSLongTermSupport' } : {}),
                     ...properties,
                     agentPoolProfiles: [{
                         name: cluster.nodePoolName,

@@ -42,6 +42,7 @@ export function toCluster(c: ManagedCluster): Cluster {
         eTag: c.eTag,
         upgradeChannel: c.autoUpgradeProfile?.upgradeChannel,
         nodeOsUpgradeChannel: c.autoUpgradeProfile?.nodeOSUpgradeChannel,
+        networkPlugin: c.networkProfile?.networkPlugin,
     };
 }
 

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Pipeline, PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
+import { azureClockPolicy } from './azureClock';
 import { requestLogPolicy } from './requestLog';
 
 /**
@@ -270,6 +271,7 @@ export function secureArmPipeline(pipeline: Pipeline, resourceManagerEndpointUrl
     pipeline.addPolicy(readRetryPolicy(limits), { phase: 'Retry' });
     pipeline.addPolicy(operationPollPolicy());
     pipeline.addPolicy(requestLogPolicy(), { afterPhase: 'Retry' });
+    pipeline.addPolicy(azureClockPolicy(), { afterPhase: 'Retry' });
     pipeline.addPolicy(timeoutPolicy(limits.timeoutMs));
     pipeline.addPolicy(armOriginPolicy(resourceManagerEndpointUrl), { afterPolicies: ['redirectPolicy', 'logPolicy', 'aksSnapshotsTimeout'] });
 }

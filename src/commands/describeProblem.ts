@@ -17,7 +17,9 @@ export function describeProblem(p: Problem): string {
         case 'imageTooOld':
             return vscode.l10n.t('Node pool "{0}" runs node image {1} of {2}; a snapshot needs a pool created or upgraded on or after 2021-11-10. Upgrade its node image first (R3).', p.pool, p.image, p.date);
         case 'versionNotSupported':
-            return vscode.l10n.t('Snapshot "{0}" has Kubernetes {1}, which AKS does not support in {2} (R4).', p.snapshot, p.version, p.location);
+            return p.cluster
+                ? vscode.l10n.t('Snapshot "{0}" has Kubernetes {1}, which AKS does not offer for new node pools in cluster "{2}" (its available agent pool versions) (R4).', p.snapshot, p.version, p.cluster)
+                : vscode.l10n.t('Snapshot "{0}" has Kubernetes {1}, which AKS does not support in {2} (R4).', p.snapshot, p.version, p.location);
         case 'versionNotNewer':
             return vscode.l10n.t('Kubernetes version {0} of the snapshot is older than the pool\'s {1}: an upgrade cannot go back (R5).', p.snapshotVersion, p.poolVersion);
         case 'snapshotSourceNotSucceeded':
@@ -29,7 +31,11 @@ export function describeProblem(p: Problem): string {
         case 'newerThanControlPlane':
             return vscode.l10n.t('Kubernetes version {0} is newer than the control plane of cluster "{1}" ({2}); upgrade the cluster first (R5).', p.version, p.cluster, p.controlPlane);
         case 'skipsMinor':
-            return vscode.l10n.t('Going from Kubernetes {0} to {1} skips a minor version; upgrade one minor version at a time (R5).', p.from, p.to);
+            return vscode.l10n.t('Going from Kubernetes {0} to {1} skips a minor version; upgrade one minor version at a time (R5; AKS\'s upgrade paths for the pool could not be read, so the product\'s own rule was applied, which knows no LTS paths).', p.from, p.to);
+        case 'notListedUpgrade':
+            return p.listed.length
+                ? vscode.l10n.t('AKS does not list Kubernetes {0} as an upgrade for node pool "{1}"; it lists {2} (the pool\'s upgrade profile) (R5).', p.version, p.pool, p.listed.join(', '))
+                : vscode.l10n.t('AKS lists no Kubernetes upgrade for node pool "{0}", so it cannot go to {1} (the pool\'s upgrade profile) (R5).', p.pool, p.version);
         case 'versionUnreadable':
             return vscode.l10n.t('Kubernetes version "{0}" cannot be read, so no order can be checked; nothing is sent (R5).', p.version);
         case 'osSkuChange':
@@ -80,8 +86,12 @@ export function describeProblem(p: Problem): string {
             return p.os === 'Windows Server 2019'
                 ? vscode.l10n.t('Snapshot "{0}" is of {1}, which AKS retired on {2}: no new node pools of it on Kubernetes 1.33 and later ({3}) (R15).', p.snapshot, p.os, p.retired, p.source)
                 : vscode.l10n.t('Snapshot "{0}" is of {1}, which AKS retired on {2}: no updates, and its node images are being removed ({3}) (R15).', p.snapshot, p.os, p.retired, p.source);
+        case 'windowsNeedsAzureCni':
+            return vscode.l10n.t('Snapshot "{0}" is of Windows, and cluster "{1}" uses the {2} network plugin: Windows node pools need Azure CNI (network plugin azure; Azure Policy "Azure Kubernetes Clusters should use Azure CNI") (R16).', p.snapshot, p.cluster, p.networkPlugin);
         case 'imageAge':
-            return vscode.l10n.t('The snapshot\'s node image {0} was published on {1}, {2} days ago; the AKS page "Use node pool snapshots" (learn.microsoft.com/azure/aks/node-pool-snapshot) asks for a node image within 90 days of its publish date for an upgrade (R12).', p.image, p.date, p.days);
+            return vscode.l10n.t('The snapshot\'s node image {0} was published on {1}, {2} days ago; AKS upgrades a pool to a snapshot only while its node image is within 90 days of its publish date (AKS page "Use node pool snapshots", learn.microsoft.com/azure/aks/node-pool-snapshot) (R12).', p.image, p.date, p.days);
+        case 'imageDateUnknown':
+            return vscode.l10n.t('The publish date of the snapshot\'s node image {0} cannot be read from its name, so it counts as more than 90 days old; AKS upgrades a pool to a snapshot only while its node image is within 90 days of its publish date (AKS page "Use node pool snapshots", learn.microsoft.com/azure/aks/node-pool-snapshot) (R12).', p.image);
         case 'nodeCount':
             return vscode.l10n.t('Node count "{0}" is invalid: a {1} pool takes a whole number from {2} to 1000.', p.value, p.mode, p.min);
         case 'optionValue':

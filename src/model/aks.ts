@@ -43,6 +43,8 @@ export interface Cluster {
     readonly upgradeChannel?: string;
     /** `autoUpgradeProfile.nodeOSUpgradeChannel` (None, Unmanaged, NodeImage, SecurityPatch). */
     readonly nodeOsUpgradeChannel?: string;
+    /** `networkProfile.networkPlugin` (azure, kubenet, none): Windows pools need `azure` (R16). */
+    readonly networkPlugin?: string;
 }
 
 export interface Snapshot {
@@ -92,6 +94,11 @@ export interface NewCluster {
     readonly snapshot: Snapshot;
     /** R7: `PINNED_CHANNELS` unless the person chose otherwise. */
     readonly channels: UpgradeChannels;
+    /**
+     * The snapshot's Kubernetes version is offered in the region only under AKS's long-term support: the cluster is
+     * made with `supportPlan: AKSLongTermSupport` and the Premium tier, which it needs.
+     */
+    readonly longTermSupport?: boolean;
     /** Set under "Advanced options…"; AKS's defaults for the rest. */
     readonly options?: ClusterOptions;
 }

@@ -98,7 +98,9 @@ export function clusterCreateCommands(subscriptionId: string, c: NewCluster, new
     const group: AzCommand = ['az', 'group', 'create', '--subscription', subscriptionId, '--name', c.resourceGroup, '--location', c.location];
     const create: AzCommand = ['az', 'aks', 'create', '--subscription', subscriptionId, '--resource-group', c.resourceGroup, '--name', c.name,
         '--location', c.location, '--dns-name-prefix', c.dnsPrefix, '--nodepool-name', c.nodePoolName, '--node-vm-size', c.vmSize,
-        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []), ...clusterOptionArguments(c.options ?? {}, sshKeyFile), ...channelArguments(c.channels)];
+        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []),
+        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : c.options ?? {}, sshKeyFile),
+        ...(c.longTermSupport ? ['--k8s-support-plan', 'AKSLongTermSupport'] : []), ...channelArguments(c.channels)];
     return newResourceGroup ? [group, create] : [create];
 }
 

@@ -8,12 +8,13 @@ export type Problem =
     | { code: 'vmSizeNotOffered'; rule: 'R1'; vmSize: string; location: string }
     | { code: 'vmSizeGeneration'; rule: 'R1'; vmSize: string; generation: string; image: string }
     | { code: 'imageTooOld'; rule: 'R3'; pool: string; image: string; date: string }
-    | { code: 'versionNotSupported'; rule: 'R4'; snapshot: string; version: string; location: string }
+    | { code: 'versionNotSupported'; rule: 'R4'; snapshot: string; version: string; location: string; cluster?: string }
     | { code: 'versionNotNewer'; rule: 'R5'; snapshotVersion: string; poolVersion: string }
     | { code: 'imageNotNewer'; rule: 'R5'; snapshotImage: string; poolImage: string }
     | { code: 'newerThanControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
     | { code: 'behindControlPlane'; rule: 'R5'; version: string; cluster: string; controlPlane: string }
     | { code: 'skipsMinor'; rule: 'R5'; from: string; to: string }
+    | { code: 'notListedUpgrade'; rule: 'R5'; pool: string; version: string; listed: readonly string[] }
     | { code: 'versionUnreadable'; rule: 'R5'; version: string }
     | { code: 'channelReimages'; rule: 'R7'; cluster: string; setting: 'nodeOSUpgradeChannel' | 'upgradeChannel'; channel: string }
     | { code: 'osSkuChange'; rule: 'R14'; snapshot: string; snapshotSku: string; poolSku: string }
@@ -36,6 +37,8 @@ export type Problem =
     | { code: 'snapshotSourceNotSucceeded'; rule: 'R10'; pool: string; state: string }
     | { code: 'virtualMachinesPool'; rule: 'R11'; pool: string }
     | { code: 'imageAge'; rule: 'R12'; image: string; date: string; days: number }
+    | { code: 'imageDateUnknown'; rule: 'R12'; image: string }
+    | { code: 'windowsNeedsAzureCni'; rule: 'R16'; snapshot: string; cluster: string; networkPlugin: string }
     | { code: 'osRetired'; rule: 'R15'; snapshot: string; os: string; retired: string; source: string }
     | { code: 'nodeCount'; rule: 'count'; value: string; mode: string; min: number }
     | { code: 'tag'; rule: 'tags'; value: string }

@@ -3,7 +3,7 @@ import { isSameArmId } from './armId';
 import type { RolloutTarget } from './changes';
 import type { UpgradeSettings } from './poolOptions';
 import type { Problem } from './problems';
-import { upgradePath, UpgradePath, upgradeProblems } from './rules';
+import { UpgradeFacts, upgradePath, UpgradePath, upgradeProblems } from './rules';
 
 /**
  * A roll-out: one snapshot to many pools, a canary wave first, then waves of a chosen size, a bounded number of
@@ -26,13 +26,13 @@ export function isOnSnapshot(pool: NodePool, snapshot: Snapshot): boolean {
         && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion;
 }
 
-export function rolloutCandidate(pool: NodePool, cluster: Cluster, snapshot: Snapshot): RolloutCandidate {
+export function rolloutCandidate(pool: NodePool, cluster: Cluster, snapshot: Snapshot, facts: UpgradeFacts): RolloutCandidate {
     if (isOnSnapshot(pool, snapshot)) {
         return { kind: 'current' };
     }
     const problems = [
         ...(pool.poolType === 'VirtualMachines' ? [{ code: 'virtualMachinesPool', rule: 'R11', pool: pool.name } as const] : []),
-        ...upgradeProblems(pool, cluster, snapshot),
+        ...upgradeProblems(pool, cluster, snapshot, facts),
     ];
     return problems.length ? { kind: 'impossible', problems } : { kind: 'upgrade', path: upgradePath(pool, snapshot) };
 }

@@ -7,8 +7,23 @@ import { findVmSize, imageGeneration, isSameVmFamily, parseVmSize, VmSizeFacts }
 
 /** R3: pools created or upgraded before this day cannot be snapshotted. */
 export const FIRST_SNAPSHOT_DAY = new Date(Date.UTC(2021, 10, 10));
-/** R12: how old a snapshot's node image may be for an upgrade before the product warns. */
+/**
+ * R12: how many days past its publish date a snapshot's node image may be for a pool to be upgraded to it. Source:
+ * the AKS page "Use node pool snapshots" (learn.microsoft.com/azure/aks/node-pool-snapshot), current English text.
+ */
 export const MAX_IMAGE_AGE_DAYS = 90;
+
+/**
+ * What AKS answered, beside the pool and the snapshot, for judging an upgrade. `now`: Azure's time (the `Date`
+ * header of its answers), on which R12's days are counted, as AKS counts them. `upgrades`: the Kubernetes versions
+ * AKS lists for the pool (`agentPools.getUpgradeProfile`, which knows LTS paths and the versions the region still
+ * offers); unset when that could not be read, and then the hand-written R5 (one minor at a time) applies instead,
+ * labelled as such.
+ */
+export interface UpgradeFacts {
+    readonly now: Date;
+    readonly upgrades?: readonly string[];
+}
 
 /**
  * R10 for one resource: no change while an operation runs on it, and none but start or delete while it is stopped
@@ -90,17 +105,31 @@ export function systemPoolProblems(snapshot: Snapshot, vmSize?: string, region?:
     return problems;
 }
 
-/** R4: the snapshot's Kubernetes version must be offered in the target region. */
-export function supportedVersionProblems(snapshot: Snapshot, location: string, supportedVersions: readonly string[]): Problem[] {
+/**
+ * R4: the snapshot's Kubernetes version must be offered: in the region (a new cluster), or for a new pool in the
+ * cluster (`cluster` set: AKS's available agent pool versions for it, which know its LTS plan).
+ */
+export function supportedVersionProblems(snapshot: Snapshot, location: string, supportedVersions: readonly string[], cluster?: string): Problem[] {
     return supportedVersions.includes(snapshot.kubernetesVersion)
         ? []
-        : [{ code: 'versionNotSupported', rule: 'R4', snapshot: snapshot.name, version: snapshot.kubernetesVersion, location }];
+        : [{ code: 'versionNotSupported', rule: 'R4', snapshot: snapshot.name, version: snapshot.kubernetesVersion, location, ...(cluster ? { cluster } : {}) }];
 }
 
-/** Why a snapshot cannot seed a new pool in a cluster: R10, R15, R4 and the control plane's version. */
-export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, supportedVersions: readonly string[]): Problem[] {
+/** The Kubernetes versions a new pool may have: AKS's list for the cluster, or, when that could not be read, the region's. */
+export interface PoolVersions {
+    readonly versions: readonly string[];
+    readonly from: 'cluster' | 'region';
+}
+
+/** Why a snapshot cannot seed a new pool in a cluster: R10, R15, R4, R16 and the control plane's version. */
+export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, offered: PoolVersions): Problem[] {
     const problems = busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState);
-    problems.push(...retiredOsProblems(snapshot), ...supportedVersionProblems(snapshot, cluster.location, supportedVersions));
+    problems.push(...retiredOsProblems(snapshot), ...supportedVersionProblems(snapshot, cluster.location, offered.versions, offered.from === 'cluster' ? cluster.name : undefined));
+    // R16: Windows pools need Azure CNI (Azure Policy 46238e2f "Azure Kubernetes Clusters should use Azure CNI": a
+    // prerequisite of Windows node pools); an unread plugin is left to AKS.
+    if (snapshot.osType === 'Windows' && cluster.networkPlugin && cluster.networkPlugin.toLowerCase() !== 'azure') {
+        problems.push({ code: 'windowsNeedsAzureCni', rule: 'R16', snapshot: snapshot.name, cluster: cluster.name, networkPlugin: cluster.networkPlugin });
+    }
     const order = compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion);
     if (order === undefined) {
         problems.push(...unreadableVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion));
@@ -141,8 +170,8 @@ export function isRetry(pool: NodePool, snapshot: Snapshot): boolean {
         && pool.nodeImageVersion === snapshot.nodeImageVersion;
 }
 
-/** Why a pool cannot be upgraded to a snapshot: R10, R1 (family and OS), R5. */
-export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snapshot): Problem[] {
+/** Why a pool cannot be upgraded to a snapshot: R10, R1 (family and OS), R5, R14, R15, R12. */
+export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snapshot, facts: UpgradeFacts): Problem[] {
     const problems = [...busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState), ...busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState)];
     if (snapshot.osType !== pool.osType) {
         problems.push({ code: 'osMismatch', rule: 'R1', snapshot: snapshot.name, snapshotOs: snapshot.osType, poolOs: pool.osType });
@@ -158,20 +187,35 @@ export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snap
     } else if (versionOrder > 0) {
         if (controlPlaneOrder > 0) {
             problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
+        } else if (facts.upgrades) {
+            problems.push(...listedUpgradeProblems(pool, snapshot.kubernetesVersion, facts.upgrades));
         } else {
-            problems.push(...skewProblems(snapshot.kubernetesVersion, cluster));
-        }
-        const from = parseKubernetesVersion(pool.kubernetesVersion);
-        const to = parseKubernetesVersion(snapshot.kubernetesVersion);
-        if (from && to && (to.major !== from.major || to.minor - from.minor > 1)) {
-            problems.push({ code: 'skipsMinor', rule: 'R5', from: pool.kubernetesVersion, to: snapshot.kubernetesVersion });
+            problems.push(...skewProblems(snapshot.kubernetesVersion, cluster), ...oneMinorProblems(pool.kubernetesVersion, snapshot.kubernetesVersion));
         }
     }
     problems.push(...osProblems(pool, snapshot), ...retiredOsProblems(snapshot));
     if (!isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion) && !isRetry(pool, snapshot)) {
         problems.push({ code: 'imageNotNewer', rule: 'R5', snapshotImage: snapshot.nodeImageVersion, poolImage: pool.nodeImageVersion ?? '' });
     }
+    problems.push(...imageAgeProblems(snapshot, facts.now));
     return problems;
+}
+
+/** R5 from AKS's own answer: the version must be one AKS lists as an upgrade for the pool (LTS paths included). */
+function listedUpgradeProblems(pool: NodePool, version: string, upgrades: readonly string[]): Problem[] {
+    return upgrades.some((v) => compareKubernetesVersions(v, version) === 0)
+        ? []
+        : [{ code: 'notListedUpgrade', rule: 'R5', pool: pool.name, version, listed: [...upgrades] }];
+}
+
+/**
+ * R5's fall-back, used only when AKS's upgrade paths could not be read: one minor version at a time (AKS page
+ * "Upgrade an AKS cluster": minor versions cannot be skipped). It knows nothing of LTS paths; the problem says so.
+ */
+function oneMinorProblems(fromVersion: string, toVersion: string): Problem[] {
+    const from = parseKubernetesVersion(fromVersion);
+    const to = parseKubernetesVersion(toVersion);
+    return from && to && (to.major !== from.major || to.minor - from.minor > 1) ? [{ code: 'skipsMinor', rule: 'R5', from: fromVersion, to: toVersion }] : [];
 }
 
 /**
@@ -253,14 +297,17 @@ function unreadableVersions(...versions: string[]): Problem[] {
     return versions.filter((v) => !parseKubernetesVersion(v)).map((version) => ({ code: 'versionUnreadable', rule: 'R5', version }));
 }
 
-/** R12: a warning (not a refusal) when the snapshot's image is older than 90 days. */
-export function imageAgeWarning(snapshot: Snapshot, now: Date): Problem | undefined {
+/**
+ * R12: a snapshot whose node image is more than 90 days past its publish date (on Azure's clock), or whose date
+ * cannot be read (it counts as old). An upgrade is refused; Add Node Pool and Create Cluster show it as a warning.
+ */
+export function imageAgeProblems(snapshot: Snapshot, now: Date): Problem[] {
     const published = nodeImageDate(snapshot.nodeImageVersion);
     if (!published) {
-        return undefined;
+        return [{ code: 'imageDateUnknown', rule: 'R12', image: snapshot.nodeImageVersion }];
     }
     const days = Math.floor((now.getTime() - published.getTime()) / 86_400_000);
-    return days > MAX_IMAGE_AGE_DAYS ? { code: 'imageAge', rule: 'R12', image: snapshot.nodeImageVersion, date: formatDay(published), days } : undefined;
+    return days > MAX_IMAGE_AGE_DAYS ? [{ code: 'imageAge', rule: 'R12', image: snapshot.nodeImageVersion, date: formatDay(published), days }] : [];
 }
 
 /** R13: the subscription a snapshot (or any resource) lives in, read from its id. */

@@ -82,3 +82,18 @@ export function ubuntuRelease(nodeImageVersion: string): number | undefined {
 export function formatDay(date: Date): string {
     return date.toISOString().slice(0, 10);
 }
+
+/** A Kubernetes version AKS offers in a region, with the support plans of its minor (`capabilities.supportPlan`). */
+export interface OfferedVersion {
+    readonly version: string;
+    readonly supportPlans: readonly string[];
+}
+
+/**
+ * Offered only under AKS's long-term support: a cluster on it needs `supportPlan: AKSLongTermSupport` and the
+ * Premium tier (AKS page "Long-term support for Azure Kubernetes Service (AKS) versions"; REST spec 2026-04-01,
+ * `KubernetesSupportPlan`).
+ */
+export function isLongTermSupportOnly(offered: OfferedVersion): boolean {
+    return offered.supportPlans.includes('AKSLongTermSupport') && !offered.supportPlans.includes('KubernetesOfficial');
+}

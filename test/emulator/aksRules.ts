@@ -73,19 +73,87 @@ export function assertRunning(powerState: unknown, what: string): void {
     }
 }
 
-export function supportedPatches(location: string): string[] {
-    return (supportedKubernetesVersions(location).values as Json[]).flatMap((v) => Object.keys(v.patchVersions as Json));
+/**
+ * The patches a region offers. A minor whose only support plan is `AKSLongTermSupport` is offered only to a cluster on
+ * long-term support. Sources: REST spec 2026-04-01 (`KubernetesVersionCapabilities.supportPlan`,
+ * `KubernetesSupportPlan`); AKS page "Long-term support for Azure Kubernetes Service (AKS) versions".
+ */
+export function supportedPatches(location: string, longTermSupport = false): string[] {
+    return (supportedKubernetesVersions(location).values as Json[])
+        .filter((v) => longTermSupport || ((v.capabilities as Json | undefined)?.supportPlan as string[] | undefined ?? []).includes('KubernetesOfficial'))
+        .flatMap((v) => Object.keys(v.patchVersions as Json));
+}
+
+/** A cluster on AKS's long-term support (`supportPlan`, REST spec 2026-04-01). */
+export function isLongTermSupport(clusterProperties: Json): boolean {
+    return clusterProperties.supportPlan === 'AKSLongTermSupport';
 }
 
 /**
- * R4: a version (or a bare minor, as the CLI sends) must be supported in the region.
+ * R4: a version (or a bare minor, as the CLI sends) must be supported in the region (for the cluster's support plan).
  * Source: AKS docs, "Supported Kubernetes versions in AKS"; the message is the one AKS answers (`K8sVersionNotSupported`).
  */
-export function assertSupported(version: string, location: string): void {
-    const supported = supportedPatches(location);
+export function assertSupported(version: string, location: string, longTermSupport = false): void {
+    const supported = supportedPatches(location, longTermSupport);
     const minorOnly = /^\d+\.\d+$/.test(version);
     if (!supported.some((v) => v === version || (minorOnly && v.startsWith(`${version}.`)))) {
         throw aksError(400, 'K8sVersionNotSupported', `Version ${version} is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region.`, 'kubernetesVersion');
+    }
+}
+
+/**
+ * Long-term support needs the Premium tier. Source: AKS page "Long-term support for Azure Kubernetes Service (AKS)
+ * versions" (`az aks create --tier premium --k8s-support-plan AKSLongTermSupport`; LTS is a Premium tier feature).
+ */
+export function assertSupportPlan(supportPlan: unknown, tier: unknown): void {
+    if (supportPlan !== undefined && !['KubernetesOfficial', 'AKSLongTermSupport'].includes(String(supportPlan))) {
+        throw aksError(400, 'InvalidParameter', `The value of parameter supportPlan '${String(supportPlan)}' is invalid: KubernetesOfficial or AKSLongTermSupport.`, 'supportPlan');
+    }
+    if (supportPlan === 'AKSLongTermSupport' && tier !== 'Premium') {
+        throw aksError(400, 'InvalidParameter', 'Long-term support (supportPlan AKSLongTermSupport) is available only on the Premium tier; set sku.tier to Premium.', 'sku.tier');
+    }
+}
+
+/**
+ * R12 as the AKS page states it: a pool is upgraded to a snapshot only while the snapshot's node image is within 90
+ * days of its publish date, counted on ARM's clock. Source: AKS page "Use node pool snapshots"
+ * (learn.microsoft.com/azure/aks/node-pool-snapshot), current English text. The message is the emulator's.
+ */
+export function assertImageWithin90Days(nodeImageVersion: string, now: Date): void {
+    const published = imagePublished(nodeImageVersion);
+    const days = published ? Math.floor((now.getTime() - published.getTime()) / 86_400_000) : undefined;
+    if (days === undefined || days > 90) {
+        throw aksError(400, 'InvalidParameter',
+            `The snapshot's node image ${nodeImageVersion} ${days === undefined ? 'has no publish date AKS can read' : `was published ${days} days ago`}: a node pool can be upgraded to a snapshot only within 90 days of its node image's publish date.`,
+            'creationData.sourceResourceId');
+    }
+}
+
+/** A node image's publish date from its name: `…-yyyymm.dd.n`, `…-yyyy.mm.dd`, Windows `…-build.rev.yymmdd`. */
+function imagePublished(image: string): Date | undefined {
+    const forms: [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
+        [/-(\d{4})(\d{2})\.(\d{2})\.\d+$/, (m) => [+m[1], +m[2], +m[3]]],
+        [/-(\d{4})\.(\d{2})\.(\d{2})$/, (m) => [+m[1], +m[2], +m[3]]],
+        [/^AKSWindows-.*-\d+\.\d+\.(\d{2})(\d{2})(\d{2})$/, (m) => [2000 + +m[1], +m[2], +m[3]]],
+    ];
+    for (const [pattern, parts] of forms) {
+        const match = pattern.exec(image);
+        if (match) {
+            const [y, mo, d] = parts(match);
+            return new Date(Date.UTC(y, mo - 1, d));
+        }
+    }
+    return undefined;
+}
+
+/**
+ * Windows node pools need Azure CNI. Source: Azure Policy built-in 46238e2f-3f6f-4589-9f3f-77bed4116e67 ("Azure
+ * Kubernetes Clusters should use Azure CNI": "a prerequisite for ... Windows node pools"). The message is the emulator's.
+ */
+export function assertWindowsNetwork(osType: string, networkProfile: unknown): void {
+    const plugin = (networkProfile as Json | undefined)?.networkPlugin;
+    if (osType === 'Windows' && plugin !== undefined && plugin !== 'azure') {
+        throw aksError(400, 'InvalidParameter', `Windows node pools need the azure network plugin (Azure CNI); this cluster uses '${String(plugin)}'.`, 'osType');
     }
 }
 
@@ -383,6 +451,7 @@ export function assertClusterOptions(input: Json): void {
     if (tier !== undefined && !['Free', 'Standard', 'Premium'].includes(String(tier))) {
         throw aksError(400, 'InvalidParameter', `The value of parameter sku.tier '${String(tier)}' is invalid: Free, Standard or Premium.`, 'sku.tier');
     }
+    assertSupportPlan(props.supportPlan, tier);
     const network = props.networkProfile as Json | undefined;
     if (network) {
         if (network.networkPlugin !== undefined && !['azure', 'kubenet', 'none'].includes(String(network.networkPlugin))) {

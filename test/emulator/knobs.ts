@@ -20,6 +20,18 @@ export interface Knobs extends ThrottlingKnobs, TokenKnobs {
      * Azure would. Tests default to `documented`; the fault matrix's precondition row and the race tests run under both.
      */
     etags: EtagMode;
+    /**
+     * The time ARM's clock read when the emulator started (its `Date` header, and R12's 90 days), running on from
+     * there. The seeds' node images are dated against it, so their ages do not drift with the calendar.
+     */
+    today: string;
+}
+
+const STARTED = Date.now();
+
+/** ARM's clock now: `today`, plus the time since the emulator started. */
+export function armNow(knobs: Knobs): Date {
+    return new Date(Date.parse(knobs.today) + (Date.now() - STARTED));
 }
 
 export type EtagMode = 'all' | 'documented';
@@ -31,6 +43,7 @@ export const DEFAULT_KNOBS: Knobs = {
     operationSeconds: 0,
     retryAfterSeconds: 1,
     etags: 'documented',
+    today: '2026-11-24T12:00:00Z',
     tokenLifetimeSeconds: 3600,
     armClockSkewSeconds: 0,
     tokenAudience: '',

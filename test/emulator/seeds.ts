@@ -28,6 +28,8 @@ export interface SeedCluster {
     readonly tags?: Record<string, string>;
     /** Cluster properties over AKS's defaults (`autoUpgradeProfile`, …). */
     readonly properties?: Json;
+    /** The pricing tier (`sku.tier`); Free when unset. */
+    readonly tier?: 'Free' | 'Standard' | 'Premium';
     readonly pools: readonly SeedPool[];
 }
 
@@ -64,7 +66,7 @@ const UBUNTU_2611 = 'AKSUbuntu-2204gen2containerd-202611.03.0';
 const UBUNTU_2610 = 'AKSUbuntu-2204gen2containerd-202610.20.0';
 const UBUNTU_ARM_2611 = 'AKSUbuntu-2204gen2arm64containerd-202611.03.0';
 const AZURELINUX_2609 = 'AKSAzureLinux-V3gen2-202609.15.0';
-const WINDOWS_2610 = 'AKSWindows-2022-containerd-20348.4294.251021';
+const WINDOWS_2610 = 'AKSWindows-2022-containerd-20348.4294.261021';
 const UBUNTU_2110 = 'AKSUbuntu-1804gen2containerd-2021.10.19';
 
 function pool(name: string, mode: 'System' | 'User', vmSize: string, version: string, image: string, extra: Json = {}): SeedPool {
@@ -276,7 +278,7 @@ export const fleetSeed: Seed = {
             pools: [
                 pool('system', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0', { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2611') } }),
                 pool('linux', 'User', 'Standard_E8s_v5', '1.33.5', 'AKSAzureLinux-V3gen2-202610.20.0', { osSKU: 'AzureLinux' }),
-                pool('win', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSWindows-2022-containerd-20348.4294.251021', { osType: 'Windows', osSKU: 'Windows2022' }),
+                pool('win', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSWindows-2022-containerd-20348.4294.261021', { osType: 'Windows', osSKU: 'Windows2022' }),
                 pool('atrisk', 'User', 'Standard_D4s_v5', '1.33.5', FLEET_2611, { creationData: { sourceResourceId: fleetSnapshot('snap-fleet-2611') } }),
             ],
         },
@@ -403,7 +405,7 @@ export const rolloutSeed: Seed = {
                 pool('a3', 'User', 'Standard_D8s_v5', '1.33.5', ROLL_2610),
                 pool('a4', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2610),
                 pool('a5', 'User', 'Standard_D4s_v5', '1.32.9', ROLL_2610),
-                pool('win', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSWindows-2022-containerd-20348.4294.251021', { osType: 'Windows', osSKU: 'Windows2022' }),
+                pool('win', 'User', 'Standard_D4s_v5', '1.33.5', 'AKSWindows-2022-containerd-20348.4294.261021', { osType: 'Windows', osSKU: 'Windows2022' }),
                 pool('golden', 'User', 'Standard_D4s_v5', '1.33.5', ROLL_2611, { creationData: { sourceResourceId: rollSnapshot } }),
             ],
         },
@@ -437,7 +439,64 @@ export const rolloutSeed: Seed = {
     ],
 };
 
-export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed, fleet: fleetSeed, rollout: rolloutSeed };
+export const EDGE_SUBSCRIPTION = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a33';
+const EDGE_2611 = 'AKSUbuntu-2204gen2containerd-202611.03.0';
+const goneEdgePool = `/subscriptions/${EDGE_SUBSCRIPTION}/resourceGroups/rg-gone/providers/Microsoft.ContainerService/managedClusters/aks-gone/agentPools/nodepool1`;
+
+/**
+ * Where AKS says no, in one subscription: a cluster on long-term support (1.31, offered only under LTS, Premium),
+ * a kubenet cluster (no Windows pools), a pool on an older patch, and snapshots whose image is past 90 days, has no
+ * readable date, or whose version is a patch AKS no longer offers. Dated against the emulator's `today` knob.
+ */
+export const edgesSeed: Seed = {
+    tenantId: TENANT_ID,
+    subscriptions: [{ subscriptionId: EDGE_SUBSCRIPTION, displayName: 'Contoso Edges' }],
+    resourceGroups: [{ subscriptionId: EDGE_SUBSCRIPTION, name: 'rg-edges', location: 'eastus' }],
+    clusters: [
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'aks-edge', location: 'eastus', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+            pools: [
+                pool('system', 'System', 'Standard_D4s_v5', '1.33.5', EDGE_2611),
+                pool('older', 'User', 'Standard_D4s_v5', '1.32.7', 'AKSUbuntu-2204gen2containerd-202607.01.0'),
+            ],
+        },
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'aks-kubenet', location: 'eastus', kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' }, networkProfile: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' } },
+            pools: [pool('system', 'System', 'Standard_D4s_v5', '1.33.5', EDGE_2611)],
+        },
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'aks-lts', location: 'eastus', kubernetesVersion: '1.31.13', tier: 'Premium',
+            properties: { supportPlan: 'AKSLongTermSupport', autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+            pools: [pool('system', 'System', 'Standard_D4s_v5', '1.31.13', EDGE_2611)],
+        },
+    ],
+    snapshots: [
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'snap-lts-131', location: 'eastus', source: 'aks-lts/system',
+            kubernetesVersion: '1.31.13', nodeImageVersion: EDGE_2611, osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-05T09:00:00Z',
+        },
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'snap-stale-2608', location: 'eastus', source: goneEdgePool,
+            kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202608.10.0', osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-08-12T09:00:00Z',
+        },
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'snap-undated', location: 'eastus', source: goneEdgePool,
+            kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-custom', osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-10T09:00:00Z',
+        },
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'snap-k8s1334', location: 'eastus', source: goneEdgePool,
+            kubernetesVersion: '1.33.4', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.10.0', osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', createdAt: '2026-11-12T09:00:00Z',
+        },
+        {
+            subscriptionId: EDGE_SUBSCRIPTION, resourceGroup: 'rg-edges', name: 'snap-win-edge', location: 'eastus', source: goneEdgePool,
+            kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.261021', osType: 'Windows', osSku: 'Windows2022', vmSize: 'Standard_D4s_v5', createdAt: '2026-10-24T09:00:00Z',
+        },
+    ],
+};
+
+export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed, fleet: fleetSeed, rollout: rolloutSeed, edges: edgesSeed };
 
 /** A seed by name: one of `seeds`, `scale` (2×3×3×4) or `scale-<subscriptions>x<clusters>x<pools>x<snapshots>`. */
 export function resolveSeed(seed: string | Seed): Seed {
@@ -456,22 +515,26 @@ export function resolveSeed(seed: string | Seed): Seed {
     return found;
 }
 
-/** Kubernetes versions AKS supports per region (R4): westus2 has dropped 1.32. */
+/**
+ * Kubernetes versions AKS supports per region (R4): westus2 has dropped 1.32. 1.31 is offered only under long-term
+ * support (its only `supportPlan` is `AKSLongTermSupport`, REST spec 2026-04-01): to LTS clusters, with the Premium tier.
+ */
 export function supportedKubernetesVersions(location: string): Json {
     const minors: [string, string[], boolean?][] = [
+        ['1.31', ['1.31.13']],
         ['1.32', ['1.32.7', '1.32.9']],
         ['1.33', ['1.33.3', '1.33.5']],
         ['1.34', ['1.34.1'], true],
         ['1.35', ['1.35.0']],
     ];
-    const offered = location.toLowerCase() === 'westus2' ? minors.slice(1) : minors;
+    const offered = location.toLowerCase() === 'westus2' ? minors.filter(([minor]) => minor !== '1.32') : minors;
     const all = offered.flatMap(([, patches]) => patches);
     return {
         values: offered.map(([minor, patches, isDefault]) => ({
             version: minor,
             ...(isDefault ? { isDefault: true } : {}),
             ...(minor === '1.35' ? { isPreview: true } : {}),
-            capabilities: { supportPlan: ['KubernetesOfficial'] },
+            capabilities: { supportPlan: minor === '1.31' ? ['AKSLongTermSupport'] : ['KubernetesOfficial'] },
             patchVersions: Object.fromEntries(
                 patches.map((patch) => [patch, { upgrades: all.filter((v) => isOneMinorUpgrade(patch, v)) }]),
             ),
@@ -487,7 +550,7 @@ function isOneMinorUpgrade(from: string, to: string): boolean {
 /** The newest node image AKS would give a pool, by OS, OS SKU, FIPS and the size's CPU architecture (from its SKU facts). */
 export function latestNodeImage(osType: string, osSku: string | undefined, vmSize: string, fips = false): string {
     if (osType === 'Windows') {
-        return osSku === 'Windows2019' ? 'AKSWindows-2019-containerd-17763.7009.251118' : 'AKSWindows-2022-containerd-20348.4405.251118';
+        return osSku === 'Windows2019' ? 'AKSWindows-2019-containerd-17763.7009.261118' : 'AKSWindows-2022-containerd-20348.4405.261118';
     }
     if (osSku === 'AzureLinux') {
         return 'AKSAzureLinux-V3gen2-202611.17.0';

@@ -7,7 +7,7 @@ import { recordExchange } from '../conformance/recorder';
 import { control, Controls, RecordedRequest } from './controls';
 import { Fault, takeFault, twistOf } from './faults';
 import { ArmError, ArmRequest, Result } from './http';
-import { DEFAULT_KNOBS, Knobs } from './knobs';
+import { armNow, DEFAULT_KNOBS, Knobs } from './knobs';
 import { registerAgentPools } from './resources/agentPools';
 import type { Context } from './resources/context';
 import { registerManagedClusters } from './resources/managedClusters';
@@ -134,6 +134,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     }
                     res.writeHead(result.status, {
                         'content-type': 'application/json; charset=utf-8',
+                        // ARM's clock (the seeds' day, running on), as the real service dates every answer.
+                        date: armNow(knobs).toUTCString(),
                         'x-ms-request-id': crypto.randomUUID(),
                         'x-ms-correlation-request-id': req.headers['x-ms-correlation-request-id'] as string | undefined ?? crypto.randomUUID(),
                         ...result.headers,

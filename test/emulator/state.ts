@@ -57,7 +57,7 @@ export class EmulatorState {
             this.clusters.set(key(c.subscriptionId, c.resourceGroup, c.name), {
                 subscriptionId: c.subscriptionId, resourceGroup: c.resourceGroup, name: c.name, location: c.location, tags: { ...(c.tags ?? {}) },
                 identity: { type: 'SystemAssigned', principalId: guidOf(c.name, 'principal'), tenantId: seed.tenantId },
-                sku: { name: 'Base', tier: 'Free' }, properties, eTag: newETag(), pools,
+                sku: { name: 'Base', tier: c.tier ?? 'Free' }, properties, eTag: newETag(), pools,
             });
         }
         for (const s of seed.snapshots) {

@@ -68,7 +68,7 @@ describe('Add Node Pool from a snapshot', () => {
         const old = new TestUserInput(['aks-legacy', ESC]);
         await runCommand('aksSnapshots.addNodePool', old, await api.tree.findElement(ids.snapshot.k8s130));
         assert.match(old.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('aks-prod-weu'))!.description!,
-            /Snapshot "snap-k8s130" has Kubernetes 1\.30\.7, which AKS does not support in westeurope \(R4\)/);
+            /Snapshot "snap-k8s130" has Kubernetes 1\.30\.7, which AKS does not offer for new node pools in cluster "aks-prod-weu" \(its available agent pool versions\) \(R4\)/);
         // Three minor versions behind the control plane: AKS keeps a pool within two (the REST spec's orchestratorVersion).
         assert.match(old.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('aks-prod-eastus'))!.description!,
             /Kubernetes version 1\.30\.7 is more than two minor versions behind the control plane of cluster "aks-prod-eastus" \(1\.33\.5\).*\(R5\)/);

@@ -2,7 +2,7 @@ import type { ExecuteActivityContext } from '@microsoft/vscode-azext-utils';
 import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NewNodePool, NodePool } from '../../model/aks';
 import type { PoolOptions } from '../../model/poolOptions';
-import { subscriptionOf } from '../../model/rules';
+import { PoolVersions, subscriptionOf } from '../../model/rules';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
 import type { LongOperationContext } from '../common/guardedChange';
 import type { PinClusterContext } from '../pinCluster/PinClusterContext';
@@ -10,8 +10,8 @@ import type { PinClusterContext } from '../pinCluster/PinClusterContext';
 export interface AddNodePoolContext extends NodePoolSpecContext, PinClusterContext, LongOperationContext, Partial<ExecuteActivityContext> {
     readonly services: AksServices;
     cluster?: Cluster;
-    /** Supported Kubernetes versions per region (R4), read once each. */
-    readonly versionsByLocation: Map<string, Promise<string[]>>;
+    /** The Kubernetes versions a new pool may have, per cluster (R4), read once each. */
+    readonly versionsByCluster: Map<string, Promise<PoolVersions>>;
     /** The person confirmed the summary (and the R7 warning, when the cluster's channels will re-image the pool). */
     confirmed?: boolean;
     /** Set under "Advanced options…"; AKS's defaults for the rest. */
@@ -22,13 +22,19 @@ export interface AddNodePoolContext extends NodePoolSpecContext, PinClusterConte
     finished?: boolean;
 }
 
-/** R4 needs the versions AKS offers in a region, asked in the cluster's own subscription. */
-export function supportedVersions(context: AddNodePoolContext, cluster: Cluster): Promise<string[]> {
-    const key = `${cluster.subscriptionId}/${cluster.location}`.toLowerCase();
-    let versions = context.versionsByLocation.get(key);
+/**
+ * R4 from AKS's own answer: the versions it offers a new pool in this cluster (which know the cluster's LTS plan);
+ * the region's list only when that cannot be read.
+ */
+export function supportedVersions(context: AddNodePoolContext, cluster: Cluster): Promise<PoolVersions> {
+    const key = cluster.id.toLowerCase();
+    let versions = context.versionsByCluster.get(key);
     if (!versions) {
-        versions = context.services.forSubscription(subscriptionOf(cluster.id) ?? cluster.subscriptionId).then((s) => s.listKubernetesVersions(cluster.location));
-        context.versionsByLocation.set(key, versions);
+        versions = context.services.forSubscription(subscriptionOf(cluster.id) ?? cluster.subscriptionId).then((s) => s.availablePoolVersions(cluster.id)
+            .then((list): PoolVersions => ({ versions: list, from: 'cluster' }))
+            .catch(async (): Promise<PoolVersions> => ({ versions: (await s.listKubernetesVersions(cluster.location)).map((v) => v.version), from: 'region' })));
+        versions.catch(() => context.versionsByCluster.delete(key));
+        context.versionsByCluster.set(key, versions);
     }
     return versions;
 }

@@ -1,6 +1,8 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { azureNow } from '../../azure/azureClock';
 import { pinnedChannels, reimagingChannel } from '../../model/channels';
+import { imageAgeProblems } from '../../model/rules';
 import { formatTags } from '../../model/names';
 import { poolOptionsProblems, PoolOptions } from '../../model/poolOptions';
 import { findVmSize } from '../../model/vmSize';
@@ -47,7 +49,10 @@ export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
                 vscode.l10n.t('OS: {0} ({1})', snapshot.osType, snapshot.osSku ?? ''),
                 ...poolOptionLines(context.poolOptions ?? {}),
             ];
-            const warning = risk ? ['', `⚠ ${describeProblem(risk)}`, '', vscode.l10n.t('Pin Cluster, Then Add:'), pinSummary(cluster, pinnedChannels(cluster))] : [];
+            // R12 warns here (a pool made from the image cannot later be upgraded to it); it refuses only upgrades.
+            const aged = imageAgeProblems(snapshot, azureNow()).map((p) => `⚠ ${describeProblem(p)}`);
+            const warning = [...(aged.length ? ['', ...aged] : []),
+                ...(risk ? ['', `⚠ ${describeProblem(risk)}`, '', vscode.l10n.t('Pin Cluster, Then Add:'), pinSummary(cluster, pinnedChannels(cluster))] : [])];
             const choice = await context.ui.showWarningMessage(
                 vscode.l10n.t('Add node pool "{0}" to "{1}" from snapshot "{2}"?', context.poolName!, cluster.name, snapshot.name),
                 { modal: true, detail: [...summary, ...warning].join('\n'), stepName: 'confirmAdd' },

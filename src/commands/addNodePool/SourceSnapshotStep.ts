@@ -14,12 +14,12 @@ export class SourceSnapshotStep extends AzureWizardPromptStep<AddNodePoolContext
         const cluster = context.cluster;
         const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
         requireSomethingRead(snapshots, failures);
-        const versions = cluster ? await supportedVersions(context, cluster) : [];
+        const versions = cluster ? await supportedVersions(context, cluster) : undefined;
         context.snapshot = await pickUsable(context, snapshots.map((snapshot) => ({
             label: snapshot.name,
             description: `${snapshot.kubernetesVersion} · ${snapshot.osSku ?? snapshot.osType} · ${snapshot.vmSize} · ${snapshot.nodeImageVersion}`,
             data: snapshot,
-            problems: cluster ? addPoolProblems(snapshot, cluster, versions) : [],
+            problems: cluster && versions ? addPoolProblems(snapshot, cluster, versions) : [],
         })), vscode.l10n.t('Snapshot to make the pool from') + unreadableSubscriptions(failures), 'sourceSnapshot');
     }
 

@@ -25,7 +25,7 @@ import { TargetClusterStep } from './TargetClusterStep';
  */
 export async function addNodePool(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem | ClusterItem): Promise<FlowResult | undefined> {
     const wizardContext: AddNodePoolContext = {
-        ...context, services, versionsByLocation: new Map(), suppressNotification: true,
+        ...context, services, versionsByCluster: new Map(), suppressNotification: true,
         sizeRegion: () => wizardContext.cluster && { subscriptionId: wizardContext.cluster.subscriptionId, location: wizardContext.cluster.location },
     };
     if (node instanceof SnapshotItem) {

@@ -1,10 +1,12 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { azureNow } from '../../azure/azureClock';
 import { PINNED_CHANNELS, reimagingChannel, UpgradeChannels } from '../../model/channels';
+import { imageAgeProblems } from '../../model/rules';
 import { formatTags } from '../../model/names';
 import { clusterOptionsProblems } from '../../model/poolOptions';
 import { editAdvancedOptions } from '../common/advancedOptions';
-import { describeProblems } from '../describeProblem';
+import { describeProblem, describeProblems } from '../describeProblem';
 import { advancedClusterOptions } from './advancedClusterOptions';
 import type { CreateClusterContext } from './CreateClusterContext';
 
@@ -19,6 +21,8 @@ export function clusterSummary(context: CreateClusterContext): string {
         vscode.l10n.t('System pool: {0}, {1} × {2}, {3} ({4}), node image {5}', context.poolName!, context.nodeCount!, context.vmSize!, s.osType, s.osSku ?? '', s.nodeImageVersion),
         channelsLine(context.channels ?? PINNED_CHANNELS),
         ...clusterOptionLines(context),
+        // R12 warns here; it refuses only upgrades.
+        ...imageAgeProblems(s, azureNow()).map((p) => `⚠ ${describeProblem(p)}`),
     ].join('\n');
 }
 
@@ -28,7 +32,9 @@ function clusterOptionLines(context: CreateClusterContext): string[] {
     return [
         o.sshPublicKey ? vscode.l10n.t('SSH public key: {0}', context.sshKeyFile ?? `${o.sshPublicKey.split(' ')[0]} …`) : undefined,
         o.networkPlugin ? vscode.l10n.t('Network plugin: {0}', `${o.networkPlugin}${o.networkPluginMode ? ` (${o.networkPluginMode})` : ''}`) : undefined,
-        o.tier ? vscode.l10n.t('Tier: {0}', o.tier) : undefined,
+        context.longTermSupport
+            ? vscode.l10n.t('Support plan: AKS long-term support, Premium tier (AKS offers Kubernetes {0} in {1} only under long-term support, which needs the Premium tier)', context.snapshot!.kubernetesVersion, context.location!)
+            : o.tier ? vscode.l10n.t('Tier: {0}', o.tier) : undefined,
         o.zones ? vscode.l10n.t('Availability zones: {0}', o.zones.join(' ')) : undefined,
         o.tags ? vscode.l10n.t('Tags: {0}', formatTags(o.tags)) : undefined,
     ].filter((l): l is string => !!l);

@@ -19,6 +19,8 @@ export interface CreateClusterContext extends NodePoolSpecContext, LongOperation
     resourceGroupMade?: boolean;
     resourceGroups?: ResourceGroup[];
     location?: string;
+    /** The snapshot's version is offered in the region only under long-term support (set with the region). */
+    longTermSupport?: boolean;
     dnsPrefix?: string;
     /** R7: the automatic-upgrade channels; the pinned ones unless chosen under Advanced options. */
     channels?: UpgradeChannels;
@@ -37,6 +39,6 @@ export function newCluster(context: CreateClusterContext): NewCluster {
     return {
         resourceGroup: context.resourceGroup!, name: context.newClusterName!, location: context.location!, dnsPrefix: context.dnsPrefix!,
         nodePoolName: context.poolName!, vmSize: context.vmSize!, count: context.nodeCount!, snapshot: context.snapshot!,
-        channels: context.channels ?? PINNED_CHANNELS, options: context.clusterOptions ?? {},
+        channels: context.channels ?? PINNED_CHANNELS, options: context.clusterOptions ?? {}, ...(context.longTermSupport ? { longTermSupport: true } : {}),
     };
 }

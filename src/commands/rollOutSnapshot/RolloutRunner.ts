@@ -9,6 +9,7 @@ import { isTerminalState } from '../../model/provisioning';
 import { failures, isOnSnapshot, pendingIn, PlannedPool, PoolOutcome, RolloutState, rolloutCandidate } from '../../model/rollout';
 import { ChangeOutcome, ChangeServices, runGuardedChange, sleep, ThrottledNotSentError } from '../common/guardedChange';
 import { BusyError } from '../common/runningOperations';
+import { readPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
 import { describeProblems } from '../describeProblem';
 
 export interface RolloutHooks {
@@ -124,7 +125,7 @@ export class RolloutRunner {
                 send: async (options) => {
                     // What was planned may no longer hold: read fresh and check again before sending (again after a 429).
                     const [cluster, pool] = await Promise.all([service.getCluster(planned.clusterId), service.getNodePool(planned.poolId)]);
-                    const candidate = rolloutCandidate(pool, cluster, this.snapshot);
+                    const candidate = rolloutCandidate(pool, cluster, this.snapshot, upgradeFacts(await readPoolUpgrades(this.changes.services, pool, [this.snapshot])));
                     if (candidate.kind !== 'upgrade' || signal.aborted) {
                         notSent = candidate.kind === 'current' ? { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') }
                             : candidate.kind === 'impossible' ? { status: 'skipped', code: candidate.problems[0].rule, message: describeProblems(candidate.problems) }

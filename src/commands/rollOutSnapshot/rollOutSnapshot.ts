@@ -4,7 +4,6 @@ import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NodePool, Snapshot } from '../../model/aks';
 import { reimagingChannel } from '../../model/channels';
 import { rolloutTarget } from '../../model/changes';
-import { imageAgeWarning } from '../../model/rules';
 import { parseWholeNumber, surgeProblems } from '../../model/poolOptions';
 import {
     countByStatus, DEFAULT_ROLLOUT_SETTINGS, MAX_CONCURRENCY, newRolloutState, PlannedPool, planWaves, RolloutCandidate, rolloutCandidate, RolloutPlan, RolloutSettings,
@@ -16,6 +15,7 @@ import { AdvancedOption, editAdvancedOptions, pickedOption, typedOption } from '
 import type { ReadOnlyDocuments } from '../common/ReadOnlyDocuments';
 import type { RunningOperations } from '../common/runningOperations';
 import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
+import { readManyPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
 import { describeProblem, describeProblems } from '../describeProblem';
 import { UpgradeSettingsHolder, upgradeSettingOptions } from '../common/upgradeSettings';
 import type { LongOperationContext } from '../common/guardedChange';
@@ -61,16 +61,16 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
     const snapshot = await (await r.services.forSubscription(item.snapshot.subscriptionId)).getSnapshot(item.snapshot.id);
     const { items: clusters, failures } = await r.services.fromEverySubscription((s) => s.listClusters());
     requireSomethingRead(clusters, failures);
+    const paths = await readManyPoolUpgrades(r.services, clusters.flatMap((c) => c.nodePools), snapshot);
     const choices: Choice[] = clusters
         .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.name.localeCompare(b.name))
-        .flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool, candidate: rolloutCandidate(pool, cluster, snapshot) })));
+        .flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool, candidate: rolloutCandidate(pool, cluster, snapshot, upgradeFacts(paths.get(pool.id))) })));
     const picked = await pickPools(context, snapshot, choices, unreadableSubscriptions(failures));
 
     let settings = DEFAULT_ROLLOUT_SETTINGS;
-    // What Upgrade to Snapshot warns of, shown once before the first wave: the image's age (R12) and each cluster
-    // whose channels will move its pools off the snapshot again (R7).
-    const atRisk = [...new Map(picked.map((c) => [c.cluster.id, c.cluster])).values()].map(reimagingChannel).filter((w) => w !== undefined);
-    const warnings = [imageAgeWarning(snapshot, new Date()), ...atRisk].filter((w) => w !== undefined);
+    // What Upgrade to Snapshot warns of, shown once before the first wave: each cluster whose channels will move its
+    // pools off the snapshot again (R7). (R12's age refuses, as each pool's problems.)
+    const warnings = [...new Map(picked.map((c) => [c.cluster.id, c.cluster])).values()].map(reimagingChannel).filter((w) => w !== undefined);
     const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
     for (;;) {
         const plan = buildPlan(snapshot, picked, choices.filter((c) => !picked.includes(c)), settings);

@@ -2,16 +2,17 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { parseArmId } from '../../model/armId';
 import { pinnedChannels, reimagingChannel } from '../../model/channels';
-import { imageAgeWarning, isRetry } from '../../model/rules';
+import { isRetry } from '../../model/rules';
 import { surgeProblems } from '../../model/poolOptions';
 import { AdvancedOption, editAdvancedOptions } from '../common/advancedOptions';
 import { guardLine } from '../common/guardedChange';
+import { upgradePathsNotice } from '../common/upgradeFacts';
 import { upgradeSettingLines, upgradeSettingOptions } from '../common/upgradeSettings';
 import { describeProblem } from '../describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
-/** What will change, from → to, and how; a modal a person must confirm (R12 is warned here). */
+/** What will change, from → to, and how, and where R5's paths came from; a modal a person must confirm. */
 export function upgradeSummary(context: UpgradeToSnapshotContext): string {
     const { pool, snapshot, path } = context;
     const linkName = (id: string | undefined): string => (id ? parseArmId(id)?.name ?? id : vscode.l10n.t('none'));
@@ -22,11 +23,13 @@ export function upgradeSummary(context: UpgradeToSnapshotContext): string {
         path === 'nodeImageOnly'
             ? vscode.l10n.t('Path: node image only (equal Kubernetes versions); surge and drain settings do not apply.')
             : vscode.l10n.t('Path: Kubernetes upgrade of the whole pool{0}.', context.maxSurge ? vscode.l10n.t(', max surge {0}', context.maxSurge) : ''),
+        // R5's source: the pool's upgrade profile from AKS, or the product's fall-back when it could not be read.
+        ...(path === 'kubernetes' ? [upgradePathsNotice(context.poolUpgrades) ?? vscode.l10n.t('Kubernetes {0} is an upgrade AKS lists for the pool.', snapshot!.kubernetesVersion)] : []),
         ...upgradeOptionLines(context),
         // The node image POST takes no If-Match in Azure's REST spec; the pool PUT does.
         guardLine(pool.name, pool.eTag, path === 'kubernetes'),
     ];
-    const warnings = [imageAgeWarning(snapshot!, new Date()), reimagingChannel(context.cluster)].filter((w) => w !== undefined);
+    const warnings = [reimagingChannel(context.cluster)].filter((w) => w !== undefined);
     return [...lines, ...(warnings.length ? ['', ...warnings.map((w) => `⚠ ${describeProblem(w)}`)] : [])].join('\n');
 }
 

@@ -2,6 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { upgradePath, upgradeProblems } from '../../model/rules';
 import { pickUsable } from '../common/pickUsable';
+import { readPoolUpgrades, upgradeFacts, upgradePathsNotice } from '../common/upgradeFacts';
 import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
@@ -11,16 +12,21 @@ export class UpgradeSnapshotStep extends AzureWizardPromptStep<UpgradeToSnapshot
         const { pool, cluster } = context;
         const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
         requireSomethingRead(snapshots, failures);
+        // AKS's upgrade paths for the pool (R5), once: every snapshot newer in Kubernetes is judged on the same list.
+        const paths = await readPoolUpgrades(context.services, pool, snapshots);
+        const notice = upgradePathsNotice(paths);
         context.snapshot = await pickUsable(context, snapshots.map((snapshot) => {
             const path = upgradePath(pool, snapshot) === 'nodeImageOnly' ? vscode.l10n.t('node image only') : vscode.l10n.t('Kubernetes {0} → {1}', pool.kubernetesVersion, snapshot.kubernetesVersion);
             return {
                 label: snapshot.name,
                 description: `${snapshot.kubernetesVersion} · ${snapshot.nodeImageVersion} · ${path}`,
                 data: snapshot,
-                problems: upgradeProblems(pool, cluster, snapshot),
+                problems: upgradeProblems(pool, cluster, snapshot, upgradeFacts(paths)),
             };
-        }), vscode.l10n.t('Snapshot to upgrade node pool "{0}" to (now Kubernetes {1}, {2})', pool.name, pool.kubernetesVersion, pool.nodeImageVersion ?? '?') + unreadableSubscriptions(failures), 'snapshot');
+        }), vscode.l10n.t('Snapshot to upgrade node pool "{0}" to (now Kubernetes {1}, {2})', pool.name, pool.kubernetesVersion, pool.nodeImageVersion ?? '?')
+            + (notice ? ` ${notice}` : '') + unreadableSubscriptions(failures), 'snapshot');
         context.path = upgradePath(pool, context.snapshot);
+        context.poolUpgrades = paths;
     }
 
     shouldPrompt(context: UpgradeToSnapshotContext): boolean {

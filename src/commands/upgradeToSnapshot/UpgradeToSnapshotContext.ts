@@ -5,6 +5,7 @@ import type { Cluster, NodePool, Snapshot } from '../../model/aks';
 import type { UpgradeOptions } from '../../model/poolOptions';
 import type { UpgradePath } from '../../model/rules';
 import type { LongOperationContext } from '../common/guardedChange';
+import type { PoolUpgrades } from '../common/upgradeFacts';
 import type { PinClusterContext } from '../pinCluster/PinClusterContext';
 
 export interface UpgradeToSnapshotContext extends IActionContext, PinClusterContext, LongOperationContext, Partial<ExecuteActivityContext> {
@@ -15,6 +16,8 @@ export interface UpgradeToSnapshotContext extends IActionContext, PinClusterCont
     pool: NodePool;
     snapshot?: Snapshot;
     path?: UpgradePath;
+    /** AKS's upgrade paths for the pool (R5), read when a snapshot would change its Kubernetes version. */
+    poolUpgrades?: PoolUpgrades;
     /** Kubernetes path only; empty keeps the pool's own setting. */
     maxSurge?: string;
     /** Kubernetes path only, set under "Advanced options…"; the pool keeps its own for the rest. */

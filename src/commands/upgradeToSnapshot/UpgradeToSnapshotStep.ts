@@ -5,6 +5,7 @@ import { describeChanges, poolChanges } from '../../model/changes';
 import { upgradePath, upgradeProblems } from '../../model/rules';
 import { refuseIfProblems } from '../describeProblem';
 import { LongOperationStep } from '../common/LongOperationStep';
+import { readPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
 import { upgradeSummary } from './ConfirmUpgradeStep';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
@@ -39,7 +40,9 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
         const [cluster, pool] = await Promise.all([context.service.getCluster(context.pool.clusterId), context.service.getNodePool(context.pool.id)]);
         const changes = describeChanges(poolChanges(context.pool, pool));
         const snapshot = context.snapshot!;
-        refuseIfProblems(upgradeProblems(pool, cluster, snapshot),
+        const paths = await readPoolUpgrades(context.services, pool, [snapshot]);
+        context.poolUpgrades = paths;
+        refuseIfProblems(upgradeProblems(pool, cluster, snapshot, upgradeFacts(paths)),
             vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}), and nothing was sent.', pool.name, changes));
         Object.assign(context, { cluster, pool, path: upgradePath(pool, snapshot) });
         await context.ui.showWarningMessage(

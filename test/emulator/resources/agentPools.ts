@@ -1,12 +1,13 @@
 import {
     assertCount, assertOsNotRetired, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux, assertWithinSkew,
-    assertTerminal, assertUpgradePath, isUpgrade, supportedPatches,
+    assertTerminal, assertUpgradePath, assertImageWithin90Days, assertWindowsNetwork, isLongTermSupport, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
 import type { Params, RouteTable } from '../routes';
 import { latestNodeImage, latestNodeImageOf } from '../seeds';
 import { ClusterRecord, clusterId, PoolRecord, poolJson, SnapshotRecord } from '../shapes';
 import type { EmulatorState } from '../state';
+import { armNow } from '../knobs';
 import { Context, page, startOperation } from './context';
 
 /**
@@ -55,7 +56,9 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
         const pool = findPool(cluster, params.pool);
         const current = String(pool.properties.currentOrchestratorVersion ?? pool.properties.orchestratorVersion);
         const controlPlane = String(cluster.properties.kubernetesVersion);
-        const upgrades = supportedPatches(cluster.location).filter((v) => isUpgrade(current, v) && !isUpgrade(controlPlane, v));
+        // What a PUT would take: supported for the cluster's plan, newer, not past the control plane, one minor at most.
+        const upgrades = supportedPatches(cluster.location, isLongTermSupport(cluster.properties))
+            .filter((v) => isUpgrade(current, v) && !isUpgrade(controlPlane, v) && Number(v.split('.')[1]) - Number(current.split('.')[1]) <= 1);
         return {
             status: 200, body: {
                 id: `${clusterId(cluster)}/agentPools/${pool.name}/upgradeProfiles/default`, name: 'default',
@@ -121,8 +124,9 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
     const controlPlane = String(cluster.properties.kubernetesVersion);
     const requested = input.orchestratorVersion ? String(input.orchestratorVersion) : snapshot ? String(snapshot.properties.kubernetesVersion) : controlPlane;
     assertNotPastControlPlane(requested, controlPlane, true);
-    assertSupported(requested, cluster.location);
+    assertSupported(requested, cluster.location, isLongTermSupport(cluster.properties));
     assertWithinSkew(requested, controlPlane);
+    assertWindowsNetwork(osType, cluster.properties.networkProfile);
     const vmSize = String(input.vmSize || snapshot?.properties.vmSize || 'Standard_D4ds_v5');
     const count = assertCount(input.count, mode);
     assertPoolOptions({ ...input, vmSize }, mode, count, cluster.location);
@@ -194,13 +198,14 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     } else if (wanted !== current) {
         assertUpgradePath(current, wanted, 'agent pool');
         assertNotPastControlPlane(wanted, String(cluster.properties.kubernetesVersion), false);
-        assertSupported(wanted, cluster.location);
+        assertSupported(wanted, cluster.location, isLongTermSupport(cluster.properties));
         assertWithinSkew(wanted, String(cluster.properties.kubernetesVersion));
         transitional = 'Upgrading';
         remember(existing);
         const snapshot = snapshotFor(state, props);
         if (snapshot) {
             assertOsNotRetired(snapshot.properties, wanted);
+            assertImageWithin90Days(String(snapshot.properties.nodeImageVersion), armNow(context.knobs));
         }
         // An upgrade without a snapshot moves the pool to the latest image and leaves its snapshot (R7).
         next.nodeImageVersion = snapshot
@@ -274,6 +279,7 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
         }
         assertNodeImageSnapshot(String(snapshot.properties.kubernetesVersion), String(p.currentOrchestratorVersion ?? p.orchestratorVersion));
         assertOsNotRetired(snapshot.properties, String(snapshot.properties.kubernetesVersion));
+        assertImageWithin90Days(String(snapshot.properties.nodeImageVersion), armNow(context.knobs));
         p.nodeImageVersion = snapshot.properties.nodeImageVersion;
         p.creationData = { sourceResourceId: snapshotId };
     } else {

@@ -1,6 +1,6 @@
 import {
     assertAutoUpgradeProfile, assertClusterName, assertClusterOptions, assertTags, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertRunning, assertTerminal,
-    assertUpgradePath, isUpgrade, supportedPatches,
+    assertUpgradePath, isLongTermSupport, isUpgrade, supportedPatches,
 } from '../aksRules';
 import { armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
@@ -86,7 +86,7 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
     table.add('managedClusters.upgradeProfile', 'GET', `${inGroup}/{cluster}/upgradeProfiles/{profile}`, (_request, params) => {
         const cluster = findCluster(context.state(), params);
         const current = String(cluster.properties.kubernetesVersion);
-        const upgrades = supportedPatches(cluster.location).filter((v) => v !== current && isUpgrade(current, v));
+        const upgrades = supportedPatches(cluster.location, isLongTermSupport(cluster.properties)).filter((v) => v !== current && isUpgrade(current, v));
         const profile = (name: string, osType: string) => ({ name, kubernetesVersion: current, osType, upgrades: upgrades.map((kubernetesVersion) => ({ kubernetesVersion })) });
         return {
             status: 200, body: {
@@ -100,7 +100,10 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
     });
     table.add('managedClusters.availableAgentPoolVersions', 'GET', `${inGroup}/{cluster}/availableAgentPoolVersions`, (_request, params) => {
         const cluster = findCluster(context.state(), params);
+        // The region's versions for the cluster's support plan: LTS-only minors only on long-term support.
+        const offered = supportedPatches(cluster.location, isLongTermSupport(cluster.properties));
         const versions = (supportedKubernetesVersions(cluster.location).values as Json[]).flatMap((v) => Object.keys(v.patchVersions as Json)
+            .filter((kubernetesVersion) => offered.includes(kubernetesVersion))
             .map((kubernetesVersion) => ({ kubernetesVersion, isPreview: v.isPreview ?? false, default: v.isDefault ?? false })));
         return {
             status: 200, body: {
@@ -126,7 +129,7 @@ function createCluster(context: Context, request: ArmRequest, sub: string, resou
     const system = assertHasSystemPool(profiles);
     const firstSnapshot = snapshotFor(state, system);
     const version = String(props.kubernetesVersion || (firstSnapshot ? firstSnapshot.properties.kubernetesVersion : '1.34.1'));
-    assertSupported(version, location);
+    assertSupported(version, location, isLongTermSupport(props));
     const properties = defaultClusterProperties(sub, resourceGroup, name, location, version, dnsPrefix);
     const autoUpgradeProfile = { ...(properties.autoUpgradeProfile as Json), ...((props.autoUpgradeProfile ?? {}) as Json) };
     assertAutoUpgradeProfile(autoUpgradeProfile);
@@ -193,7 +196,7 @@ function updateCluster(context: Context, request: ArmRequest, cluster: ClusterRe
     }
     if (wanted !== current) {
         assertUpgradePath(current, wanted, 'managed cluster');
-        assertSupported(wanted, cluster.location);
+        assertSupported(wanted, cluster.location, isLongTermSupport(cluster.properties));
         cluster.properties.kubernetesVersion = wanted;
         cluster.properties.provisioningState = 'Upgrading';
         // A cluster upgrade moves every pool to the latest image and drops every snapshot link (R7).

@@ -47,8 +47,10 @@ describe('AksService against the emulator (real SDK, real credential, HTTPS)', (
     });
 
     it('reads supported Kubernetes versions per region', async () => {
-        assert.ok((await platform.listKubernetesVersions('eastus')).includes('1.32.9'));
-        assert.ok(!(await platform.listKubernetesVersions('westus2')).includes('1.32.9'));
+        const versions = async (location: string): Promise<string[]> => (await platform.listKubernetesVersions(location)).map((v) => v.version);
+        assert.ok((await versions('eastus')).includes('1.32.9'));
+        assert.ok(!(await versions('westus2')).includes('1.32.9'));
+        assert.deepStrictEqual((await platform.listKubernetesVersions('eastus')).find((v) => v.version === '1.32.9')?.supportPlans, ['KubernetesOfficial']);
     });
 
     it('creates, tags and deletes a snapshot, filled by the service from its source pool', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { AksService } from '../../../src/azure/AksService';
-import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
+import { EDGE_SUBSCRIPTION, PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
 import { rawRequest, RawResponse, tokenFor } from './rawArm';
@@ -382,6 +382,66 @@ describe('The emulator is as strict as Azure', function () {
             assert.strictEqual(made.status, 201);
             assert.strictEqual(made.body.properties.networkProfile.networkPlugin, 'kubenet');
             assert.strictEqual(made.body.properties.networkProfile.networkPluginMode, undefined, 'no overlay left from the defaults');
+        });
+    });
+
+    describe('AKS\'s edges (LTS, the 90 days, Windows networking), on ARM\'s clock', () => {
+        const EDGES = `/subscriptions/${EDGE_SUBSCRIPTION}/resourceGroups/rg-edges/providers/Microsoft.ContainerService`;
+        const edgeSnapshot = (name: string): string => `${EDGES}/snapshots/${name}`;
+        beforeEach(() => {
+            emulator.reset('edges');
+            emulator.knobs.today = '2026-11-24T12:00:00Z';
+        });
+        after(() => {
+            emulator.reset('demo');
+        });
+
+        it('dates every answer on ARM\'s clock (the seeds\' day, running on), as the Date header', async () => {
+            const answer = await arm('GET', `${EDGES}/managedClusters/aks-edge`);
+            const date = Date.parse(String(answer.headers.date));
+            assert.ok(Math.abs(date - Date.parse('2026-11-24T12:00:00Z')) < 120_000, String(answer.headers.date));
+        });
+
+        it('offers an LTS-only version only to a cluster on long-term support, which needs the Premium tier', async () => {
+            const create = (sku: unknown, properties: Record<string, unknown>) => arm('PUT', `${EDGES}/managedClusters/aks-new-lts`, {
+                body: { location: 'eastus', ...(sku ? { sku } : {}), properties: { dnsPrefix: 'aks-new-lts', kubernetesVersion: '1.31.13', agentPoolProfiles: [{ name: 'system', mode: 'System', count: 1, vmSize: 'Standard_D4s_v5' }], ...properties } },
+            });
+            assert.strictEqual((await create(undefined, {})).body.code, 'K8sVersionNotSupported');
+            assert.match(JSON.stringify((await create({ name: 'Base', tier: 'Standard' }, { supportPlan: 'AKSLongTermSupport' })).body), /only on the Premium tier/);
+            assert.strictEqual((await create({ name: 'Base', tier: 'Premium' }, { supportPlan: 'AKSLongTermSupport' })).status, 201);
+            const versions = async (cluster: string): Promise<string[]> =>
+                ((await arm('GET', `${EDGES}/managedClusters/${cluster}/availableAgentPoolVersions`)).body.properties.agentPoolVersions as { kubernetesVersion: string }[]).map((v) => v.kubernetesVersion);
+            assert.ok((await versions('aks-lts')).includes('1.31.13'));
+            assert.ok(!(await versions('aks-edge')).includes('1.31.13'));
+            const addLts = await arm('PUT', `${EDGES}/managedClusters/aks-edge/agentPools/lts`, { body: { properties: { vmSize: 'Standard_D4s_v5', count: 1, creationData: { sourceResourceId: edgeSnapshot('snap-lts-131') } } } });
+            assert.strictEqual(addLts.body.code, 'K8sVersionNotSupported');
+        });
+
+        it('lists as a pool\'s upgrades only what a PUT takes: supported patches, one minor at most, not past the control plane', async () => {
+            const profile = await arm('GET', `${EDGES}/managedClusters/aks-edge/agentPools/older/upgradeProfiles/default`);
+            assert.deepStrictEqual((profile.body.properties.upgrades as { kubernetesVersion: string }[]).map((u) => u.kubernetesVersion), ['1.32.9', '1.33.3', '1.33.5']);
+        });
+
+        it('upgrades a pool to a snapshot only within 90 days of its image\'s publish date, on ARM\'s clock', async () => {
+            const upgrade = async (snapshot: string, version = '1.33.5') => {
+                const pool = (await arm('GET', `${EDGES}/managedClusters/aks-edge/agentPools/older`)).body;
+                return arm('PUT', `${EDGES}/managedClusters/aks-edge/agentPools/older`, { body: { properties: { ...pool.properties, orchestratorVersion: version, creationData: { sourceResourceId: edgeSnapshot(snapshot) } } } });
+            };
+            assert.match(JSON.stringify((await upgrade('snap-stale-2608')).body), /published 10[67] days ago.*within 90 days/);
+            assert.match(JSON.stringify((await upgrade('snap-undated')).body), /no publish date AKS can read/);
+            emulator.knobs.today = '2027-03-01T00:00:00Z';
+            const node = await arm('POST', `${EDGES}/managedClusters/aks-edge/agentPools/system/upgradeNodeImageVersion`, { headers: { akssnapshotid: edgeSnapshot('snap-k8s1334') } });
+            assert.strictEqual(node.status, 400, 'the node image POST is held to it too');
+            emulator.knobs.today = '2026-11-24T12:00:00Z';
+            assert.strictEqual((await upgrade('snap-k8s1334', '1.33.4')).body.code, 'K8sVersionNotSupported', 'and 1.33.4 is not offered');
+        });
+
+        it('refuses a Windows pool in a kubenet cluster, and takes it with Azure CNI', async () => {
+            const add = (cluster: string) => arm('PUT', `${EDGES}/managedClusters/${cluster}/agentPools/win1`, {
+                body: { properties: { vmSize: 'Standard_D4s_v5', count: 1, osType: 'Windows', creationData: { sourceResourceId: edgeSnapshot('snap-win-edge') } } },
+            });
+            assert.match(JSON.stringify((await add('aks-kubenet')).body), /Windows node pools need the azure network plugin/);
+            assert.strictEqual((await add('aks-edge')).status, 201);
         });
     });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { rolloutTarget, rolloutTargetChanges } from '../../../src/model/changes';
 import { countByStatus, failures, isFinished, isOnSnapshot, newRolloutState, pendingIn, planWaves, retryFailed, rolloutCandidate, RolloutPlan, RolloutState } from '../../../src/model/rollout';
-import { isRetry, snapshotSourceProblems } from '../../../src/model/rules';
+import { isRetry, snapshotSourceProblems, UpgradeFacts } from '../../../src/model/rules';
 
 const SNAPSHOT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/snap';
 const snapshot: Snapshot = {
@@ -14,20 +14,21 @@ const pool = (over: Partial<NodePool> = {}): NodePool => ({
     id: 'p', name: 'p', clusterId: 'c', mode: 'User', osType: 'Linux', osSku: 'Ubuntu', vmSize: 'Standard_D4s_v5', kubernetesVersion: '1.33.5',
     nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202610.20.0', provisioningState: 'Succeeded', poolType: 'VirtualMachineScaleSets', ...over,
 });
+const facts: UpgradeFacts = { now: new Date('2026-11-27T00:00:00Z') };
 const cluster: Cluster = { id: 'c', name: 'c', subscriptionId: 's', resourceGroup: 'rg', location: 'eastus', kubernetesVersion: '1.33.5', provisioningState: 'Succeeded', nodePools: [] };
 
 describe('Roll-outs', () => {
     it('each pool\'s path: image only, Kubernetes and image, already on it, or impossible with the rules', () => {
-        assert.deepStrictEqual(rolloutCandidate(pool(), cluster, snapshot), { kind: 'upgrade', path: 'nodeImageOnly' });
-        assert.deepStrictEqual(rolloutCandidate(pool({ kubernetesVersion: '1.32.9' }), cluster, snapshot), { kind: 'upgrade', path: 'kubernetes' });
-        assert.deepStrictEqual(rolloutCandidate(pool({ snapshotId: SNAPSHOT_ID, nodeImageVersion: snapshot.nodeImageVersion }), cluster, snapshot), { kind: 'current' });
+        assert.deepStrictEqual(rolloutCandidate(pool(), cluster, snapshot, facts), { kind: 'upgrade', path: 'nodeImageOnly' });
+        assert.deepStrictEqual(rolloutCandidate(pool({ kubernetesVersion: '1.32.9' }), cluster, snapshot, facts), { kind: 'upgrade', path: 'kubernetes' });
+        assert.deepStrictEqual(rolloutCandidate(pool({ snapshotId: SNAPSHOT_ID, nodeImageVersion: snapshot.nodeImageVersion }), cluster, snapshot, facts), { kind: 'current' });
         const rules = (p: NodePool): string[] => {
-            const c = rolloutCandidate(p, cluster, snapshot);
+            const c = rolloutCandidate(p, cluster, snapshot, facts);
             return c.kind === 'impossible' ? c.problems.map((x) => x.rule) : [];
         };
         assert.deepStrictEqual(rules(pool({ provisioningState: 'Upgrading' })), ['R10']);
         assert.deepStrictEqual(rules(pool({ powerState: 'Stopped' })), ['R10'], 'a stopped pool takes only start or delete');
-        assert.deepStrictEqual(rolloutCandidate(pool(), { ...cluster, powerState: 'Stopped' }, snapshot), { kind: 'impossible', problems: [{ code: 'stopped', rule: 'R10', kind: 'cluster', name: 'c' }] });
+        assert.deepStrictEqual(rolloutCandidate(pool(), { ...cluster, powerState: 'Stopped' }, snapshot, facts), { kind: 'impossible', problems: [{ code: 'stopped', rule: 'R10', kind: 'cluster', name: 'c' }] });
         assert.deepStrictEqual(rules(pool({ poolType: 'VirtualMachines' })), ['R11']);
         assert.deepStrictEqual(rules(pool({ nodeImageVersion: snapshot.nodeImageVersion })), ['R5'], 'same image, not linked: not newer');
         assert.ok(rules(pool({ osSku: 'AzureLinux' })).includes('R14'));
@@ -40,7 +41,7 @@ describe('Roll-outs', () => {
             assert.strictEqual(isOnSnapshot(pool({ ...written, provisioningState: state }), snapshot), false, `${state} is not on it`);
         }
         // AKS wrote the link and the image when it took the upgrade, which then failed: the same target again is a retry.
-        assert.deepStrictEqual(rolloutCandidate(pool({ ...written, provisioningState: 'Failed' }), cluster, snapshot), { kind: 'upgrade', path: 'nodeImageOnly' });
+        assert.deepStrictEqual(rolloutCandidate(pool({ ...written, provisioningState: 'Failed' }), cluster, snapshot, facts), { kind: 'upgrade', path: 'nodeImageOnly' });
         assert.strictEqual(isRetry(pool({ ...written, provisioningState: 'Failed' }), snapshot), true);
         assert.strictEqual(isRetry(pool({ ...written, provisioningState: 'Canceled' }), snapshot), false, 'only a Failed pool');
         assert.strictEqual(isRetry(pool({ nodeImageVersion: snapshot.nodeImageVersion, provisioningState: 'Failed' }), snapshot), false, 'not linked to this snapshot');

@@ -5,7 +5,7 @@ import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteShellArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
 import { clusterNameProblems, defaultDnsPrefix, defaultSnapshotName, dnsPrefixProblems, parseTags, poolNameProblems, resourceGroupNameProblems, snapshotNameProblems } from '../../../src/model/names';
 import {
-    addPoolProblems, effectiveOsSku, imageAgeWarning, nodeCountProblems, snapshotSourceProblems, subscriptionOf, supportedVersionProblems, systemPoolProblems,
+    addPoolProblems, effectiveOsSku, imageAgeProblems, PoolVersions, UpgradeFacts, nodeCountProblems, snapshotSourceProblems, subscriptionOf, supportedVersionProblems, systemPoolProblems,
     retiredOsProblems, upgradePath, upgradeProblems, vmSizeProblems,
 } from '../../../src/model/rules';
 import { suggestedVmSizes } from '../../../src/model/vmSize';
@@ -23,6 +23,8 @@ const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
     location: 'eastus', kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0', osType: 'Linux', osSku: 'Ubuntu',
     vmSize: 'Standard_D8s_v5', tags: {}, ...over,
 });
+const facts: UpgradeFacts = { now: new Date('2026-11-27T00:00:00Z') };
+const offered = (...versions: string[]): PoolVersions => ({ versions, from: 'region' });
 const codes = (problems: readonly { code: string }[]): string[] => problems.map((p) => p.code);
 
 describe('Rules', () => {
@@ -46,46 +48,46 @@ describe('Rules', () => {
     });
 
     it('R4 and the control plane: where a snapshot can seed a pool', () => {
-        assert.deepStrictEqual(addPoolProblems(snapshot(), cluster(), ['1.33.5']), []);
-        assert.deepStrictEqual(codes(addPoolProblems(snapshot(), cluster(), ['1.34.1'])), ['versionNotSupported']);
-        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.34.1' }), cluster(), ['1.34.1'])), ['newerThanControlPlane']);
-        assert.deepStrictEqual(codes(addPoolProblems(snapshot(), cluster({ provisioningState: 'Upgrading' }), ['1.33.5'])), ['busy']);
+        assert.deepStrictEqual(addPoolProblems(snapshot(), cluster(), offered('1.33.5')), []);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot(), cluster(), offered('1.34.1'))), ['versionNotSupported']);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.34.1' }), cluster(), offered('1.34.1'))), ['newerThanControlPlane']);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot(), cluster({ provisioningState: 'Upgrading' }), offered('1.33.5'))), ['busy']);
         assert.deepStrictEqual(codes(supportedVersionProblems(snapshot(), 'westus2', [])), ['versionNotSupported']);
     });
 
     it('R5, R6: upgrades', () => {
-        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot()), []);
+        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot(), facts), []);
         assert.strictEqual(upgradePath(pool(), snapshot()), 'kubernetes');
         assert.strictEqual(upgradePath(pool({ kubernetesVersion: '1.33.5' }), snapshot()), 'nodeImageOnly');
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.34.1' }), cluster({ kubernetesVersion: '1.34.1' }), snapshot())), ['versionNotNewer']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0' }), cluster(), snapshot())), ['imageNotNewer']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.31.2' }), cluster(), snapshot())), ['skipsMinor']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster({ kubernetesVersion: '1.32.9' }), snapshot())), ['newerThanControlPlane']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ vmSize: 'Standard_E8s_v5' }), cluster(), snapshot())), ['vmFamilyMismatch']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ osType: 'Windows' }), cluster(), snapshot())), ['osMismatch']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Creating' }), cluster({ provisioningState: 'Updating' }), snapshot())), ['busy', 'busy']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.34.1' }), cluster({ kubernetesVersion: '1.34.1' }), snapshot(), facts)), ['versionNotNewer']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0' }), cluster(), snapshot(), facts)), ['imageNotNewer']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.31.2' }), cluster(), snapshot(), facts)), ['skipsMinor']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster({ kubernetesVersion: '1.32.9' }), snapshot(), facts)), ['newerThanControlPlane']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ vmSize: 'Standard_E8s_v5' }), cluster(), snapshot(), facts)), ['vmFamilyMismatch']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osType: 'Windows' }), cluster(), snapshot(), facts)), ['osMismatch']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Creating' }), cluster({ provisioningState: 'Updating' }), snapshot(), facts)), ['busy', 'busy']);
     });
 
     it('R14: an upgrade keeps the pool\'s OS, FIPS and release; same-day images go by revision', () => {
         const u2404 = 'AKSUbuntu-2404gen2containerd-202610.01.0';
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'Ubuntu2404', nodeImageVersion: u2404 }), cluster(), snapshot())), ['osDowngrade']);
-        assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'Ubuntu2204' }), cluster(), snapshot({ osSku: 'Ubuntu' })), [], 'Ubuntu2204 and Ubuntu are one family');
-        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot({ osSku: 'Ubuntu2404', nodeImageVersion: 'AKSUbuntu-2404gen2containerd-202611.03.0' })), [],
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'Ubuntu2404', nodeImageVersion: u2404 }), cluster(), snapshot(), facts)), ['osDowngrade']);
+        assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'Ubuntu2204' }), cluster(), snapshot({ osSku: 'Ubuntu' }), facts), [], 'Ubuntu2204 and Ubuntu are one family');
+        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot({ osSku: 'Ubuntu2404', nodeImageVersion: 'AKSUbuntu-2404gen2containerd-202611.03.0' }), facts), [],
             'going up from 22.04 to 24.04 is allowed');
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202609.15.0' }), cluster(), snapshot())), ['osSkuChange']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202609.15.0' }), cluster(), snapshot(), facts)), ['osSkuChange']);
         assert.deepStrictEqual(upgradeProblems(pool({ osSku: 'CBLMariner', nodeImageVersion: 'AKSCBLMariner-V2gen2-202609.15.0' }), cluster(),
-            snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202611.03.0' })), [], 'CBLMariner is Azure Linux');
+            snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202611.03.0' }), facts), [], 'CBLMariner is Azure Linux');
         // R5's skew: within two minor versions of the control plane (REST spec, orchestratorVersion).
-        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.31.9' }), cluster({ kubernetesVersion: '1.33.5' }), ['1.31.9'])), []);
-        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.30.7' }), cluster({ kubernetesVersion: '1.33.5' }), ['1.30.7'])), ['behindControlPlane']);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.31.9' }), cluster({ kubernetesVersion: '1.33.5' }), offered('1.31.9'))), []);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ kubernetesVersion: '1.30.7' }), cluster({ kubernetesVersion: '1.33.5' }), offered('1.30.7'))), ['behindControlPlane']);
         assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: '1.29.9', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202501.01.0' }), cluster({ kubernetesVersion: '1.33.5' }),
-            snapshot({ kubernetesVersion: '1.30.7' }))), ['behindControlPlane']);
+            snapshot({ kubernetesVersion: '1.30.7' }), facts)), ['behindControlPlane']);
         // R15: operating systems AKS retired: Azure Linux 2.0 for everything, Windows Server 2019 from Kubernetes 1.33.
         const azl2 = snapshot({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202512.06.0' });
         assert.deepStrictEqual(retiredOsProblems(azl2).map((p) => [p.code, p.rule, (p as { os: string }).os]), [['osRetired', 'R15', 'Azure Linux 2.0']]);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202511.20.0' }), cluster(), azl2)), ['osRetired']);
-        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ osSku: 'CBLMariner' }), cluster(), ['1.33.5'])), ['osRetired']);
-        const win2019 = (version: string) => snapshot({ osType: 'Windows', osSku: 'Windows2019', kubernetesVersion: version, nodeImageVersion: 'AKSWindows-2019-containerd-17763.7009.251118' });
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202511.20.0' }), cluster(), azl2, facts)), ['osRetired', 'imageAge']);
+        assert.deepStrictEqual(codes(addPoolProblems(snapshot({ osSku: 'CBLMariner' }), cluster(), offered('1.33.5'))), ['osRetired']);
+        const win2019 = (version: string) => snapshot({ osType: 'Windows', osSku: 'Windows2019', kubernetesVersion: version, nodeImageVersion: 'AKSWindows-2019-containerd-17763.7009.261118' });
         assert.deepStrictEqual([retiredOsProblems(win2019('1.32.9')).length, retiredOsProblems(win2019('1.33.5')).length], [0, 1]);
         // An unset Windows OS SKU is AKS's default for the version: Windows2022 from 1.25, Windows2019 before.
         assert.deepStrictEqual([effectiveOsSku('Windows', undefined, '1.24.9'), effectiveOsSku('Windows', undefined, '1.25.0'), effectiveOsSku('Linux', undefined, '1.33.5'), effectiveOsSku('Windows', 'Windows2025', '1.33.5')],
@@ -93,14 +95,14 @@ describe('Rules', () => {
         assert.deepStrictEqual(retiredOsProblems(snapshot({ osType: 'Windows', osSku: undefined, kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.251021' })), []);
         const windows = { osType: 'Windows', vmSize: 'Standard_D8s_v5' };
         assert.deepStrictEqual(codes(upgradeProblems(pool({ ...windows, osSku: 'Windows2019', nodeImageVersion: 'AKSWindows-2019-containerd-17763.6000.250901' }), cluster(),
-            snapshot({ osType: 'Windows', osSku: 'Windows2022', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.251021' }))), ['osSkuChange']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ enableFips: true }), cluster(), snapshot())), ['fipsChange']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ enableFips: true }))), ['fipsChange']);
-        assert.deepStrictEqual(upgradeProblems(pool({ enableFips: true }), cluster(), snapshot({ enableFips: true })), []);
+            snapshot({ osType: 'Windows', osSku: 'Windows2022', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.261021' }), facts)), ['osSkuChange']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ enableFips: true }), cluster(), snapshot(), facts)), ['fipsChange']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ enableFips: true }), facts)), ['fipsChange']);
+        assert.deepStrictEqual(upgradeProblems(pool({ enableFips: true }), cluster(), snapshot({ enableFips: true }), facts), []);
         // Same day: the revision orders them.
         const sameDay = { kubernetesVersion: '1.33.5', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.0' };
-        assert.deepStrictEqual(upgradeProblems(pool(sameDay), cluster(), snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' })), []);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ ...sameDay, nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' }), cluster(), snapshot())), ['imageNotNewer']);
+        assert.deepStrictEqual(upgradeProblems(pool(sameDay), cluster(), snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' }), facts), []);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ ...sameDay, nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202611.03.1' }), cluster(), snapshot(), facts)), ['imageNotNewer']);
     });
 
     it('R7: which channels move a pool off its snapshot\'s image', () => {
@@ -116,12 +118,12 @@ describe('Rules', () => {
     });
 
     it('fails closed on what it cannot read: an unknown state is busy, an unreadable version or image is not newer', () => {
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: undefined }), cluster(), snapshot())), ['busy']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Frobnicating' }), cluster(), snapshot())), ['busy']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ kubernetesVersion: 'garbage' }))), ['versionUnreadable']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: 'v1.x' }), cluster(), snapshot())), ['versionUnreadable']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ nodeImageVersion: 'garbage' }))), ['imageNotNewer']);
-        assert.deepStrictEqual(codes(upgradeProblems(pool({ nodeImageVersion: undefined }), cluster(), snapshot())), ['imageNotNewer']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: undefined }), cluster(), snapshot(), facts)), ['busy']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ provisioningState: 'Frobnicating' }), cluster(), snapshot(), facts)), ['busy']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ kubernetesVersion: 'garbage' }), facts)), ['versionUnreadable']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ kubernetesVersion: 'v1.x' }), cluster(), snapshot(), facts)), ['versionUnreadable']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ nodeImageVersion: 'garbage' }), facts)), ['imageNotNewer', 'imageDateUnknown']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ nodeImageVersion: undefined }), cluster(), snapshot(), facts)), ['imageNotNewer']);
     });
 
     it('R8: a cluster\'s system pool', () => {
@@ -131,11 +133,42 @@ describe('Rules', () => {
         assert.deepStrictEqual(codes(systemPoolProblems(snapshot(), 'Standard_D2s_v5')), ['systemPoolVcpus']);
     });
 
-    it('R12: a warning past 90 days, naming the date', () => {
+    it('R12: past 90 days on Azure\'s clock, or with no readable date, an upgrade is refused, naming the date', () => {
         const now = new Date('2026-11-27T00:00:00Z');
-        assert.strictEqual(imageAgeWarning(snapshot(), now), undefined);
-        assert.deepStrictEqual(imageAgeWarning(snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202608.01.0' }), now),
-            { code: 'imageAge', rule: 'R12', image: 'AKSUbuntu-2204gen2containerd-202608.01.0', date: '2026-08-01', days: 118 });
+        assert.deepStrictEqual(imageAgeProblems(snapshot(), now), []);
+        assert.deepStrictEqual(imageAgeProblems(snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202608.29.0' }), now), [], '90 days is still within');
+        assert.deepStrictEqual(imageAgeProblems(snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202608.01.0' }), now),
+            [{ code: 'imageAge', rule: 'R12', image: 'AKSUbuntu-2204gen2containerd-202608.01.0', date: '2026-08-01', days: 118 }]);
+        assert.deepStrictEqual(imageAgeProblems(snapshot({ nodeImageVersion: 'AKSUbuntu-custom' }), now), [{ code: 'imageDateUnknown', rule: 'R12', image: 'AKSUbuntu-custom' }]);
+        const old = snapshot({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202608.01.0' });
+        assert.deepStrictEqual(codes(upgradeProblems(pool({ nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202607.01.0' }), cluster(), old, facts)), ['imageAge']);
+        // The clock is Azure's: the same image judged on a later day of Azure's clock is refused.
+        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot(), { now: new Date('2027-02-15T00:00:00Z') }).map((p) => p.code), ['imageAge']);
+    });
+
+    it('R5 from AKS: the pool\'s upgrade profile decides; the one-minor rule only when it could not be read', () => {
+        const listed: UpgradeFacts = { ...facts, upgrades: ['1.33.3', '1.33.5'] };
+        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot(), listed), []);
+        assert.deepStrictEqual(upgradeProblems(pool(), cluster(), snapshot({ kubernetesVersion: '1.33.4' }), listed),
+            [{ code: 'notListedUpgrade', rule: 'R5', pool: 'p', version: '1.33.4', listed: ['1.33.3', '1.33.5'] }], 'a patch AKS no longer offers, which the hand rule would allow');
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot({ kubernetesVersion: '1.33.4' }), facts)), [], 'fall-back: one minor up is allowed');
+        // An LTS path AKS lists (two minors at once) is taken; the fall-back, which knows no LTS, refuses it.
+        const lts = { pool: pool({ kubernetesVersion: '1.31.9' }), cluster: cluster({ kubernetesVersion: '1.33.5' }) };
+        assert.deepStrictEqual(upgradeProblems(lts.pool, lts.cluster, snapshot(), { ...facts, upgrades: ['1.33.5'] }), []);
+        assert.deepStrictEqual(codes(upgradeProblems(lts.pool, lts.cluster, snapshot(), facts)), ['skipsMinor']);
+        assert.deepStrictEqual(codes(upgradeProblems(pool(), cluster(), snapshot(), { ...facts, upgrades: [] })), ['notListedUpgrade']);
+        // A node-image-only upgrade does not ask the list.
+        assert.deepStrictEqual(upgradeProblems(pool({ kubernetesVersion: '1.33.5' }), cluster(), snapshot(), { ...facts, upgrades: [] }), []);
+    });
+
+    it('R16 and R4 for a new pool: Windows needs Azure CNI; the versions are the cluster\'s own list from AKS', () => {
+        const win = snapshot({ osType: 'Windows', osSku: 'Windows2022', nodeImageVersion: 'AKSWindows-2022-containerd-20348.4294.261021' });
+        assert.deepStrictEqual(addPoolProblems(win, cluster({ networkPlugin: 'kubenet' }), offered('1.33.5')),
+            [{ code: 'windowsNeedsAzureCni', rule: 'R16', snapshot: 'snap', cluster: 'c', networkPlugin: 'kubenet' }]);
+        assert.deepStrictEqual(addPoolProblems(win, cluster({ networkPlugin: 'azure' }), offered('1.33.5')), []);
+        assert.deepStrictEqual(addPoolProblems(snapshot(), cluster({ networkPlugin: 'kubenet' }), offered('1.33.5')), [], 'Linux pools take kubenet');
+        assert.deepStrictEqual(addPoolProblems(snapshot(), cluster(), { versions: ['1.34.1'], from: 'cluster' }),
+            [{ code: 'versionNotSupported', rule: 'R4', snapshot: 'snap', version: '1.33.5', location: 'eastus', cluster: 'c' }]);
     });
 
     it('R13: the subscription comes from the id', () => {
