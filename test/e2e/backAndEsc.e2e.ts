@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { answer, contextMenu, openAksView, runFromPalette, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
+import { answer, contextMenu, openAksView, runFromPalette, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
 
 /**
  * Back and Esc at every question and every confirmation of every flow, clicked in the real workbench: Back shows
@@ -135,4 +135,47 @@ describe('Back and Esc at every step of every flow', function () {
             }
         });
     }
+
+    it('Advanced Options: each box opens with its own value, Esc in a sub-question goes back to the list keeping every value, and Enter at the summary adds the pool without pinning the cluster', async () => {
+        const { page } = workbench;
+        await contextMenu(page, 'snap-system-2611', 'Add Node Pool…');
+        await answer(page, /Cluster to add the pool to/, 'aks-prod-eastus');
+        await answer(page, /Node pool name/, 'firsthour');
+        await answer(page, /Mode of the new pool/, 'User');
+        await answer(page, /VM size/, 'Standard_D4s_v5');
+        await answer(page, /Node count/, '1');
+        const summary = dialog(page).filter({ hasText: /Add node pool "firsthour" to "aks-prod-eastus"/ });
+        await summary.waitFor();
+        await summary.getByRole('button', { name: 'Advanced Options…' }).click();
+        const list = /Advanced options for node pool "firsthour"/;
+        await answer(page, list, 'Availability zones');
+        await answer(page, /Availability zones for the pool/, '1 2');
+        await answer(page, list, 'Node labels');
+        const labels = await waitForQuestion(page, /Kubernetes labels for the nodes/);
+        assert.strictEqual(await labels.locator('input').first().inputValue(), '', 'the labels box opened with another field\'s text');
+        await answer(page, /Kubernetes labels for the nodes/, 'team=web');
+        // Enter alone through every other box keeps each one's own value (here AKS's default): nothing is carried over.
+        for (const [option, question] of [['Node taints', /Kubernetes taints for the nodes/], ['Cluster autoscaler', /Let the cluster autoscaler/], ['Max pods per node', /Maximum pods per node/],
+            ['Max surge', /Extra nodes during upgrades/], ['OS disk size (GB)', /OS disk size in GB/], ['Tags', /Azure tags for the pool/]] as const) {
+            await answer(page, list, option);
+            await answer(page, question);
+        }
+        await answer(page, list, 'OS disk type');
+        await waitForQuestion(page, /an Azure managed disk/);
+        await page.keyboard.press('Escape');
+        const back = await waitForQuestion(page, list);
+        assert.match(await back.innerText(), /Availability zones[\s\S]*1 2[\s\S]*Node labels[\s\S]*team=web/, 'Esc in a sub-question lost the values');
+        await answer(page, list, 'Done');
+        await summary.filter({ hasText: /Availability zones: 1 2[\s\S]*Node labels: team=web/ }).waitFor();
+        // Enter takes the default button: the narrow action (add the pool), never the cluster-wide pin.
+        await page.keyboard.press('Enter');
+        await toast(page, /Added node pool "firsthour" to "aks-prod-eastus"/).waitFor({ timeout: 60_000 });
+        const writes = workbench.emulator.requests.filter((r) => r.method !== 'GET');
+        assert.deepStrictEqual(writes.map((r) => `${r.method} ${r.url.replace(/\?.*/, '').replace(/^.*\/managedClusters\//, '')}`), ['PUT aks-prod-eastus/agentPools/firsthour']);
+        const properties = (writes[0].body as { properties: Record<string, unknown> }).properties;
+        assert.deepStrictEqual([properties.availabilityZones, properties.nodeLabels], [['1', '2'], { team: 'web' }]);
+        for (const untouched of ['nodeTaints', 'enableAutoScaling', 'minCount', 'maxPods', 'upgradeSettings', 'osDiskSizeGB', 'osDiskType', 'tags']) {
+            assert.strictEqual(properties[untouched], undefined, `${untouched} was sent though only Enter was pressed: ${JSON.stringify(properties[untouched])}`);
+        }
+    });
 });

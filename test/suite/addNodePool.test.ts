@@ -148,14 +148,30 @@ describe('Add Node Pool from a snapshot', () => {
         assert.deepStrictEqual(await emulator.writes(), []);
     });
 
+    it('Esc in an advanced option\'s question goes back to the list, and Esc in the list back to the summary, keeping every value', async () => {
+        const ui = new TestUserInput(['aks-sandbox', 'keep', 'User', 'Standard_D4s_v5', '1', 'Advanced Options…', 'Max pods per node', '30', 'OS disk type', ESC, ESC, 'Add Node Pool']);
+        await runCommand('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.system));
+        const [first, second] = ui.ofKind('message');
+        assert.ok(!first.detail?.includes('Max pods per node'), first.detail);
+        assert.ok(second.detail?.includes('Max pods per node: 30'), `the value typed before Esc was lost:\n${second.detail}`);
+        const lists = ui.ofKind('quickPick').filter((q) => /Advanced options for node pool "keep"/.test(q.text));
+        assert.strictEqual(lists.length, 3, 'the list came back after the Esc in "OS disk type"');
+        assert.strictEqual(lists[2].items!.find((i) => i.label === 'Max pods per node')?.description, '30');
+        const [put, ...others] = await emulator.writes();
+        assert.deepStrictEqual(others, []);
+        assert.strictEqual((put.body as { properties: { maxPods?: number } }).properties.maxPods, 30);
+    });
+
     it('warns before sending when the cluster\'s channels will re-image the pool off the snapshot (R7), naming the channel, and not otherwise', async () => {
         const atRisk = new TestUserInput(['aks-prod-eastus', 'pinned', 'User', 'Standard_D4s_v5', '1', ESC]);
         assert.strictEqual(await runCommand('aksSnapshots.addNodePool', atRisk, await api.tree.findElement(ids.snapshot.system)), undefined);
         const [warning] = atRisk.ofKind('message');
         assert.strictEqual(warning.text, 'Add node pool "pinned" to "aks-prod-eastus" from snapshot "snap-system-2611"?');
         assert.ok(warning.detail?.includes('⚠ Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot\'s (R7).'), warning.detail);
-        assert.deepStrictEqual(warning.items?.map((i) => i.label), ['Pin Cluster, Then Add', 'Add Node Pool', 'Advanced Options…'], 'pinning the cluster first is offered');
+        // The default (first) button is the narrow action; pinning changes the whole cluster and is offered beside it.
+        assert.deepStrictEqual(warning.items?.map((i) => i.label), ['Add Node Pool', 'Pin Cluster, Then Add', 'Advanced Options…'], 'pinning the cluster first is offered, not as the default');
         assert.ok(warning.detail?.includes('Node OS upgrade channel: NodeImage → None'), warning.detail);
+        assert.ok(!warning.detail?.includes('Auto-upgrade channel:'), `a channel already "none" is not listed as a change:\n${warning.detail}`);
         assert.deepStrictEqual(await emulator.writes(), [], 'Esc at the warning sends nothing');
         const patch = new TestUserInput(['aks-prod-weu', 'pinned', 'User', 'Standard_D4s_v5', '1', ESC]);
         await runCommand('aksSnapshots.addNodePool', patch, await api.tree.findElement(ids.snapshot.sandbox));

@@ -179,7 +179,7 @@ describe('The pin in the flows (R7)', () => {
     it('Upgrade to Snapshot: the confirmation offers "Pin Cluster, Then Upgrade" only where the channels re-image', async () => {
         const ui = new TestUserInput(['snap-gpu-2611', 'Pin Cluster, Then Upgrade']);
         await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.gpu));
-        assert.deepStrictEqual(ui.ofKind('message')[0].items?.map((i) => i.label), ['Pin Cluster, Then Upgrade', 'Upgrade']);
+        assert.deepStrictEqual(ui.ofKind('message')[0].items?.map((i) => i.label), ['Upgrade', 'Pin Cluster, Then Upgrade'], 'the narrow action is the default');
         const writes = await emulator.writes();
         assert.deepStrictEqual(writes.map((w) => `${w.method} ${w.url.split('?')[0].split('/').slice(-2).join('/')}`),
             ['PUT managedClusters/aks-prod-eastus', 'POST gpu/upgradeNodeImageVersion']);

@@ -34,6 +34,12 @@ export function poolOptionLines(options: PoolOptions): string[] {
  * cluster's channels will re-image the pool; "Advanced Options…" for the settings beyond the short path.
  */
 export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
+    /**
+     * Its Advanced Options ask many boxes within this one step: without this the wizard remembers each box's text
+     * under the step and opens the next box with it.
+     */
+    public supportsDuplicateSteps = true;
+
     async prompt(context: AddNodePoolContext): Promise<void> {
         const cluster = context.cluster!;
         const snapshot = context.snapshot!;
@@ -56,7 +62,8 @@ export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
             const choice = await context.ui.showWarningMessage(
                 vscode.l10n.t('Add node pool "{0}" to "{1}" from snapshot "{2}"?', context.poolName!, cluster.name, snapshot.name),
                 { modal: true, detail: [...summary, ...warning].join('\n'), stepName: 'confirmAdd' },
-                ...(risk ? [pinFirst, add, advanced] : [add, advanced]),
+                // The narrow action is the default (first) button; pinning changes the whole cluster and is never the default.
+                ...(risk ? [add, pinFirst, advanced] : [add, advanced]),
             );
             if (choice !== advanced) {
                 context.pinChannels = choice === pinFirst ? pinnedChannels(cluster) : undefined;

@@ -12,9 +12,15 @@ export interface AdvancedOption<C> {
     ask(context: C): Promise<void>;
 }
 
+/** Esc or Back: in a sub-question, it goes back to where the question came from, every value kept. */
+function isBackOut(error: unknown): boolean {
+    const parsed = parseError(error);
+    return parsed.isUserCancelledError || parsed.errorType === 'GoBackError';
+}
+
 /**
  * The settings a flow offers beyond its short path, one at a time from a list that shows each value, until
- * "Done". Back in a question returns to the list.
+ * "Done". Esc or Back in a question returns to the list; in the list, to the summary: nothing set is lost.
  */
 export async function editAdvancedOptions<C extends IActionContext>(context: C, placeHolder: string, options: readonly AdvancedOption<C>[]): Promise<void> {
     const done = Symbol('done');
@@ -23,14 +29,22 @@ export async function editAdvancedOptions<C extends IActionContext>(context: C, 
             { label: vscode.l10n.t('$(check) Done'), description: vscode.l10n.t('back to the summary'), data: done },
             ...options.map((o) => ({ label: o.label, description: o.value(context) ?? vscode.l10n.t('AKS default'), data: o })),
         ];
-        const picked = (await context.ui.showQuickPick(picks, { placeHolder, stepName: 'advancedOptions', suppressPersistence: true })).data;
+        let picked: AdvancedOption<C> | typeof done;
+        try {
+            picked = (await context.ui.showQuickPick(picks, { placeHolder, stepName: 'advancedOptions', suppressPersistence: true })).data;
+        } catch (error) {
+            if (isBackOut(error)) {
+                return;
+            }
+            throw error;
+        }
         if (picked === done) {
             return;
         }
         try {
             await picked.ask(context);
         } catch (error) {
-            if (parseError(error).errorType !== 'GoBackError') {
+            if (!isBackOut(error)) {
                 throw error;
             }
         }

@@ -50,6 +50,12 @@ function channelsLine(channels: UpgradeChannels): string {
 
 /** A summary to confirm before the cluster is created. */
 export class ConfirmClusterStep extends AzureWizardPromptStep<CreateClusterContext> {
+    /**
+     * Its Advanced Options ask many boxes within this one step: without this the wizard remembers each box's text
+     * under the step and opens the next box with it.
+     */
+    public supportsDuplicateSteps = true;
+
     async prompt(context: CreateClusterContext): Promise<void> {
         const create: vscode.MessageItem = { title: vscode.l10n.t('Create') };
         const advanced: vscode.MessageItem = { title: vscode.l10n.t('Advanced Options…') };

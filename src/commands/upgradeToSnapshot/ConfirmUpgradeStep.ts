@@ -44,6 +44,12 @@ export function advancedUpgradeOptions(): AdvancedOption<UpgradeToSnapshotContex
 }
 
 export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotContext> {
+    /**
+     * Its Advanced Options ask many boxes within this one step: without this the wizard remembers each box's text
+     * under the step and opens the next box with it.
+     */
+    public supportsDuplicateSteps = true;
+
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
         // A pool whose upgrade to this snapshot ended Failed is sent the same upgrade again: a retry (R5).
         const retry = isRetry(context.pool, context.snapshot!);
@@ -56,7 +62,8 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
         for (;;) {
             // A surge-less upgrade needs max unavailable first: until then only Advanced Options… is offered.
             const blocked = context.path === 'kubernetes' ? surgeProblems(context.maxSurge, context.upgradeOptions?.maxUnavailable) : [];
-            const buttons = [...(blocked.length ? [] : atRisk ? [pinFirst, upgrade] : [upgrade]), ...(context.path === 'kubernetes' ? [advanced] : [])];
+            // The narrow action is the default (first) button; pinning changes the whole cluster and is never the default.
+            const buttons = [...(blocked.length ? [] : atRisk ? [upgrade, pinFirst] : [upgrade]), ...(context.path === 'kubernetes' ? [advanced] : [])];
             const summary = [upgradeSummary(context), ...blocked.map((p) => `⛔ ${describeProblem(p)}`)].join('\n');
             const detail = atRisk ? [summary, '', vscode.l10n.t('Pin Cluster, Then Upgrade:'), pinSummary(context.cluster, pinnedChannels(context.cluster))].join('\n') : summary;
             const choice = await context.ui.showWarningMessage(retry
