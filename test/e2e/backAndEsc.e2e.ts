@@ -178,4 +178,32 @@ describe('Back and Esc at every step of every flow', function () {
             assert.strictEqual(properties[untouched], undefined, `${untouched} was sent though only Enter was pressed: ${JSON.stringify(properties[untouched])}`);
         }
     });
+
+    it('Create Cluster\'s SSH key: Esc in "Paste a public key…" goes back to the options, Esc there to the summary, every value kept', async () => {
+        const { page } = workbench;
+        await contextMenu(page, 'snap-system-2611', 'Create Cluster…');
+        await answer(page, /Subscription for the new cluster/, 'Contoso Platform');
+        await answer(page, /Cluster name/, 'aks-ssh');
+        await answer(page, /Resource group for cluster/, 'rg-platform-eastus');
+        for (const question of [/Region for cluster/, /DNS name prefix/, /Node pool name/, /VM size/, /Node count/]) {
+            await answer(page, question);
+        }
+        const summary = dialog(page).filter({ hasText: /Create cluster "aks-ssh"/ });
+        await summary.waitFor();
+        await summary.getByRole('button', { name: 'Advanced Options…' }).click();
+        const list = /Advanced options for cluster "aks-ssh"/;
+        await answer(page, list, 'Tier');
+        await answer(page, /Pricing tier of the control plane/, 'Standard');
+        await answer(page, list, 'SSH public key');
+        await answer(page, /SSH public key for the nodes/, 'Paste a public key…');
+        await waitForQuestion(page, /An OpenSSH public key/);
+        await page.keyboard.press('Escape');
+        const back = await waitForQuestion(page, list);
+        assert.match(await back.innerText(), /Tier\s*Standard/, 'Esc in the key box lost the tier');
+        await page.keyboard.press('Escape');
+        await summary.filter({ hasText: /Tier: Standard/ }).waitFor();
+        await page.keyboard.press('Escape');
+        await assertEnded(page, 'Create Cluster');
+        assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET'), []);
+    });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { contextMenu, openAksView, runFromPalette, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
+import { answer, contextMenu, openAksView, runFromPalette, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
 
 /** A roll-out clicked in the real workbench, on the seed built for it: choose pools, read the plan, start, confirm the next wave, read the result. */
 describe('A person rolling a snapshot out to a fleet', () => {
@@ -13,6 +13,33 @@ describe('A person rolling a snapshot out to a fleet', () => {
 
     beforeEach(() => {
         workbench = current();
+    });
+
+    it('Change Settings…: Esc in a setting\'s question goes back to the settings, Esc there to the plan, every value kept; nothing is sent', async () => {
+        const { page } = workbench;
+        await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
+        const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
+        await widget.locator('input').first().fill('node image only');
+        await page.waitForTimeout(300);
+        await widget.getByRole('checkbox', { name: /toggle all/i }).first().click();
+        await widget.locator('input').first().press('Enter');
+        const confirm = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 8 node pools in 3 waves\?/ });
+        await confirm.getByRole('button', { name: 'Change Settings…', exact: true }).click();
+        await answer(page, /Roll-out settings/, 'Wave size');
+        await answer(page, /Pools in each later wave/, '2');
+        await answer(page, /Roll-out settings/, 'Between waves');
+        await waitForQuestion(page, /Ask, showing the results so far/);
+        await page.keyboard.press('Escape');
+        const back = await waitForQuestion(page, /Roll-out settings/);
+        const settingsText = await back.innerText();
+        assert.match(settingsText, /Wave size\s*2\b/, `Esc in "Between waves" lost the wave size: ${settingsText}`);
+        await page.keyboard.press('Escape');
+        // Canary 1, then waves of 2 for the other 7: 5 waves.
+        const again = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 8 node pools in 5 waves\?/ });
+        await again.waitFor();
+        await page.keyboard.press('Escape');
+        await again.waitFor({ state: 'detached' });
+        assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET'), []);
     });
 
     it('right-click a snapshot → Roll Out Snapshot…: picks the image-only pools, reads the plan, runs three waves, and reads the summary', async () => {
