@@ -27,7 +27,9 @@ export function isOnSnapshot(pool: NodePool, snapshot: Snapshot): boolean {
 }
 
 export function rolloutCandidate(pool: NodePool, cluster: Cluster, snapshot: Snapshot, facts: UpgradeFacts): RolloutCandidate {
-    if (isOnSnapshot(pool, snapshot)) {
+    // On the snapshot, or already on its image and version though made otherwise: nothing to upgrade.
+    if (isOnSnapshot(pool, snapshot) || (pool.provisioningState?.toLowerCase() === 'succeeded'
+        && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion)) {
         return { kind: 'current' };
     }
     const problems = [

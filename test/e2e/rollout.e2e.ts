@@ -15,6 +15,28 @@ describe('A person rolling a snapshot out to a fleet', () => {
         workbench = current();
     });
 
+    it('the pool picker: typing a cluster name finds its pools, the others wait behind one row, and Enter takes exactly what is ticked', async () => {
+        const { page } = workbench;
+        await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
+        const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
+        assert.match(await widget.innerText(), /Show 3 that cannot take it/);
+        assert.doesNotMatch(await widget.innerText(), /not possible/);
+        const input = widget.locator('input').first();
+        await input.fill('aks-roll-b');
+        await page.waitForTimeout(300);
+        const rows = widget.locator('.quick-input-list .monaco-list-row');
+        const labels = await rows.locator('.label-name').allInnerTexts();
+        assert.deepStrictEqual(labels.map((l) => l.trim()), ['b1', 'b2', 'b3'], 'the cluster name finds its pools');
+        await rows.nth(0).click();
+        await rows.nth(2).click();
+        await input.press('Enter');
+        const confirm = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 2 node pools in 2 waves\?/ });
+        await confirm.waitFor();
+        await page.keyboard.press('Escape');
+        await confirm.waitFor({ state: 'detached' });
+        assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET'), []);
+    });
+
     it('Change Settings…: Esc in a setting\'s question goes back to the settings, Esc there to the plan, every value kept; nothing is sent', async () => {
         const { page } = workbench;
         await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
@@ -46,7 +68,7 @@ describe('A person rolling a snapshot out to a fleet', () => {
         const { page } = workbench;
         await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
         const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
-        assert.match(await widget.innerText(), /not possible: .*\(R1\)/);
+        assert.match(await widget.innerText(), /Show 3 that cannot take it/);
         await widget.locator('input').first().fill('node image only');
         await page.waitForTimeout(300);
         await widget.getByRole('checkbox', { name: /toggle all/i }).first().click();

@@ -27,6 +27,8 @@ export interface ShownPrompt {
     readonly items?: readonly { label: string; description?: string }[];
     readonly detail?: string;
     readonly value?: string;
+    /** The labels of a multi-select's items that opened ticked. */
+    readonly picked?: readonly string[];
 }
 
 /** Thrown when an input box refused a value: its message is what the person saw inline. */
@@ -70,7 +72,10 @@ export class TestUserInput implements IAzureUserInput {
 
     async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T & T[]> {
         const resolved = (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
-        this.shown.push({ kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description })) });
+        this.shown.push({
+            kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description })),
+            ...(options.canPickMany ? { picked: resolved.filter((i) => i.picked).map((i) => i.label) } : {}),
+        });
         const answer = await this.next();
         if (answer instanceof PickMany) {
             if (!options.canPickMany) {

@@ -18,7 +18,8 @@ const IMAGE_ONLY = ['aks-roll-a/a1', 'aks-roll-a/a2', 'aks-roll-a/a3', 'aks-roll
 const KUBERNETES = ['aks-roll-a/a5', 'aks-roll-b/b1', 'aks-roll-b/b2'];
 
 /** Every pool that can take the snapshot (the others are shown with a mark and their reason). */
-const everyUsable = new PickMany((i) => !i.label.startsWith('$(circle-slash)'));
+// Every pool that can take the snapshot: not those already on it ($(check)), not the row that shows the others ($(eye)).
+const everyUsable = new PickMany((i) => !i.label.startsWith('$('));
 /** Settings: canary 1, then waves of `size`, `concurrency` at once, failure budget `budget`. */
 const settings = (size: number, concurrency = 3, budget = 1): string[] => ['Change Settings…', 'Wave size', String(size), 'Upgrades at once', String(concurrency), 'Failure budget', String(budget), 'Done'];
 
@@ -77,17 +78,32 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
 
     after(() => emulator.knobs({ throttling: false, throttleBurstScale: 1, throttleRateScale: 1 }));
 
+    it('counts in words a person reads: "1 node pool in 1 wave"', async () => {
+        const ui = new TestUserInput([new PickMany((i) => i.label === 'a1'), ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT)), undefined);
+        assert.strictEqual(ui.ofKind('message')[0].text, 'Roll out snapshot "snap-roll-2611" to 1 node pool in 1 wave?');
+        assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
     it('offers every pool with what would happen, takes the right path for each, skips the others with their reason, within the concurrency and AKS\'s poll limit', async () => {
-        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', 'Start Next Wave']);
+        // First the list as it opens: ticking the row that shows the pools that cannot take it (and one pool) shows them, keeping the tick.
+        const showAll = new PickMany((i) => i.label.startsWith('$(eye)') || i.label === 'a1');
+        const ui = new TestUserInput([showAll, everyUsable, ...settings(10), 'Start Roll-out', 'Start Next Wave']);
         const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
-        const [pick] = ui.ofKind('quickPick');
-        const described = (label: string): string => pick.items!.find((i) => i.label === label || i.label === `$(circle-slash) ${label}`)?.description ?? '(none)';
-        assert.match(described('a1'), /^node image only: AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.03\.0$/);
-        assert.match(described('a5'), /^Kubernetes and node image: 1\.32\.9 → 1\.33\.5$/);
-        assert.match(described('golden'), /^already on it$/);
-        assert.match(described('win'), /^not possible: .*\(R1\)/);
-        assert.match(described('arm'), /^not possible: .*\(R1\)/);
-        assert.match(described('busy'), /^not possible: .*Scaling.*\(R10\)/);
+        const [first, pick] = ui.ofKind('quickPick');
+        const labels = first.items!.map((i) => i.label);
+        assert.ok(labels.indexOf('$(check) golden') > labels.indexOf('c3') && labels.at(-1) === '$(eye) Show 3 that cannot take it', labels.join(', '));
+        assert.ok(!labels.some((l) => l.startsWith('$(circle-slash)')), 'the pools that cannot take it wait behind one row');
+        assert.ok(pick.picked?.includes('a1'), 'what was ticked stays ticked');
+        const described = (label: string): string => pick.items!.find((i) => [label, `$(circle-slash) ${label}`, `$(check) ${label}`].includes(i.label))?.description ?? '(none)';
+        // The cluster and subscription are in each row, so typing either finds the pool.
+        assert.match(described('a1'), /^aks-roll-a · Contoso Fleet East · node image only: AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.03\.0$/);
+        assert.match(described('a5'), /^aks-roll-a · Contoso Fleet East · Kubernetes and node image: 1\.32\.9 → 1\.33\.5$/);
+        assert.match(described('golden'), /· already on it$/);
+        assert.match(described('win'), /· Snapshot "snap-roll-2611" is Linux and the pool is Windows.*\(R1\)/);
+        assert.match(described('arm'), /\(R1\)/);
+        assert.match(described('busy'), /Scaling.*\(R10\)/);
+        assert.strictEqual(ui.ofKind('message')[0].text, 'Roll out snapshot "snap-roll-2611" to 11 node pools in 3 waves?', 'the count before the settings change');
 
         assert.strictEqual(state.status, 'done');
         assert.deepStrictEqual(state.plan.waves.map((w) => w.length), [1, 10], 'a canary of one, then the rest');

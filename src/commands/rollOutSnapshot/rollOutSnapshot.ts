@@ -39,6 +39,14 @@ interface Choice {
     readonly candidate: RolloutCandidate;
 }
 
+/** "1 node pool", "3 node pools", "1 wave", "3 waves". */
+function countOf(n: number, what: 'pool' | 'wave'): string {
+    if (what === 'pool') {
+        return n === 1 ? vscode.l10n.t('1 node pool') : vscode.l10n.t('{0} node pools', n);
+    }
+    return n === 1 ? vscode.l10n.t('1 wave') : vscode.l10n.t('{0} waves', n);
+}
+
 function candidateText(candidate: RolloutCandidate, pool: NodePool, snapshot: Snapshot): string {
     switch (candidate.kind) {
         case 'upgrade':
@@ -65,7 +73,7 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
     const choices: Choice[] = clusters
         .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.name.localeCompare(b.name))
         .flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool, candidate: rolloutCandidate(pool, cluster, snapshot, upgradeFacts(paths.get(pool.id))) })));
-    const picked = await pickPools(context, snapshot, choices, unreadableSubscriptions(failures));
+    const picked = await pickPools(context, r.services, snapshot, choices, unreadableSubscriptions(failures));
 
     let settings = DEFAULT_ROLLOUT_SETTINGS;
     // What Upgrade to Snapshot warns of, shown once before the first wave: each cluster whose channels will move its
@@ -84,7 +92,7 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
         const detail = [vscode.l10n.t('Settings: {0}. The plan is open beside; every upgrade reads its pool again, checks the rules again and goes only to the pool as read.', settingsText(settings)),
             ...warnings.map((w) => `⚠ ${describeProblem(w)}`), ...blocked.map((p) => `⛔ ${describeProblem(p)}`)].join('\n');
         const choice = await context.ui.showWarningMessage(
-            vscode.l10n.t('Roll out snapshot "{0}" to {1} node pools in {2} waves?', snapshot.name, plan.waves.flat().length, plan.waves.length),
+            vscode.l10n.t('Roll out snapshot "{0}" to {1} in {2}?', snapshot.name, countOf(plan.waves.flat().length, 'pool'), countOf(plan.waves.length, 'wave')),
             { modal: true, detail, stepName: 'confirmRollout' },
             ...(blocked.length ? [] : [start]), change, copy,
         );
@@ -102,30 +110,68 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
     }
 }
 
-/** A multi-select of every pool, cluster by cluster, each saying what would happen; those that cannot take it are shown but refused. */
-async function pickPools(context: IActionContext, snapshot: Snapshot, choices: Choice[], unread: string): Promise<Choice[]> {
+/**
+ * A multi-select of the pools that can take the snapshot, cluster by cluster (the cluster and subscription in each
+ * row, so typing either finds them); those already on it, then one row that shows those that cannot take it, each
+ * with one short reason (the plan has them all). What is ticked stays ticked when the list is asked again.
+ */
+async function pickPools(context: IActionContext, services: AksServices, snapshot: Snapshot, choices: Choice[], unread: string): Promise<Choice[]> {
+    const names = new Map((await services.listSessions()).map((s) => [s.subscription.subscriptionId.toLowerCase(), s.subscription.name]));
+    const where = (c: Choice): string => `${c.cluster.name} · ${names.get(c.cluster.subscriptionId.toLowerCase()) ?? c.cluster.subscriptionId}`;
+    const usable = choices.filter((c) => c.candidate.kind === 'upgrade');
+    const current = choices.filter((c) => c.candidate.kind === 'current');
+    const impossible = choices.filter((c) => c.candidate.kind === 'impossible');
+    const showImpossible = Symbol('showImpossible');
+    type Row = IAzureQuickPickItem<Choice | typeof showImpossible | undefined>;
+    let expanded = false;
+    let ticked = new Set<Choice>();
     let placeHolder = vscode.l10n.t('Node pools to roll snapshot "{0}" out to', snapshot.name) + unread;
     for (;;) {
-        const items: IAzureQuickPickItem<Choice | undefined>[] = [];
+        const items: Row[] = [];
         let lastCluster = '';
-        for (const c of choices) {
+        for (const c of usable) {
             if (c.cluster.id !== lastCluster) {
                 lastCluster = c.cluster.id;
                 items.push({ label: `${c.cluster.name} · ${c.cluster.resourceGroup}`, kind: vscode.QuickPickItemKind.Separator, data: undefined });
             }
-            const usable = c.candidate.kind === 'upgrade';
-            items.push({ label: usable ? c.pool.name : `$(circle-slash) ${c.pool.name}`, description: candidateText(c.candidate, c.pool, snapshot), data: c });
+            items.push({ label: c.pool.name, description: `${where(c)} · ${candidateText(c.candidate, c.pool, snapshot)}`, data: c, picked: ticked.has(c) });
         }
-        const picked = (await context.ui.showQuickPick(items, { placeHolder, canPickMany: true, matchOnDescription: true, stepName: 'rolloutPools', suppressPersistence: true }))
-            .map((i) => i.data).filter((c): c is Choice => !!c);
-        const refused = picked.filter((c) => c.candidate.kind !== 'upgrade');
-        if (picked.length && !refused.length) {
-            return picked;
+        if (current.length) {
+            items.push({ label: vscode.l10n.t('Already on the snapshot'), kind: vscode.QuickPickItemKind.Separator, data: undefined });
+            items.push(...current.map((c): Row => ({ label: `$(check) ${c.pool.name}`, description: `${where(c)} · ${vscode.l10n.t('already on it')}`, data: c })));
+        }
+        if (impossible.length && !expanded) {
+            items.push({ label: vscode.l10n.t('$(eye) Show {0} that cannot take it', impossible.length), description: vscode.l10n.t('each with its first reason; the plan lists them all'), data: showImpossible });
+        } else if (impossible.length) {
+            items.push({ label: vscode.l10n.t('Cannot take it'), kind: vscode.QuickPickItemKind.Separator, data: undefined });
+            items.push(...impossible.map((c): Row => ({ label: `$(circle-slash) ${c.pool.name}`, description: `${where(c)} · ${shortReason(c.candidate)}`, data: c })));
+        }
+        const picked = (await context.ui.showQuickPick(items, {
+            placeHolder, canPickMany: true, matchOnDescription: true, stepName: 'rolloutPools', suppressPersistence: true, isPickSelected: (i) => !!(i as Row).picked,
+        })).map((i) => i.data);
+        const chosen = picked.filter((d): d is Choice => !!d && d !== showImpossible);
+        ticked = new Set(chosen.filter((c) => c.candidate.kind === 'upgrade'));
+        if (picked.includes(showImpossible)) {
+            expanded = true;
+            continue;
+        }
+        const refused = chosen.filter((c) => c.candidate.kind !== 'upgrade');
+        if (chosen.length && !refused.length) {
+            return chosen;
         }
         placeHolder = refused.length
             ? vscode.l10n.t('{0} cannot take the snapshot: {1} Choose again.', refused.map((c) => `${c.cluster.name}/${c.pool.name}`).join(', '), candidateText(refused[0].candidate, refused[0].pool, snapshot))
             : vscode.l10n.t('Choose at least one node pool.');
     }
+}
+
+/** One short reason for a pool that cannot take the snapshot: its first problem, and how many more the plan lists. */
+function shortReason(candidate: RolloutCandidate): string {
+    if (candidate.kind !== 'impossible') {
+        return '';
+    }
+    const [first, ...more] = candidate.problems;
+    return more.length ? vscode.l10n.t('{0} (and {1} more in the plan)', describeProblem(first), more.length) : describeProblem(first);
 }
 
 function buildPlan(snapshot: Snapshot, picked: Choice[], others: Choice[], settings: RolloutSettings): RolloutPlan {

@@ -30,7 +30,8 @@ describe('Roll-outs', () => {
         assert.deepStrictEqual(rules(pool({ powerState: 'Stopped' })), ['R10'], 'a stopped pool takes only start or delete');
         assert.deepStrictEqual(rolloutCandidate(pool(), { ...cluster, powerState: 'Stopped' }, snapshot, facts), { kind: 'impossible', problems: [{ code: 'stopped', rule: 'R10', kind: 'cluster', name: 'c' }] });
         assert.deepStrictEqual(rules(pool({ poolType: 'VirtualMachines' })), ['R11']);
-        assert.deepStrictEqual(rules(pool({ nodeImageVersion: snapshot.nodeImageVersion })), ['R5'], 'same image, not linked: not newer');
+        assert.deepStrictEqual(rolloutCandidate(pool({ nodeImageVersion: snapshot.nodeImageVersion }), cluster, snapshot, facts), { kind: 'current' }, 'on its image and version, not linked: already on it');
+        assert.deepStrictEqual(rules(pool({ nodeImageVersion: snapshot.nodeImageVersion, kubernetesVersion: '1.32.9' })), ['R5'], 'same image, older version: not newer');
         assert.ok(rules(pool({ osSku: 'AzureLinux' })).includes('R14'));
     });
 
