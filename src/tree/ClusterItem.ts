@@ -7,6 +7,7 @@ import { isTerminalState } from '../model/provisioning';
 import { busyProblem } from '../model/rules';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
+import { stateWords } from './stateWords';
 import { NodePoolItem } from './NodePoolItem';
 import type { TenantContents } from './TenantContents';
 import { tooltipTable } from './tooltip';
@@ -27,14 +28,14 @@ export class ClusterItem implements AksTreeElement {
             [vscode.l10n.t('Resource group'), c.resourceGroup],
             [vscode.l10n.t('Region'), c.location],
             [vscode.l10n.t('Kubernetes version'), c.kubernetesVersion],
-            [vscode.l10n.t('State'), c.provisioningState ?? vscode.l10n.t('unknown')],
+            [vscode.l10n.t('State'), c.provisioningState ? stateWords(c.provisioningState) : vscode.l10n.t('unknown')],
             [vscode.l10n.t('Node OS upgrade channel'), c.nodeOsUpgradeChannel ?? vscode.l10n.t('NodeImage (default)')],
             [vscode.l10n.t('Auto-upgrade channel'), c.upgradeChannel ?? 'none'],
         ]);
         return {
             id: this.id,
             label: c.name,
-            description: [busy ? c.provisioningState : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
+            description: [busy ? stateWords(c.provisioningState ?? '?') : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
             tooltip,
             iconPath: busy ? new vscode.ThemeIcon('loading~spin') : mediaIcon('cluster'),
             // What its menu offers: aksReady (no operation runs and it is not stopped, R10) for Add Node Pool and Pin

@@ -9,6 +9,7 @@ import { describeProblem } from '../commands/describeProblem';
 import type { AksTreeElement } from './AksTreeElement';
 import type { ClusterItem } from './ClusterItem';
 import { mediaIcon } from './icons';
+import { stateWords } from './stateWords';
 import { tooltipTable } from './tooltip';
 
 /** Marks a pool that keeps a snapshot's node image (R7). */
@@ -35,14 +36,14 @@ export class NodePoolItem implements AksTreeElement {
         const busy = !isTerminalState(p.provisioningState);
         const failed = p.provisioningState?.toLowerCase() === 'failed';
         const description = [
-            busy || failed ? p.provisioningState : undefined,
+            busy || failed ? stateWords(p.provisioningState ?? '?') : undefined,
             p.mode,
             p.osSku ?? p.osType,
             p.vmSize,
             p.nodeImageVersion,
             ...this.pinMarks(),
         ].filter(Boolean).join(' · ');
-        const drifted = !!this.pin?.drift.length;
+        const drifted = this.isDrifted();
         return {
             id: this.id,
             label: p.name,
@@ -63,12 +64,17 @@ export class NodePoolItem implements AksTreeElement {
         };
     }
 
+    /** Off the snapshot's image or version; not while an operation runs on the pool (its versions are on their way). */
+    private isDrifted(): boolean {
+        return !!this.pin?.drift.length && isTerminalState(this.pool.provisioningState);
+    }
+
     /** `◆ snap` on the snapshot's image; `◇ snap · drifted` when it left it; `at risk` when its cluster will re-image it (R7). */
     private pinMarks(): (string | undefined)[] {
         if (!this.snapshotName) {
             return [];
         }
-        const drifted = !!this.pin?.drift.length;
+        const drifted = this.isDrifted();
         return [
             `${drifted ? DRIFT_MARKER : SNAPSHOT_MARKER} ${this.snapshotName}`,
             drifted ? vscode.l10n.t('drifted') : undefined,
@@ -99,7 +105,7 @@ export class NodePoolItem implements AksTreeElement {
         const p = this.pool;
         const rows: [string, string | undefined][] = [
             [vscode.l10n.t('Mode'), p.mode],
-            [vscode.l10n.t('State'), p.provisioningState],
+            [vscode.l10n.t('State'), p.provisioningState && stateWords(p.provisioningState)],
             [vscode.l10n.t('Power'), p.powerState],
             [vscode.l10n.t('Kubernetes version'), p.kubernetesVersion],
             [vscode.l10n.t('Node image'), p.nodeImageVersion],

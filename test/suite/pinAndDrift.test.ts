@@ -34,6 +34,16 @@ describe('Pools that stay on their snapshot (R7): drift, at risk, Pin Cluster, c
     let api: TestApi;
     beforeEach(() => (api = getApi()));
 
+    it('states in words, and no drift mark while an operation runs on the pool (its versions are on their way)', async () => {
+        const pool = `${fleet.pinned}/agentPools/drifted`;
+        await emulator.setProvisioningState(pool, 'UpgradingNodeImageVersion');
+        api.tree.refresh();
+        const item = await api.tree.getTreeItem((await api.tree.findElement(pool))!);
+        assert.match(String(item.description), /^Upgrading node image · User · /);
+        assert.doesNotMatch(String(item.description), /drifted|◇/);
+        assert.match(String(item.description), /◆ snap-fleet-2610$/);
+    });
+
     it('marks exactly the seed\'s drifted and at-risk pools, with the reason, and counts each snapshot\'s pools', async () => {
         const rows = await everyRow(api);
         const pools = rows.filter((r) => /\/agentpools\//i.test(r.id));

@@ -88,7 +88,15 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
     it('offers every pool with what would happen, takes the right path for each, skips the others with their reason, within the concurrency and AKS\'s poll limit', async () => {
         // First the list as it opens: ticking the row that shows the pools that cannot take it (and one pool) shows them, keeping the tick.
         const showAll = new PickMany((i) => i.label.startsWith('$(eye)') || i.label === 'a1');
-        const ui = new TestUserInput([showAll, everyUsable, ...settings(10), 'Start Roll-out', 'Start Next Wave']);
+        // Between the waves, the tree already shows the canary on the snapshot (each pool is shown as it ends).
+        let canaryRow = '';
+        const canaryShown = new Meanwhile(async () => {
+            for (let i = 0; i < 50 && !/◆ snap-roll-2611$/.test(canaryRow); i++) {
+                canaryRow = String((await api.tree.getTreeItem((await api.tree.findElement(poolId('aks-roll-a', 'a1')))!)).description);
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+        }, 'Start Next Wave');
+        const ui = new TestUserInput([showAll, everyUsable, ...settings(10), 'Start Roll-out', canaryShown]);
         const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
         const [first, pick] = ui.ofKind('quickPick');
         const labels = first.items!.map((i) => i.label);
@@ -107,6 +115,8 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
 
         assert.strictEqual(state.status, 'done');
         assert.deepStrictEqual(state.plan.waves.map((w) => w.length), [1, 10], 'a canary of one, then the rest');
+        assert.strictEqual(state.plan.waves[0][0].poolName, 'a1');
+        assert.match(canaryRow, /◆ snap-roll-2611$/, `the canary's row between the waves: ${canaryRow}`);
         const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url));
         assert.deepStrictEqual(writes.filter((w) => w.method === 'POST').map(writtenPool).sort(), IMAGE_ONLY);
         assert.deepStrictEqual(writes.filter((w) => w.method === 'PUT').map(writtenPool).sort(), KUBERNETES);
@@ -122,6 +132,10 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
 
         const [between] = ui.ofKind('message').filter((m) => /Wave 1 of 2 is over/.test(m.text));
         assert.match(between.text, /1 done, 0 failed, 0 skipped\. Start wave 2\?/);
+        // Plain text in the dialog (the Markdown stays in the plan document): each pool's versions and when it ran.
+        assert.doesNotMatch(between.detail!, /^#|^- /m, between.detail);
+        assert.match(between.detail!, /\nDone \(1\):\n {2}aks-roll-\w+\/\w+: (Kubernetes 1\.32\.9 → 1\.33\.5, )?AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.03\.0, \d\d:\d\d:\d\d UTC – \d\d:\d\d:\d\d UTC\n/, between.detail);
+        assert.match(between.detail!, /\nNot started \(10\):\n/);
         const tree = await api.tree.getTreeItem((await api.tree.findElement(poolId('aks-roll-c', 'c3')))!);
         assert.match(String(tree.description), /◆ snap-roll-2611$/, 'the tree shows the pools on the snapshot');
     });

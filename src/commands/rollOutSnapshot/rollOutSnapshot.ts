@@ -7,7 +7,7 @@ import { rolloutTarget } from '../../model/changes';
 import { parseWholeNumber, surgeProblems } from '../../model/poolOptions';
 import {
     countByStatus, DEFAULT_ROLLOUT_SETTINGS, MAX_CONCURRENCY, newRolloutState, PlannedPool, planWaves, RolloutCandidate, rolloutCandidate, RolloutPlan, RolloutSettings,
-    RolloutState, SkippedPool,
+    PoolOutcome, RolloutState, SkippedPool,
 } from '../../model/rollout';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
@@ -38,6 +38,9 @@ interface Choice {
     readonly pool: NodePool;
     readonly candidate: RolloutCandidate;
 }
+
+/** Where a pool's part in a roll-out is over. */
+const ENDED: readonly PoolOutcome['status'][] = ['succeeded', 'failed', 'skipped'];
 
 /** "1 node pool", "3 node pools", "1 wave", "3 waves". */
 function countOf(n: number, what: 'pool' | 'wave'): string {
@@ -227,6 +230,7 @@ export async function runRollout(context: IActionContext & LongOperationContext,
     await showDocument(document);
     const subscriptions = new Set(state.plan.waves.flat().map((p) => p.subscriptionId));
     const title = vscode.l10n.t('Rolling out snapshot "{0}"', snapshot.name);
+    const seenEnded = new Set(state.plan.waves.flat().filter((p) => ENDED.includes(state.outcomes[p.poolId]?.status ?? 'pending')).map((p) => p.poolId));
     const final = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const source = new vscode.CancellationTokenSource();
         const listeners = [token, context.cancelWaiting].filter((t): t is vscode.CancellationToken => !!t).map((t) => t.onCancellationRequested(() => source.cancel()));
@@ -234,6 +238,12 @@ export async function runRollout(context: IActionContext & LongOperationContext,
             changed: async (next) => {
                 await r.store.save(next);
                 r.documents.update(document, planDocument(next.plan, next));
+                // The tree shows each pool as it ends, not only when the roll-out is over.
+                const ended = next.plan.waves.flat().filter((p) => ENDED.includes(next.outcomes[p.poolId]?.status ?? 'pending') && !seenEnded.has(p.poolId));
+                ended.forEach((p) => seenEnded.add(p.poolId));
+                for (const subscription of new Set(ended.map((p) => p.subscriptionId))) {
+                    void r.tree.refreshSubscription(subscription);
+                }
                 const c = countByStatus(next);
                 progress.report({ message: vscode.l10n.t('wave {0} of {1}: {2} done, {3} failed, {4} upgrading', Math.min(next.wave + 1, next.plan.waves.length), next.plan.waves.length, c.succeeded, c.failed, c.running) });
             },
@@ -241,7 +251,7 @@ export async function runRollout(context: IActionContext & LongOperationContext,
                 const c = countByStatus(now);
                 try {
                     await context.ui.showWarningMessage(vscode.l10n.t('Wave {0} of {1} is over: {2} done, {3} failed, {4} skipped. Start wave {5}?', now.wave + 1, now.plan.waves.length, c.succeeded, c.failed, c.skipped, now.wave + 2),
-                        { modal: true, detail: summaryDocument(now), stepName: 'nextWave' }, { title: vscode.l10n.t('Start Next Wave') });
+                        { modal: true, detail: summaryDocument(now, 'text'), stepName: 'nextWave' }, { title: vscode.l10n.t('Start Next Wave') });
                     return true;
                 } catch (error) {
                     if (parseError(error).isUserCancelledError) {

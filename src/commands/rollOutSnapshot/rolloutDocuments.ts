@@ -66,22 +66,37 @@ function statusText(state: RolloutState): string {
     }
 }
 
-/** The result, to read or copy as Markdown: done, failed (Azure's code and message), skipped (why), still running. */
-export function summaryDocument(state: RolloutState): string {
+/**
+ * The result: done (each pool's versions before and after, and when it ran), failed (Azure's code and message),
+ * skipped (why), still running, not started. Markdown to copy; plain text where a dialog shows it.
+ */
+export function summaryDocument(state: RolloutState, format: 'markdown' | 'text' = 'markdown'): string {
     const pools = state.plan.waves.flat();
+    const target = state.plan.snapshot;
     const group = (status: PoolOutcome['status'][]) => pools.filter((p) => status.includes(state.outcomes[p.poolId]?.status ?? 'pending'));
+    const markdown = format === 'markdown';
     const section = (title: string, list: PlannedPool[], detail: (p: PlannedPool) => string) =>
-        list.length ? ['', `## ${title} (${list.length})`, '', ...list.map((p) => `- ${p.clusterName}/${p.poolName}${detail(p)}`)] : [];
+        list.length ? ['', markdown ? `## ${title} (${list.length})` : `${title} (${list.length}):`, ...(markdown ? [''] : []),
+            ...list.map((p) => `${markdown ? '- ' : '  '}${p.clusterName}/${p.poolName}${detail(p)}`)] : [];
+    const when = (p: PlannedPool): string => {
+        const o = state.outcomes[p.poolId];
+        const time = (iso: string | undefined): string => (iso ? `${iso.slice(11, 19)} UTC` : '?');
+        return o?.startedAt || o?.endedAt ? `, ${time(o.startedAt)} – ${time(o.endedAt)}` : '';
+    };
+    const versions = (p: PlannedPool): string => (p.path === 'kubernetes'
+        ? `: Kubernetes ${p.fromKubernetesVersion} → ${target.kubernetesVersion}, ${p.fromNodeImage} → ${target.nodeImageVersion}`
+        : `: ${p.fromNodeImage} → ${target.nodeImageVersion}`);
     const detail = (p: PlannedPool): string => {
         const o = state.outcomes[p.poolId];
-        return o?.message ? `: ${o.message}${o.code ? ` (${o.code})` : ''}` : '';
+        return o?.message ? `: ${o.message}${o.code ? ` (${o.code})` : ''}${when(p)}` : when(p);
     };
+    const title = vscode.l10n.t('Roll-out of snapshot "{0}": {1}', state.plan.snapshot.name, statusText(state));
     return [
-        `# ${vscode.l10n.t('Roll-out of snapshot "{0}": {1}', state.plan.snapshot.name, statusText(state))}`,
-        ...section(vscode.l10n.t('Done'), group(['succeeded']), () => ''),
+        markdown ? `# ${title}` : title,
+        ...section(vscode.l10n.t('Done'), group(['succeeded']), (p) => `${versions(p)}${when(p)}`),
         ...section(vscode.l10n.t('Failed'), group(['failed']), detail),
         ...section(vscode.l10n.t('Skipped'), group(['skipped']), detail),
-        ...section(vscode.l10n.t('Still running in Azure'), group(['running', 'stillRunning']), () => ''),
+        ...section(vscode.l10n.t('Still running in Azure'), group(['running', 'stillRunning']), when),
         ...section(vscode.l10n.t('Not started'), group(['pending']), () => ''),
         '',
     ].join('\n');
