@@ -95,9 +95,14 @@ describe('Create Snapshot', () => {
         assert.strictEqual((await shownTree(api.tree)).length, 2);
     });
 
-    it("from the palette asks for the pool first, over the same tree", async () => {
-        const ui = new TestUserInput(['Contoso Platform', 'aks-prod-eastus', 'gpu', 'gpu-from-palette', 'rg-snapshots', DEFAULT]);
+    it('from the palette asks for the pool first: one list of every pool, each with its cluster and subscription, saying what to choose', async () => {
+        const ui = new TestUserInput(['gpu', 'gpu-from-palette', 'rg-snapshots', DEFAULT]);
         const result = await runCommand<{ id: string }>('aksSnapshots.createSnapshot', ui);
+        const [pools] = ui.ofKind('quickPick');
+        assert.strictEqual(pools.text, 'Create Snapshot: the node pool to snapshot (type a pool, cluster or subscription name)');
+        assert.strictEqual(pools.items!.find((i) => i.label === 'gpu')?.description, 'aks-prod-eastus · Contoso Platform');
+        assert.ok(pools.items!.some((i) => i.description === 'aks-sandbox · Contoso Sandbox'), 'every subscription\'s pools in one list');
+        assert.ok(!pools.items!.some((i) => /^(Snapshots|Contoso|aks-)/.test(i.label)), 'only pools, no rows that cannot be chosen');
         assert.match(result.id, /\/snapshots\/gpu-from-palette$/);
         const [put] = await emulator.writes();
         assert.deepStrictEqual((put.body as { properties: unknown }).properties, { creationData: { sourceResourceId: (await api.tree.findElement(ids.pool.gpu))!.id }, snapshotType: 'NodePool' });

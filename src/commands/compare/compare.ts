@@ -20,7 +20,7 @@ export interface Comparison {
 
 /** Right-click a node pool → Compare with Snapshot…: the snapshot it links to is offered first. */
 export async function compareWithSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, documents: ReadOnlyDocuments, node?: NodePoolItem): Promise<Comparison> {
-    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
+    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node, vscode.l10n.t('Compare with Snapshot: the node pool to compare'));
     const { items: snapshots, failures } = await services.fromEverySubscription((s) => s.listSnapshots());
     const linked = (s: Snapshot): boolean => isSameArmId(s.id, item.pool.snapshotId);
     const picks: IAzureQuickPickItem<Snapshot>[] = [...snapshots.filter(linked), ...snapshots.filter((s) => !linked(s))].map((s) => ({
@@ -37,7 +37,7 @@ export async function compareWithSnapshot(context: IActionContext, services: Aks
 
 /** Right-click a snapshot → Compare with Pool…: the pools made from it are offered first. */
 export async function compareWithPool(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, documents: ReadOnlyDocuments, node?: SnapshotItem): Promise<Comparison> {
-    const { snapshot } = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
+    const { snapshot } = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Compare with Pool: the snapshot to compare'));
     const { items: clusters, failures } = await services.fromEverySubscription((s) => s.listClusters());
     const pools = clusters.flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool })));
     const uses = (p: { pool: NodePool }): boolean => isSameArmId(p.pool.snapshotId, snapshot.id);

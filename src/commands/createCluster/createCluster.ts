@@ -25,7 +25,7 @@ import { SubscriptionStep } from './SubscriptionStep';
 
 /** Right-click a snapshot → Create Cluster… (or from the palette): the snapshot becomes the system pool (R8). */
 export async function createCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<FlowResult | undefined> {
-    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
+    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Create Cluster: the snapshot to make its system pool from'));
     const snapshot = item.snapshot;
     refuseIfProblems([...retiredOsProblems(snapshot), ...systemPoolProblems(snapshot)]);
 

@@ -18,7 +18,7 @@ import { SnapshotTagsStep } from './SnapshotTagsStep';
 
 /** Right-click a node pool → Create Snapshot… (or from the palette, picking the pool). */
 export async function createSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem): Promise<FlowResult> {
-    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
+    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node, vscode.l10n.t('Create Snapshot: the node pool to snapshot (type a pool, cluster or subscription name)'));
     const id = parseArmId(item.pool.id)!;
     const service = await services.forSubscription(id.subscriptionId);
     // Fresh state: the tree may be older than the pool.

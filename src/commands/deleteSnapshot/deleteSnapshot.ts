@@ -17,7 +17,7 @@ import type { ActionResult } from '../reportAzCommand';
  * snapshot): when it changed meanwhile, the person sees it again and decides.
  */
 export async function deleteSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult> {
-    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
+    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Delete Snapshot: the snapshot to delete'));
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     let snapshot = await service.getSnapshot(item.snapshot.id);
     const { users, unread } = await poolsUsingSnapshot(services, snapshot.id);

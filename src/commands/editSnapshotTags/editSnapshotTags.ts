@@ -18,7 +18,7 @@ import { TagValueStep } from './TagValueStep';
  * Returns the tags as Azure has them afterwards (none when the answer was lost).
  */
 export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult & { tags?: Record<string, string> }> {
-    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
+    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Edit Tags: the snapshot whose tags to edit'));
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     const snapshot = await service.getSnapshot(item.snapshot.id);
     const wizardContext: EditTagsContext = { ...context, services, service, snapshot };

@@ -36,7 +36,7 @@ class ConfirmPinStep extends AzureWizardPromptStep<PinClusterContext> {
  * so pools from snapshots keep their images. Only the two channels change.
  */
 export async function pinCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: ClusterItem): Promise<FlowResult | undefined> {
-    const item = await pickTreeElement(context, tree, [ClusterItem.contextValue], node);
+    const item = await pickTreeElement(context, tree, [ClusterItem.contextValue], node, vscode.l10n.t('Pin Cluster: the cluster whose channels to pin (type a cluster or subscription name)'));
     const service = await services.forSubscription(item.cluster.subscriptionId);
     // Fresh state: the channels, R10 and the eTag the change is guarded by are today's, not the tree's.
     const cluster = await service.getCluster(item.cluster.id);

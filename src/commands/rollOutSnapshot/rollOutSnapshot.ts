@@ -68,7 +68,7 @@ function candidateText(candidate: RolloutCandidate, pool: NodePool, snapshot: Sn
  * (waves, paths, settings), then run it wave by wave, safely and resumably, and read the summary.
  */
 export async function rollOutSnapshot(context: IActionContext & LongOperationContext, r: RolloutServices, node?: SnapshotItem): Promise<RolloutState | undefined> {
-    const item = await pickTreeElement(context, r.tree, [SnapshotItem.contextValue], node);
+    const item = await pickTreeElement(context, r.tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Roll Out Snapshot: the snapshot to roll out'));
     const snapshot = await (await r.services.forSubscription(item.snapshot.subscriptionId)).getSnapshot(item.snapshot.id);
     const { items: clusters, failures } = await r.services.fromEverySubscription((s) => s.listClusters());
     requireSomethingRead(clusters, failures);

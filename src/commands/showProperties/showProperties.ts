@@ -1,4 +1,5 @@
 import { IActionContext, openReadOnlyJson } from '@microsoft/vscode-azext-utils';
+import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import { parseArmId } from '../../model/armId';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
@@ -8,7 +9,7 @@ import { pickTreeElement } from '../pickTreeElement';
 
 /** Opens the resource as ARM returns it, fresh, in a read-only JSON document. */
 export async function showProperties(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, node?: AksTreeElement): Promise<void> {
-    const element = await pickTreeElement(context, tree, RESOURCE_CONTEXT_VALUES, node);
+    const element = await pickTreeElement(context, tree, RESOURCE_CONTEXT_VALUES, node, vscode.l10n.t('Show Properties: the cluster, node pool or snapshot'));
     const id = parseArmId(element.id);
     if (!id) {
         throw new Error(`"${element.id}" is not an Azure resource ID.`);

@@ -8,7 +8,7 @@ import { pickTreeElement } from '../pickTreeElement';
 
 /** Lists every pool, in every subscription, made from the snapshot; picking one shows it in the tree. */
 export async function showSnapshotUsers(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, node?: SnapshotItem): Promise<string[]> {
-    const { snapshot } = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node);
+    const { snapshot } = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Show Pools Using This Snapshot: the snapshot'));
     const { users, unread } = await poolsUsingSnapshot(services, snapshot.id);
     if (users.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No node pool uses snapshot "{0}".', snapshot.name) + unread);

@@ -20,7 +20,7 @@ import { UpgradeToSnapshotStep } from './UpgradeToSnapshotStep';
 
 /** Right-click a node pool → Upgrade to Snapshot… (or from the palette, picking the pool). */
 export async function upgradeToSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem): Promise<FlowResult | undefined> {
-    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node);
+    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node, vscode.l10n.t('Upgrade to Snapshot: the node pool to upgrade (type a pool, cluster or subscription name)'));
     const id = parseArmId(item.pool.id)!;
     const service = await services.forSubscription(id.subscriptionId);
     const [cluster, pool] = await Promise.all([service.getCluster(item.pool.clusterId), service.getNodePool(item.pool.id)]);
