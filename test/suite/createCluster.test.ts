@@ -58,12 +58,14 @@ describe('Create Cluster from a snapshot', () => {
         assert.deepStrictEqual(await emulator.writes(), []);
     });
 
-    it('refuses a region without the snapshot\'s Kubernetes version (R4) and system sizes under 4 vCPUs (R8)', async () => {
+    it('shows the regions without the snapshot\'s Kubernetes version as such before the choice (R4) and system sizes under 4 vCPUs (R8)', async () => {
         const ui = new TestUserInput(['Contoso Platform', 'aks-mem', 'rg-platform-eastus', 'West US 2', 'East US', DEFAULT, DEFAULT, 'Standard_E4-2s_v5', ESC]);
         assert.strictEqual(await runCommand('aksSnapshots.createCluster', ui, await api.tree.findElement(ids.snapshot.memory2609)), undefined);
         const regions = ui.ofKind('quickPick').filter((q) => /Region|region/.test(q.text));
         assert.strictEqual(regions[0].items![0].label, 'East US', 'the snapshot\'s region comes first');
-        assert.match(regions[1].text, /Snapshot "snap-memory-2609" has Kubernetes 1\.32\.9, which AKS does not support in westus2 \(R4\)/);
+        // Shown before the choice, with its reason; picking it anyway asks again.
+        assert.match(regions[0].items!.find((i) => i.label === '$(circle-slash) West US 2')!.description!, /Snapshot "snap-memory-2609" has Kubernetes 1\.32\.9, which AKS does not support in westus2 \(R4\)/);
+        assert.match(regions[1].text, /"West US 2" cannot be used/);
         const sizes = ui.ofKind('quickPick').find((q) => /VM size/.test(q.text))!;
         // Azure's facts, not the name: Standard_E4-2s_v5 reads as 4 vCPUs, but only 2 are available.
         assert.match(sizes.items!.find((i) => i.label.endsWith('Standard_E4-2s_v5'))!.description!, /VM size "Standard_E4-2s_v5" has 2 vCPUs; a system node pool needs at least 4 \(R8\)/);

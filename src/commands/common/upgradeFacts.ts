@@ -6,6 +6,7 @@ import type { NodePool, Snapshot } from '../../model/aks';
 import { parseArmId } from '../../model/armId';
 import type { UpgradeFacts } from '../../model/rules';
 import { compareKubernetesVersions } from '../../model/versions';
+import { inTurns } from './inTurns';
 
 /** AKS's upgrade paths for one pool, or why they could not be read (the hand-written R5 then applies, and says so). */
 export interface PoolUpgrades {
@@ -36,14 +37,9 @@ export async function readPoolUpgrades(services: AksServices, pool: NodePool, sn
 
 /** `readPoolUpgrades` for many pools, a few at a time; keyed by pool id. */
 export async function readManyPoolUpgrades(services: AksServices, pools: readonly NodePool[], snapshot: Snapshot): Promise<Map<string, PoolUpgrades>> {
-    const result = new Map<string, PoolUpgrades>();
-    const queue = pools.filter((p) => asksUpgradePaths(p, snapshot));
-    await Promise.all(Array.from({ length: Math.min(PROFILE_READS_AT_ONCE, queue.length) }, async () => {
-        for (let pool = queue.shift(); pool; pool = queue.shift()) {
-            result.set(pool.id, await readPoolUpgrades(services, pool, [snapshot]));
-        }
-    }));
-    return result;
+    const asked = pools.filter((p) => asksUpgradePaths(p, snapshot));
+    const read = await inTurns(asked, PROFILE_READS_AT_ONCE, (pool) => readPoolUpgrades(services, pool, [snapshot]));
+    return new Map(asked.map((pool, i) => [pool.id, read[i]]));
 }
 
 /** What an upgrade is judged on besides the pool and snapshot: Azure's clock (R12) and AKS's paths (R5). */
