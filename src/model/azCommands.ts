@@ -127,6 +127,22 @@ export function clusterChannelsCommand(clusterId: string, channels: UpgradeChann
         ...channelArguments(channels)];
 }
 
+/** A tag change as ARM's Tags API takes it, as Edit Tags sends it: `Merge` sets the tags given, `Delete` removes them. */
+export function tagChangeCommand(resourceId: string, operation: 'Merge' | 'Delete', tags: Readonly<Record<string, string>>): AzCommand {
+    // `--tags` splits each pair at its first "=": a name holding one goes as the Tags API's own request instead.
+    if (Object.keys(tags).some((name) => name.includes('='))) {
+        return ['az', 'rest', '--method', 'patch', '--url', `${resourceId}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`,
+            '--body', JSON.stringify({ operation, properties: { tags } })];
+    }
+    return ['az', 'tag', 'update', '--resource-id', resourceId, '--operation', operation, ...tagArguments(tags)];
+}
+
+export function snapshotDeleteCommand(snapshotId: string): AzCommand {
+    const snapshot = parseArmId(snapshotId);
+    return ['az', 'aks', 'nodepool', 'snapshot', 'delete', '--subscription', snapshot?.subscriptionId ?? '', '--resource-group', snapshot?.resourceGroup ?? '',
+        '--name', snapshot?.name ?? '', '--yes'];
+}
+
 /** Several commands as one line that stops at the first failure. */
 export function toShellScript(commands: readonly AzCommand[]): string {
     return commands.map(toShellLine).join(' && ');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { TENANT_ID } from '../emulator/seeds';
+import { PLATFORM_SUBSCRIPTION, TENANT_ID } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, TestUserInput } from './TestUserInput';
 import { emulator, emulatorUrl, runCommand, shownTree, TestApi, withFreshSeed } from './testApi';
@@ -16,7 +16,11 @@ describe('Managing snapshots', () => {
     it('edits tags one at a time against a fresh read, sending only that change through ARM\'s Tags API', async () => {
         const snapshot = await api.tree.findElement(ids.snapshot.system);
         const add = new TestUserInput([/Add a tag/, 'cost=center', '42,43']);
-        assert.deepStrictEqual((await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', add, snapshot)).tags, { purpose: 'golden', 'cost=center': '42,43' });
+        const added = await runCommand<{ tags: object; azCommand: string }>('aksSnapshots.editSnapshotTags', add, snapshot);
+        assert.deepStrictEqual(added.tags, { purpose: 'golden', 'cost=center': '42,43' });
+        // The az line does what was sent (a name with "=" cannot go through --tags: the Tags API's own request).
+        assert.strictEqual(added.azCommand, `az rest --method patch --url '${ids.snapshot.system}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01' ` +
+            `--body '{"operation":"Merge","properties":{"tags":{"cost=center":"42,43"}}}'`);
         assert.deepStrictEqual(add.ofKind('quickPick')[0].items!.map((i) => i.label), ['$(add) Add a tag…', '$(tag) purpose']);
         const [read] = (await emulator.requests()).filter((r) => r.method === 'GET' && /\/snapshots\/snap-system-2611\?/.test(r.url));
         assert.ok(read, 'the snapshot was read afresh');
@@ -27,7 +31,9 @@ describe('Managing snapshots', () => {
 
         await emulator.clearRequests();
         const change = new TestUserInput([/purpose/, /Change its value/, 'silver']);
-        assert.strictEqual((await runCommand<{ tags: Record<string, string> }>('aksSnapshots.editSnapshotTags', change, snapshot)).tags.purpose, 'silver');
+        const changed = await runCommand<{ tags: Record<string, string>; azCommand: string }>('aksSnapshots.editSnapshotTags', change, snapshot);
+        assert.strictEqual(changed.tags.purpose, 'silver');
+        assert.strictEqual(changed.azCommand, `az tag update --resource-id ${ids.snapshot.system} --operation Merge --tags purpose=silver`);
         assert.strictEqual(change.ofKind('inputBox')[0].value, 'golden', 'the current value offered');
         await emulator.clearRequests();
         assert.deepStrictEqual((await runCommand<{ tags: object }>('aksSnapshots.editSnapshotTags', new TestUserInput([/cost=center/, /Remove it/]), snapshot)).tags, { purpose: 'silver' });
@@ -59,7 +65,8 @@ describe('Managing snapshots', () => {
 
     it('deletes after a modal that names the snapshot and lists the pools linked to it', async () => {
         const ui = new TestUserInput(['Delete']);
-        await runCommand('aksSnapshots.deleteSnapshot', ui, await api.tree.findElement(ids.snapshot.memory2609));
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.deleteSnapshot', ui, await api.tree.findElement(ids.snapshot.memory2609));
+        assert.strictEqual(result.azCommand, `az aks nodepool snapshot delete --subscription ${PLATFORM_SUBSCRIPTION} --resource-group rg-snapshots --name snap-memory-2609 --yes`);
         const [confirm] = ui.ofKind('message');
         assert.strictEqual(confirm.text, 'Delete snapshot "snap-memory-2609" in resource group "rg-snapshots"?');
         assert.match(confirm.detail!, /• aks-prod-eastus\/memory/);

@@ -1,5 +1,6 @@
 import { IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { snapshotDeleteCommand, toShellLine } from '../../model/azCommands';
 import type { AksServices } from '../../azure/AksServices';
 import { describeChanges, snapshotChanges } from '../../model/changes';
 import { formatTags } from '../../model/names';
@@ -9,14 +10,14 @@ import { finishedOrTold, guardLine, LongOperationContext, runGuardedChange } fro
 import { poolsUsingSnapshot } from '../common/poolsUsingSnapshot';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
-import type { ActionResult } from '../reportAzCommand';
+import { ActionResult, reportDone } from '../reportAzCommand';
 
 /**
  * Deletes a snapshot after a modal that names it and lists the pools still linked to it. The delete goes only to
  * the snapshot as read for the modal (its eTag where Azure gives one, else a read just before that finds the same
  * snapshot): when it changed meanwhile, the person sees it again and decides.
  */
-export async function deleteSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult> {
+export async function deleteSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult & { azCommand?: string }> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Delete Snapshot: the snapshot to delete'));
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     let snapshot = await service.getSnapshot(item.snapshot.id);
@@ -48,7 +49,7 @@ export async function deleteSnapshot(context: IActionContext & LongOperationCont
     if (!told.finished) {
         return { id: snapshot.id, notice: told.notice };
     }
-    const notice = vscode.l10n.t('Deleted snapshot "{0}".', snapshot.name);
-    void vscode.window.showInformationMessage(notice);
-    return { id: snapshot.id, notice };
+    const azCommand = toShellLine(snapshotDeleteCommand(snapshot.id));
+    const notice = reportDone(vscode.l10n.t('Deleted snapshot "{0}".', snapshot.name), azCommand);
+    return { id: snapshot.id, notice, azCommand };
 }

@@ -26,6 +26,7 @@ export class EditTagStep extends LongOperationStep<EditTagsContext> {
                 change.key, now.name, Object.entries(now.tags).map(([k, v]) => `${k}=${v}`).join(', ') || vscode.l10n.t('none')));
         }
         const { operation, tags } = tagPatch(now.tags, change);
+        context.sent = { operation, tags };
         context.result = await context.service.changeTags(now.id, operation, tags);
         context.snapshot = { ...now, tags: context.result };
     }

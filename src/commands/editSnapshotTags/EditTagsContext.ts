@@ -13,6 +13,8 @@ export interface EditTagsContext extends LongOperationStepContext {
     value?: string;
     /** The tags as Azure has them after the change. */
     result?: Record<string, string>;
+    /** What was sent to ARM's Tags API, for the `az` line. */
+    sent?: { readonly operation: 'Merge' | 'Delete'; readonly tags: Record<string, string> };
 }
 
 /** The change the person chose, with the value they saw of the tag they change or remove. */

@@ -1,12 +1,13 @@
 import { AzureWizard, IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import { tagChangeCommand, toShellLine } from '../../model/azCommands';
 import type { AksServices } from '../../azure/AksServices';
 import { formatTags } from '../../model/names';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
-import type { ActionResult } from '../reportAzCommand';
+import { ActionResult, reportDone } from '../reportAzCommand';
 import type { EditTagsContext } from './EditTagsContext';
 import { EditTagStep } from './EditTagStep';
 import { TagActionStep } from './TagActionStep';
@@ -17,7 +18,7 @@ import { TagValueStep } from './TagValueStep';
  * Edits a snapshot's tags one at a time (add, change or remove), against a fresh read, sending only that change.
  * Returns the tags as Azure has them afterwards (none when the answer was lost).
  */
-export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult & { tags?: Record<string, string> }> {
+export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult & { tags?: Record<string, string>; azCommand?: string }> {
     const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Edit Tags: the snapshot whose tags to edit'));
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     const snapshot = await service.getSnapshot(item.snapshot.id);
@@ -32,7 +33,8 @@ export async function editSnapshotTags(context: IActionContext, services: AksSer
     if (!wizardContext.result) {
         return { id: snapshot.id, notice: wizardContext.notice };
     }
-    const notice = vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none'));
-    void vscode.window.showInformationMessage(notice);
-    return { id: snapshot.id, tags: wizardContext.result, notice };
+    const sent = wizardContext.sent!;
+    const azCommand = toShellLine(tagChangeCommand(snapshot.id, sent.operation, sent.tags));
+    const notice = reportDone(vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none')), azCommand);
+    return { id: snapshot.id, tags: wizardContext.result, notice, azCommand };
 }

@@ -3,7 +3,9 @@ import { PINNED_CHANNELS } from '../../../src/model/channels';
 import { AksService } from '../../../src/azure/AksService';
 import type { NewCluster, NewNodePool, NodePool } from '../../../src/model/aks';
 import { clusterId, nodePoolId, snapshotId } from '../../../src/model/armId';
-import { clusterChannelsCommand, clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
+import {
+    clusterChannelsCommand, clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, snapshotCreateCommand, snapshotDeleteCommand, tagChangeCommand, toShellLine, toShellScript,
+} from '../../../src/model/azCommands';
 import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
@@ -137,6 +139,24 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
                 p.osDiskSizeGB, p.osDiskType, p.tags, p.scaleSetPriority, p.scaleSetEvictionPolicy, p.spotMaxPrice];
         };
         assert.deepStrictEqual(options(b), options(a));
+    });
+
+    it('tag update and snapshot delete: Edit Tags\' changes (a name with "=" too) and Delete', async () => {
+        const snapshot = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-system-2611');
+        const changes: ['Merge' | 'Delete', Record<string, string>][] = [['Merge', { owner: 'Jo Doe' }], ['Merge', { 'cost=center': '42,43' }], ['Delete', { purpose: 'golden' }]];
+        for (const [operation, tags] of changes) {
+            await (await services(byFlow)).changeTags(snapshot, operation, tags);
+            await runLine(toShellLine(tagChangeCommand(snapshot, operation, tags)));
+        }
+        const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getSnapshot(snapshot)));
+        assert.deepStrictEqual(a.tags, { owner: 'Jo Doe', 'cost=center': '42,43' });
+        assert.deepStrictEqual(b.tags, a.tags);
+        const gone = snapshotOf(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'snap-k8s130');
+        await (await services(byFlow)).deleteSnapshot(await (await services(byFlow)).getSnapshot(gone));
+        await runLine(toShellLine(snapshotDeleteCommand(gone)));
+        for (const e of [byFlow, byCli]) {
+            await assert.rejects((await services(e)).getSnapshot(gone), (error: { statusCode?: number }) => error.statusCode === 404);
+        }
     });
 
     it('aks update pins a cluster\'s channels (R7)', async () => {
