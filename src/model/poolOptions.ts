@@ -64,9 +64,13 @@ export function offeredZones(size: VmSizeFacts): string[] {
     return size.zones.filter((z) => !size.restrictedZones.includes(z)).sort();
 }
 
-/** Zones as `1 2 3` or `1,2`, each one the size offers in the region (from Azure's SKU list). */
+/** Zones as `1 2 3` or `1,2`, each once and each one the size offers in the region (from Azure's SKU list). */
 export function parseZones(text: string, offered: readonly string[]): Parsed<string[]> {
-    const zones = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+    const zones = text.split(/[\s,]+/).filter(Boolean);
+    const twice = zones.find((z, i) => zones.indexOf(z) !== i);
+    if (twice !== undefined) {
+        return problem('availabilityZones', text.trim(), offered.length ? `${offered.join(', ')}, each once` : '—');
+    }
     const wrong = zones.find((z) => !offered.includes(z));
     if (wrong !== undefined || zones.length === 0) {
         return problem('availabilityZones', wrong ?? text.trim(), offered.length ? offered.join(', ') : '—');
@@ -115,14 +119,21 @@ export function parseTaints(text: string): Parsed<string[]> {
     return { value: taints };
 }
 
-/** The autoscaler's range as `min-max` (or `min..max`); a System pool keeps at least one node. */
-export function parseAutoscale(text: string, mode: 'System' | 'User'): Parsed<{ min: number; max: number }> {
+/**
+ * The autoscaler's range as `min-max` (or `min..max`); a System pool keeps at least one node; the node count already
+ * chosen, when given, must lie within it (checked as typed, not at Done).
+ */
+export function parseAutoscale(text: string, mode: 'System' | 'User', count?: number): Parsed<{ min: number; max: number }> {
     const match = /^\s*(\d+)\s*(?:-|\.\.|–)\s*(\d+)\s*$/.exec(text);
     const low = mode === 'System' ? 1 : 0;
     if (!match || Number(match[1]) < low || Number(match[2]) > 1000 || Number(match[1]) > Number(match[2]) || Number(match[2]) < 1) {
         return problem('minCount–maxCount', text.trim(), `${low}–1000, min ≤ max`);
     }
-    return { value: { min: Number(match[1]), max: Number(match[2]) } };
+    const range = { min: Number(match[1]), max: Number(match[2]) };
+    if (count !== undefined && (count < range.min || count > range.max)) {
+        return { problem: { code: 'optionConflict', rule: 'options', field: 'count', value: String(count), reason: 'countOutsideAutoscale' } };
+    }
+    return { value: range };
 }
 
 /** Max unavailable during an upgrade: a node count (0 or more) or a percentage 0%–100%. */

@@ -1,5 +1,17 @@
 import * as assert from 'assert';
+import type { Page } from 'playwright-core';
 import { answer, contextMenu, openAksView, runFromPalette, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
+
+/** Right-click the snapshot → Roll Out Snapshot…, type "node image only" and tick every pool it shows. */
+async function chooseImageOnlyPools(page: Page): Promise<void> {
+    await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
+    const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
+    assert.match(await widget.innerText(), /Show 3 that cannot take it/);
+    await widget.locator('input').first().fill('node image only');
+    await page.waitForTimeout(300);
+    await widget.getByRole('checkbox', { name: /toggle all/i }).first().click();
+    await widget.locator('input').first().press('Enter');
+}
 
 /** A roll-out clicked in the real workbench, on the seed built for it: choose pools, read the plan, start, confirm the next wave, read the result. */
 describe('A person rolling a snapshot out to a fleet', () => {
@@ -39,12 +51,7 @@ describe('A person rolling a snapshot out to a fleet', () => {
 
     it('Change Settings…: Esc in a setting\'s question goes back to the settings, Esc there to the plan, every value kept; nothing is sent', async () => {
         const { page } = workbench;
-        await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
-        const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
-        await widget.locator('input').first().fill('node image only');
-        await page.waitForTimeout(300);
-        await widget.getByRole('checkbox', { name: /toggle all/i }).first().click();
-        await widget.locator('input').first().press('Enter');
+        await chooseImageOnlyPools(page);
         const confirm = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 8 node pools in 3 waves\?/ });
         await confirm.getByRole('button', { name: 'Change Settings…', exact: true }).click();
         await answer(page, /Roll-out settings/, 'Wave size');
@@ -66,13 +73,7 @@ describe('A person rolling a snapshot out to a fleet', () => {
 
     it('right-click a snapshot → Roll Out Snapshot…: picks the image-only pools, reads the plan, runs three waves, and reads the summary', async () => {
         const { page } = workbench;
-        await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
-        const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
-        assert.match(await widget.innerText(), /Show 3 that cannot take it/);
-        await widget.locator('input').first().fill('node image only');
-        await page.waitForTimeout(300);
-        await widget.getByRole('checkbox', { name: /toggle all/i }).first().click();
-        await widget.locator('input').first().press('Enter');
+        await chooseImageOnlyPools(page);
 
         const confirm = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 8 node pools in 3 waves\?/ });
         await confirm.waitFor();
@@ -101,12 +102,7 @@ describe('A person rolling a snapshot out to a fleet', () => {
         if (!(await treeRow(page, 'snap-roll-2611').isVisible())) {
             await treeRow(page, 'Snapshots').first().click();
         }
-        await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
-        const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
-        await widget.locator('input').first().fill('node image only');
-        await page.waitForTimeout(300);
-        await widget.getByRole('checkbox', { name: /toggle all/i }).first().click();
-        await widget.locator('input').first().press('Enter');
+        await chooseImageOnlyPools(page);
         await page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611"/ }).getByRole('button', { name: 'Start Roll-out', exact: true }).click();
         await page.locator('.monaco-dialog-box', { hasText: /Wave 1 of 3 is over/ }).waitFor({ timeout: 60_000 });
 

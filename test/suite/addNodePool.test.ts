@@ -220,6 +220,13 @@ describe('Add Node Pool from a snapshot', () => {
         await assert.rejects(runCommand('aksSnapshots.addNodePool', zones, await api.tree.findElement(ids.snapshot.system)),
             (e: unknown) => e instanceof RejectedInput && /availabilityZones "3" is invalid: it takes 1, 2 \(AKS\)\./.test(e.message));
         assert.match(zones.ofKind('inputBox').pop()!.text, /Standard_D16s_v5 offers 1 2 in eastus/);
+        // Checked as typed against what is already known: the node count (2) against the autoscaler's range; a zone twice.
+        const range = new TestUserInput(['aks-sandbox', 'ranged', 'User', 'Standard_D4s_v5', '2', 'Advanced Options…', 'Cluster autoscaler', '3-5']);
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', range, await api.tree.findElement(ids.snapshot.sandbox)),
+            (e: unknown) => e instanceof RejectedInput && /count "2" is outside the autoscaler's range/.test(e.message));
+        const twice = new TestUserInput(['aks-prod-eastus', 'twice', 'User', 'Standard_D16s_v5', '2', 'Advanced Options…', 'Availability zones', '1 1']);
+        await assert.rejects(runCommand('aksSnapshots.addNodePool', twice, await api.tree.findElement(ids.snapshot.system)),
+            (e: unknown) => e instanceof RejectedInput && /availabilityZones "1 1" is invalid: it takes 1, 2, each once/.test(e.message));
         const spot = new TestUserInput(['aks-sandbox', 'sysspot', 'System', 'Standard_D4s_v5', '2', 'Advanced Options…', 'Spot', 'Spot, evicted nodes deleted', '-1', 'Done', ESC]);
         assert.strictEqual(await runCommand('aksSnapshots.addNodePool', spot, await api.tree.findElement(ids.snapshot.sandbox)), undefined);
         assert.match(spot.ofKind('message').pop()!.text, /scaleSetPriority "Spot" is for User pools only: a System pool cannot be Spot \(AKS\)\./);

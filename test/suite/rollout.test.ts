@@ -7,7 +7,7 @@ import type { RolloutState } from '../../src/model/rollout';
 import type { RecordedRequest } from '../emulator/server';
 import { FLEET_EAST_SUBSCRIPTION, FLEET_WEST_SUBSCRIPTION } from '../emulator/seeds';
 import { ESC, Meanwhile, PickMany, TestUserInput } from './TestUserInput';
-import { emulator, runCommand, TestApi, withFreshSeed } from './testApi';
+import { emulator, logText, runCommand, TestApi, withFreshSeed } from './testApi';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const SNAPSHOT = snapshotId(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611');
@@ -116,6 +116,10 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         assert.strictEqual(state.status, 'done');
         assert.deepStrictEqual(state.plan.waves.map((w) => w.length), [1, 10], 'a canary of one, then the rest');
         assert.strictEqual(state.plan.waves[0][0].poolName, 'a1');
+        // Each pool's end is in the log, with the az line that does the same.
+        const log = await logText(api.logUri);
+        assert.match(log, /Roll-out of "snap-roll-2611": node pool "a1" of "aks-roll-a" succeeded\. Azure CLI equivalent: az aks nodepool upgrade .*--name a1 .*--node-image-only/);
+        assert.match(log, /node pool "a5" of "aks-roll-a" succeeded\. Azure CLI equivalent: az aks nodepool upgrade [^\n]*--name a5 --snapshot-id [^ \n]+ --yes/);
         assert.match(canaryRow, /◆ snap-roll-2611$/, `the canary's row between the waves: ${canaryRow}`);
         const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url));
         assert.deepStrictEqual(writes.filter((w) => w.method === 'POST').map(writtenPool).sort(), IMAGE_ONLY);

@@ -6,16 +6,10 @@ import type { IActionContext } from '@microsoft/vscode-azext-utils';
 import { demoSeed } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { DEFAULT, TestUserInput } from './TestUserInput';
-import { emulator, filesUnder, runCommand, withFreshSeed } from './testApi';
+import { emulator, logText, runCommand, withFreshSeed } from './testApi';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** The extension's log as written so far (VS Code writes a LogOutputChannel to a file of the extension's log folder). */
-async function logText(logUri: vscode.Uri): Promise<string> {
-    // The log is written in batches: give it a moment to reach the file.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    return filesUnder(logUri.fsPath).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-}
 
 describe('Support: a log with Azure\'s request ids, errors that name them, and a problem report without names', () => {
     const api = withFreshSeed();

@@ -31,6 +31,13 @@ export function emulatorUrl(): string {
     return url;
 }
 
+/** The extension's log as written so far (VS Code writes a LogOutputChannel to a file of the extension's log folder). */
+export async function logText(logUri: vscode.Uri): Promise<string> {
+    // The log is written in batches: give it a moment to reach the file.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return filesUnder(logUri.fsPath).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
 /** Talks to the emulator's control endpoints (test-only; the extension's own calls go through the SDK). */
 function control(method: string, path: string, body?: unknown): Promise<unknown> {
     return emulatorControl(emulatorUrl(), fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS ?? '', 'utf8'))(method, path, body);

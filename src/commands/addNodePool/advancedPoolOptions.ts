@@ -41,7 +41,7 @@ export function advancedPoolOptions(): AdvancedOption<AddNodePoolContext>[] {
         typedOption(vscode.l10n.t('Node taints'), vscode.l10n.t('Kubernetes taints for the nodes: key=value:Effect (NoSchedule, PreferNoSchedule, NoExecute), separated by commas. Empty: none.'), 'sku=gpu:NoSchedule',
             (c) => options(c).taints, (t) => t.join(', '), (text) => parseTaints(text), (c, v) => (options(c).taints = v)),
         typedOption(vscode.l10n.t('Cluster autoscaler'), vscode.l10n.t('Let the cluster autoscaler size the pool between min and max nodes, as min-max (the node count must lie within). Empty: off.'), '1-5',
-            (c) => options(c).autoscale, (a) => `${a.min}-${a.max}`, (text, c) => parseAutoscale(text, c.mode ?? 'User'), (c, v) => (options(c).autoscale = v)),
+            (c) => options(c).autoscale, (a) => `${a.min}-${a.max}`, (text, c) => parseAutoscale(text, c.mode ?? 'User', c.nodeCount), (c, v) => (options(c).autoscale = v)),
         typedOption(vscode.l10n.t('Max pods per node'), vscode.l10n.t('Maximum pods per node, 10 to 250. Empty: AKS default.'), '110',
             (c) => options(c).maxPods, String, (text) => parseWholeNumber('maxPods', text, 10, 250), (c, v) => (options(c).maxPods = v)),
         typedOption(vscode.l10n.t('Max surge'), vscode.l10n.t('Extra nodes during upgrades: a number of nodes or a percentage like 33%. Empty: AKS default.'), '33%',

@@ -9,6 +9,7 @@ import {
     countByStatus, DEFAULT_ROLLOUT_SETTINGS, MAX_CONCURRENCY, newRolloutState, PlannedPool, planWaves, RolloutCandidate, rolloutCandidate, RolloutPlan, RolloutSettings,
     PoolOutcome, RolloutState, SkippedPool,
 } from '../../model/rollout';
+import { ext } from '../../extensionVariables';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import { AdvancedOption, editAdvancedOptions, pickedOption, typedOption } from '../common/advancedOptions';
@@ -20,7 +21,7 @@ import { describeProblem, describeProblems } from '../describeProblem';
 import { UpgradeSettingsHolder, upgradeSettingOptions } from '../common/upgradeSettings';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
-import { planDocument, rolloutScript, settingsText, summaryDocument } from './rolloutDocuments';
+import { planDocument, poolUpgradeLine, rolloutScript, settingsText, summaryDocument } from './rolloutDocuments';
 import { RolloutRunner } from './RolloutRunner';
 import type { RolloutStore } from './RolloutStore';
 
@@ -240,7 +241,13 @@ export async function runRollout(context: IActionContext & LongOperationContext,
                 r.documents.update(document, planDocument(next.plan, next));
                 // The tree shows each pool as it ends, not only when the roll-out is over.
                 const ended = next.plan.waves.flat().filter((p) => ENDED.includes(next.outcomes[p.poolId]?.status ?? 'pending') && !seenEnded.has(p.poolId));
-                ended.forEach((p) => seenEnded.add(p.poolId));
+                ended.forEach((p) => {
+                    seenEnded.add(p.poolId);
+                    // The record of each change, as for every flow: what happened, with the az line that does the same.
+                    const o = next.outcomes[p.poolId]!;
+                    ext.outputChannel.appendLog(vscode.l10n.t('Roll-out of "{0}": node pool "{1}" of "{2}" {3}{4}. Azure CLI equivalent: {5}', snapshot.name, p.poolName, p.clusterName,
+                        o.status, o.message ? ` (${o.message}${o.code ? `, ${o.code}` : ''})` : '', poolUpgradeLine(next.plan, p)));
+                });
                 for (const subscription of new Set(ended.map((p) => p.subscriptionId))) {
                     void r.tree.refreshSubscription(subscription);
                 }

@@ -106,14 +106,16 @@ export function summaryDocument(state: RolloutState, format: 'markdown' | 'text'
 export function rolloutScript(plan: RolloutPlan): string {
     const lines = ['#!/usr/bin/env bash', `# ${vscode.l10n.t('Roll-out of snapshot "{0}"', plan.snapshot.name)}`, 'set -euo pipefail'];
     plan.waves.forEach((wave, i) => {
-        lines.push('', `# ${vscode.l10n.t('Wave {0}', i + 1)}`);
-        for (const p of wave) {
-            const id = parseArmId(p.poolId)!;
-            lines.push(toShellLine(nodePoolUpgradeCommand({
-                subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, cluster: id.name, name: id.agentPool ?? p.poolName,
-                snapshotId: plan.snapshot.id, nodeImageOnly: p.path === 'nodeImageOnly', maxSurge: plan.settings.upgrade?.maxSurge, options: plan.settings.upgrade,
-            })));
-        }
+        lines.push('', `# ${vscode.l10n.t('Wave {0}', i + 1)}`, ...wave.map((p) => poolUpgradeLine(plan, p)));
     });
     return `${lines.join('\n')}\n`;
+}
+
+/** One pool's upgrade in the roll-out, as the `az` line that does it. */
+export function poolUpgradeLine(plan: RolloutPlan, p: PlannedPool): string {
+    const id = parseArmId(p.poolId)!;
+    return toShellLine(nodePoolUpgradeCommand({
+        subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, cluster: id.name, name: id.agentPool ?? p.poolName,
+        snapshotId: plan.snapshot.id, nodeImageOnly: p.path === 'nodeImageOnly', maxSurge: plan.settings.upgrade?.maxSurge, options: plan.settings.upgrade,
+    }));
 }

@@ -79,7 +79,8 @@ describe('Advanced options: AKS\'s limits, field, value and rule', () => {
     it('zones: only those the size offers the subscription in the region (Azure\'s list less restricted zones)', () => {
         const offered = offeredZones(size({ restrictedZones: ['3'] }));
         assert.deepStrictEqual(offered, ['1', '2']);
-        assert.deepStrictEqual(parseZones('2 1 2', offered), { value: ['1', '2'] });
+        assert.deepStrictEqual(problemOf(parseZones('2 1 2', offered)), ['availabilityZones', '2 1 2'], 'each zone once');
+        assert.deepStrictEqual(parseZones('2 1', offered), { value: ['1', '2'] });
         assert.deepStrictEqual(parseZones('1,2', offered), { value: ['1', '2'] });
         assert.deepStrictEqual(problemOf(parseZones('1 3', offered)), ['availabilityZones', '3']);
         assert.deepStrictEqual(problemOf(parseZones('1', [])), ['availabilityZones', '1']);
@@ -110,6 +111,9 @@ describe('Advanced options: AKS\'s limits, field, value and rule', () => {
         assert.deepStrictEqual(parseAutoscale('1-5', 'User'), { value: { min: 1, max: 5 } });
         assert.deepStrictEqual(parseAutoscale('0..3', 'User'), { value: { min: 0, max: 3 } });
         assert.deepStrictEqual(['0-3', '5-1', '1-1001', 'x'].map((t) => 'problem' in parseAutoscale(t, 'System')), [true, true, true, true]);
+        // The node count already chosen must lie within the range, checked as typed.
+        assert.deepStrictEqual(parseAutoscale('3-5', 'User', 2), { problem: { code: 'optionConflict', rule: 'options', field: 'count', value: '2', reason: 'countOutsideAutoscale' } });
+        assert.deepStrictEqual(parseAutoscale('1-5', 'User', 2), { value: { min: 1, max: 5 } });
         assert.deepStrictEqual(['33%', '1', '100%'].map((t) => 'value' in parseMaxSurge(t)), [true, true, true]);
         assert.deepStrictEqual(['0', '0%', '101%', '-1'].map((t) => 'problem' in parseMaxSurge(t)), [true, true, true, true]);
         // An upgrade may take no surge node, with max unavailable of at least 1.
