@@ -27,9 +27,8 @@ export function isOnSnapshot(pool: NodePool, snapshot: Snapshot): boolean {
 }
 
 export function rolloutCandidate(pool: NodePool, cluster: Cluster, snapshot: Snapshot, facts: UpgradeFacts): RolloutCandidate {
-    // On the snapshot, or already on its image and version though made otherwise: nothing to upgrade.
-    if (isOnSnapshot(pool, snapshot) || (pool.provisioningState?.toLowerCase() === 'succeeded'
-        && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion)) {
+    // On the snapshot's image and version (linked to it or made otherwise, which `isOnSnapshot` also requires): nothing to upgrade.
+    if (pool.provisioningState?.toLowerCase() === 'succeeded' && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion) {
         return { kind: 'current' };
     }
     const problems = [
