@@ -38,7 +38,10 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     ext.outputChannel = createAzExtLogOutputChannel(vscode.l10n.t('AKS Node Pool Snapshots'));
     context.subscriptions.push(ext.outputChannel);
     registerUIExtensionVariables(ext);
-    context.subscriptions.push(onAzureRequest((request) => ext.outputChannel.debug(formatAzureRequest(request))), registerErrorDetails());
+    // Reads at debug; each change Azure was sent at info, with the ids Azure support looks it up by.
+    context.subscriptions.push(onAzureRequest((request) => request.method === 'GET'
+        ? ext.outputChannel.debug(formatAzureRequest(request))
+        : ext.outputChannel.info(vscode.l10n.t('Change sent to Azure: {0}', formatAzureRequest(request)))), registerErrorDetails());
 
     const services = new AksServices(new AzureAccount(readAccountSettings));
     const tree = new AksTreeDataProvider(services);
@@ -46,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     const view = vscode.window.createTreeView('aksSnapshots.resources', { treeDataProvider: tree, showCollapseAll: true });
     tree.attach(view);
     context.subscriptions.push(view);
+    // The walkthrough may be open without the view: its first step reads the sign-in now (the tree says why if it fails).
+    void tree.checkSignedIn().catch(() => undefined);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
         if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
             warnAboutWorkspaceOverrides();

@@ -21,6 +21,7 @@ function toNodePool(id: string, name: string, clusterId: string, p: PoolFields):
         poolType: p.typePropertiesType ?? p.type,
         enableFips: p.enableFips,
         snapshotId: p.creationData?.sourceResourceId || undefined,
+        ...(p.upgradeSettings?.maxSurge ? { maxSurge: p.upgradeSettings.maxSurge } : {}),
         eTag: p.eTag,
     };
 }

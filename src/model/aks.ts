@@ -22,6 +22,8 @@ export interface NodePool {
     readonly enableFips?: boolean;
     /** The snapshot the pool was created or upgraded from (`creationData.sourceResourceId`). */
     readonly snapshotId?: string;
+    /** `upgradeSettings.maxSurge`, when the pool has one set. */
+    readonly maxSurge?: string;
     /** Changes on every write: a change is sent only if the pool still has the eTag of the read the person confirmed. */
     readonly eTag?: string;
 }

@@ -51,12 +51,13 @@ export interface ClusterOptions {
 
 export type Parsed<T> = { readonly value: T } | { readonly problem: Problem };
 
-const problem = (field: string, value: string, limit: string): { problem: Problem } => ({ problem: { code: 'optionValue', rule: 'options', field, value, limit } });
+const problem = (field: string, value: string, limit: string, setBy?: 'product'): { problem: Problem } =>
+    ({ problem: { code: 'optionValue', rule: 'options', field, value, limit, ...(setBy ? { setBy } : {}) } });
 
-/** A whole number within limits; `field` names the API property. */
-export function parseWholeNumber(field: string, text: string, min: number, max: number): Parsed<number> {
+/** A whole number within limits; `field` names the API property (or the setting); `setBy` whose limits they are. */
+export function parseWholeNumber(field: string, text: string, min: number, max: number, setBy: 'AKS' | 'product' = 'AKS'): Parsed<number> {
     const value = text.trim();
-    return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? { value: Number(value) } : problem(field, value, `${min}–${max}`);
+    return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? { value: Number(value) } : problem(field, value, `${min}–${max}`, setBy === 'product' ? 'product' : undefined);
 }
 
 /** The zones a size offers the subscription in a region: Azure's list less the zones restricted to it. */
@@ -91,15 +92,24 @@ export function isLabelKey(key: string): boolean {
     return LABEL_NAME.test(name) && (prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
 }
 
-/** Node labels as `key=value, key2=value2`. */
+/** Node labels as `key=value, key2=value2`: each pair's form, then its key, then its value, each with its own rule. */
 export function parseLabels(text: string): Parsed<Record<string, string>> {
     const labels: Record<string, string> = {};
     for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
         const at = pair.indexOf('=');
-        const key = at > 0 ? pair.slice(0, at).trim() : pair;
-        const value = at > 0 ? pair.slice(at + 1).trim() : '';
-        if (at <= 0 || !isLabelKey(key) || !LABEL_VALUE.test(value) || key in labels) {
+        if (at <= 0) {
             return problem('nodeLabels', pair, 'key=value');
+        }
+        const key = pair.slice(0, at).trim();
+        const value = pair.slice(at + 1).trim();
+        if (!isLabelKey(key)) {
+            return { problem: { code: 'labelKey', rule: 'options', of: 'label', key } };
+        }
+        if (!LABEL_VALUE.test(value)) {
+            return { problem: { code: 'labelValue', rule: 'options', of: 'label', key, value } };
+        }
+        if (key in labels) {
+            return { problem: { code: 'labelKeyTwice', rule: 'options', key } };
         }
         labels[key] = value;
     }
@@ -111,8 +121,14 @@ export function parseTaints(text: string): Parsed<string[]> {
     const taints: string[] = [];
     for (const taint of text.split(',').map((t) => t.trim()).filter(Boolean)) {
         const match = /^([^=:\s]+)(?:=([^:\s]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(taint);
-        if (!match || !isLabelKey(match[1]) || !LABEL_VALUE.test(match[2] ?? '')) {
+        if (!match) {
             return problem('nodeTaints', taint, 'key=value:NoSchedule|PreferNoSchedule|NoExecute');
+        }
+        if (!isLabelKey(match[1])) {
+            return { problem: { code: 'labelKey', rule: 'options', of: 'taint', key: match[1] } };
+        }
+        if (!LABEL_VALUE.test(match[2] ?? '')) {
+            return { problem: { code: 'labelValue', rule: 'options', of: 'taint', key: match[1], value: match[2] ?? '' } };
         }
         taints.push(taint);
     }

@@ -46,7 +46,12 @@ export type Problem =
     | { code: 'tagNameTaken'; rule: 'tags'; name: string }
     | { code: 'tagValue'; rule: 'tags'; value: string }
     | { code: 'tooManyTags'; rule: 'tags'; max: number }
-    | { code: 'optionValue'; rule: 'options'; field: string; value: string; limit: string }
+    /** `setBy`: whose limit it is, AKS's (the default) or the product's own (a roll-out's settings). */
+    | { code: 'optionValue'; rule: 'options'; field: string; value: string; limit: string; setBy?: 'product' }
+    /** A Kubernetes label or taint key (`of`), or its value, that Kubernetes does not take; `key` twice in one list. */
+    | { code: 'labelKey'; rule: 'options'; of: 'label' | 'taint'; key: string }
+    | { code: 'labelValue'; rule: 'options'; of: 'label' | 'taint'; key: string; value: string }
+    | { code: 'labelKeyTwice'; rule: 'options'; key: string }
     | { code: 'optionConflict'; rule: 'options'; field: string; value: string; reason: 'systemSpot' | 'countOutsideAutoscale' | 'nodeImageChannel' | 'overlayNeedsAzure' | 'ephemeralNotSupported' | 'surgeNeedsUnavailable' };
 
 export type ProblemCode = Problem['code'];

@@ -8,6 +8,7 @@ import type { AksTreeElement } from './AksTreeElement';
 import { SnapshotsItem } from './SnapshotsItem';
 import { type SubscriptionContents, SubscriptionItem } from './SubscriptionItem';
 import type { TenantContents } from './TenantContents';
+import { reached } from '../walkthrough';
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -145,10 +146,31 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         return false;
     }
 
+    /**
+     * Whether the account is signed in, also as the context key `aksSnapshots.signedIn` (the welcome view and the
+     * walkthrough's first step read it): asked when the roots load, at activation and after Sign In, one check at a time.
+     */
+    checkSignedIn(): Promise<boolean> {
+        this.signedInCheck ??= (async () => {
+            try {
+                const signedIn = await this.services.account.isSignedIn();
+                await vscode.commands.executeCommand('setContext', 'aksSnapshots.signedIn', signedIn);
+                if (signedIn) {
+                    reached('signedIn');
+                }
+                return signedIn;
+            } finally {
+                this.signedInCheck = undefined;
+            }
+        })();
+        return this.signedInCheck;
+    }
+
+    private signedInCheck?: Promise<boolean>;
+
     private async loadRoots(): Promise<AksTreeElement[]> {
         try {
-            const signedIn = await this.services.account.isSignedIn();
-            await vscode.commands.executeCommand('setContext', 'aksSnapshots.signedIn', signedIn);
+            const signedIn = await this.checkSignedIn();
             if (!signedIn) {
                 return [];
             }

@@ -11,6 +11,7 @@ import { stateWords } from './stateWords';
 import { NodePoolItem } from './NodePoolItem';
 import type { TenantContents } from './TenantContents';
 import { tooltipTable } from './tooltip';
+import { reached } from '../walkthrough';
 
 /** A cluster; its pools come inline with the cluster list, so expanding it reads nothing more. */
 export class ClusterItem implements AksTreeElement {
@@ -49,6 +50,7 @@ export class ClusterItem implements AksTreeElement {
     async getChildren(): Promise<AksTreeElement[]> {
         const linked = this.cluster.nodePools.map((p) => p.snapshotId).filter((id) => id !== undefined);
         const index = linked.length ? await this.tenant.snapshotsFor(linked) : new Map<string, never>();
+        reached('poolsSeen');
         return this.cluster.nodePools.map((p) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, index)));
     }
 }

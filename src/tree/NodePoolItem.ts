@@ -5,7 +5,7 @@ import { parseArmId } from '../model/armId';
 import type { SnapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
 import { busyProblem, snapshotSourceProblems } from '../model/rules';
-import { describeProblem } from '../commands/describeProblem';
+import { describeProblemWithRule } from '../commands/describeProblem';
 import type { AksTreeElement } from './AksTreeElement';
 import type { ClusterItem } from './ClusterItem';
 import { mediaIcon } from './icons';
@@ -96,7 +96,7 @@ export class NodePoolItem implements AksTreeElement {
                 : vscode.l10n.t('Kubernetes {0}, the snapshot\'s is {1}', d.pool, d.snapshot)).join('; ')]);
         }
         if (pin.atRisk) {
-            rows.push([vscode.l10n.t('At risk'), describeProblem(pin.atRisk)]);
+            rows.push([vscode.l10n.t('At risk'), describeProblemWithRule(pin.atRisk)]);
         }
         return rows;
     }

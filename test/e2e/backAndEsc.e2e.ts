@@ -204,6 +204,8 @@ describe('Back and Esc at every step of every flow', function () {
         await summary.filter({ hasText: /Tier: Standard/ }).waitFor();
         await page.keyboard.press('Escape');
         await assertEnded(page, 'Create Cluster');
+        // Esc at the top of a flow with typed values: the status bar says so.
+        await page.locator('.part.statusbar', { hasText: /Create a cluster from snapshot "snap-system-2611" .*: cancelled; nothing was sent\./ }).waitFor({ timeout: 5000 });
         assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET'), []);
     });
 });

@@ -85,6 +85,10 @@ describe('A person rolling a snapshot out to a fleet', () => {
         for (const [wave, done] of [[1, 1], [2, 6]]) {
             const between = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Wave ${wave} of 3 is over: ${done} done, 0 failed, 0 skipped`) });
             await between.waitFor({ timeout: 60_000 });
+            // Plain text in the dialog (the Markdown stays in the plan document), each done pool with its versions.
+            const text = await between.innerText();
+            assert.doesNotMatch(text, /^#|\n#|\*\*/, `Markdown in the dialog: ${text}`);
+            assert.match(text, /AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.03\.0/);
             await between.getByRole('button', { name: 'Start Next Wave', exact: true }).click();
         }
         await toast(page, /Roll-out of snapshot "snap-roll-2611": 8 done, 0 failed, 0 skipped, 0 still running in Azure, 0 not started/).waitFor({ timeout: 90_000 });
@@ -124,6 +128,10 @@ describe('A person rolling a snapshot out to a fleet', () => {
         for (const [wave, done] of [[1, 1], [2, 6]]) {
             const between = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Wave ${wave} of 3 is over: ${done} done`) });
             await between.waitFor({ timeout: 60_000 });
+            // Plain text in the dialog (the Markdown stays in the plan document), each done pool with its versions.
+            const text = await between.innerText();
+            assert.doesNotMatch(text, /^#|\n#|\*\*/, `Markdown in the dialog: ${text}`);
+            assert.match(text, /AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.03\.0/);
             await between.getByRole('button', { name: 'Start Next Wave', exact: true }).click();
         }
         await toast(page, /Roll-out of snapshot "snap-roll-2611": 8 done, 0 failed/).waitFor({ timeout: 90_000 });

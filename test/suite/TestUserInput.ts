@@ -24,7 +24,7 @@ export interface ShownPrompt {
     readonly kind: 'quickPick' | 'inputBox' | 'message';
     /** Placeholder, prompt or message. */
     readonly text: string;
-    readonly items?: readonly { label: string; description?: string }[];
+    readonly items?: readonly { label: string; description?: string; detail?: string }[];
     readonly detail?: string;
     readonly value?: string;
     /** The labels of a multi-select's items that opened ticked. */
@@ -73,7 +73,7 @@ export class TestUserInput implements IAzureUserInput {
     async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T & T[]> {
         const resolved = (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
         this.shown.push({
-            kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description })),
+            kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description, detail: i.detail })),
             ...(options.canPickMany ? { picked: resolved.filter((i) => i.picked).map((i) => i.label) } : {}),
         });
         const answer = await this.next();

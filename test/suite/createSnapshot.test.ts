@@ -40,7 +40,7 @@ describe('Create Snapshot', () => {
     it('refuses a pool in the middle of an operation (R10), sending nothing', async () => {
         const ui = new TestUserInput([]);
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', ui, await api.tree.findElement(ids.pool.batch)),
-            /Node pool "batch" is Upgrading: AKS accepts no change until its current operation ends \(R10\)/);
+            /Node pool "batch" is Upgrading: AKS accepts no change until its current operation ends/);
         assert.deepStrictEqual(await emulator.writes(), []);
         assert.strictEqual(ui.shown.length, 0);
     });
@@ -48,21 +48,21 @@ describe('Create Snapshot', () => {
     it('refuses a pool whose last operation Failed: AKS snapshots only a Succeeded pool (R10), sending nothing', async () => {
         await emulator.setProvisioningState(ids.pool.gpu, 'Failed');
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
-            /Node pool "gpu" is Failed: AKS takes a snapshot only of a pool whose last operation succeeded \(R10\)/);
+            /Node pool "gpu" is Failed: AKS takes a snapshot only of a pool whose last operation succeeded/);
         assert.deepStrictEqual(await emulator.writes(), []);
     });
 
     it('refuses a VirtualMachines pool (R11) and a pool on an image from before 2021-11-10 (R3)', async () => {
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.vmpool)),
-            /Node pool "vmpool" is of type VirtualMachines; snapshots need a VirtualMachineScaleSets pool \(R11\)/);
+            /Node pool "vmpool" is of type VirtualMachines; snapshots need a VirtualMachineScaleSets pool/);
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.legacy)),
-            /runs node image AKSUbuntu-1804gen2containerd-2021\.10\.19 of 2021-10-19; a snapshot needs a pool created or upgraded on or after 2021-11-10.*\(R3\)/);
+            /runs node image AKSUbuntu-1804gen2containerd-2021\.10\.19 of 2021-10-19; a snapshot needs a pool created or upgraded on or after 2021-11-10/);
         assert.deepStrictEqual(await emulator.writes(), []);
     });
 
     it('refuses a bad name inline (R9), naming the value and the rule', async () => {
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput(['-golden']), await api.tree.findElement(ids.pool.gpu)),
-            (e: unknown) => e instanceof Error && /Snapshot name "-golden" is invalid: 1–63 letters, digits, "-" and "_", starting and ending with a letter or digit \(R9\)/.test(e.message));
+            (e: unknown) => e instanceof Error && /Snapshot name "-golden" is invalid: 1–63 letters, digits, "-" and "_", starting and ending with a letter or digit/.test(e.message));
         assert.deepStrictEqual(await emulator.writes(), []);
     });
 
@@ -70,7 +70,7 @@ describe('Create Snapshot', () => {
         const ui = new TestUserInput(['snap-system-2611', 'rg-snapshots', 'rg-platform-eastus', DEFAULT]);
         await runCommand('aksSnapshots.createSnapshot', ui, await api.tree.findElement(ids.pool.gpu));
         const [first, second] = ui.ofKind('quickPick');
-        assert.match(first.items!.find((i) => i.label.endsWith('rg-snapshots'))!.description!, /Snapshot name "snap-system-2611" is already used in resource group "rg-snapshots" \(R9\)/);
+        assert.match(first.items!.find((i) => i.label.endsWith('rg-snapshots'))!.detail!, /Snapshot name "snap-system-2611" is already used in resource group "rg-snapshots"/);
         assert.match(second.text, /"rg-snapshots" cannot be used/);
         const [put] = await emulator.writes();
         assert.match(put.url, /\/resourceGroups\/rg-platform-eastus\/.*\/snapshots\/snap-system-2611\?/);

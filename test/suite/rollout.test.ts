@@ -6,7 +6,7 @@ import { clusterId, nodePoolId, snapshotId } from '../../src/model/armId';
 import type { RolloutState } from '../../src/model/rollout';
 import type { RecordedRequest } from '../emulator/server';
 import { FLEET_EAST_SUBSCRIPTION, FLEET_WEST_SUBSCRIPTION } from '../emulator/seeds';
-import { ESC, Meanwhile, PickMany, TestUserInput } from './TestUserInput';
+import { ESC, Meanwhile, PickMany, RejectedInput, TestUserInput } from './TestUserInput';
 import { emulator, logText, runCommand, TestApi, withFreshSeed } from './testApi';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -83,6 +83,15 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         assert.strictEqual(await runCommand('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT)), undefined);
         assert.strictEqual(ui.ofKind('message')[0].text, 'Roll out snapshot "snap-roll-2611" to 1 node pool in 1 wave?');
         assert.deepStrictEqual(await emulator.writes(), []);
+        // Esc at the plan after choosing pools: the person is told nothing was sent.
+        assert.match(await logText(api.logUri), /Roll out snapshot "snap-roll-2611": cancelled; nothing was sent\./);
+    });
+
+    it('a limit of the product\'s own is called the product\'s, in the setting\'s own words', async () => {
+        const ui = new TestUserInput([new PickMany((i) => i.label === 'a1'), 'Change Settings…', 'Upgrades at once', '6']);
+        await assert.rejects(runCommand('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT)),
+            (e: unknown) => e instanceof RejectedInput && e.message.endsWith('refused: Upgrades at once "6" is invalid: it takes 1–5 (the product\'s limit).'));
+        assert.deepStrictEqual(await emulator.writes(), []);
     });
 
     it('offers every pool with what would happen, takes the right path for each, skips the others with their reason, within the concurrency and AKS\'s poll limit', async () => {
@@ -108,9 +117,9 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         assert.match(described('a1'), /^aks-roll-a · Contoso Fleet East · node image only: AKSUbuntu-2204gen2containerd-202610\.20\.0 → AKSUbuntu-2204gen2containerd-202611\.03\.0$/);
         assert.match(described('a5'), /^aks-roll-a · Contoso Fleet East · Kubernetes and node image: 1\.32\.9 → 1\.33\.5$/);
         assert.match(described('golden'), /· already on it$/);
-        assert.match(described('win'), /· Snapshot "snap-roll-2611" is Linux and the pool is Windows.*\(R1\)/);
-        assert.match(described('arm'), /\(R1\)/);
-        assert.match(described('busy'), /Scaling.*\(R10\)/);
+        assert.match(described('win'), /· Snapshot "snap-roll-2611" is Linux and the pool is Windows/);
+        assert.match(described('arm'), /CPU architecture/);
+        assert.match(described('busy'), /Scaling/);
         assert.strictEqual(ui.ofKind('message')[0].text, 'Roll out snapshot "snap-roll-2611" to 11 node pools in 3 waves?', 'the count before the settings change');
 
         assert.strictEqual(state.status, 'done');
@@ -290,16 +299,16 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
             'Change Settings…', 'Max unavailable', '1', 'Nodes that cannot be drained', 'Cordon', 'Done', 'Start Roll-out', 'Start Next Wave']);
         const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
         const confirmations = ui.ofKind('message').filter((m) => /^Roll out snapshot/.test(m.text));
-        assert.match(confirmations[1].detail ?? '', /⛔ upgradeSettings\.maxSurge "0" \(no surge node\) needs Max unavailable of at least 1/);
+        assert.match(confirmations[1].detail ?? '', /⛔ Max surge "0" \(no surge node\) needs Max unavailable of at least 1/);
         assert.ok(!confirmations[1].items?.some((i) => i.label === 'Start Roll-out'), 'no Start until max unavailable is set');
         assert.match(confirmations[2].detail ?? '', /Kubernetes upgrades: Max surge: 0, Max unavailable: 1, Nodes that cannot be drained: Cordon/);
-        assert.match(confirmations[0].detail ?? '', /⚠ .*"aks-roll-a".*NodeImage.*\(R7\)/);
+        assert.match(confirmations[0].detail ?? '', /⚠ .*"aks-roll-a".*NodeImage/);
         assert.strictEqual(state.status, 'done');
         const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url));
         const put = writes.find((w) => w.method === 'PUT')!;
         assert.strictEqual(writtenPool(put), 'aks-roll-a/a5');
         const settings = (put.body as { properties: { upgradeSettings: Record<string, unknown> } }).properties.upgradeSettings;
         assert.deepStrictEqual([settings.maxSurge, settings.maxUnavailable, settings.undrainableNodeBehavior], ['0', '1', 'Cordon']);
-        assert.deepStrictEqual(writes.filter((w) => w.method === 'POST').map((w) => [writtenPool(w), w.body ?? null]), [['aks-roll-a/a1', null]], 'the node image upgrade takes no settings (R6)');
+        assert.deepStrictEqual(writes.filter((w) => w.method === 'POST').map((w) => [writtenPool(w), w.body ?? null]), [['aks-roll-a/a1', null]], 'the node image upgrade takes no settings');
     });
 });

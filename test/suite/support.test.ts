@@ -42,10 +42,11 @@ describe('Support: a log with Azure\'s request ids, errors that name them, and a
         assert.strictEqual(context?.errorHandling.suppressReportIssue, true);
 
         const log = await logText(api().logUri);
-        const lines = log.split('\n').filter((l) => /\[debug\] (GET|PUT|POST|PATCH|DELETE) \//.test(l));
+        // Reads at debug; each change at info, saying it is one.
+        const lines = log.split('\n').filter((l) => /\[debug\] GET \/|\[info\] Change sent to Azure: (PUT|POST|PATCH|DELETE) \//.test(l));
         const refused = lines.find((l) => l.includes(named[1]));
         assert.ok(refused, `the refused request is in the log with its id:\n${lines.slice(-5).join('\n')}`);
-        assert.match(refused, /\[debug\] PUT \/subscriptions\/[^ ?]+\/agentPools\/memory 409 \d+ ms x-ms-request-id [0-9a-f-]{36} x-ms-correlation-request-id [0-9a-f-]{36}$/);
+        assert.match(refused, /\[info\] Change sent to Azure: PUT \/subscriptions\/[^ ?]+\/agentPools\/memory 409 \d+ ms x-ms-request-id [0-9a-f-]{36} x-ms-correlation-request-id [0-9a-f-]{36}$/);
         assert.ok(lines.every((l) => !l.includes('?')), 'no query reaches the log');
         assert.ok(lines.some((l) => / GET \/subscriptions\/[^ ]+\/agentPools\/memory 200 /.test(l)), 'the read before the write is there too');
         const tokens = await emulator.issuedTokens();

@@ -42,7 +42,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         expected.properties.upgradeSettings = { ...(expected.properties.upgradeSettings as object), maxSurge: '33%' };
         assert.deepStrictEqual(put.body, expected);
         assert.strictEqual(put.headers['if-match'], before.properties.eTag);
-        assert.match(confirm.detail!, /⚠ Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot's \(R7\)\./);
+        assert.match(confirm.detail!, /⚠ Cluster "aks-prod-eastus" has nodeOSUpgradeChannel "NodeImage": at its maintenance window AKS moves the pool to the latest node image, off the snapshot's\./);
 
         const item = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.memory))!);
         assert.strictEqual(item.description, 'User · AzureLinux · Standard_E8s_v5 · AKSAzureLinux-V3gen2-202611.03.0 · ◆ snap-memory-2611 · at risk');
@@ -80,12 +80,12 @@ describe('Upgrade Node Pool to Snapshot', () => {
         const ui = new TestUserInput(['snap-system-2611', ESC]);
         assert.strictEqual(await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory)), undefined);
         const [pick, again] = ui.ofKind('quickPick');
-        const reason = (name: string): string => pick.items!.find((i) => i.label.endsWith(name))!.description!;
+        const reason = (name: string): string => pick.items!.find((i) => i.label.endsWith(name))!.detail!;
         assert.strictEqual(pick.items![0].label, 'snap-memory-2611', 'the usable snapshot comes first');
-        assert.match(reason('snap-system-2611'), /VM size "Standard_E8s_v5" is not of the VM family and CPU architecture of Standard_D4s_v5.*\(R1\)/);
-        assert.match(reason('snap-win-2610'), /Snapshot "snap-win-2610" is Windows and the pool is Linux: the OS type must match \(R1\)/);
-        assert.match(reason('snap-k8s130'), /Kubernetes version 1\.30\.7 of the snapshot is older than the pool's 1\.32\.9: an upgrade cannot go back \(R5\)/);
-        assert.match(reason('snap-memory-2609'), /Node image AKSAzureLinux-V3gen2-202609\.15\.0 of the snapshot is not newer than the pool's AKSAzureLinux-V3gen2-202609\.15\.0 \(R5\)/);
+        assert.match(reason('snap-system-2611'), /VM size "Standard_E8s_v5" is not of the VM family and CPU architecture of Standard_D4s_v5/);
+        assert.match(reason('snap-win-2610'), /Snapshot "snap-win-2610" is Windows and the pool is Linux: the OS type must match/);
+        assert.match(reason('snap-k8s130'), /Kubernetes version 1\.30\.7 of the snapshot is older than the pool's 1\.32\.9: an upgrade cannot go back/);
+        assert.match(reason('snap-memory-2609'), /Node image AKSAzureLinux-V3gen2-202609\.15\.0 of the snapshot is not newer than the pool's AKSAzureLinux-V3gen2-202609\.15\.0/);
         // Another subscription's snapshots are listed too (R13).
         assert.ok(pick.items!.some((i) => i.label.endsWith('snap-sandbox-2611')));
         assert.match(again.text, /"snap-system-2611" cannot be used/);
@@ -95,7 +95,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
     it('refuses to pass the control plane or skip a minor version (R5)', async () => {
         const ui = new TestUserInput([ESC]);
         await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.legacy));
-        const reason = ui.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('snap-sandbox-2611'))!.description!;
+        const reason = ui.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('snap-sandbox-2611'))!.detail!;
         assert.match(reason, /Kubernetes version 1\.34\.1 is newer than the control plane of cluster "aks-legacy" \(1\.32\.9\)/);
     });
 
@@ -118,9 +118,9 @@ describe('Upgrade Node Pool to Snapshot', () => {
         await emulator.setPowerState(ids.eastus, 'Stopped');
         api.tree.refresh();
         await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
-            /Cluster "aks-prod-eastus" is stopped: AKS takes only start or delete on a stopped cluster \(R10\)\. Start it first\./);
+            /Cluster "aks-prod-eastus" is stopped: AKS takes only start or delete on a stopped cluster\. Start it first\./);
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
-            /Node pool "gpu" is stopped: AKS takes only start or delete on a stopped pool \(R10\)/);
+            /Node pool "gpu" is stopped: AKS takes only start or delete on a stopped pool/);
         await assert.rejects(runCommand('aksSnapshots.pinCluster', new TestUserInput([]), await api.tree.findElement(ids.eastus)),
             /Cluster "aks-prod-eastus" is stopped/);
         assert.deepStrictEqual(await emulator.writes(), []);
@@ -132,7 +132,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
 
     it('refuses a pool in the middle of an operation (R10) before asking anything', async () => {
         const ui = new TestUserInput([]);
-        await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.batch)), /Node pool "batch" is Upgrading.*\(R10\)/);
+        await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.batch)), /Node pool "batch" is Upgrading/);
         assert.strictEqual(ui.shown.length, 0);
         assert.deepStrictEqual(await emulator.writes(), []);
     });
@@ -140,8 +140,8 @@ describe('Upgrade Node Pool to Snapshot', () => {
     it('refuses a snapshot whose image is more than 90 days past its publish date (R12), naming the date and the page', async () => {
         const ui = new TestUserInput([ESC]);
         assert.strictEqual(await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.legacy)), undefined);
-        const reason = ui.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('snap-legacy-2505'))!.description!;
-        assert.match(reason, /The snapshot's node image AKSUbuntu-2204gen2containerd-202505\.20\.0 was published on 2025-05-20, \d+ days ago; AKS upgrades a pool to a snapshot only while its node image is within 90 days of its publish date \(AKS page "Use node pool snapshots", learn\.microsoft\.com\/azure\/aks\/node-pool-snapshot\) \(R12\)/);
+        const reason = ui.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('snap-legacy-2505'))!.detail!;
+        assert.match(reason, /The snapshot's node image AKSUbuntu-2204gen2containerd-202505\.20\.0 was published on 2025-05-20, \d+ days ago; AKS upgrades a pool to a snapshot only while its node image is within 90 days of its publish date \(AKS page "Use node pool snapshots", learn\.microsoft\.com\/azure\/aks\/node-pool-snapshot\)/);
         assert.deepStrictEqual(await emulator.writes(), []);
     });
 
@@ -161,7 +161,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
     it('Advanced Options… (Kubernetes path): max unavailable, drain timeout and node soak reach Azure with the rest of the pool kept; bad values refused inline', async () => {
         const bad = new TestUserInput(['snap-memory-2611', '', 'Advanced Options…', 'Node soak duration (minutes)', '31']);
         await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', bad, await api.tree.findElement(ids.pool.memory)),
-            (e: unknown) => e instanceof RejectedInput && /upgradeSettings\.nodeSoakDurationInMinutes "31" is invalid: it takes 0–30 \(AKS\)\./.test(e.message));
+            (e: unknown) => e instanceof RejectedInput && /Node soak duration \(minutes\) "31" is invalid: it takes 0–30 \(AKS\)\./.test(e.message));
         const before = await poolJson(ids.pool.memory);
         await emulator.clearRequests();
         const ui = new TestUserInput(['snap-memory-2611', '33%', 'Advanced Options…', 'Max unavailable', '1', 'Drain timeout (minutes)', '45', 'Node soak duration (minutes)', '5', 'Done', 'Upgrade']);
@@ -186,7 +186,7 @@ describe('Upgrade Node Pool to Snapshot', () => {
         const ui = new TestUserInput(['snap-memory-2611', '0', 'Advanced Options…', 'Max unavailable', '1', 'Nodes that cannot be drained', 'Cordon', 'Done', 'Upgrade']);
         const result = await runCommand<{ azCommand: string }>('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.memory));
         const [blocked, confirmed] = ui.ofKind('message');
-        assert.match(blocked.detail ?? '', /⛔ upgradeSettings\.maxSurge "0" \(no surge node\) needs Max unavailable of at least 1/);
+        assert.match(blocked.detail ?? '', /⛔ Max surge "0" \(no surge node\) needs Max unavailable of at least 1/);
         assert.deepStrictEqual(blocked.items?.map((i) => i.label), ['Advanced Options…'], 'no Upgrade until max unavailable is set');
         assert.ok(confirmed.items?.some((i) => i.label === 'Upgrade'));
         assert.match(confirmed.detail ?? '', /Max unavailable: 1\nNodes that cannot be drained: Cordon\nGuard: sent with the eTag of this read \(If-Match\), so Azure refuses it if "memory" changed meanwhile\./);

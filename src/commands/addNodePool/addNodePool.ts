@@ -18,6 +18,8 @@ import { ConfirmAddStep } from './ConfirmAddStep';
 import { ModeStep } from './ModeStep';
 import { SourceSnapshotStep } from './SourceSnapshotStep';
 import { TargetClusterStep } from './TargetClusterStep';
+import { promptWizard } from '../common/toldIfCancelled';
+import { reached } from '../../walkthrough';
 
 /**
  * Right-click a snapshot (it asks for the cluster) or a cluster (it asks for the snapshot) → Add Node Pool…;
@@ -35,18 +37,22 @@ export async function addNodePool(context: IActionContext & LongOperationContext
         const service = await services.forSubscription(node.cluster.subscriptionId);
         useCluster(wizardContext, await service.getCluster(node.cluster.id));
     }
+    const title = vscode.l10n.t('Add a node pool from a snapshot');
     const wizard = new AzureWizard(wizardContext, {
-        title: vscode.l10n.t('Add a node pool from a snapshot'),
+        title,
         promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3), new ConfirmAddStep()],
         executeSteps: [new PinClusterStep(tree, operations, true), new AddNodePoolStep(tree, operations)],
         showLoadingPrompt: true,
     });
-    await wizard.prompt();
+    await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
     const cluster = wizardContext.cluster!;
     const snapshot = wizardContext.snapshot!;
     const azCommand = toShellScript([...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []), nodePoolAddCommand(cluster.id, newNodePool(wizardContext))]);
+    if (wizardContext.finished) {
+        reached('snapshotUsed');
+    }
     return endFlow(tree, { id: `${cluster.id}/agentPools/${wizardContext.poolName}`, azCommand }, wizardContext, () =>
         vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
             wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));

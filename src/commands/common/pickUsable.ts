@@ -13,15 +13,15 @@ export interface Choice<T> {
 }
 
 /**
- * A quick pick where the choices that cannot apply stay visible, marked, with their reason as description.
- * Picking one does not proceed: the question is asked again, saying why.
+ * A quick pick where the choices that cannot apply stay visible after the others, marked, with their reason as the
+ * row's detail (a line of its own, read before choosing). Picking one does not proceed: the question is asked again.
  */
 export async function pickUsable<T>(context: IActionContext, choices: readonly Choice<T>[], placeHolder: string, stepName: string): Promise<T> {
     const ordered = [...choices.filter((c) => c.problems.length === 0), ...choices.filter((c) => c.problems.length > 0)];
     const items: IAzureQuickPickItem<Choice<T>>[] = ordered.map((c) => ({
         label: c.problems.length === 0 ? c.label : `$(circle-slash) ${c.label}`,
-        description: c.problems.length === 0 ? c.description : describeProblems(c.problems),
-        detail: c.problems.length === 0 ? c.detail : c.description,
+        description: c.description,
+        detail: c.problems.length === 0 ? c.detail : describeProblems(c.problems),
         data: c,
     }));
     let prompt = placeHolder;
@@ -30,6 +30,6 @@ export async function pickUsable<T>(context: IActionContext, choices: readonly C
         if (picked.data.problems.length === 0) {
             return picked.data.data;
         }
-        prompt = vscode.l10n.t('"{0}" cannot be used: {1} {2}', picked.data.label, describeProblems(picked.data.problems), placeHolder);
+        prompt = vscode.l10n.t('"{0}" cannot be used: its reason is under it. {1}', picked.data.label, placeHolder);
     }
 }

@@ -38,7 +38,7 @@ export function comparisonDocument(side: ComparedSide): string {
         [vscode.l10n.t('Ubuntu release'), release ? `${Math.floor(release / 100)}.${String(release % 100).padStart(2, '0')}` : '—'],
         [vscode.l10n.t('FIPS'), facts.enableFips ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')],
         [vscode.l10n.t('VM size'), facts.vmSize],
-        [vscode.l10n.t('VM series (R1)'), guessed?.family ?? '?'],
+        [vscode.l10n.t('VM series'), guessed?.family ?? '?'],
         [vscode.l10n.t('CPU architecture'), sizeFact(size?.architecture, guessed?.architecture)],
         [vscode.l10n.t('vCPUs available'), sizeFact(size && String(size.vCpusAvailable), guessed && String(guessed.vCpus))],
         [vscode.l10n.t('Hyper-V generations of the size'), sizeFact(size?.hyperVGenerations.join(', '), undefined)],

@@ -44,8 +44,8 @@ function clusterOptionLines(context: CreateClusterContext): string[] {
 function channelsLine(channels: UpgradeChannels): string {
     const problem = reimagingChannel({ name: '', ...channels });
     return problem
-        ? vscode.l10n.t('Automatic upgrades: node OS {0}, auto-upgrade {1}: AKS will move the system pool off the snapshot\'s image at a maintenance window (R7).', channels.nodeOsUpgradeChannel, channels.upgradeChannel)
-        : vscode.l10n.t('Automatic upgrades: node OS {0}, auto-upgrade {1}: the system pool keeps the snapshot\'s image until you upgrade it (R7).', channels.nodeOsUpgradeChannel, channels.upgradeChannel);
+        ? vscode.l10n.t('Automatic upgrades: node OS {0}, auto-upgrade {1}: AKS will move the system pool off the snapshot\'s image at a maintenance window.', channels.nodeOsUpgradeChannel, channels.upgradeChannel)
+        : vscode.l10n.t('Automatic upgrades: node OS {0}, auto-upgrade {1}: the system pool keeps the snapshot\'s image until you upgrade it.', channels.nodeOsUpgradeChannel, channels.upgradeChannel);
 }
 
 /** A summary to confirm before the cluster is created. */

@@ -27,13 +27,13 @@ async function sshPublicKeys(): Promise<{ file: string; key: string }[]> {
 /** What Create Cluster offers under "Advanced options…": the `az aks create` settings platform engineers use. */
 export function advancedClusterOptions(): AdvancedOption<CreateClusterContext>[] {
     return [
-        pickedOption<CreateClusterContext, string>(vscode.l10n.t('Node OS upgrade channel'), vscode.l10n.t('Node OS upgrade channel (R7: only None and Unmanaged keep the snapshot\'s image)'), [
+        pickedOption<CreateClusterContext, string>(vscode.l10n.t('Node OS upgrade channel'), vscode.l10n.t('Node OS upgrade channel (only None and Unmanaged keep the snapshot\'s image)'), [
             { value: 'None', label: 'None', description: vscode.l10n.t('keeps the snapshot\'s image until you upgrade (recommended for snapshots)') },
             { value: 'Unmanaged', label: 'Unmanaged', description: vscode.l10n.t('the OS applies its own security updates; the image stays') },
             { value: 'NodeImage', label: 'NodeImage', description: vscode.l10n.t('AKS re-images the pool weekly: it leaves the snapshot\'s image') },
             { value: 'SecurityPatch', label: 'SecurityPatch', description: vscode.l10n.t('AKS patches and re-images the nodes: they leave the snapshot\'s image') },
         ], (c) => channels(c).nodeOsUpgradeChannel, (c, v) => (c.channels = { ...channels(c), nodeOsUpgradeChannel: v ?? PINNED_CHANNELS.nodeOsUpgradeChannel })),
-        pickedOption<CreateClusterContext, string>(vscode.l10n.t('Auto-upgrade channel'), vscode.l10n.t('Auto-upgrade channel (R7: only none keeps the snapshot\'s image)'), [
+        pickedOption<CreateClusterContext, string>(vscode.l10n.t('Auto-upgrade channel'), vscode.l10n.t('Auto-upgrade channel (only none keeps the snapshot\'s image)'), [
             { value: 'none', label: 'none', description: vscode.l10n.t('no automatic upgrades (recommended for snapshots)') },
             { value: 'patch', label: 'patch', description: vscode.l10n.t('the latest patch of the minor version; pools re-imaged') },
             { value: 'stable', label: 'stable', description: vscode.l10n.t('the latest stable minor version; pools re-imaged') },

@@ -22,6 +22,8 @@ import { DnsPrefixStep } from './DnsPrefixStep';
 import { RegionStep } from './RegionStep';
 import { ResourceGroupStep } from './ResourceGroupStep';
 import { SubscriptionStep } from './SubscriptionStep';
+import { promptWizard } from '../common/toldIfCancelled';
+import { reached } from '../../walkthrough';
 
 /** Right-click a snapshot → Create Cluster… (or from the palette): the snapshot becomes the system pool (R8). */
 export async function createCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<FlowResult | undefined> {
@@ -33,19 +35,23 @@ export async function createCluster(context: IActionContext & LongOperationConte
         ...context, services, snapshot, mode: 'System', suppressNotification: true,
         sizeRegion: () => wizardContext.service && wizardContext.location ? { subscriptionId: wizardContext.service.subscriptionId, location: wizardContext.location } : undefined,
     };
+    const title = vscode.l10n.t('Create a cluster from snapshot "{0}" ({1} · {2} · {3})', snapshot.name, snapshot.kubernetesVersion, snapshot.osSku ?? snapshot.osType, snapshot.vmSize);
     const wizard = new AzureWizard(wizardContext, {
-        title: vscode.l10n.t('Create a cluster from snapshot "{0}" ({1} · {2} · {3})', snapshot.name, snapshot.kubernetesVersion, snapshot.osSku ?? snapshot.osType, snapshot.vmSize),
+        title,
         promptSteps: [new SubscriptionStep(), new ClusterNameStep(), new ResourceGroupStep(), new RegionStep(), new DnsPrefixStep(),
             new PoolNameStep(() => 'nodepool1'), new VmSizeStep(), new NodeCountStep(3), new ConfirmClusterStep()],
         executeSteps: [new CreateClusterStep(tree, operations)],
         showLoadingPrompt: true,
     });
-    await wizard.prompt();
+    await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
     const service = wizardContext.service!;
     const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
     const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup, wizardContext.sshKeyFile));
+    if (wizardContext.finished) {
+        reached('snapshotUsed');
+    }
     return endFlow(tree, { id: wizardContext.cluster?.id ?? id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
             wizardContext.newClusterName!, wizardContext.location!, wizardContext.poolName!, snapshot.name));

@@ -15,6 +15,8 @@ import { CreateSnapshotStep } from './CreateSnapshotStep';
 import { SnapshotNameStep } from './SnapshotNameStep';
 import { SnapshotResourceGroupStep } from './SnapshotResourceGroupStep';
 import { SnapshotTagsStep } from './SnapshotTagsStep';
+import { promptWizard } from '../common/toldIfCancelled';
+import { reached } from '../../walkthrough';
 
 /** Right-click a node pool → Create Snapshot… (or from the palette, picking the pool). */
 export async function createSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem): Promise<FlowResult> {
@@ -26,13 +28,14 @@ export async function createSnapshot(context: IActionContext, services: AksServi
     refuseIfProblems(snapshotSourceProblems(pool));
 
     const wizardContext: CreateSnapshotContext = { ...context, services, service, cluster, pool };
+    const title = vscode.l10n.t('Create a snapshot of node pool "{0}" ({1})', pool.name, cluster.name);
     const wizard = new AzureWizard(wizardContext, {
-        title: vscode.l10n.t('Create a snapshot of node pool "{0}" ({1})', pool.name, cluster.name),
+        title,
         promptSteps: [new SnapshotNameStep(), new SnapshotResourceGroupStep(), new SnapshotTagsStep()],
         executeSteps: [new CreateSnapshotStep(tree, operations)],
         showLoadingPrompt: true,
     });
-    await wizard.prompt();
+    await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
     const azCommand = toShellLine(snapshotCreateCommand({
@@ -40,6 +43,9 @@ export async function createSnapshot(context: IActionContext, services: AksServi
         location: cluster.location, tags: wizardContext.tags,
     }));
     const snapshot = wizardContext.snapshot;
+    if (wizardContext.finished) {
+        reached('snapshotCreated');
+    }
     return endFlow(tree, { id: snapshotId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.snapshotName!), azCommand }, wizardContext, () =>
         vscode.l10n.t('Created snapshot "{0}" of node pool "{1}" in {2}: Kubernetes {3}, node image {4}.',
             snapshot!.name, pool.name, snapshot!.location, snapshot!.kubernetesVersion, snapshot!.nodeImageVersion));

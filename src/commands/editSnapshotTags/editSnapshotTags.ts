@@ -13,6 +13,7 @@ import { EditTagStep } from './EditTagStep';
 import { TagActionStep } from './TagActionStep';
 import { TagNameStep } from './TagNameStep';
 import { TagValueStep } from './TagValueStep';
+import { promptWizard } from '../common/toldIfCancelled';
 
 /**
  * Edits a snapshot's tags one at a time (add, change or remove), against a fresh read, sending only that change.
@@ -23,12 +24,13 @@ export async function editSnapshotTags(context: IActionContext, services: AksSer
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     const snapshot = await service.getSnapshot(item.snapshot.id);
     const wizardContext: EditTagsContext = { ...context, services, service, snapshot };
+    const title = vscode.l10n.t('Tags of snapshot "{0}"', snapshot.name);
     const wizard = new AzureWizard(wizardContext, {
-        title: vscode.l10n.t('Tags of snapshot "{0}"', snapshot.name),
+        title,
         promptSteps: [new TagActionStep(), new TagNameStep(), new TagValueStep()],
         executeSteps: [new EditTagStep(tree, operations)],
     });
-    await wizard.prompt();
+    await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
     if (!wizardContext.result) {
         return { id: snapshot.id, notice: wizardContext.notice };

@@ -14,6 +14,7 @@ import { endFlow, FlowResult } from '../reportAzCommand';
 import type { PinClusterContext } from './PinClusterContext';
 import { PinClusterStep } from './PinClusterStep';
 import { pinSummary } from './pinSummary';
+import { promptWizard } from '../common/toldIfCancelled';
 
 class ConfirmPinStep extends AzureWizardPromptStep<PinClusterContext> {
     async prompt(context: PinClusterContext): Promise<void> {
@@ -47,12 +48,13 @@ export async function pinCluster(context: IActionContext & LongOperationContext,
     }
     refuseIfProblems(busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState));
     const wizardContext: PinClusterContext = { ...context, services, cluster, suppressNotification: true };
+    const title = vscode.l10n.t('Pin cluster "{0}" to its node images', cluster.name);
     const wizard = new AzureWizard(wizardContext, {
-        title: vscode.l10n.t('Pin cluster "{0}" to its node images', cluster.name),
+        title,
         promptSteps: [new ConfirmPinStep()],
         executeSteps: [new PinClusterStep(tree, operations)],
     });
-    await wizard.prompt();
+    await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
     const azCommand = toShellLine(clusterChannelsCommand(cluster.id, wizardContext.pinChannels!));
     return endFlow(tree, { id: cluster.id, azCommand }, wizardContext, () =>

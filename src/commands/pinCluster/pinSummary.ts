@@ -10,7 +10,7 @@ export function pinSummary(cluster: Cluster, channels: UpgradeChannels): string 
     return [
         ...(nodeOs.toLowerCase() !== channels.nodeOsUpgradeChannel.toLowerCase() ? [vscode.l10n.t('Node OS upgrade channel: {0} → {1}', nodeOs, channels.nodeOsUpgradeChannel)] : []),
         ...(upgrade.toLowerCase() !== channels.upgradeChannel.toLowerCase() ? [vscode.l10n.t('Auto-upgrade channel: {0} → {1}', upgrade, channels.upgradeChannel)] : []),
-        vscode.l10n.t('Nothing else changes. Node images then change only when you upgrade a pool yourself (to a snapshot or to the latest image); AKS no longer applies node image or Kubernetes updates on its own (R7).'),
+        vscode.l10n.t('Nothing else changes. Node images then change only when you upgrade a pool yourself (to a snapshot or to the latest image); AKS no longer applies node image or Kubernetes updates on its own.'),
         guardLine(cluster.name, cluster.eTag, true),
     ].join('\n');
 }

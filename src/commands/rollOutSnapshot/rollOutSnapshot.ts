@@ -16,6 +16,8 @@ import { AdvancedOption, editAdvancedOptions, pickedOption, typedOption } from '
 import type { ReadOnlyDocuments } from '../common/ReadOnlyDocuments';
 import type { RunningOperations } from '../common/runningOperations';
 import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
+import { toldIfCancelled } from '../common/toldIfCancelled';
+import { reached } from '../../walkthrough';
 import { readManyPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
 import { describeProblem, describeProblems } from '../describeProblem';
 import { UpgradeSettingsHolder, upgradeSettingOptions } from '../common/upgradeSettings';
@@ -77,15 +79,26 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
     const choices: Choice[] = clusters
         .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.name.localeCompare(b.name))
         .flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool, candidate: rolloutCandidate(pool, cluster, snapshot, upgradeFacts(paths.get(pool.id))) })));
-    const picked = await pickPools(context, r.services, snapshot, choices, unreadableSubscriptions(failures));
+    const flow = vscode.l10n.t('Roll out snapshot "{0}"', snapshot.name);
+    const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
+    const plan = await toldIfCancelled(context, flow, async () => {
+        const picked = await pickPools(context, r.services, snapshot, choices, unreadableSubscriptions(failures));
+        return confirmPlan(context, r, snapshot, uri, picked, choices.filter((c) => !picked.includes(c)));
+    });
+    const state = newRolloutState(plan);
+    await r.store.save(state);
+    reached('rolloutStarted');
+    return runRollout(context, r, state, snapshot, uri);
+}
 
+/** The plan, shown beside, until the person starts it (or copies its script, or changes its settings). */
+async function confirmPlan(context: IActionContext, r: RolloutServices, snapshot: Snapshot, uri: vscode.Uri, picked: Choice[], others: Choice[]): Promise<RolloutPlan> {
     let settings = DEFAULT_ROLLOUT_SETTINGS;
     // What Upgrade to Snapshot warns of, shown once before the first wave: each cluster whose channels will move its
     // pools off the snapshot again (R7). (R12's age refuses, as each pool's problems.)
     const warnings = [...new Map(picked.map((c) => [c.cluster.id, c.cluster])).values()].map(reimagingChannel).filter((w) => w !== undefined);
-    const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
     for (;;) {
-        const plan = buildPlan(snapshot, picked, choices.filter((c) => !picked.includes(c)), settings);
+        const plan = buildPlan(snapshot, picked, others, settings);
         r.documents.update(uri, planDocument(plan));
         await showDocument(uri);
         const start: vscode.MessageItem = { title: vscode.l10n.t('Start Roll-out') };
@@ -108,9 +121,7 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
             settings = await changeSettings(context, settings);
             continue;
         }
-        const state = newRolloutState(plan);
-        await r.store.save(state);
-        return runRollout(context, r, state, snapshot, uri);
+        return plan;
     }
 }
 
@@ -198,13 +209,13 @@ async function changeSettings(context: IActionContext, settings: RolloutSettings
     type C = typeof holder;
     const options: AdvancedOption<C>[] = [
         typedOption<C, number>(vscode.l10n.t('Canary wave'), vscode.l10n.t('Pools in the first wave, the canary (0 for none).'), '1',
-            (c) => c.settings.canary, String, (t) => parseWholeNumber('canary', t, 0, 100), (c, v) => (c.settings.canary = v ?? DEFAULT_ROLLOUT_SETTINGS.canary)),
+            (c) => c.settings.canary, String, (t) => parseWholeNumber('canary', t, 0, 100, 'product'), (c, v) => (c.settings.canary = v ?? DEFAULT_ROLLOUT_SETTINGS.canary)),
         typedOption<C, number>(vscode.l10n.t('Wave size'), vscode.l10n.t('Pools in each later wave.'), '5',
-            (c) => c.settings.waveSize, String, (t) => parseWholeNumber('waveSize', t, 1, 1000), (c, v) => (c.settings.waveSize = v ?? DEFAULT_ROLLOUT_SETTINGS.waveSize)),
+            (c) => c.settings.waveSize, String, (t) => parseWholeNumber('waveSize', t, 1, 1000, 'product'), (c, v) => (c.settings.waveSize = v ?? DEFAULT_ROLLOUT_SETTINGS.waveSize)),
         typedOption<C, number>(vscode.l10n.t('Upgrades at once'), vscode.l10n.t('Upgrades running at the same time, 1 to {0} (one per cluster; AKS answers 2 status polls a second per subscription).', MAX_CONCURRENCY), '3',
-            (c) => c.settings.concurrency, String, (t) => parseWholeNumber('concurrency', t, 1, MAX_CONCURRENCY), (c, v) => (c.settings.concurrency = v ?? DEFAULT_ROLLOUT_SETTINGS.concurrency)),
+            (c) => c.settings.concurrency, String, (t) => parseWholeNumber('concurrency', t, 1, MAX_CONCURRENCY, 'product'), (c, v) => (c.settings.concurrency = v ?? DEFAULT_ROLLOUT_SETTINGS.concurrency)),
         typedOption<C, number>(vscode.l10n.t('Failure budget'), vscode.l10n.t('Stop the roll-out once this many pools failed.'), '1',
-            (c) => c.settings.failureBudget, String, (t) => parseWholeNumber('failureBudget', t, 1, 1000), (c, v) => (c.settings.failureBudget = v ?? DEFAULT_ROLLOUT_SETTINGS.failureBudget)),
+            (c) => c.settings.failureBudget, String, (t) => parseWholeNumber('failureBudget', t, 1, 1000, 'product'), (c, v) => (c.settings.failureBudget = v ?? DEFAULT_ROLLOUT_SETTINGS.failureBudget)),
         pickedOption<C, string>(vscode.l10n.t('Between waves'), vscode.l10n.t('Between waves'), [
             { value: 'confirm', label: vscode.l10n.t('Ask, showing the results so far') },
             { value: '10', label: vscode.l10n.t('Wait {0} minutes', 10) },

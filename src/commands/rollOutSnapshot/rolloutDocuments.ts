@@ -3,7 +3,7 @@ import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
 import { parseArmId } from '../../model/armId';
 import { countByStatus, PlannedPool, PoolOutcome, RolloutPlan, RolloutSettings, RolloutState } from '../../model/rollout';
 import { upgradeSettingLines } from '../common/upgradeSettings';
-import { describeProblems } from '../describeProblem';
+import { describeProblemsWithRules } from '../describeProblem';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -48,7 +48,7 @@ export function planDocument(plan: RolloutPlan, state?: RolloutState): string {
     });
     if (plan.skipped.length) {
         lines.push('', `## ${vscode.l10n.t('Not in the roll-out')}`, '', `| ${vscode.l10n.t('pool')} | ${vscode.l10n.t('cluster')} | ${vscode.l10n.t('why')} |`, '|---|---|---|',
-            ...plan.skipped.map((p) => `| ${p.poolName} | ${p.clusterName} | ${cell(p.reason.kind === 'current' ? vscode.l10n.t('already on the snapshot') : describeProblems(p.reason.problems))} |`));
+            ...plan.skipped.map((p) => `| ${p.poolName} | ${p.clusterName} | ${cell(p.reason.kind === 'current' ? vscode.l10n.t('already on the snapshot') : describeProblemsWithRules(p.reason.problems))} |`));
     }
     return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ export async function signIn(_context: IActionContext, services: AksServices, tr
     const { mode } = services.account.settings;
     if (mode === 'vscode') {
         await services.account.signInWithVSCode();
+        await tree.checkSignedIn();
     } else if (mode === 'azureCli') {
         const terminal = vscode.window.createTerminal(vscode.l10n.t('Azure CLI sign-in'));
         terminal.show();

@@ -17,6 +17,8 @@ import { MaxSurgeStep } from './MaxSurgeStep';
 import { UpgradeSnapshotStep } from './UpgradeSnapshotStep';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 import { UpgradeToSnapshotStep } from './UpgradeToSnapshotStep';
+import { promptWizard } from '../common/toldIfCancelled';
+import { reached } from '../../walkthrough';
 
 /** Right-click a node pool → Upgrade to Snapshot… (or from the palette, picking the pool). */
 export async function upgradeToSnapshot(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem): Promise<FlowResult | undefined> {
@@ -28,13 +30,14 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
     refuseIfProblems([...busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState), ...busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState)]);
 
     const wizardContext: UpgradeToSnapshotContext = { ...context, services, service, cluster, pool, suppressNotification: true };
+    const title = vscode.l10n.t('Upgrade node pool "{0}" to a snapshot', pool.name);
     const wizard = new AzureWizard(wizardContext, {
-        title: vscode.l10n.t('Upgrade node pool "{0}" to a snapshot', pool.name),
+        title,
         promptSteps: [new UpgradeSnapshotStep(), new MaxSurgeStep(), new ConfirmUpgradeStep()],
         executeSteps: [new PinClusterStep(tree, operations, true), new UpgradeToSnapshotStep(tree, operations)],
         showLoadingPrompt: true,
     });
-    await wizard.prompt();
+    await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
     const snapshot = wizardContext.snapshot!;
@@ -42,6 +45,9 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
         subscriptionId: service.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name,
         snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined, options: wizardContext.upgradeOptions,
     })]);
+    if (wizardContext.finished) {
+        reached('snapshotUsed');
+    }
     return endFlow(tree, { id: pool.id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Upgraded node pool "{0}" to snapshot "{1}": Kubernetes {2}, node image {3}.', pool.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));
 }

@@ -97,6 +97,22 @@ describe('Advanced options: AKS\'s limits, field, value and rule', () => {
         }
     });
 
+    it('labels and taints: the form, the key and the value each have their own reason, naming what is wrong', () => {
+        const problem = (parsed: ReturnType<typeof parseLabels> | ReturnType<typeof parseTaints>) => ('problem' in parsed ? parsed.problem : undefined);
+        assert.deepStrictEqual(problem(parseLabels('Env=Prod!')), { code: 'labelValue', rule: 'options', of: 'label', key: 'Env', value: 'Prod!' });
+        assert.deepStrictEqual(problem(parseLabels('team=apps, -lead=v')), { code: 'labelKey', rule: 'options', of: 'label', key: '-lead' });
+        assert.deepStrictEqual(problem(parseLabels('a=1, a=2')), { code: 'labelKeyTwice', rule: 'options', key: 'a' });
+        assert.deepStrictEqual(problem(parseLabels('noequals')), { code: 'optionValue', rule: 'options', field: 'nodeLabels', value: 'noequals', limit: 'key=value' });
+        assert.deepStrictEqual(problem(parseTaints('sku=gp u!:NoSchedule')), { code: 'optionValue', rule: 'options', field: 'nodeTaints', value: 'sku=gp u!:NoSchedule', limit: 'key=value:NoSchedule|PreferNoSchedule|NoExecute' });
+        assert.deepStrictEqual(problem(parseTaints('sku=gpu!:NoSchedule')), { code: 'labelValue', rule: 'options', of: 'taint', key: 'sku', value: 'gpu!' });
+        assert.deepStrictEqual(problem(parseTaints('Upper.Prefix/k=v:NoSchedule')), { code: 'labelKey', rule: 'options', of: 'taint', key: 'Upper.Prefix/k' });
+    });
+
+    it('a limit the product sets is marked as the product\'s; AKS\'s are not marked', () => {
+        assert.deepStrictEqual(parseWholeNumber('concurrency', '6', 1, 5, 'product'), { problem: { code: 'optionValue', rule: 'options', field: 'concurrency', value: '6', limit: '1–5', setBy: 'product' } });
+        assert.deepStrictEqual(parseWholeNumber('maxPods', '6', 10, 250), { problem: { code: 'optionValue', rule: 'options', field: 'maxPods', value: '6', limit: '10–250' } });
+    });
+
     it('labels: every valid key=value list survives parsing (property)', () => {
         const segment = fc.stringMatching(/^[a-z0-9]([-a-z0-9_.]{0,20}[a-z0-9])?$/);
         fc.assert(fc.property(fc.uniqueArray(fc.tuple(segment, fc.oneof(segment, fc.constant(''))), { selector: ([k]) => k, maxLength: 8 }), (pairs) => {
