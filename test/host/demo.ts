@@ -14,8 +14,9 @@ async function main(): Promise<void> {
         throw new Error(`${vsix} is missing: run "npm run package" first (npm start does).`);
     }
     const seed = process.argv.includes('--empty') ? 'empty' : 'demo';
-    // A little latency and a few polls per long operation, so that progress is visible.
-    const emulator = await startEmulator({ seed, latencyMs: 120, operationPolls: 3, retryAfterSeconds: 1 });
+    // A little latency and a few polls per long operation, so that progress is visible; as in Azure, an operation
+    // also ends on its own (here after 20 s), so that one whose progress was cancelled shows its end on a refresh.
+    const emulator = await startEmulator({ seed, latencyMs: 120, operationPolls: 3, operationSeconds: 20, retryAfterSeconds: 1 });
     const server = await startCodeServer({
         port: process.env.PORT ? Number(process.env.PORT) : undefined,
         installVsix: vsix,

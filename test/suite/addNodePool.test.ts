@@ -121,7 +121,9 @@ describe('Add Node Pool from a snapshot', () => {
         assert.strictEqual((put.body as { properties: { count: number } }).properties.count, 3);
     });
 
-    it('stops waiting when cancelled: the operation goes on in Azure and the tree stays refreshable', async () => {
+    it('stops waiting when cancelled: the operation goes on in Azure, and a refresh shows how it ended', async () => {
+        // Azure ends an operation whether or not anyone polls it (the emulator's operationSeconds).
+        await emulator.knobs({ operationSeconds: 2 });
         const stop = new vscode.CancellationTokenSource();
         const ui = new TestUserInput(['aks-prod-eastus', 'waitless', 'User', DEFAULT, '1', 'Add Node Pool']);
         const pending = runCommand<{ id: string }>('aksSnapshots.addNodePool', ui, await api.tree.findElement(ids.snapshot.system), { cancelWaiting: stop.token });
@@ -135,6 +137,11 @@ describe('Add Node Pool from a snapshot', () => {
         api.tree.refresh();
         const pool = await api.tree.getTreeItem((await api.tree.findElement(result.id))!);
         assert.match(String(pool.description), /^Creating · /);
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        await emulator.knobs({ operationSeconds: 0 });
+        api.tree.refresh();
+        const ended = await api.tree.getTreeItem((await api.tree.findElement(result.id))!);
+        assert.match(String(ended.description), /^User · /, 'after the refresh the pool shows as Azure ended it');
     });
 
     it('offers only sizes the subscription may use in the target region: a size restricted there is absent', async () => {
