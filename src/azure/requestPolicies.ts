@@ -4,7 +4,7 @@ import { azureClockPolicy } from './azureClock';
 import { requestLogPolicy } from './requestLog';
 
 /**
- * What every request to Azure goes through (DESIGN.md §3b): only the configured ARM origin receives it (and with
+ * What every request to Azure goes through (docs/architecture.md): only the configured ARM origin receives it (and with
  * it the token), every request has a timeout, and only reads are retried, never longer than a ceiling.
  */
 

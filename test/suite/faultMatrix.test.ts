@@ -10,7 +10,7 @@ import { Answer, DEFAULT, PickMany, TestUserInput } from './TestUserInput';
 import { emulator, runCommand, shownTree, TestApi, withFreshSeed } from './testApi';
 
 /**
- * DESIGN.md §3b end to end: every fault production has, against every flow that changes Azure and the tree's load,
+ * The path of a change (docs/architecture.md) end to end: every fault production has, against every flow that changes Azure and the tree's load,
  * in the real extension host. Each cell asserts what the person reads, how many writes Azure received (one, or
  * none; two only where the person confirmed again), that nothing else changed, and that the tree loads afterwards.
  * The suite prints the matrix.

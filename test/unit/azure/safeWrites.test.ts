@@ -10,15 +10,15 @@ import { emulatorAccount, emulatorSessions } from '../../emulatorSession';
 import { clusterId, nodePoolId, snapshotId } from '../../../src/model/armId';
 
 /**
- * DESIGN.md §3b in the Azure layer, against the emulator's faults with the real SDK: creates never overwrite,
- * writes are sent once, changes go only to the resource as confirmed, reads retry within a ceiling, and nothing
+ * The path of a change (docs/architecture.md) in the Azure layer, against the emulator's faults with the real SDK:
+ * creates never overwrite, writes are sent once, changes go only to the resource as confirmed, reads retry within a ceiling, and nothing
  * (no token) goes to another host.
  */
 const GROUP = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-platform-eastus/providers/Microsoft.ContainerService`;
 const CLUSTER = `${GROUP}/managedClusters/aks-prod-eastus`;
 const SNAPSHOT = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups/rg-snapshots/providers/Microsoft.ContainerService/snapshots/snap-system-2611`;
 
-describe('Safe writes and reads in the Azure layer (DESIGN.md §3b)', function () {
+describe('Safe writes and reads in the Azure layer', function () {
     this.timeout(30_000);
     let emulator: RunningEmulator;
     let elsewhere: RunningEmulator;

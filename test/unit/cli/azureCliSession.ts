@@ -8,7 +8,7 @@ import type { EmulatorInfo } from '../../emulator/server';
 
 const run = promisify(execFile);
 
-/** The real Azure CLI (Debian's azure-cli), signed in to an emulator as a registered cloud (DESIGN.md §3). */
+/** The real Azure CLI (Debian's azure-cli), signed in to an emulator as a registered cloud (docs/architecture.md, the emulator). */
 export interface AzureCliSession {
     /** Runs `az <args> --output json` and parses what it prints. */
     az(...args: string[]): Promise<unknown>;
