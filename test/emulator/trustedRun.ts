@@ -6,8 +6,8 @@ import { defaultCertDir } from './server';
  * Runs a script in a Node process that trusts the emulator's CA, and exits with its code. Node reads
  * NODE_EXTRA_CA_CERTS only at start, so the CA is made first.
  */
-export function runTrustingEmulator(script: string): never {
+export function runTrustingEmulator(script: string, args: readonly string[] = []): never {
     const { caFile } = ensureCertificates(defaultCertDir());
-    const result = spawnSync(process.execPath, [script], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
+    const result = spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
     process.exit(result.status ?? 1);
 }
