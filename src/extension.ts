@@ -2,7 +2,7 @@ import { createAzExtLogOutputChannel, registerOnActionStartHandler, registerUIEx
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AksServices } from './azure/AksServices';
-import { ACCOUNT_SETTINGS, readAccountSettings, warnAboutWorkspaceOverrides } from './azure/accountSettings';
+import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
 import { AzureAccount } from './azure/AzureAccount';
 import { formatAzureRequest, onAzureRequest } from './azure/requestLog';
 import { registerErrorDetails } from './commands/common/errorDetails';
@@ -10,6 +10,7 @@ import { RunningOperations } from './commands/common/runningOperations';
 import { registerCommands } from './commands/registerCommands';
 import { offerUnfinishedRollouts } from './commands/rollOutSnapshot/rollOutSnapshot';
 import { RolloutStore } from './commands/rollOutSnapshot/RolloutStore';
+import { warnAboutWorkspaceOverrides } from './commands/signIn/warnAboutWorkspaceOverrides';
 import { ext } from './extensionVariables';
 import { AksTreeDataProvider } from './tree/AksTreeDataProvider';
 

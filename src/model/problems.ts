@@ -1,6 +1,6 @@
 /**
  * A reason the product refuses (or warns about) an input before anything is sent to Azure. The model names
- * the rule and the values; `src/commands/describeProblem.ts` turns it into a translatable sentence.
+ * the rule and the values; `src/messages/describeProblem.ts` turns it into a translatable sentence.
  */
 export type Problem =
     | { code: 'vmSizeUnknown'; rule: 'R1'; vmSize: string }

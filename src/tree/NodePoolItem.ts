@@ -5,7 +5,7 @@ import { parseArmId } from '../model/armId';
 import type { SnapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
 import { busyProblem, snapshotSourceProblems } from '../model/rules';
-import { describeProblemWithRule } from '../commands/describeProblem';
+import { describeProblemWithRule } from '../messages/describeProblem';
 import type { AksTreeElement } from './AksTreeElement';
 import type { ClusterItem } from './ClusterItem';
 import { mediaIcon } from './icons';

@@ -23,4 +23,41 @@ describe('The repository explains itself', () => {
         assert.deepStrictEqual(missing, [], 'comments cite documents the repository does not hold');
         assert.ok(cited.some((c) => c.startsWith('docs/architecture.md')), 'the architecture notes are cited where the code leans on them');
     });
+
+    it('keeps its layers: every import points down (docs/architecture.md), and the emulator imports nothing from src', () => {
+        // What each layer may import from the others; `vscode` is named where it is allowed.
+        const allowed: Record<string, readonly string[]> = {
+            model: [],
+            messages: ['model', 'vscode'],
+            // Settings and VS Code's own sign-in; never its UI (checked below).
+            azure: ['model', 'vscode'],
+            tree: ['model', 'messages', 'azure', 'vscode', 'walkthrough', 'extensionVariables'],
+            commands: ['model', 'messages', 'azure', 'tree', 'vscode', 'walkthrough', 'extensionVariables', 'commands'],
+        };
+        const layerOf = (file: string): string => path.relative(path.join(REPO_ROOT, 'src'), file).split(path.sep)[0].replace(/\.ts$/, '');
+        const wrong: string[] = [];
+        for (const file of sources(path.join(REPO_ROOT, 'src'))) {
+            const layer = layerOf(file);
+            const may = allowed[layer];
+            for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/^import [^;]*? from '([^']+)';/gms)) {
+                const target = spec === 'vscode' ? 'vscode' : spec.startsWith('.') ? layerOf(path.resolve(path.dirname(file), spec)) : undefined;
+                if (may && target && target !== layer && !may.includes(target)) {
+                    wrong.push(`${path.relative(REPO_ROOT, file)} → ${spec}`);
+                }
+            }
+        }
+        for (const file of sources(path.join(REPO_ROOT, 'test', 'emulator'))) {
+            for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/^import [^;]*? from '([^']+)';/gms)) {
+                if (spec.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(path.join(REPO_ROOT, 'src'))) {
+                    wrong.push(`${path.relative(REPO_ROOT, file)} → ${spec}`);
+                }
+            }
+        }
+        for (const file of [...sources(path.join(REPO_ROOT, 'src', 'azure')), ...sources(path.join(REPO_ROOT, 'src', 'messages'))]) {
+            if (/\bvscode\.window\b/.test(fs.readFileSync(file, 'utf8'))) {
+                wrong.push(`${path.relative(REPO_ROOT, file)} → vscode.window`);
+            }
+        }
+        assert.deepStrictEqual(wrong, []);
+    });
 });

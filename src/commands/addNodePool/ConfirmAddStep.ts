@@ -7,7 +7,7 @@ import { formatTags } from '../../model/names';
 import { poolOptionsProblems, PoolOptions } from '../../model/poolOptions';
 import { findVmSize } from '../../model/vmSize';
 import { editAdvancedOptions } from '../common/advancedOptions';
-import { describeProblem, describeProblems } from '../describeProblem';
+import { describeProblem, describeProblems } from '../../messages/describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
 import type { AddNodePoolContext } from './AddNodePoolContext';
 import { advancedPoolOptions } from './advancedPoolOptions';

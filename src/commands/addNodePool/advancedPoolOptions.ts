@@ -6,7 +6,7 @@ import {
 import { findVmSize } from '../../model/vmSize';
 import type { Problem } from '../../model/problems';
 import { AdvancedOption, pickedOption, typedOption } from '../common/advancedOptions';
-import { describeProblem } from '../describeProblem';
+import { describeProblem } from '../../messages/describeProblem';
 import type { AddNodePoolContext } from './AddNodePoolContext';
 
 type Options = { -readonly [K in keyof PoolOptions]: PoolOptions[K] };

@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { nodeCountProblems } from '../../model/rules';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import type { NodePoolSpecContext } from './NodePoolSpec';
 
 export function validateNodeCount(text: string, mode: 'System' | 'User'): string | undefined {

@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { poolNameProblems } from '../../model/names';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import type { NodePoolSpecContext } from './NodePoolSpec';
 
 /** R9: lowercase, starts with a letter, at most 12 (Windows 6), unique in the cluster. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Problem } from '../../model/problems';
 import { RegionSizes, systemPoolProblems, vmSizeProblems } from '../../model/rules';
 import { findVmSize, parseVmSize, suggestedVmSizes, VmSizeFacts } from '../../model/vmSize';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import type { NodePoolSpecContext } from './NodePoolSpec';
 import { pickUsable } from './pickUsable';
 

@@ -1,7 +1,7 @@
 import { IActionContext, IAzureQuickPickItem, parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Parsed } from '../../model/poolOptions';
-import { describeProblem } from '../describeProblem';
+import { describeProblem } from '../../messages/describeProblem';
 
 /** One setting under "Advanced options…": what it is now, and how to ask for it. */
 export interface AdvancedOption<C> {

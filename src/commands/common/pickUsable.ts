@@ -1,7 +1,7 @@
 import type { IActionContext, IAzureQuickPickItem } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Problem } from '../../model/problems';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 
 /** One thing a person may pick, with the reasons (if any) it cannot be used here. */
 export interface Choice<T> {

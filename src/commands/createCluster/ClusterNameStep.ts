@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { clusterNameProblems } from '../../model/names';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import type { CreateClusterContext } from './CreateClusterContext';
 
 /** R9; uniqueness is checked where the resource group is chosen. */

@@ -6,7 +6,7 @@ import { imageAgeProblems } from '../../model/rules';
 import { formatTags } from '../../model/names';
 import { clusterOptionsProblems } from '../../model/poolOptions';
 import { editAdvancedOptions } from '../common/advancedOptions';
-import { describeProblem, describeProblems } from '../describeProblem';
+import { describeProblem, describeProblems } from '../../messages/describeProblem';
 import { advancedClusterOptions } from './advancedClusterOptions';
 import type { CreateClusterContext } from './CreateClusterContext';
 

@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { defaultDnsPrefix, dnsPrefixProblems } from '../../model/names';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import type { CreateClusterContext } from './CreateClusterContext';
 
 export function validateDnsPrefix(value: string): string | undefined {

@@ -2,7 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { resourceGroupNameProblems } from '../../model/names';
 import type { Problem } from '../../model/problems';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import { pickUsable } from '../common/pickUsable';
 import type { CreateClusterContext } from './CreateClusterContext';
 

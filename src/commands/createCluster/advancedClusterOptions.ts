@@ -8,7 +8,7 @@ import { ClusterOptions, offeredZones, parseSshPublicKey, parseZones } from '../
 import type { Problem } from '../../model/problems';
 import { findVmSize } from '../../model/vmSize';
 import { AdvancedOption, pickedOption, typedOption } from '../common/advancedOptions';
-import { describeProblem } from '../describeProblem';
+import { describeProblem } from '../../messages/describeProblem';
 import type { CreateClusterContext } from './CreateClusterContext';
 
 type Options = { -readonly [K in keyof ClusterOptions]: ClusterOptions[K] };

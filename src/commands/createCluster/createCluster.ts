@@ -10,7 +10,7 @@ import { NodeCountStep } from '../common/NodeCountStep';
 import { PoolNameStep } from '../common/PoolNameStep';
 import type { RunningOperations } from '../common/runningOperations';
 import { VmSizeStep } from '../common/VmSizeStep';
-import { refuseIfProblems } from '../describeProblem';
+import { refuseIfProblems } from '../common/refuseIfProblems';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { endFlow, FlowResult } from '../reportAzCommand';

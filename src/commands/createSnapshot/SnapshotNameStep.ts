@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { defaultSnapshotName, snapshotNameProblems } from '../../model/names';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import { CreateSnapshotContext, existingSnapshots, snapshotNamesIn } from './CreateSnapshotContext';
 
 /** R9's format, as typed (uniqueness is checked against Azure apart). */

@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep, IActionContext } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { parseTags } from '../../model/names';
-import { describeProblem } from '../describeProblem';
+import { describeProblem } from '../../messages/describeProblem';
 
 export interface TagsContext {
     tags?: Record<string, string>;

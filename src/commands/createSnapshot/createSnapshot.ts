@@ -7,7 +7,7 @@ import { snapshotSourceProblems } from '../../model/rules';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { NodePoolItem } from '../../tree/NodePoolItem';
 import type { RunningOperations } from '../common/runningOperations';
-import { refuseIfProblems } from '../describeProblem';
+import { refuseIfProblems } from '../common/refuseIfProblems';
 import { pickTreeElement } from '../pickTreeElement';
 import { endFlow, FlowResult } from '../reportAzCommand';
 import type { CreateSnapshotContext } from './CreateSnapshotContext';

@@ -2,7 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../../model/aks';
 import { tagNameProblems } from '../../model/tags';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import type { EditTagsContext } from './EditTagsContext';
 
 /** A new tag's name: Azure's limits, and not one the snapshot has (names ignore case). */

@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { tagValueProblems } from '../../model/tags';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 import type { EditTagsContext } from './EditTagsContext';
 
 export function validateTagValue(value: string): string | undefined {

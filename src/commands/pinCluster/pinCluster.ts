@@ -7,7 +7,7 @@ import { busyProblem } from '../../model/rules';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { ClusterItem } from '../../tree/ClusterItem';
 import type { RunningOperations } from '../common/runningOperations';
-import { refuseIfProblems } from '../describeProblem';
+import { refuseIfProblems } from '../common/refuseIfProblems';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { endFlow, FlowResult } from '../reportAzCommand';

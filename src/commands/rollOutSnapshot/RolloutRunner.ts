@@ -10,7 +10,7 @@ import { failures, isOnSnapshot, pendingIn, PlannedPool, PoolOutcome, RolloutSta
 import { ChangeOutcome, ChangeServices, runGuardedChange, sleep, ThrottledNotSentError } from '../common/guardedChange';
 import { BusyError } from '../common/runningOperations';
 import { readPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
-import { describeProblems } from '../describeProblem';
+import { describeProblems } from '../../messages/describeProblem';
 
 export interface RolloutHooks {
     /** The state changed (a pool started or ended, a wave began): keep it and show it. */

@@ -19,7 +19,7 @@ import { requireSomethingRead, unreadableSubscriptions } from '../common/unreada
 import { toldIfCancelled } from '../common/toldIfCancelled';
 import { reached } from '../../walkthrough';
 import { readManyPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
-import { describeProblem, describeProblems } from '../describeProblem';
+import { describeProblem, describeProblems } from '../../messages/describeProblem';
 import { UpgradeSettingsHolder, upgradeSettingOptions } from '../common/upgradeSettings';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';

@@ -3,7 +3,7 @@ import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
 import { parseArmId } from '../../model/armId';
 import { countByStatus, PlannedPool, PoolOutcome, RolloutPlan, RolloutSettings, RolloutState } from '../../model/rollout';
 import { upgradeSettingLines } from '../common/upgradeSettings';
-import { describeProblemsWithRules } from '../describeProblem';
+import { describeProblemsWithRules } from '../../messages/describeProblem';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -8,7 +8,7 @@ import { AdvancedOption, editAdvancedOptions } from '../common/advancedOptions';
 import { guardLine } from '../common/guardedChange';
 import { upgradePathsNotice } from '../common/upgradeFacts';
 import { upgradeSettingLines, upgradeSettingOptions } from '../common/upgradeSettings';
-import { describeProblem } from '../describeProblem';
+import { describeProblem } from '../../messages/describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 

@@ -1,7 +1,7 @@
 import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { parseMaxSurge } from '../../model/poolOptions';
-import { describeProblem } from '../describeProblem';
+import { describeProblem } from '../../messages/describeProblem';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
 /** Max surge: a node count or a percentage up to 100%, 0 for no surge node; empty keeps the pool's own. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LongOperationOptions } from '../../azure/AksService';
 import { describeChanges, poolChanges } from '../../model/changes';
 import { upgradePath, upgradeProblems } from '../../model/rules';
-import { refuseIfProblems } from '../describeProblem';
+import { refuseIfProblems } from '../common/refuseIfProblems';
 import { LongOperationStep } from '../common/LongOperationStep';
 import { readPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
 import { upgradeSummary } from './ConfirmUpgradeStep';

@@ -6,7 +6,7 @@ import { clusterChannelsCommand, nodePoolUpgradeCommand, toShellScript } from '.
 import { busyProblem } from '../../model/rules';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { NodePoolItem } from '../../tree/NodePoolItem';
-import { refuseIfProblems } from '../describeProblem';
+import { refuseIfProblems } from '../common/refuseIfProblems';
 import type { RunningOperations } from '../common/runningOperations';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';

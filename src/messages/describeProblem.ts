@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { ext } from '../extensionVariables';
 import type { Problem } from '../model/problems';
 
 /** The sentence a person reads for a problem: the field, the value and the rule, translatable. */
@@ -179,12 +178,4 @@ export function describeProblemWithRule(p: Problem): string {
 
 export function describeProblemsWithRules(problems: readonly Problem[]): string {
     return problems.map(describeProblemWithRule).join(' ');
-}
-
-/** Refuses before anything is sent: the person reads every reason at once (after what led there, if given); the log keeps the rules. */
-export function refuseIfProblems(problems: readonly Problem[], lead?: string): void {
-    if (problems.length > 0) {
-        ext.outputChannel.appendLog(vscode.l10n.t('Refused before sending: {0}', describeProblemsWithRules(problems)));
-        throw new Error(lead ? `${lead} ${describeProblems(problems)}` : describeProblems(problems));
-    }
 }
