@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../model/problems';
 
-/** The sentence a person reads for a problem: the field, the value and the rule, translatable. */
+/**
+ * The sentence a person reads for a problem, in the portal's words: the field and the value, translatable (the rule
+ * is added where a record is kept).
+ */
 export function describeProblem(p: Problem): string {
     switch (p.code) {
         case 'vmSizeUnknown':
