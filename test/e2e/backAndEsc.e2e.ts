@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { answer, contextMenu, openAksView, runFromPalette, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
+import { answer, contextMenu, openPlatformTree, startClean, toast, useWorkbench, waitForQuestion, Workbench } from './workbench';
 
 /**
  * Back and Esc at every question and every confirmation of every flow, clicked in the real workbench: Back shows
@@ -92,21 +92,14 @@ async function pressBack(page: Page, step: Step): Promise<void> {
 
 describe('Back and Esc at every step of every flow', function () {
     this.timeout(120_000);
-    const current = useWorkbench({}, async (w) => {
-        await openAksView(w.page);
-        await treeRow(w.page, 'Contoso Platform').click();
-        await treeRow(w.page, 'aks-prod-eastus').click();
-        await treeRow(w.page, 'Snapshots').first().click();
-        await treeRow(w.page, 'snap-gpu-2611').waitFor();
-    });
+    const current = useWorkbench({}, (w) => openPlatformTree(w.page));
     let workbench: Workbench;
     const done: string[] = [];
 
     beforeEach(async () => {
         workbench = current();
-        workbench.emulator.requests.length = 0;
-        // Each flow starts with no notification from an earlier one.
-        await runFromPalette(workbench.page, 'Notifications: Clear All Notifications');
+        // Each flow starts with no request and no notification from an earlier one.
+        await startClean(workbench);
     });
     after(() => console.log(`      Back and Esc checked at ${done.length} steps`));
 

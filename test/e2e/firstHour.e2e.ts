@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { answer, contextMenu, openAksView, runFromPalette, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
+import { answer, contextMenu, openPlatformTree, runFromPalette, startClean, toast, useWorkbench, waitForQuestion, Workbench } from './workbench';
 
 const dialog = (page: Page) => page.locator('.monaco-dialog-box');
 const statusBar = (page: Page, text: RegExp) => page.locator('.part.statusbar', { hasText: text });
@@ -16,19 +16,12 @@ async function isStepDone(page: Page, title: string): Promise<boolean> {
 /** A person new to the product, on the demo: choices that cannot apply say why before the choice, fields checked as typed in plain words, each change on record, the walkthrough true. */
 describe('A person\'s first hour', function () {
     this.timeout(180_000);
-    const current = useWorkbench({}, async (w) => {
-        await openAksView(w.page);
-        await treeRow(w.page, 'Contoso Platform').click();
-        await treeRow(w.page, 'aks-prod-eastus').click();
-        await treeRow(w.page, 'Snapshots').first().click();
-        await treeRow(w.page, 'snap-gpu-2611').waitFor();
-    });
+    const current = useWorkbench({}, (w) => openPlatformTree(w.page));
     let workbench: Workbench;
 
     beforeEach(async () => {
         workbench = current();
-        workbench.emulator.requests.length = 0;
-        await runFromPalette(workbench.page, 'Notifications: Clear All Notifications');
+        await startClean(workbench);
     });
 
     it('Create Snapshot: the group that already has the name is marked with its reason before the choice; choosing it says why; Esc says nothing was sent', async () => {

@@ -105,6 +105,21 @@ export async function openAksView(page: Page, names: { tab: RegExp; view: RegExp
     return view;
 }
 
+/** The demo seed's view as most scenarios start from it: Contoso Platform, aks-prod-eastus's pools and the snapshots shown. */
+export async function openPlatformTree(page: Page): Promise<void> {
+    await openAksView(page);
+    await treeRow(page, 'Contoso Platform').click();
+    await treeRow(page, 'aks-prod-eastus').click();
+    await treeRow(page, 'Snapshots').first().click();
+    await treeRow(page, 'snap-gpu-2611').waitFor();
+}
+
+/** Before a scenario: no request recorded yet, and no notification left from the one before. */
+export async function startClean(workbench: Workbench): Promise<void> {
+    workbench.emulator.requests.length = 0;
+    await runFromPalette(workbench.page, 'Notifications: Clear All Notifications');
+}
+
 /** A row of the tree, by its label. */
 export function treeRow(page: Page, label: string): Locator {
     return page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });

@@ -22,10 +22,13 @@ describe('A person\'s first hour: the record and the words', () => {
     });
 
     it('a refusal reads in plain words; the log keeps the rule it applies', async () => {
+        const refused = /Refused before sending: Node pool "gpu" is Failed: AKS takes a snapshot only of a pool whose last operation succeeded\. Retry or repair the pool first\. \(R10\)/g;
+        // Other suites refuse the same pool: count this refusal's own line.
+        const before = (await logText(api.logUri)).match(refused)?.length ?? 0;
         await emulator.setProvisioningState(ids.pool.gpu, 'Failed');
         await assert.rejects(runCommand('aksSnapshots.createSnapshot', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
             (e: unknown) => e instanceof Error && e.message === 'Node pool "gpu" is Failed: AKS takes a snapshot only of a pool whose last operation succeeded. Retry or repair the pool first.');
-        assert.match(await logText(api.logUri), /Refused before sending: Node pool "gpu" is Failed: AKS takes a snapshot only of a pool whose last operation succeeded\. Retry or repair the pool first\. \(R10\)/);
+        assert.strictEqual((await logText(api.logUri)).match(refused)?.length ?? 0, before + 1, 'the refusal is logged with its rule');
     });
 
     it('each change is on record: the request Azure was sent with its request ids, and the az line', async () => {

@@ -80,10 +80,9 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
         .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.name.localeCompare(b.name))
         .flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool, candidate: rolloutCandidate(pool, cluster, snapshot, upgradeFacts(paths.get(pool.id))) })));
     const flow = vscode.l10n.t('Roll out snapshot "{0}"', snapshot.name);
-    const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
-    const plan = await toldIfCancelled(context, flow, async () => {
+    const { plan, uri } = await toldIfCancelled(context, flow, async () => {
         const picked = await pickPools(context, r.services, snapshot, choices, unreadableSubscriptions(failures));
-        return confirmPlan(context, r, snapshot, uri, picked, choices.filter((c) => !picked.includes(c)));
+        return confirmPlan(context, r, snapshot, picked, choices.filter((c) => !picked.includes(c)));
     });
     const state = newRolloutState(plan);
     await r.store.save(state);
@@ -91,8 +90,9 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
     return runRollout(context, r, state, snapshot, uri);
 }
 
-/** The plan, shown beside, until the person starts it (or copies its script, or changes its settings). */
-async function confirmPlan(context: IActionContext, r: RolloutServices, snapshot: Snapshot, uri: vscode.Uri, picked: Choice[], others: Choice[]): Promise<RolloutPlan> {
+/** The plan, shown beside (the document the roll-out then keeps up to date), until the person starts it. */
+async function confirmPlan(context: IActionContext, r: RolloutServices, snapshot: Snapshot, picked: Choice[], others: Choice[]): Promise<{ plan: RolloutPlan; uri: vscode.Uri }> {
+    const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
     let settings = DEFAULT_ROLLOUT_SETTINGS;
     // What Upgrade to Snapshot warns of, shown once before the first wave: each cluster whose channels will move its
     // pools off the snapshot again (R7). (R12's age refuses, as each pool's problems.)
@@ -121,7 +121,7 @@ async function confirmPlan(context: IActionContext, r: RolloutServices, snapshot
             settings = await changeSettings(context, settings);
             continue;
         }
-        return plan;
+        return { plan, uri };
     }
 }
 
