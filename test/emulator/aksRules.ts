@@ -499,3 +499,45 @@ export function assertWithinSkew(version: string, controlPlane: string): void {
         throw aksError(400, 'InvalidParameter', `Node pool version ${version} must be within two minor versions of the control plane version ${controlPlane}.`, 'orchestratorVersion');
     }
 }
+
+/** How long after an upgrade AKS keeps a pool's earlier version for rollback: "Available only for seven days after upgrade completion." */
+export const ROLLBACK_DAYS = 7;
+
+/**
+ * A pool rollback (a PUT setting `nodeImageVersion` to one of `recentlyUsedVersions`) as AKS limits it. Source: AKS
+ * docs, "Roll back node pool versions in Azure Kubernetes Service (AKS)" (learn.microsoft.com/azure/aks/
+ * roll-back-node-pool-version): the cluster's auto-upgrade must be disabled first; available only for seven days after
+ * the upgrade; no consecutive rollbacks; no rollback to a Kubernetes version AKS no longer supports; an OS SKU change
+ * is not reverted (the earlier image, of another OS SKU, is refused). The codes and messages are the emulator's.
+ */
+export function assertRollback(
+    pool: { name: string; properties: Json; rolledBack?: boolean },
+    target: { orchestratorVersion: string; nodeImageVersion: string; timestamp: string },
+    cluster: { location: string; properties: Json },
+    now: Date,
+): void {
+    const channel = String((cluster.properties.autoUpgradeProfile as Json | undefined)?.upgradeChannel ?? 'none');
+    if (channel.toLowerCase() !== 'none') {
+        throw aksError(400, 'OperationNotAllowed', `Agent pool '${pool.name}' cannot be rolled back while the cluster's auto-upgrade channel is '${channel}': set it to 'none' first.`, 'autoUpgradeProfile.upgradeChannel');
+    }
+    if (pool.rolledBack) {
+        throw aksError(400, 'OperationNotAllowed', `Agent pool '${pool.name}' was just rolled back: consecutive rollbacks are not supported.`, 'properties.nodeImageVersion');
+    }
+    const age = now.getTime() - Date.parse(target.timestamp);
+    if (!(age <= ROLLBACK_DAYS * 86_400_000)) {
+        throw aksError(400, 'OperationNotAllowed',
+            `Agent pool '${pool.name}' left version ${target.orchestratorVersion} (${target.nodeImageVersion}) on ${target.timestamp}: a rollback is available only for ${ROLLBACK_DAYS} days after the upgrade.`, 'properties.nodeImageVersion');
+    }
+    if (!supportedPatches(cluster.location, isLongTermSupport(cluster.properties)).includes(target.orchestratorVersion)) {
+        throw aksError(400, 'K8sVersionNotSupported', `Version ${target.orchestratorVersion} is no longer supported in this region: agent pool '${pool.name}' cannot be rolled back to it.`, 'properties.nodeImageVersion');
+    }
+    if (imageFamily(target.nodeImageVersion) !== imageFamily(String(pool.properties.nodeImageVersion ?? ''))) {
+        throw aksError(400, 'InvalidParameter',
+            `Node image ${target.nodeImageVersion} is of another OS SKU than agent pool '${pool.name}' runs: a rollback does not revert an OS SKU change (use az aks nodepool update --os-sku).`, 'properties.nodeImageVersion');
+    }
+}
+
+/** A node image's family: its name without the release (`AKSUbuntu-2204gen2containerd`). */
+export function imageFamily(image: string): string {
+    return image.replace(/-[^-]*$/, '').toLowerCase();
+}

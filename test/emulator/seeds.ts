@@ -16,6 +16,8 @@ export interface SeedSubscription {
 export interface SeedPool {
     readonly name: string;
     readonly properties: Json;
+    /** The versions it ran before, newest first, with when it left each (its upgrade profile's `recentlyUsedVersions`). */
+    readonly recentlyUsed?: readonly { orchestratorVersion: string; nodeImageVersion: string; timestamp: string }[];
 }
 
 export interface SeedCluster {
@@ -31,6 +33,8 @@ export interface SeedCluster {
     /** The pricing tier (`sku.tier`); Free when unset. */
     readonly tier?: 'Free' | 'Standard' | 'Premium';
     readonly pools: readonly SeedPool[];
+    /** Maintenance configurations by name, each the REST spec's `MaintenanceConfigurationProperties`. */
+    readonly maintenanceConfigurations?: Readonly<Record<string, Json>>;
 }
 
 export interface SeedSnapshot {
@@ -141,6 +145,13 @@ export const demoSeed: Seed = {
             location: 'westeurope',
             kubernetesVersion: '1.34.1',
             properties: { autoUpgradeProfile: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'SecurityPatch' } },
+            // Its node OS channel may act on Saturdays 00:00–04:00 UTC; its auto-upgrade channel on the first Sunday of each month.
+            maintenanceConfigurations: {
+                aksManagedNodeOSUpgradeSchedule: { maintenanceWindow: { schedule: { weekly: { intervalWeeks: 1, dayOfWeek: 'Saturday' } }, durationHours: 4, startTime: '00:00', utcOffset: '+00:00' } },
+                aksManagedAutoUpgradeSchedule: {
+                    maintenanceWindow: { schedule: { relativeMonthly: { intervalMonths: 1, weekIndex: 'First', dayOfWeek: 'Sunday' } }, durationHours: 8, startTime: '02:00', utcOffset: '+01:00' },
+                },
+            },
             pools: [
                 pool('system', 'System', 'Standard_D4ps_v5', '1.34.1', UBUNTU_ARM_2611),
                 pool('burst', 'User', 'Standard_B4ms', '1.34.1', UBUNTU_2611),
@@ -167,7 +178,14 @@ export const demoSeed: Seed = {
             kubernetesVersion: '1.34.1',
             properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
             pools: [
-                pool('nodepool1', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0'),
+                {
+                    // Upgraded three days before the emulator's today (a rollback is possible), and a month before that.
+                    ...pool('nodepool1', 'System', 'Standard_D4s_v5', '1.34.1', 'AKSUbuntu-2204gen2containerd-202611.10.0'),
+                    recentlyUsed: [
+                        { orchestratorVersion: '1.34.1', nodeImageVersion: UBUNTU_2611, timestamp: '2026-11-21T09:30:00Z' },
+                        { orchestratorVersion: '1.33.5', nodeImageVersion: UBUNTU_2610, timestamp: '2026-11-10T09:00:00Z' },
+                    ],
+                },
                 pool('arm', 'User', 'Standard_D4ps_v5', '1.34.1', UBUNTU_ARM_2611),
             ],
         },

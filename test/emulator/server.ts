@@ -11,6 +11,7 @@ import { armNow, DEFAULT_KNOBS, Knobs } from './knobs';
 import { registerAgentPools } from './resources/agentPools';
 import type { Context } from './resources/context';
 import { registerManagedClusters } from './resources/managedClusters';
+import { registerMaintenanceConfigurations } from './resources/maintenanceConfigurations';
 import { registerOperations } from './resources/operations';
 import { registerResourceGroups } from './resources/resourceGroups';
 import { registerSkus } from './resources/skus';
@@ -93,7 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const tokens = new TokenService(seed.tenantId, knobs);
     const context: Context = { state: () => state, knobs };
     const routes = new RouteTable();
-    for (const register of [registerSubscriptions, registerResourceGroups, registerManagedClusters, registerAgentPools, registerSnapshots, registerOperations, registerSkus]) {
+    for (const register of [registerSubscriptions, registerResourceGroups, registerManagedClusters, registerAgentPools, registerMaintenanceConfigurations, registerSnapshots, registerOperations, registerSkus]) {
         register(routes, context);
     }
     const controls: Controls = {

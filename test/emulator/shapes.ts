@@ -12,6 +12,8 @@ export interface PoolRecord {
     eTag: string;
     /** The versions the pool ran before, newest first: what a rollback may go back to (`recentlyUsedVersions`). */
     recentlyUsed?: { orchestratorVersion: string; nodeImageVersion: string; timestamp: string }[];
+    /** Its last version change was a rollback: AKS takes no second one in a row (AKS docs, "Roll back node pool versions"). */
+    rolledBack?: boolean;
 }
 
 export interface ClusterRecord {
@@ -25,6 +27,8 @@ export interface ClusterRecord {
     properties: Json;
     eTag: string;
     readonly pools: Map<string, PoolRecord>;
+    /** Its maintenance configurations by name (`default`, `aksManagedAutoUpgradeSchedule`, `aksManagedNodeOSUpgradeSchedule`). */
+    maintenance?: Map<string, Json>;
 }
 
 export interface SnapshotRecord {

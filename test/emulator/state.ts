@@ -21,8 +21,8 @@ export interface Operation {
     readonly settle: (status: 'Succeeded' | 'Failed' | 'Canceled') => void;
     /** What the Location URL answers once done. */
     readonly result: () => unknown;
-    /** How it will end (a fault may make it Failed or Canceled). */
-    readonly end: { status: 'Succeeded' | 'Failed' | 'Canceled'; error?: { code: string; message: string } };
+    /** How it will end (a fault may make it Failed or Canceled; an abort makes it Canceled). */
+    end: { status: 'Succeeded' | 'Failed' | 'Canceled'; error?: { code: string; message: string } };
 }
 
 const ID = {
@@ -49,7 +49,10 @@ export class EmulatorState {
         for (const c of seed.clusters) {
             const pools = new Map<string, PoolRecord>();
             for (const p of c.pools) {
-                pools.set(p.name.toLowerCase(), { name: p.name, properties: { ...defaultPoolProperties(), ...clone(p.properties) }, eTag: newETag() });
+                pools.set(p.name.toLowerCase(), {
+                    name: p.name, properties: { ...defaultPoolProperties(), ...clone(p.properties) }, eTag: newETag(),
+                    ...(p.recentlyUsed ? { recentlyUsed: p.recentlyUsed.map((v) => ({ ...v })) } : {}),
+                });
             }
             const properties = defaultClusterProperties(c.subscriptionId, c.resourceGroup, c.name, c.location, c.kubernetesVersion);
             properties.provisioningState = c.provisioningState ?? 'Succeeded';
@@ -58,6 +61,7 @@ export class EmulatorState {
                 subscriptionId: c.subscriptionId, resourceGroup: c.resourceGroup, name: c.name, location: c.location, tags: { ...(c.tags ?? {}) },
                 identity: { type: 'SystemAssigned', principalId: guidOf(c.name, 'principal'), tenantId: seed.tenantId },
                 sku: { name: 'Base', tier: c.tier ?? 'Free' }, properties, eTag: newETag(), pools,
+                maintenance: new Map(Object.entries(c.maintenanceConfigurations ?? {}).map(([name, config]) => [name, clone(config)])),
             });
         }
         for (const s of seed.snapshots) {

@@ -1,6 +1,6 @@
 import {
     assertCount, assertOsNotRetired, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux, assertWithinSkew,
-    assertTerminal, assertUpgradePath, assertImageWithin90Days, assertWindowsNetwork, isLongTermSupport, isUpgrade, supportedPatches,
+    assertTerminal, assertUpgradePath, assertImageWithin90Days, assertWindowsNetwork, isLongTermSupport, isUpgrade, supportedPatches, assertRollback,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
 import type { Params, RouteTable } from '../routes';
@@ -8,7 +8,7 @@ import { latestNodeImage, latestNodeImageOf } from '../seeds';
 import { ClusterRecord, clusterId, PoolRecord, poolJson, SnapshotRecord } from '../shapes';
 import type { EmulatorState } from '../state';
 import { armNow } from '../knobs';
-import { Context, page, startOperation } from './context';
+import { Context, finishOperation, page, startOperation } from './context';
 
 /**
  * What a pool PUT does not set from its body: AKS keeps its own values. The REST spec (2026-04-01) marks
@@ -17,7 +17,10 @@ import { Context, page, startOperation } from './context';
  * (handled apart, in `rollbackTarget`); `powerState` starts or stops the pool and is not modelled here.
  */
 const READ_ONLY = ['provisioningState', 'currentOrchestratorVersion', 'nodeImageVersion', 'powerState', 'eTag'];
-/** How many earlier versions a pool remembers for rollback. */
+/**
+ * How many earlier versions a pool's upgrade profile lists. AKS documents no number (only that a rollback goes back one
+ * version, within seven days: `assertRollback`); five keeps a week of weekly image upgrades.
+ */
 const RECENTLY_USED = 5;
 
 /** Agent pools: list, read, create, replace (scale, upgrade), delete, upgrade profile, node image upgrade. */
@@ -76,6 +79,33 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
         const cluster = findCluster(context.state(), params);
         return upgradeNodeImage(context, request, cluster, findPool(cluster, params.pool));
     });
+    table.add('agentPools.abortLatestOperation', 'POST', `${base}/{pool}/abort`, (request, params) => {
+        const cluster = findCluster(context.state(), params);
+        const pool = findPool(cluster, params.pool);
+        return abortLatestOperation(context, request, `${clusterId(cluster)}/agentPools/${pool.name}`, pool.properties, cluster.location, `agent pool '${pool.name}'`);
+    });
+}
+
+/**
+ * `abortLatestOperation` (REST spec 2026-04-01): "moved to a Canceling state and eventually to a Canceled state when
+ * cancellation finishes. If the operation completes before cancellation can take place, a 409 error code is
+ * returned." The abort is itself a long operation (202 with both headers); the operation it stops ends `Canceled` when
+ * the abort ends. The 409's code is the emulator's (the spec names none).
+ */
+export function abortLatestOperation(context: Context, request: ArmRequest, resourceId: string, properties: Json, location: string, what: string) {
+    const running = [...context.state().operations.values()]
+        .find((o) => o.status === 'InProgress' && o.resourceId.toLowerCase() === resourceId.toLowerCase() && !o.kind.startsWith('POST abort'));
+    if (!running) {
+        throw aksError(409, 'OperationNotAllowed', `There is no operation in progress on ${what} to abort: its provisioning state is ${String(properties.provisioningState)}.`);
+    }
+    running.end = { status: 'Canceled', error: { code: 'OperationCanceled', message: `The operation on ${what} was aborted by abortLatestOperation.` } };
+    properties.provisioningState = 'Canceling';
+    const subscriptionId = resourceId.split('/')[2];
+    const headers = startOperation(context, request, {
+        subscriptionId, location, resourceId, kind: 'POST abort',
+        settle: () => finishOperation(running), result: () => ({}), withLocation: true,
+    });
+    return { status: 202, headers };
 }
 
 export function findCluster(state: EmulatorState, params: Params): ClusterRecord {
@@ -190,9 +220,13 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     const rollback = rollbackTarget(existing, props.nodeImageVersion);
     if (rollback) {
         // A rollback (REST spec: `nodeImageVersion`): back to a recently used image, and that version's Kubernetes.
-        remember(existing);
+        assertRollback(existing, rollback, cluster, armNow(context.knobs));
+        remember(existing, armNow(context.knobs));
+        existing.rolledBack = true;
         next.nodeImageVersion = rollback.nodeImageVersion;
         next.orchestratorVersion = rollback.orchestratorVersion;
+        // The link to a snapshot whose image the pool no longer runs goes, as after an upgrade without a snapshot (R7);
+        // AKS documents nothing here.
         delete next.creationData;
         transitional = 'Upgrading';
     } else if (wanted !== current) {
@@ -201,7 +235,8 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
         assertSupported(wanted, cluster.location, isLongTermSupport(cluster.properties));
         assertWithinSkew(wanted, String(cluster.properties.kubernetesVersion));
         transitional = 'Upgrading';
-        remember(existing);
+        remember(existing, armNow(context.knobs));
+        existing.rolledBack = false;
         const snapshot = snapshotFor(state, props);
         if (snapshot) {
             assertOsNotRetired(snapshot.properties, wanted);
@@ -237,7 +272,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
  * What a pool PUT's `nodeImageVersion` asks for: nothing when absent or the pool's own image; a rollback to a
  * recently used version; else AKS's 400 (REST spec 2026-04-01: "Only values from `recentlyUsedVersions` are allowed").
  */
-function rollbackTarget(pool: PoolRecord, asked: unknown): { nodeImageVersion: string; orchestratorVersion: string } | undefined {
+function rollbackTarget(pool: PoolRecord, asked: unknown): { nodeImageVersion: string; orchestratorVersion: string; timestamp: string } | undefined {
     if (asked === undefined || asked === null || asked === pool.properties.nodeImageVersion) {
         return undefined;
     }
@@ -250,10 +285,13 @@ function rollbackTarget(pool: PoolRecord, asked: unknown): { nodeImageVersion: s
     return target;
 }
 
-/** Keeps what the pool runs now among its recently used versions, before an upgrade or rollback moves it. */
-function remember(pool: PoolRecord): void {
+/**
+ * Keeps what the pool runs now among its recently used versions, stamped with ARM's clock (the time it left it),
+ * before an upgrade or rollback moves it.
+ */
+function remember(pool: PoolRecord, at: Date): void {
     const p = pool.properties;
-    const now = { orchestratorVersion: String(p.currentOrchestratorVersion ?? p.orchestratorVersion), nodeImageVersion: String(p.nodeImageVersion), timestamp: new Date().toISOString() };
+    const now = { orchestratorVersion: String(p.currentOrchestratorVersion ?? p.orchestratorVersion), nodeImageVersion: String(p.nodeImageVersion), timestamp: at.toISOString() };
     pool.recentlyUsed = [now, ...(pool.recentlyUsed ?? []).filter((v) => v.nodeImageVersion !== now.nodeImageVersion)].slice(0, RECENTLY_USED);
 }
 
@@ -271,7 +309,8 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
     assertRunning(pool.properties.powerState, `agent pool '${pool.name}'`);
     const snapshotId = request.headers.akssnapshotid;
     const p = pool.properties;
-    remember(pool);
+    remember(pool, armNow(context.knobs));
+    pool.rolledBack = false;
     if (snapshotId) {
         const snapshot = context.state().findSnapshot(snapshotId);
         if (!snapshot) {

@@ -6,7 +6,7 @@ import { armError, ArmRequest, checkConditions, Json, key, newETag } from '../ht
 import type { RouteTable } from '../routes';
 import { latestNodeImageOf, supportedKubernetesVersions } from '../seeds';
 import { ClusterRecord, clusterId, clusterJson, defaultClusterProperties, guidOf } from '../shapes';
-import { findCluster, newPool, notFound, snapshotFor } from './agentPools';
+import { abortLatestOperation, findCluster, newPool, notFound, snapshotFor } from './agentPools';
 import { Context, page, startOperation } from './context';
 
 /**
@@ -82,6 +82,10 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
             result: () => ({}), withLocation: true,
         });
         return { status: 202, headers };
+    });
+    table.add('managedClusters.abortLatestOperation', 'POST', `${inGroup}/{cluster}/abort`, (request, params) => {
+        const cluster = findCluster(context.state(), params);
+        return abortLatestOperation(context, request, clusterId(cluster), cluster.properties, cluster.location, `managed cluster '${cluster.name}'`);
     });
     table.add('managedClusters.upgradeProfile', 'GET', `${inGroup}/{cluster}/upgradeProfiles/{profile}`, (_request, params) => {
         const cluster = findCluster(context.state(), params);

@@ -41,7 +41,12 @@ describe('The Azure CLI reads every resource of every seed', function () {
                         const pools = await read('aks nodepool list', '--cluster-name', cluster.name, ...where) as { name: string }[];
                         for (const pool of pools) {
                             await read('aks nodepool show', '--cluster-name', cluster.name, '-n', pool.name, ...where);
+                            await read('aks nodepool get-upgrades', '--cluster-name', cluster.name, '--nodepool-name', pool.name, ...where);
                         }
+                        // `az aks maintenanceconfiguration` is newer than Debian's Azure CLI (2.45): its `az rest` reads the same list.
+                        const configs = await read('rest', '--method', 'get', '--url', `/subscriptions/${subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}/maintenanceConfigurations?api-version=2026-04-01`) as { value: { name: string }[] };
+                        const seeded = seed.clusters.find((c) => c.name === cluster.name && c.subscriptionId === subscriptionId)?.maintenanceConfigurations ?? {};
+                        assert.deepStrictEqual(configs.value.map((c) => c.name).sort(), Object.keys(seeded).sort());
                     });
                     const snapshots = await read('aks nodepool snapshot list', ...sub) as { name: string; resourceGroup: string }[];
                     assert.strictEqual(snapshots.length, seed.snapshots.filter((s) => s.subscriptionId === subscriptionId).length);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { AksService } from '../../../src/azure/AksService';
-import { EDGE_SUBSCRIPTION, PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
+import { EDGE_SUBSCRIPTION, PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
 import { rawRequest, RawResponse, tokenFor } from './rawArm';
@@ -123,6 +123,60 @@ describe('The emulator is as strict as Azure', function () {
             assert.notStrictEqual(upgraded.properties.nodeImageVersion, before);
             const rolledBack = await arm('PUT', path, { body: { ...upgraded, properties: { ...upgraded.properties, nodeImageVersion: before } } });
             assert.deepStrictEqual([rolledBack.status, rolledBack.body.properties.nodeImageVersion], [200, before]);
+        });
+
+        it('a rollback as AKS limits it: not with the auto-upgrade channel on, not past seven days, not twice in a row', async () => {
+            const sandbox = `/subscriptions/${SANDBOX_SUBSCRIPTION}/resourceGroups/rg-sandbox/providers/Microsoft.ContainerService/managedClusters/aks-sandbox/agentPools/nodepool1`;
+            const profile = (await arm('GET', `${sandbox}/upgradeProfiles/default`)).body.properties;
+            const [recent, old] = profile.recentlyUsedVersions as { nodeImageVersion: string; orchestratorVersion: string }[];
+            const rollTo = async (path: string, nodeImageVersion: string) => {
+                const pool = await poolBody(path);
+                return arm('PUT', path, { body: { ...pool, properties: { ...pool.properties, nodeImageVersion } } });
+            };
+            const tooOld = await rollTo(sandbox, old.nodeImageVersion);
+            assert.deepStrictEqual([tooOld.status, tooOld.body.code], [400, 'OperationNotAllowed']);
+            assert.match(tooOld.body.message, /only for 7 days after the upgrade/);
+            const done = await rollTo(sandbox, recent.nodeImageVersion);
+            assert.deepStrictEqual([done.status, done.body.properties.nodeImageVersion, done.body.properties.orchestratorVersion], [200, recent.nodeImageVersion, recent.orchestratorVersion]);
+            emulator.state().setProvisioningState(sandbox, 'Succeeded');
+            const again = await rollTo(sandbox, old.nodeImageVersion);
+            assert.match(again.body.message, /consecutive rollbacks are not supported/);
+            const weu = `${GROUP.replace('rg-platform-eastus', 'rg-platform-weu')}/managedClusters/aks-prod-weu/agentPools/burst`;
+            assert.strictEqual((await arm('POST', `${weu}/upgradeNodeImageVersion`)).status, 202);
+            emulator.state().setProvisioningState(weu, 'Succeeded');
+            const before = (await arm('GET', `${weu}/upgradeProfiles/default`)).body.properties.recentlyUsedVersions[0].nodeImageVersion;
+            const channelOn = await rollTo(weu, before);
+            assert.deepStrictEqual([channelOn.status, channelOn.body.target], [400, 'autoUpgradeProfile.upgradeChannel']);
+        });
+
+        it('abortLatestOperation: the pool goes Canceling, then Canceled with its operation; with nothing running, 409', async () => {
+            emulator.knobs.operationPolls = 100;
+            const upgrade = await arm('POST', `${POOL}/upgradeNodeImageVersion`);
+            assert.strictEqual(upgrade.status, 202);
+            const abort = await arm('POST', `${POOL}/abort`);
+            assert.strictEqual(abort.status, 202);
+            assert.ok(abort.headers['azure-asyncoperation'] && abort.headers.location, 'a long operation, with both headers');
+            assert.strictEqual((await poolBody()).properties.provisioningState, 'Canceling');
+            emulator.knobs.operationPolls = 1;
+            const abortStatus = new URL(abort.headers['azure-asyncoperation']);
+            const poll = (url: string) => arm('GET', new URL(url).pathname + new URL(url).search);
+            for (let i = 0; i < 100 && (await poll(abortStatus.toString())).body.status === 'InProgress'; i++) { /* polls move it on */ }
+            assert.strictEqual((await poolBody()).properties.provisioningState, 'Canceled');
+            const upgradeStatus = await poll(upgrade.headers['azure-asyncoperation']);
+            assert.deepStrictEqual([upgradeStatus.body.status, upgradeStatus.body.error.code], ['Canceled', 'OperationCanceled']);
+            const idle = await arm('POST', `${CLUSTER}/abort`);
+            assert.deepStrictEqual([idle.status, idle.body.code], [409, 'OperationNotAllowed']);
+        });
+
+        it('maintenance configurations: listed in the REST spec\'s shape; a window outside 4–24 hours is refused', async () => {
+            const weu = `${GROUP.replace('rg-platform-eastus', 'rg-platform-weu')}/managedClusters/aks-prod-weu/maintenanceConfigurations`;
+            const list = await arm('GET', weu);
+            const configs = list.body.value as { name: string; type: string; properties: { maintenanceWindow: { durationHours: number } } }[];
+            assert.deepStrictEqual(configs.map((c) => c.name).sort(), ['aksManagedAutoUpgradeSchedule', 'aksManagedNodeOSUpgradeSchedule']);
+            assert.strictEqual(configs[0].type, 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations');
+            const bad = await arm('PUT', `${weu}/aksManagedNodeOSUpgradeSchedule`, { body: { properties: { maintenanceWindow: { schedule: { daily: { intervalDays: 1 } }, durationHours: 2, startTime: '00:00' } } } });
+            assert.deepStrictEqual([bad.status, bad.body.target], [400, 'properties.maintenanceWindow.durationHours']);
+            assert.strictEqual((await arm('GET', `${CLUSTER}/maintenanceConfigurations`)).body.value.length, 0);
         });
     });
 
