@@ -6,6 +6,7 @@ import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
 import type { ClusterOptions, PoolOptions, UpgradeSettings } from '../model/poolOptions';
+import type { RecentlyUsedVersion } from '../model/rollback';
 import type { OfferedVersion } from '../model/versions';
 import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
 import type { AzureSession } from './AzureAccount';
@@ -25,6 +26,13 @@ export interface LongOperationOptions {
     readonly onAccepted?: () => void;
 }
 
+
+/** A pool's upgrade profile (`agentPools.getUpgradeProfile`), as the product reads it. */
+export interface PoolUpgradeProfile {
+    readonly upgrades: readonly string[];
+    readonly recentlyUsed: readonly RecentlyUsedVersion[];
+    readonly latestNodeImageVersion?: string;
+}
 
 export interface ResourceGroup {
     readonly name: string;
@@ -159,11 +167,20 @@ export class AksService {
         return (result.agentPoolVersions ?? []).flatMap((v) => (v.kubernetesVersion ? [v.kubernetesVersion] : []));
     }
 
-    /** The Kubernetes versions AKS lists as upgrades for a pool (its upgrade profile: R5, LTS paths included). */
-    async poolUpgrades(poolId: string): Promise<string[]> {
+    /**
+     * A pool's upgrade profile: the Kubernetes versions AKS lists as upgrades (R5, LTS paths included), the versions
+     * it ran recently (what a rollback may go back to) and the latest node image AKS has for it.
+     */
+    async poolUpgradeProfile(poolId: string): Promise<PoolUpgradeProfile> {
         const pool = requireArmId(poolId);
         const profile = await this.sdk.agentPools.getUpgradeProfile(this.arm, pool.resourceGroup, pool.name, pool.agentPool ?? '');
-        return (profile.upgrades ?? []).flatMap((u) => (u.kubernetesVersion ? [u.kubernetesVersion] : []));
+        return {
+            upgrades: (profile.upgrades ?? []).flatMap((u) => (u.kubernetesVersion ? [u.kubernetesVersion] : [])),
+            recentlyUsed: (profile.recentlyUsedVersions ?? []).flatMap((v) => (v.orchestratorVersion && v.nodeImageVersion
+                ? [{ kubernetesVersion: v.orchestratorVersion, nodeImageVersion: v.nodeImageVersion, ...(v.timestamp ? { lastUsed: new Date(v.timestamp) } : {}) }]
+                : [])),
+            latestNodeImageVersion: profile.latestNodeImageVersion,
+        };
     }
 
     async listResourceGroups(): Promise<ResourceGroup[]> {
@@ -292,6 +309,27 @@ export class AksService {
             },
         };
         return toClusterFromJson(await this.send({ method: 'PUT', id: confirmed.id, body: next, precondition: { ifMatch: eTag }, longRunning: true }, options));
+    }
+
+    /**
+     * A rollback (REST spec 2026-04-01, `nodeImageVersion`: "setting this value triggers an agentPool rollback. Only
+     * values from `recentlyUsedVersions` are allowed"): the pool as read, sent back whole with that image and its
+     * Kubernetes version, guarded as the upgrade is.
+     */
+    async rollBackNodePool(confirmed: NodePool, to: RecentlyUsedVersion, options: LongOperationOptions = {}): Promise<NodePool> {
+        const { json, eTag } = await this.readPoolAsConfirmed(confirmed);
+        return toNodePoolFromJson(await this.send({
+            method: 'PUT', id: confirmed.id, body: rollbackBody(json, to), precondition: { ifMatch: eTag }, longRunning: true,
+        }, options));
+    }
+
+    /**
+     * `abortLatestOperation` on a pool or a cluster (REST spec 2026-04-01): the resource goes `Canceling`, then
+     * `Canceled`; a 409 when the operation ended first. The REST spec declares no If-Match on it; it changes nothing
+     * but the running operation, so none is needed.
+     */
+    async abortLatestOperation(resourceId: string, options: LongOperationOptions = {}): Promise<void> {
+        await this.send({ method: 'POST', id: resourceId, path: `${resourceId}/abort`, longRunning: true }, options);
     }
 
     /** The pool as Azure has it now, refused (nothing sent) unless it is still the pool the person confirmed. */
@@ -561,6 +599,15 @@ export const UPGRADE_PUT_DROPS: Readonly<Record<string, string>> = {
     nodeImageVersion: 'setting it triggers a rollback',
     powerState: 'setting it starts or stops the pool',
 };
+
+/** The pool as read, with `UPGRADE_PUT_DROPS` left out but the rollback's image and its Kubernetes version. */
+export function rollbackBody(current: Json, to: RecentlyUsedVersion): Json {
+    const properties = { ...((current.properties ?? {}) as Json) };
+    for (const field of Object.keys(UPGRADE_PUT_DROPS)) {
+        delete properties[field];
+    }
+    return { ...current, properties: { ...properties, orchestratorVersion: to.kubernetesVersion, nodeImageVersion: to.nodeImageVersion } };
+}
 
 /** The pool as read, with only the upgrade's own fields changed and `UPGRADE_PUT_DROPS` left out. */
 export function upgradeBody(current: Json, snapshot: Snapshot, settings: UpgradeSettings): Json {

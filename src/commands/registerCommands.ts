@@ -17,6 +17,8 @@ import { deleteSnapshot } from './deleteSnapshot/deleteSnapshot';
 import { editSnapshotTags } from './editSnapshotTags/editSnapshotTags';
 import { openInPortal } from './openInPortal/openInPortal';
 import { pinCluster } from './pinCluster/pinCluster';
+import { rollBackPool } from './rollBackPool/rollBackPool';
+import { abortOperation } from './abortOperation/abortOperation';
 import { resumeRollout } from './rollOutSnapshot/resumeRollout';
 import { retryFailedPools } from './rollOutSnapshot/retryFailedPools';
 import { RolloutServices, rollOutSnapshot } from './rollOutSnapshot/rollOutSnapshot';
@@ -45,6 +47,10 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.resumeRollout', (context, id?: string) => resumeRollout(context, rollouts, typeof id === 'string' ? id : undefined));
     registerCommand('aksSnapshots.retryFailedPools', (context, id?: string) => retryFailedPools(context, rollouts, typeof id === 'string' ? id : undefined));
     registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, operations, node));
+
+    // A pool's life after an upgrade
+    registerCommand('aksSnapshots.rollBackPool', (context, node?: NodePoolItem) => rollBackPool(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.abortOperation', (context, node?: NodePoolItem | ClusterItem) => abortOperation(context, services, tree, operations, node));
 
     // Managing snapshots
     registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) => editSnapshotTags(context, services, tree, operations, node));

@@ -127,6 +127,18 @@ export function describeProblem(p: Problem): string {
                     return vscode.l10n.t('{0} "{1}" (no surge node) needs Max unavailable of at least 1, set under Advanced Options…: nodes are then drained in place (AKS, "Upgrade an AKS cluster").', fieldWords(p.field), p.value);
             }
             break;
+        case 'rollbackChannelOn':
+            return vscode.l10n.t('Cluster "{0}" has auto-upgrade channel "{1}": AKS rolls a pool back only when it is none, or it would upgrade the pool again. Set it to none first (Pin Cluster).', p.cluster, p.channel);
+        case 'rollbackAfterRollback':
+            return vscode.l10n.t('Node pool "{0}" was just rolled back: AKS takes no second rollback in a row.', p.pool);
+        case 'rollbackNotEarlier':
+            return vscode.l10n.t('Kubernetes {0} with node image {1} is later than what the pool runs: that is an upgrade, not a rollback.', p.version, p.image);
+        case 'rollbackExpired':
+            return vscode.l10n.t('The pool left node image {0} on {1}: AKS keeps a version for rollback only {2} days after the upgrade.', p.image, p.lastUsed, p.days);
+        case 'rollbackVersionGone':
+            return vscode.l10n.t('AKS no longer offers Kubernetes {0} to this pool: a rollback cannot go to it.', p.version);
+        case 'rollbackOsSku':
+            return vscode.l10n.t('Node image {0} is of another OS SKU than the pool\'s {1}: a rollback does not revert an OS SKU change.', p.image, p.poolImage);
         case 'tag':
             return vscode.l10n.t('Tag "{0}" is invalid: write tags as key=value, separated by commas; keys cannot contain <, >, %, &, \\, ? or /.', p.value);
         case 'tagName':

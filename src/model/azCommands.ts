@@ -127,6 +127,22 @@ export function clusterChannelsCommand(clusterId: string, channels: UpgradeChann
         ...channelArguments(channels)];
 }
 
+/** A rollback to the pool's most recent earlier version (Azure CLI 2.88 and later; AKS docs, "Roll back node pool versions"). */
+export function nodePoolRollbackCommand(poolId: string): AzCommand {
+    const pool = parseArmId(poolId);
+    return ['az', 'aks', 'nodepool', 'rollback', '--subscription', pool?.subscriptionId ?? '', '--resource-group', pool?.resourceGroup ?? '',
+        '--cluster-name', pool?.name ?? '', '--name', pool?.agentPool ?? ''];
+}
+
+/** `az aks nodepool operation-abort` or `az aks operation-abort`: stops the operation running on the pool or cluster. */
+export function operationAbortCommand(resourceId: string): AzCommand {
+    const id = parseArmId(resourceId);
+    const where = ['--subscription', id?.subscriptionId ?? '', '--resource-group', id?.resourceGroup ?? ''];
+    return id?.agentPool
+        ? ['az', 'aks', 'nodepool', 'operation-abort', ...where, '--cluster-name', id.name, '--name', id.agentPool]
+        : ['az', 'aks', 'operation-abort', ...where, '--name', id?.name ?? ''];
+}
+
 /** A tag change as ARM's Tags API takes it, as Edit Tags sends it: `Merge` sets the tags given, `Delete` removes them. */
 export function tagChangeCommand(resourceId: string, operation: 'Merge' | 'Delete', tags: Readonly<Record<string, string>>): AzCommand {
     // `--tags` splits each pair at its first "=": a name holding one goes as the Tags API's own request instead.

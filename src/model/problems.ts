@@ -40,6 +40,13 @@ export type Problem =
     | { code: 'imageDateUnknown'; rule: 'R12'; image: string }
     | { code: 'windowsNeedsAzureCni'; rule: 'R16'; snapshot: string; cluster: string; networkPlugin: string }
     | { code: 'osRetired'; rule: 'R15'; snapshot: string; os: string; retired: string; source: string }
+    /** A rollback AKS would refuse (AKS docs, "Roll back node pool versions"; `src/model/rollback.ts`). */
+    | { code: 'rollbackChannelOn'; rule: 'rollback'; cluster: string; channel: string }
+    | { code: 'rollbackAfterRollback'; rule: 'rollback'; pool: string }
+    | { code: 'rollbackNotEarlier'; rule: 'rollback'; version: string; image: string }
+    | { code: 'rollbackExpired'; rule: 'rollback'; image: string; lastUsed: string; days: number }
+    | { code: 'rollbackVersionGone'; rule: 'rollback'; version: string }
+    | { code: 'rollbackOsSku'; rule: 'rollback'; image: string; poolImage: string }
     | { code: 'nodeCount'; rule: 'count'; value: string; mode: string; min: number }
     | { code: 'tag'; rule: 'tags'; value: string }
     | { code: 'tagName'; rule: 'tags'; name: string }

@@ -8,7 +8,7 @@ import { busyProblem } from '../model/rules';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { stateWords } from './stateWords';
-import { NodePoolItem } from './NodePoolItem';
+import { IN_OPERATION, NodePoolItem } from './NodePoolItem';
 import type { TenantContents } from './TenantContents';
 import { tooltipTable } from './tooltip';
 import { reached } from '../walkthrough';
@@ -36,12 +36,16 @@ export class ClusterItem implements AksTreeElement {
         return {
             id: this.id,
             label: c.name,
-            description: [busy ? stateWords(c.provisioningState ?? '?') : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
+            description: [busy || /^(failed|canceled)$/i.test(c.provisioningState ?? '') ? stateWords(c.provisioningState ?? '?') : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
             tooltip,
             iconPath: busy ? new vscode.ThemeIcon('loading~spin') : mediaIcon('cluster'),
             // What its menu offers: aksReady (no operation runs and it is not stopped, R10) for Add Node Pool and Pin
-            // Cluster; aksReimages (its channels move pools off their snapshots' images, R7) for Pin Cluster.
-            contextValue: createContextValue([ClusterItem.contextValue, ...(busyProblem('cluster', c.name, c.provisioningState, c.powerState).length ? [] : ['aksReady']), ...(reimagingChannel(c) ? ['aksReimages'] : [])]),
+            // Cluster; aksReimages (its channels move pools off their snapshots' images, R7) for Pin Cluster; IN_OPERATION
+            // for Abort Operation.
+            contextValue: createContextValue([
+                ClusterItem.contextValue, ...(busyProblem('cluster', c.name, c.provisioningState, c.powerState).length ? [] : ['aksReady']), ...(reimagingChannel(c) ? ['aksReimages'] : []),
+                ...(busy ? [IN_OPERATION] : []),
+            ]),
             collapsibleState: vscode.TreeItemCollapsibleState.Collapsed,
         };
     }

@@ -16,6 +16,8 @@ import { tooltipTable } from './tooltip';
 export const SNAPSHOT_MARKER = '◆';
 /** Marks a pool linked to a snapshot whose image or Kubernetes version it has left. */
 export const DRIFT_MARKER = '◇';
+/** A pool or cluster in the middle of an operation, which Abort Operation… can stop. */
+export const IN_OPERATION = 'aksInOperation';
 
 export class NodePoolItem implements AksTreeElement {
     static readonly contextValue = 'aksNodePool';
@@ -35,8 +37,10 @@ export class NodePoolItem implements AksTreeElement {
         const p = this.pool;
         const busy = !isTerminalState(p.provisioningState);
         const failed = p.provisioningState?.toLowerCase() === 'failed';
+        // Canceled (an abort, or AKS's own cancel) is at rest but not as asked: said, as Failed is.
+        const canceled = p.provisioningState?.toLowerCase() === 'canceled';
         const description = [
-            busy || failed ? stateWords(p.provisioningState ?? '?') : undefined,
+            busy || failed || canceled ? stateWords(p.provisioningState ?? '?') : undefined,
             p.mode,
             p.osSku ?? p.osType,
             p.vmSize,
@@ -44,6 +48,7 @@ export class NodePoolItem implements AksTreeElement {
             ...this.pinMarks(),
         ].filter(Boolean).join(' · ');
         const drifted = this.isDrifted();
+        const ready = busyProblem('nodePool', p.name, p.provisioningState, p.powerState).length === 0;
         return {
             id: this.id,
             label: p.name,
@@ -54,11 +59,14 @@ export class NodePoolItem implements AksTreeElement {
                 : drifted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
                 : mediaIcon('nodePool'),
             // What its menu offers: Create Snapshot where the pool can be a snapshot's source (R10, R11, R3), Upgrade to
-            // Snapshot where no operation runs on it and it is not stopped (R10) and it is a scale set (R11).
+            // Snapshot where no operation runs on it and it is not stopped (R10) and it is a scale set (R11), Roll Back
+            // where no operation runs and it is not stopped, Abort Operation while one runs.
             contextValue: createContextValue([
                 NodePoolItem.contextValue,
                 ...(snapshotSourceProblems(p).length === 0 ? ['aksSnapshotSource'] : []),
-                ...(busyProblem('nodePool', p.name, p.provisioningState, p.powerState).length === 0 && p.poolType !== 'VirtualMachines' ? ['aksUpgradable'] : []),
+                ...(ready && p.poolType !== 'VirtualMachines' ? ['aksUpgradable'] : []),
+                ...(ready ? ['aksReady'] : []),
+                ...(busy ? [IN_OPERATION] : []),
             ]),
             collapsibleState: vscode.TreeItemCollapsibleState.None,
         };

@@ -31,6 +31,8 @@ export abstract class LongOperationStep<C extends LongOperationStepContext> exte
     protected abstract resourceId(context: C): string;
     /** Sends the change and waits for Azure to finish it. */
     protected abstract run(context: C, options: LongOperationOptions): Promise<void>;
+    /** False for a step that acts on the operation running on the resource (an abort): see `GuardedChange.claims`. */
+    protected readonly claims: boolean = true;
     /** When the resource changed since the person confirmed: read again, check again, ask again, or throw to stop. */
     protected reconfirm?(context: C, changed: ResourceChangedError): Promise<void>;
 
@@ -40,6 +42,7 @@ export abstract class LongOperationStep<C extends LongOperationStepContext> exte
             resourceId: this.resourceId(context),
             send: (options) => this.run(context, options),
             reconfirm: this.reconfirm ? (changed) => this.reconfirm!(context, changed) : undefined,
+            claims: this.claims,
         });
         const { finished, notice } = finishedOrTold(outcome);
         this.record(context, finished, notice);

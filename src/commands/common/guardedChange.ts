@@ -44,6 +44,11 @@ export interface GuardedChange<T> {
      * the caller's signal stops waiting, and an error it must judge itself (the person's cancel) reaches it.
      */
     readonly quiet?: { readonly abortSignal: AbortSignal; readonly onAccepted?: () => void };
+    /**
+     * False for an abort: it acts on the operation running on the resource (maybe one this window started), so it
+     * does not claim the resource as every other change does.
+     */
+    readonly claims?: boolean;
 }
 
 /** How a change ended. */
@@ -79,7 +84,7 @@ export class ThrottledNotSentError extends Error {
 
 export async function runGuardedChange<T>(deps: ChangeServices, context: LongOperationContext, change: GuardedChange<T>): Promise<ChangeOutcome<T>> {
     const subscriptionId = parseArmId(change.resourceId)?.subscriptionId ?? '';
-    const claim = deps.operations.claim(change.resourceId, change.title);
+    const claim = change.claims === false ? undefined : deps.operations.claim(change.resourceId, change.title);
     const send = patiently(change);
     try {
         for (;;) {
@@ -103,7 +108,7 @@ export async function runGuardedChange<T>(deps: ChangeServices, context: LongOpe
             }
         }
     } finally {
-        claim.dispose();
+        claim?.dispose();
         // One of many (a roll-out) leaves the tree to its caller, which refreshes it once at the end.
         if (!change.quiet) {
             await deps.tree.refreshSubscription(subscriptionId);

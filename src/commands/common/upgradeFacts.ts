@@ -29,7 +29,7 @@ export async function readPoolUpgrades(services: AksServices, pool: NodePool, sn
     }
     try {
         const service = await services.forSubscription(parseArmId(pool.id)?.subscriptionId ?? '');
-        return { upgrades: await service.poolUpgrades(pool.id) };
+        return { upgrades: (await service.poolUpgradeProfile(pool.id)).upgrades };
     } catch (error) {
         return { unread: parseError(error).message };
     }

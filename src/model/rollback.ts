@@ -1,0 +1,84 @@
+import type { Cluster, NodePool } from './aks';
+import type { Problem } from './problems';
+import { busyProblem } from './rules';
+import { compareKubernetesVersions, compareNodeImages } from './versions';
+
+/**
+ * A pool rollback as AKS documents it ("Roll back node pool versions in Azure Kubernetes Service (AKS)",
+ * learn.microsoft.com/azure/aks/roll-back-node-pool-version, API 2026-04-01): a pool PUT whose `nodeImageVersion` is
+ * one of the pool's `recentlyUsedVersions` goes back to that Kubernetes version and node image. Only the version
+ * changes; other settings stay.
+ */
+
+/** One version a pool ran before (its upgrade profile's `recentlyUsedVersions`), with when it last ran it. */
+export interface RecentlyUsedVersion {
+    readonly kubernetesVersion: string;
+    readonly nodeImageVersion: string;
+    readonly lastUsed?: Date;
+}
+
+/** "Available only for seven days after upgrade completion." */
+export const ROLLBACK_DAYS = 7;
+
+/** A version the pool could go back to, and why it cannot when it cannot. */
+export interface RollbackChoice {
+    readonly version: RecentlyUsedVersion;
+    readonly problems: readonly Problem[];
+}
+
+/**
+ * The pool's recently used versions, newest first, less the one it runs, each with what stops a rollback to it:
+ * the cluster's auto-upgrade channel must be `none`; seven days after the pool left it; no rollback right after a
+ * rollback; not to a Kubernetes version AKS no longer offers the pool (`supported`, when read); not to another OS
+ * SKU's image (a rollback does not revert an OS SKU change); and R10 for the pool and its cluster.
+ */
+export function rollbackChoices(
+    pool: NodePool,
+    cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'provisioningState' | 'powerState'>,
+    recentlyUsed: readonly RecentlyUsedVersion[],
+    now: Date,
+    supported?: readonly string[],
+): RollbackChoice[] {
+    const newestFirst = [...recentlyUsed].sort((a, b) => (b.lastUsed?.getTime() ?? 0) - (a.lastUsed?.getTime() ?? 0));
+    const earlier = newestFirst.filter((v) => v.nodeImageVersion !== pool.nodeImageVersion);
+    // The newest entry is later than what the pool runs: the pool's last change was itself a rollback.
+    const afterRollback = newestFirst.length > 0 && isLater(newestFirst[0], pool);
+    const shared: Problem[] = [
+        ...busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState),
+        ...busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState),
+        ...((cluster.upgradeChannel ?? 'none').toLowerCase() !== 'none'
+            ? [{ code: 'rollbackChannelOn', rule: 'rollback', cluster: cluster.name, channel: cluster.upgradeChannel ?? '' } as const]
+            : []),
+        ...(afterRollback ? [{ code: 'rollbackAfterRollback', rule: 'rollback', pool: pool.name } as const] : []),
+    ];
+    return earlier.map((version) => ({ version, problems: [...shared, ...ownProblems(pool, version, now, supported)] }));
+}
+
+function ownProblems(pool: NodePool, version: RecentlyUsedVersion, now: Date, supported: readonly string[] | undefined): Problem[] {
+    const problems: Problem[] = [];
+    if (isLater(version, pool)) {
+        problems.push({ code: 'rollbackNotEarlier', rule: 'rollback', version: version.kubernetesVersion, image: version.nodeImageVersion });
+    }
+    const days = version.lastUsed ? (now.getTime() - version.lastUsed.getTime()) / 86_400_000 : undefined;
+    if (days === undefined || days > ROLLBACK_DAYS) {
+        problems.push({ code: 'rollbackExpired', rule: 'rollback', image: version.nodeImageVersion, lastUsed: version.lastUsed?.toISOString() ?? '?', days: ROLLBACK_DAYS });
+    }
+    if (supported && !supported.includes(version.kubernetesVersion)) {
+        problems.push({ code: 'rollbackVersionGone', rule: 'rollback', version: version.kubernetesVersion });
+    }
+    if (pool.nodeImageVersion && imageFamily(version.nodeImageVersion) !== imageFamily(pool.nodeImageVersion)) {
+        problems.push({ code: 'rollbackOsSku', rule: 'rollback', image: version.nodeImageVersion, poolImage: pool.nodeImageVersion });
+    }
+    return problems;
+}
+
+/** Later than what the pool runs: a newer Kubernetes version, or the same with a newer node image. */
+function isLater(version: RecentlyUsedVersion, pool: NodePool): boolean {
+    const kubernetes = compareKubernetesVersions(version.kubernetesVersion, pool.kubernetesVersion) ?? 0;
+    return kubernetes > 0 || (kubernetes === 0 && !!pool.nodeImageVersion && (compareNodeImages(version.nodeImageVersion, pool.nodeImageVersion) ?? 0) > 0);
+}
+
+/** A node image's family: its name without the release (`AKSUbuntu-2204gen2containerd-202611.03.0` → `AKSUbuntu-2204gen2containerd`). */
+export function imageFamily(nodeImageVersion: string): string {
+    return nodeImageVersion.trim().replace(/-[^-]*$/, '').toLowerCase();
+}
