@@ -56,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
         if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
             warnAboutWorkspaceOverrides();
             tree.refresh();
+        } else if (e.affectsConfiguration('aksSnapshots.behindDays')) {
+            tree.refresh();
         }
     }));
     const rollouts = new RolloutStore(context.globalState);

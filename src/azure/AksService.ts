@@ -6,6 +6,7 @@ import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
 import type { ClusterOptions, PoolOptions, UpgradeSettings } from '../model/poolOptions';
+import type { MaintenanceConfiguration } from '../model/maintenance';
 import type { RecentlyUsedVersion } from '../model/rollback';
 import type { OfferedVersion } from '../model/versions';
 import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
@@ -181,6 +182,13 @@ export class AksService {
                 : [])),
             latestNodeImageVersion: profile.latestNodeImageVersion,
         };
+    }
+
+    /** A cluster's planned maintenance configurations (when its automatic channels may act), as the REST spec shapes them. */
+    async listMaintenanceConfigurations(clusterId: string): Promise<MaintenanceConfiguration[]> {
+        requireArmId(clusterId);
+        const configs = await this.listArm(`${clusterId}/maintenanceConfigurations`, AKS_API_VERSION);
+        return configs.map((c) => ({ name: String(c.name), ...(c.properties as Json | undefined ?? {}) } as MaintenanceConfiguration));
     }
 
     async listResourceGroups(): Promise<ResourceGroup[]> {

@@ -1,7 +1,7 @@
 import type { Cluster, NodePool } from './aks';
 import type { Problem } from './problems';
 import { busyProblem } from './rules';
-import { compareKubernetesVersions, compareNodeImages } from './versions';
+import { compareKubernetesVersions, compareNodeImages, nodeImageFamily } from './versions';
 
 /**
  * A pool rollback as AKS documents it ("Roll back node pool versions in Azure Kubernetes Service (AKS)",
@@ -61,12 +61,12 @@ function ownProblems(pool: NodePool, version: RecentlyUsedVersion, now: Date, su
     }
     const days = version.lastUsed ? (now.getTime() - version.lastUsed.getTime()) / 86_400_000 : undefined;
     if (days === undefined || days > ROLLBACK_DAYS) {
-        problems.push({ code: 'rollbackExpired', rule: 'rollback', image: version.nodeImageVersion, lastUsed: version.lastUsed?.toISOString() ?? '?', days: ROLLBACK_DAYS });
+        problems.push({ code: 'rollbackExpired', rule: 'rollback', image: version.nodeImageVersion, lastUsed: version.lastUsed ? `${version.lastUsed.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '?', days: ROLLBACK_DAYS });
     }
     if (supported && !supported.includes(version.kubernetesVersion)) {
         problems.push({ code: 'rollbackVersionGone', rule: 'rollback', version: version.kubernetesVersion });
     }
-    if (pool.nodeImageVersion && imageFamily(version.nodeImageVersion) !== imageFamily(pool.nodeImageVersion)) {
+    if (pool.nodeImageVersion && nodeImageFamily(version.nodeImageVersion) !== nodeImageFamily(pool.nodeImageVersion)) {
         problems.push({ code: 'rollbackOsSku', rule: 'rollback', image: version.nodeImageVersion, poolImage: pool.nodeImageVersion });
     }
     return problems;
@@ -76,9 +76,4 @@ function ownProblems(pool: NodePool, version: RecentlyUsedVersion, now: Date, su
 function isLater(version: RecentlyUsedVersion, pool: NodePool): boolean {
     const kubernetes = compareKubernetesVersions(version.kubernetesVersion, pool.kubernetesVersion) ?? 0;
     return kubernetes > 0 || (kubernetes === 0 && !!pool.nodeImageVersion && (compareNodeImages(version.nodeImageVersion, pool.nodeImageVersion) ?? 0) > 0);
-}
-
-/** A node image's family: its name without the release (`AKSUbuntu-2204gen2containerd-202611.03.0` → `AKSUbuntu-2204gen2containerd`). */
-export function imageFamily(nodeImageVersion: string): string {
-    return nodeImageVersion.trim().replace(/-[^-]*$/, '').toLowerCase();
 }

@@ -78,6 +78,27 @@ export function ubuntuRelease(nodeImageVersion: string): number | undefined {
     return match ? Number(match[1]) : undefined;
 }
 
+/** A node image's family: its name without the release (`AKSUbuntu-2204gen2containerd-202611.03.0` → `aksubuntu-2204gen2containerd`). */
+export function nodeImageFamily(nodeImageVersion: string): string {
+    return nodeImageVersion.trim().replace(/-[^-]*$/, '').toLowerCase();
+}
+
+/** AKS's newest node image for a pool (its upgrade profile's `latestNodeImageVersion`), or why it could not be read. */
+export type LatestNodeImage = { readonly latest: string } | { readonly unread: string };
+
+/**
+ * How many whole days `latest` was published after `image`, when both dates can be read (0 when the image is the
+ * latest or newer). AKS's latest for a pool may be of another family (a retired Ubuntu release's pool is offered the
+ * current one): the days still count.
+ */
+export function daysBehind(image: string, latest: string): number | undefined {
+    const [a, b] = [nodeImageDate(image), nodeImageDate(latest)];
+    if (!a || !b) {
+        return undefined;
+    }
+    return Math.max(0, Math.round((b.getTime() - a.getTime()) / 86_400_000));
+}
+
 /** `2024-11-12` */
 export function formatDay(date: Date): string {
     return date.toISOString().slice(0, 10);

@@ -1,9 +1,11 @@
 import { createGenericElement, parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { AksServices } from '../azure/AksServices';
-import type { Cluster, Snapshot } from '../model/aks';
+import type { Cluster, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import { indexSnapshots } from '../model/drift';
+import type { MaintenanceConfiguration } from '../model/maintenance';
+import { LatestNodeImage, nodeImageFamily } from '../model/versions';
 import type { AksTreeElement } from './AksTreeElement';
 import { SnapshotsItem } from './SnapshotsItem';
 import { type SubscriptionContents, SubscriptionItem } from './SubscriptionItem';
@@ -58,6 +60,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         } else {
             this.services.reset();
             this.roots = undefined;
+            this.latestImages.clear();
+            this.maintenance.clear();
             this.changed.fire(undefined);
         }
     }
@@ -114,6 +118,49 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
     }
 
     private readonly snapshotIndexes = new WeakMap<readonly Snapshot[], ReadonlyMap<string, Snapshot>>();
+    /** Each pool's latest node image, by lower-case pool id, for the tree's life (a full refresh reads again). */
+    private readonly latestImages = new Map<string, Promise<LatestNodeImage>>();
+
+    latestNodeImage(pool: NodePool): Promise<LatestNodeImage> {
+        const key = pool.id.toLowerCase();
+        let read = this.latestImages.get(key);
+        if (!read) {
+            read = (async (): Promise<LatestNodeImage> => {
+                try {
+                    const service = await this.services.forSubscription(parseArmId(pool.id)?.subscriptionId ?? '');
+                    const latest = (await service.poolUpgradeProfile(pool.id)).latestNodeImageVersion;
+                    return latest ? { latest } : { unread: vscode.l10n.t('AKS gave none') };
+                } catch (error) {
+                    return { unread: parseError(error).message };
+                }
+            })();
+            this.latestImages.set(key, read);
+        }
+        return read;
+    }
+
+    /** Each cluster's maintenance configurations, by lower-case cluster id, for the tree's life. */
+    private readonly maintenance = new Map<string, Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }>>();
+
+    maintenanceOf(cluster: Cluster): Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }> {
+        const key = cluster.id.toLowerCase();
+        let read = this.maintenance.get(key);
+        if (!read) {
+            read = this.services.forSubscription(cluster.subscriptionId)
+                .then((service) => service.listMaintenanceConfigurations(cluster.id))
+                .catch((error: unknown) => ({ unread: parseError(error).message }));
+            this.maintenance.set(key, read);
+        }
+        return read;
+    }
+
+    async latestNodeImageOfFamily(image: string, location: string, preferPoolId?: string): Promise<LatestNodeImage | undefined> {
+        const family = nodeImageFamily(image);
+        const pools = (await this.everyCluster()).filter((c) => c.location.toLowerCase() === location.toLowerCase())
+            .flatMap((c) => c.nodePools).filter((p) => p.nodeImageVersion && nodeImageFamily(p.nodeImageVersion) === family);
+        const asked = pools.find((p) => preferPoolId && sameId(p.id, preferPoolId)) ?? pools[0];
+        return asked ? this.latestNodeImage(asked) : undefined;
+    }
 
     async everyCluster(): Promise<Cluster[]> {
         return (await this.readableSubscriptions()).flatMap((contents) => contents.clusters);

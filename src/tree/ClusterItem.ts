@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import type { Cluster } from '../model/aks';
 import { reimagingChannel } from '../model/channels';
 import { snapshotPin } from '../model/drift';
+import { azureNow } from '../azure/azureClock';
+import { inTurns } from '../model/inTurns';
+import { channelWindow } from '../model/maintenance';
 import { isTerminalState } from '../model/provisioning';
 import { busyProblem } from '../model/rules';
 import type { AksTreeElement } from './AksTreeElement';
@@ -13,7 +16,13 @@ import type { TenantContents } from './TenantContents';
 import { tooltipTable } from './tooltip';
 import { reached } from '../walkthrough';
 
-/** A cluster; its pools come inline with the cluster list, so expanding it reads nothing more. */
+/** Upgrade profiles read at once when a cluster expands. */
+const LATEST_IMAGE_READS_AT_ONCE = 4;
+
+/**
+ * A cluster; its pools come inline with the cluster list; expanding it reads each pool's upgrade profile (AKS's latest
+ * node image for it), once for the tree's life.
+ */
 export class ClusterItem implements AksTreeElement {
     static readonly contextValue = 'aksCluster';
     readonly id: string;
@@ -54,7 +63,16 @@ export class ClusterItem implements AksTreeElement {
     async getChildren(): Promise<AksTreeElement[]> {
         const linked = this.cluster.nodePools.map((p) => p.snapshotId).filter((id) => id !== undefined);
         const index = linked.length ? await this.tenant.snapshotsFor(linked) : new Map<string, never>();
+        // AKS's latest node image for each pool (its upgrade profile), a few at a time; one that cannot be read says so.
+        // Where a channel re-images the pools, when it may next act (the cluster's maintenance configurations).
+        const reimages = reimagingChannel(this.cluster);
+        const [latest, maintenance] = await Promise.all([
+            inTurns(this.cluster.nodePools, LATEST_IMAGE_READS_AT_ONCE, (p) => this.tenant.latestNodeImage(p)),
+            reimages ? this.tenant.maintenanceOf(this.cluster) : undefined,
+        ]);
+        const window = reimages && maintenance ? ('unread' in maintenance ? maintenance : channelWindow(reimages.setting, maintenance, azureNow())) : undefined;
+        const behindDays = vscode.workspace.getConfiguration('aksSnapshots').get<number>('behindDays', 30);
         reached('poolsSeen');
-        return this.cluster.nodePools.map((p) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, index)));
+        return this.cluster.nodePools.map((p, i) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, index), { latest: latest[i], behindDays, window }));
     }
 }

@@ -4,8 +4,12 @@ import type { NodePool } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { SnapshotPin } from '../model/drift';
 import { isTerminalState } from '../model/provisioning';
+import { daysBehind, LatestNodeImage } from '../model/versions';
 import { busyProblem, snapshotSourceProblems } from '../model/rules';
 import { describeProblemWithRule } from '../messages/describeProblem';
+import { latestImageWords } from '../messages/latestImageWords';
+import { channelWindowWords } from '../messages/windowWords';
+import type { ChannelWindow } from '../model/maintenance';
 import type { AksTreeElement } from './AksTreeElement';
 import type { ClusterItem } from './ClusterItem';
 import { mediaIcon } from './icons';
@@ -23,9 +27,20 @@ export class NodePoolItem implements AksTreeElement {
     static readonly contextValue = 'aksNodePool';
     readonly id: string;
 
-    /** `pin`: where the pool stands against the snapshot it links to (undefined when it links to none). */
-    constructor(readonly pool: NodePool, readonly parent: ClusterItem, readonly pin?: SnapshotPin) {
+    /**
+     * `pin`: where the pool stands against the snapshot it links to (undefined when it links to none). `newer`: AKS's
+     * latest node image for it, after how many days behind it a pool is marked behind, and, where the cluster's channel
+     * re-images it, when that channel may next act.
+     */
+    constructor(readonly pool: NodePool, readonly parent: ClusterItem, readonly pin?: SnapshotPin,
+        readonly newer?: { latest: LatestNodeImage; behindDays: number; window?: ChannelWindow | { readonly unread: string } }) {
         this.id = pool.id;
+    }
+
+    /** Days the pool's node image is behind AKS's latest for it, when both were read and dated. */
+    get daysBehind(): number | undefined {
+        const latest = this.newer?.latest;
+        return latest && 'latest' in latest && this.pool.nodeImageVersion ? daysBehind(this.pool.nodeImageVersion, latest.latest) : undefined;
     }
 
     /** The snapshot's name, when the pool was created or upgraded from one. */
@@ -46,6 +61,7 @@ export class NodePoolItem implements AksTreeElement {
             p.vmSize,
             p.nodeImageVersion,
             ...this.pinMarks(),
+            (this.daysBehind ?? 0) > (this.newer?.behindDays ?? Infinity) ? vscode.l10n.t('behind') : undefined,
         ].filter(Boolean).join(' · ');
         const drifted = this.isDrifted();
         const ready = busyProblem('nodePool', p.name, p.provisioningState, p.powerState).length === 0;
@@ -117,6 +133,8 @@ export class NodePoolItem implements AksTreeElement {
             [vscode.l10n.t('Power'), p.powerState],
             [vscode.l10n.t('Kubernetes version'), p.kubernetesVersion],
             [vscode.l10n.t('Node image'), p.nodeImageVersion],
+            [vscode.l10n.t('Latest node image'), this.newer && latestImageWords(p.nodeImageVersion, this.newer.latest)],
+            [vscode.l10n.t('AKS re-images it'), this.newer?.window && channelWindowWords(this.newer.window)],
             [vscode.l10n.t('OS'), p.osSku ? `${p.osType} (${p.osSku})` : p.osType],
             [vscode.l10n.t('VM size'), p.vmSize],
             [vscode.l10n.t('Nodes'), p.count?.toString()],

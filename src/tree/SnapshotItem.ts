@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { SnapshotUsage } from '../model/drift';
+import type { LatestNodeImage } from '../model/versions';
+import { latestImageWords } from '../messages/latestImageWords';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { tooltipTable } from './tooltip';
@@ -11,8 +13,8 @@ export class SnapshotItem implements AksTreeElement {
     static readonly contextValue = 'aksSnapshot';
     readonly id: string;
 
-    /** `usage`: the pools using it, once known. */
-    constructor(readonly snapshot: Snapshot, readonly parent: AksTreeElement, readonly usage?: SnapshotUsage) {
+    /** `usage`: the pools using it, once known; `latest`: AKS's latest image of its family in its region, when a pool there was asked. */
+    constructor(readonly snapshot: Snapshot, readonly parent: AksTreeElement, readonly usage?: SnapshotUsage, readonly latest?: LatestNodeImage) {
         this.id = snapshot.id;
     }
 
@@ -48,6 +50,7 @@ export class SnapshotItem implements AksTreeElement {
             [vscode.l10n.t('Resource group'), s.resourceGroup],
             [vscode.l10n.t('Kubernetes version'), s.kubernetesVersion],
             [vscode.l10n.t('Node image'), s.nodeImageVersion],
+            [vscode.l10n.t('Latest of its family in {0}', s.location), latestImageWords(s.nodeImageVersion, this.latest)],
             [vscode.l10n.t('VM size'), s.vmSize],
             [vscode.l10n.t('OS'), s.osSku ? `${s.osType} (${s.osSku})` : s.osType],
             [vscode.l10n.t('Used by'), this.usageText()],

@@ -2,6 +2,7 @@ import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../model/aks';
 import { snapshotUsageIndex } from '../model/drift';
+import { inTurns } from '../model/inTurns';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { SnapshotItem } from './SnapshotItem';
@@ -30,6 +31,8 @@ export class SnapshotsItem implements AksTreeElement {
     /** Each snapshot with how many pools use it and how many drifted, counted over every subscription that can be read (R13). */
     async getChildren(): Promise<AksTreeElement[]> {
         const usageOf = snapshotUsageIndex(this.snapshots.length ? await this.tenant.everyCluster() : []);
-        return this.snapshots.map((s) => new SnapshotItem(s, this, usageOf(s)));
+        // AKS's latest image of each snapshot's family in its region, asked of a pool there (upgrade profiles, cached).
+        const latest = await inTurns(this.snapshots, 4, (s) => this.tenant.latestNodeImageOfFamily(s.nodeImageVersion, s.location, s.sourceResourceId));
+        return this.snapshots.map((s, i) => new SnapshotItem(s, this, usageOf(s), latest[i]));
     }
 }

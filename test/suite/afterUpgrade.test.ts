@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as vscode from 'vscode';
 import type { AksService } from '../../src/azure/AksService';
 import type { OperationEndedError } from '../../src/azure/azureErrors';
 import { nodePoolId } from '../../src/model/armId';
@@ -64,7 +65,7 @@ describe('A pool\'s life after the upgrade: Roll Back Pool, Abort Operation', ()
         await runCommand('aksSnapshots.rollBackPool', ui, await api.tree.findElement(sandboxPool));
         const [first, again] = ui.ofKind('quickPick');
         assert.deepStrictEqual(first.items?.map((i) => i.label), [`Kubernetes 1.34.1 · ${UBUNTU}202611.03.0`, `$(circle-slash) Kubernetes 1.33.5 · ${UBUNTU}202610.20.0`]);
-        assert.match(first.items![1].detail!, /The pool left node image \S+202610\.20\.0 on 2026-11-10T09:00:00\.000Z: AKS keeps a version for rollback only 7 days after the upgrade\./);
+        assert.match(first.items![1].detail!, /The pool left node image \S+202610\.20\.0 on 2026-11-10 09:00 UTC: AKS keeps a version for rollback only 7 days after the upgrade\./);
         assert.match(again.text, /cannot be used: its reason is under it/);
         assert.deepStrictEqual(await emulator.writes(), []);
 
@@ -119,5 +120,45 @@ describe('A pool\'s life after the upgrade: Roll Back Pool, Abort Operation', ()
         const idle = await api.tree.getTreeItem((await api.tree.findElement(ids.pool.system))!);
         assert.doesNotMatch(idle.contextValue ?? '', /aksInOperation/);
         assert.match(idle.contextValue ?? '', /(^|;)aksReady(;|$)/);
+    });
+
+    const tooltipOf = async (id: string): Promise<string> => {
+        const tooltip = (await api.tree.getTreeItem((await api.tree.findElement(id))!)).tooltip;
+        return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+    };
+
+    it('what is newer: each pool\'s latest node image from AKS, a pool more than 30 days behind marked behind; a snapshot against its family\'s latest in its region', async () => {
+        assert.match(await description(ids.pool.memory), / · behind$/);
+        assert.match(await tooltipOf(ids.pool.memory), /Latest node image: AKSAzureLinux-V3gen2-202611\.17\.0 \(63 days newer\)/);
+        assert.doesNotMatch(await description(ids.pool.gpu), /behind/, '28 days behind: within the 30 days');
+        assert.match(await tooltipOf(ids.pool.gpu), /Latest node image: AKSUbuntu-2204gen2containerd-202611\.17\.0 \(28 days newer\)/);
+        assert.match(await tooltipOf(ids.snapshot.memory2609), /Latest of its family in eastus: AKSAzureLinux-V3gen2-202611\.17\.0 \(63 days newer\)/);
+        const reads = (await emulator.requests()).filter((r) => /\/agentPools\/memory\/upgradeProfiles\/default/i.test(r.url));
+        assert.strictEqual(reads.length, 1, 'read once for the tree\'s life: the pool and the snapshot asked of it share the read');
+
+        // A lower setting marks more pools; the tree is drawn again.
+        await vscode.workspace.getConfiguration('aksSnapshots').update('behindDays', 20, vscode.ConfigurationTarget.Global);
+        try {
+            assert.match(await description(ids.pool.gpu), / · behind$/);
+        } finally {
+            await vscode.workspace.getConfiguration('aksSnapshots').update('behindDays', undefined, vscode.ConfigurationTarget.Global);
+        }
+    });
+
+    it('a profile that cannot be read says so in the tooltip and blocks nothing', async () => {
+        await emulator.addFault({ method: 'GET', pathContains: '/agentPools/gpu/upgradeProfiles', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'No read access to upgrade profiles.' } } });
+        try {
+            api.tree.refresh();
+            assert.match(await tooltipOf(ids.pool.gpu), /Latest node image: could not be read \(.*No read access to upgrade profiles\./);
+            assert.strictEqual(await description(ids.pool.gpu), 'User · Ubuntu · Standard_NC6s_v3 · AKSUbuntu-2204gen2containerd-202610.20.0');
+        } finally {
+            await emulator.clearFaults();
+        }
+    });
+
+    it('when AKS will act: the next window of the channel that re-images the pools, or any time when the cluster sets none', async () => {
+        assert.match(await tooltipOf(ids.pool.weuSystem), /AKS re-images it: next window Sat 2026-11-28 00:00–04:00 UTC \(aksManagedNodeOSUpgradeSchedule\)/);
+        assert.match(await tooltipOf(ids.pool.memory), /AKS re-images it: at any time: the cluster sets no aksManagedNodeOSUpgradeSchedule window/);
+        assert.doesNotMatch(await tooltipOf(sandboxPool), /AKS re-images it/, 'a pinned cluster: nothing to say');
     });
 });

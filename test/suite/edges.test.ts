@@ -35,7 +35,10 @@ describe('At AKS\'s edges: versions from AKS, LTS, the 90 days on Azure\'s clock
 
     it('R5 from the pool\'s upgrade profile: a patch AKS no longer offers is refused though it is one minor up, and the profile is read once for every snapshot', async () => {
         const ui = new TestUserInput(['snap-k8s1334', ESC]);
-        assert.strictEqual(await runCommand('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(edge.older)), undefined);
+        // The tree reads the profile too when the cluster expands (AKS's latest image): only the flow's reads are counted.
+        const node = await api.tree.findElement(edge.older);
+        await emulator.clearRequests();
+        assert.strictEqual(await runCommand('aksSnapshots.upgradeToSnapshot', ui, node), undefined);
         assert.match(reasonIn(ui, 'snap-k8s1334'), /AKS does not list Kubernetes 1\.33\.4 as an upgrade for node pool "older"; it lists 1\.32\.9, 1\.33\.3, 1\.33\.5 \(the pool's upgrade profile\)/);
         assert.match(ui.ofKind('quickPick')[1].text, /"snap-k8s1334" cannot be used/);
         const reads = (await emulator.requests()).filter((r) => /\/agentPools\/older\/upgradeProfiles\/default/i.test(r.url));

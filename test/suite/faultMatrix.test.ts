@@ -139,7 +139,7 @@ const FAULTS: readonly FaultCase[] = [
     },
     {
         name: 'operation Canceled', applies: (flow) => flow.longOperation, arrange: (flow) => onWrite(flow, { action: 'cancelOperation' }),
-        expect: () => ({ error: /was canceled in Azure \(not by you\)/, writes: 1, targetChanged: true }),
+        expect: () => ({ error: /was canceled in Azure \(by an abort, by AKS or by another client\)/, writes: 1, targetChanged: true }),
     },
     {
         name: '409 another operation', applies: always,

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { workspaceOverrides } from '../../src/azure/accountSettings';
 import { startEmulator } from '../emulator/server';
 import { emulatorCloudSettings } from '../emulatorSession';
-import { demoSeed, SANDBOX_SUBSCRIPTION, Seed } from '../emulator/seeds';
+import { demoSeed, latestNodeImageOf, SANDBOX_SUBSCRIPTION, Seed } from '../emulator/seeds';
 import { connectionsSince } from './connections';
 import { activateExtension, emulator, emulatorUrl, nextTreeChange, shownTree, ShownNode } from './testApi';
 
@@ -40,13 +40,17 @@ function expectedTree(seed: Seed): ShownNode[] {
                         return {
                             label: p.name,
                             description: [busy ? state : undefined, q.mode, q.osSKU, q.vmSize, q.nodeImageVersion,
-                                snapshotName ? `${drifted ? '◇' : '◆'} ${snapshotName}` : undefined, drifted ? 'drifted' : undefined, snapshotName && reimages(c) ? 'at risk' : undefined]
+                                snapshotName ? `${drifted ? '◇' : '◆'} ${snapshotName}` : undefined, drifted ? 'drifted' : undefined, snapshotName && reimages(c) ? 'at risk' : undefined,
+                                // More than 30 days (the setting's default) behind AKS's latest image for the pool.
+                                daysBetween(String(q.nodeImageVersion), latestNodeImageOf(q)) > 30 ? 'behind' : undefined]
                                 .filter(Boolean).join(' · '),
                             // The menu's actions: Create Snapshot where the pool is idle, a scale set and its image from after
-                            // snapshots began (2021-11-10, R3); Upgrade to Snapshot where it is idle and a scale set.
+                            // snapshots began (2021-11-10, R3); Upgrade to Snapshot where it is idle and a scale set; Roll Back
+                            // where it is idle; Abort Operation where an operation runs.
                             contextValue: ['aksNodePool',
                                 ...(!busy && q.type !== 'VirtualMachines' && !/-2021\.10\.\d+$/.test(String(q.nodeImageVersion)) ? ['aksSnapshotSource'] : []),
-                                ...(!busy && q.type !== 'VirtualMachines' ? ['aksUpgradable'] : [])].sort().join(';'),
+                                ...(!busy && q.type !== 'VirtualMachines' ? ['aksUpgradable'] : []),
+                                ...(busy ? ['aksInOperation'] : ['aksReady'])].sort().join(';'),
                         };
                     }),
                 })),
@@ -63,6 +67,16 @@ function expectedTree(seed: Seed): ShownNode[] {
             ],
         };
     });
+}
+
+/** Days from one node image's publish date to another's (`yyyymm.dd.n`, `yyyy.mm.dd`, Windows `build.rev.yymmdd`). */
+function daysBetween(image: string, latest: string): number {
+    const day = (v: string): number => {
+        const m = /-(\d{4})(\d{2})\.(\d{2})\.\d+$/.exec(v) ?? /-(\d{4})\.(\d{2})\.(\d{2})$/.exec(v) ?? /\.(\d{2})(\d{2})(\d{2})$/.exec(v);
+        const year = m && m[1].length === 2 ? 2000 + Number(m[1]) : Number(m?.[1]);
+        return m ? Date.UTC(year, Number(m[2]) - 1, Number(m[3])) : NaN;
+    };
+    return (day(latest) - day(image)) / 86_400_000;
 }
 
 /** R7 as documented: only `None` or `Unmanaged` with auto-upgrade `none` leave node images alone; a cluster that names no node OS channel gets `NodeImage`. */

@@ -218,7 +218,7 @@ async function withProgress<T>(context: LongOperationContext, title: string, run
 /** Azure's own end of an operation, told apart from the person's cancel. */
 function endedMessage(error: OperationEndedError, title: string): string {
     return error.status === 'Canceled'
-        ? vscode.l10n.t('"{0}" was canceled in Azure (not by you): {1} The view shows its state now.', title, error.message)
+        ? vscode.l10n.t('"{0}" was canceled in Azure (by an abort, by AKS or by another client): {1} The view shows its state now.', title, error.message)
         : vscode.l10n.t('"{0}" failed in Azure: {1} ({2}). The view shows its state now.', title, error.message, error.code ?? 'Failed');
 }
 

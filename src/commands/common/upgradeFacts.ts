@@ -6,7 +6,7 @@ import type { NodePool, Snapshot } from '../../model/aks';
 import { parseArmId } from '../../model/armId';
 import type { UpgradeFacts } from '../../model/rules';
 import { compareKubernetesVersions } from '../../model/versions';
-import { inTurns } from './inTurns';
+import { inTurns } from '../../model/inTurns';
 
 /** AKS's upgrade paths for one pool, or why they could not be read (the hand-written R5 then applies, and says so). */
 export interface PoolUpgrades {

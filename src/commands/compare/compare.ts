@@ -32,7 +32,7 @@ export async function compareWithSnapshot(context: IActionContext, services: Aks
         throw new Error(vscode.l10n.t('No snapshot to compare with.') + unreadableSubscriptions(failures));
     }
     const snapshot = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Compare node pool "{0}" with which snapshot?', item.pool.name) + unreadableSubscriptions(failures), stepName: 'compareSnapshot', suppressPersistence: true })).data;
-    return openComparison(services, documents, snapshot, item.pool, item.parent.cluster);
+    return openComparison(services, tree, documents, snapshot, item.pool, item.parent.cluster);
 }
 
 /** Right-click a snapshot → Compare with Pool…: the pools made from it are offered first. */
@@ -50,15 +50,18 @@ export async function compareWithPool(context: IActionContext, services: AksServ
         throw new Error(vscode.l10n.t('No node pool to compare with.') + unreadableSubscriptions(failures));
     }
     const picked = (await context.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Compare snapshot "{0}" with which node pool?', snapshot.name) + unreadableSubscriptions(failures), stepName: 'comparePool', suppressPersistence: true })).data;
-    return openComparison(services, documents, snapshot, picked.pool, picked.cluster);
+    return openComparison(services, tree, documents, snapshot, picked.pool, picked.cluster);
 }
 
 /** Opens VS Code's diff editor: the snapshot on the left, the pool on the right. */
-async function openComparison(services: AksServices, documents: ReadOnlyDocuments, snapshot: Snapshot, pool: NodePool, cluster: Cluster): Promise<Comparison> {
-    const [snapshotSizes, poolSizes] = await Promise.all([sizesIn(services, snapshot.subscriptionId, snapshot.location), sizesIn(services, cluster.subscriptionId, cluster.location)]);
+async function openComparison(services: AksServices, tree: AksTreeDataProvider, documents: ReadOnlyDocuments, snapshot: Snapshot, pool: NodePool, cluster: Cluster): Promise<Comparison> {
+    const [snapshotSizes, poolSizes, snapshotLatest, poolLatest] = await Promise.all([
+        sizesIn(services, snapshot.subscriptionId, snapshot.location), sizesIn(services, cluster.subscriptionId, cluster.location),
+        tree.latestNodeImageOfFamily(snapshot.nodeImageVersion, snapshot.location, snapshot.sourceResourceId), tree.latestNodeImage(pool),
+    ]);
     const text: Comparison = {
-        snapshot: comparisonDocument({ kind: 'snapshot', snapshot, sizes: snapshotSizes }),
-        pool: comparisonDocument({ kind: 'pool', pool, cluster, sizes: poolSizes }),
+        snapshot: comparisonDocument({ kind: 'snapshot', snapshot, sizes: snapshotSizes, latest: snapshotLatest }),
+        pool: comparisonDocument({ kind: 'pool', pool, cluster, sizes: poolSizes, latest: poolLatest }),
     };
     const left = documents.add(`${snapshot.name}.txt`, text.snapshot);
     const right = documents.add(`${cluster.name}-${pool.name}.txt`, text.pool);

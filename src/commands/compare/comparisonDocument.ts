@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { Cluster, NodePool, Snapshot } from '../../model/aks';
 import { findVmSize, imageGeneration, parseVmSize, VmSizeFacts } from '../../model/vmSize';
-import { formatDay, nodeImageDate, ubuntuRelease } from '../../model/versions';
+import { formatDay, LatestNodeImage, nodeImageDate, ubuntuRelease } from '../../model/versions';
+import { latestImageWords } from '../../messages/latestImageWords';
 
 /** One side of a comparison: a node pool (with its cluster) or a snapshot, and the VM sizes of its region when Azure gave them. */
-export type ComparedSide =
+export type ComparedSide = (
     | { readonly kind: 'pool'; readonly pool: NodePool; readonly cluster: Cluster; readonly sizes?: readonly VmSizeFacts[] }
-    | { readonly kind: 'snapshot'; readonly snapshot: Snapshot; readonly sizes?: readonly VmSizeFacts[] };
+    | { readonly kind: 'snapshot'; readonly snapshot: Snapshot; readonly sizes?: readonly VmSizeFacts[] }
+) & { /** AKS's latest node image for the pool, or of the snapshot's family in its region. */ readonly latest?: LatestNodeImage };
 
 /**
  * The fields that decide whether a pool runs what a snapshot captured, one per line and in the same order on
@@ -32,6 +34,7 @@ export function comparisonDocument(side: ComparedSide): string {
         [vscode.l10n.t('Kubernetes version'), facts.kubernetesVersion],
         [vscode.l10n.t('Node image'), facts.image || '?'],
         [vscode.l10n.t('Node image date'), date ? formatDay(date) : '?'],
+        [vscode.l10n.t('AKS\'s latest node image'), latestImageWords(facts.image, side.latest)],
         [vscode.l10n.t('Node image Hyper-V generation'), imageGeneration(facts.image)],
         [vscode.l10n.t('OS type'), facts.osType],
         [vscode.l10n.t('OS SKU'), facts.osSku ?? '?'],

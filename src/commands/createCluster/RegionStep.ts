@@ -2,7 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { supportedVersionProblems } from '../../model/rules';
 import { isLongTermSupportOnly, OfferedVersion } from '../../model/versions';
-import { inTurns } from '../common/inTurns';
+import { inTurns } from '../../model/inTurns';
 import { pickUsable } from '../common/pickUsable';
 import type { CreateClusterContext } from './CreateClusterContext';
 

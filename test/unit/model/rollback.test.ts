@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Cluster, NodePool } from '../../../src/model/aks';
-import { imageFamily, RecentlyUsedVersion, rollbackChoices, ROLLBACK_DAYS } from '../../../src/model/rollback';
+import { RecentlyUsedVersion, rollbackChoices, ROLLBACK_DAYS } from '../../../src/model/rollback';
+import { daysBehind, nodeImageFamily } from '../../../src/model/versions';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const daysAgo = (days: number): Date => new Date(NOW.getTime() - days * 86_400_000);
@@ -70,8 +71,13 @@ describe('Rollback (AKS docs, "Roll back node pool versions")', () => {
             }), { numRuns: process.env.AKS_TEST_FAST ? 10 : 100 });
     });
 
-    it('a node image\'s family is its name without the release', () => {
-        assert.strictEqual(imageFamily('AKSUbuntu-2204gen2containerd-202611.03.0'), 'aksubuntu-2204gen2containerd');
-        assert.strictEqual(imageFamily('AKSWindows-2022-containerd-20348.4294.261021'), 'akswindows-2022-containerd');
+    it('a node image\'s family is its name without the release; days behind the latest count by publish date', () => {
+        assert.strictEqual(nodeImageFamily('AKSUbuntu-2204gen2containerd-202611.03.0'), 'aksubuntu-2204gen2containerd');
+        assert.strictEqual(nodeImageFamily('AKSWindows-2022-containerd-20348.4294.261021'), 'akswindows-2022-containerd');
+        assert.strictEqual(daysBehind('AKSUbuntu-2204gen2containerd-202611.03.0', 'AKSUbuntu-2204gen2containerd-202611.17.0'), 14);
+        assert.strictEqual(daysBehind('AKSWindows-2022-containerd-20348.4294.261021', 'AKSWindows-2022-containerd-20348.4405.261118'), 28);
+        assert.strictEqual(daysBehind('AKSUbuntu-2204gen2containerd-202611.17.0', 'AKSUbuntu-2204gen2containerd-202611.03.0'), 0, 'newer than the latest read: not behind');
+        assert.strictEqual(daysBehind('AKSUbuntu-1804gen2containerd-2021.10.19', 'AKSUbuntu-2204gen2containerd-202611.17.0'), 1855, 'AKS\'s latest for the pool, of another release');
+        assert.strictEqual(daysBehind('AKSUbuntu-2204gen2containerd-custom', 'AKSUbuntu-2204gen2containerd-202611.17.0'), undefined, 'no date');
     });
 });
