@@ -1,4 +1,4 @@
-import type { Cluster, NodePool } from './aks';
+import type { Cluster, NodePool, Snapshot } from './aks';
 import type { Problem } from './problems';
 import { busyProblem } from './rules';
 import { compareKubernetesVersions, compareNodeImages, nodeImageFamily } from './versions';
@@ -76,4 +76,24 @@ function ownProblems(pool: NodePool, version: RecentlyUsedVersion, now: Date, su
 function isLater(version: RecentlyUsedVersion, pool: NodePool): boolean {
     const kubernetes = compareKubernetesVersions(version.kubernetesVersion, pool.kubernetesVersion) ?? 0;
     return kubernetes > 0 || (kubernetes === 0 && !!pool.nodeImageVersion && (compareNodeImages(version.nodeImageVersion, pool.nodeImageVersion) ?? 0) > 0);
+}
+
+/**
+ * A snapshot older than the pool (R5 refuses it as an upgrade) whose Kubernetes version and node image AKS keeps for
+ * the pool: choosing it is a rollback, judged by the rollback's limits instead (the snapshot itself is not used, so
+ * its age, R12, does not apply).
+ */
+export function snapshotAsRollback(
+    pool: NodePool,
+    cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'provisioningState' | 'powerState'>,
+    snapshot: Pick<Snapshot, 'kubernetesVersion' | 'nodeImageVersion'>,
+    upgradeProblems: readonly Problem[],
+    recentlyUsed: readonly RecentlyUsedVersion[],
+    now: Date,
+): RollbackChoice | undefined {
+    if (!upgradeProblems.some((p) => p.code === 'versionNotNewer' || p.code === 'imageNotNewer')) {
+        return undefined;
+    }
+    return rollbackChoices(pool, cluster, recentlyUsed, now)
+        .find((c) => c.version.nodeImageVersion === snapshot.nodeImageVersion && compareKubernetesVersions(c.version.kubernetesVersion, snapshot.kubernetesVersion) === 0);
 }

@@ -288,7 +288,7 @@ function osSkuFamily(osSku: string): string {
 }
 
 /** By publish date, then revision; an image whose date cannot be read is not newer (fail closed). */
-function isNewerImage(candidate: string, current: string | undefined): boolean {
+export function isNewerImage(candidate: string, current: string | undefined): boolean {
     const byDate = current ? compareNodeImages(candidate, current) : undefined;
     return byDate !== undefined && byDate > 0;
 }

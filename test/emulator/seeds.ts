@@ -565,20 +565,35 @@ function isOneMinorUpgrade(from: string, to: string): boolean {
     return (a[1] === b[1] && b[2] > a[2]) || b[1] === a[1] + 1;
 }
 
-/** The newest node image AKS would give a pool, by OS, OS SKU, FIPS and the size's CPU architecture (from its SKU facts). */
-export function latestNodeImage(osType: string, osSku: string | undefined, vmSize: string, fips = false): string {
+/**
+ * Regions a node image release has not reached yet, with the release they still have. AKS rolls each weekly release
+ * out region by region over several days (AKS release notes; the AKS release tracker, releases.aks.azure.com, shows
+ * when a release reached each region): westus2 is a week behind here.
+ */
+const REGION_LAG: Readonly<Record<string, { linux: string; windows: string }>> = {
+    westus2: { linux: '202611.10.0', windows: '261111' },
+};
+
+/**
+ * The newest node image AKS would give a pool, by OS, OS SKU, FIPS, the size's CPU architecture (from its SKU facts),
+ * and the region (`REGION_LAG`).
+ */
+export function latestNodeImage(osType: string, osSku: string | undefined, vmSize: string, fips = false, location = ''): string {
+    const lag = REGION_LAG[location.toLowerCase()];
     if (osType === 'Windows') {
-        return osSku === 'Windows2019' ? 'AKSWindows-2019-containerd-17763.7009.261118' : 'AKSWindows-2022-containerd-20348.4405.261118';
+        const build = lag ? `4370.${lag.windows}` : '4405.261118';
+        return osSku === 'Windows2019' ? `AKSWindows-2019-containerd-17763.7009.${lag?.windows ?? '261118'}` : `AKSWindows-2022-containerd-20348.${build}`;
     }
+    const release = lag?.linux ?? '202611.17.0';
     if (osSku === 'AzureLinux') {
-        return 'AKSAzureLinux-V3gen2-202611.17.0';
+        return `AKSAzureLinux-V3gen2-${release}`;
     }
     const arm = VM_SIZES.find((s) => s.name.toLowerCase() === vmSize.toLowerCase())?.arch === 'Arm64';
-    const release = osSku === 'Ubuntu2404' ? '2404' : '2204';
-    return `AKSUbuntu-${release}gen2${arm ? 'arm64' : ''}${fips ? 'fips' : ''}containerd-202611.17.0`;
+    const ubuntu = osSku === 'Ubuntu2404' ? '2404' : '2204';
+    return `AKSUbuntu-${ubuntu}gen2${arm ? 'arm64' : ''}${fips ? 'fips' : ''}containerd-${release}`;
 }
 
-/** The newest node image for a pool as it stands. */
-export function latestNodeImageOf(pool: Json): string {
-    return latestNodeImage(String(pool.osType ?? 'Linux'), pool.osSKU as string | undefined, String(pool.vmSize ?? ''), pool.enableFIPS === true);
+/** The newest node image for a pool as it stands, in its cluster's region. */
+export function latestNodeImageOf(pool: Json, location = ''): string {
+    return latestNodeImage(String(pool.osType ?? 'Linux'), pool.osSKU as string | undefined, String(pool.vmSize ?? ''), pool.enableFIPS === true, location);
 }

@@ -170,7 +170,7 @@ export class EmulatorState {
         if (!found) {
             return false;
         }
-        found.pool.properties.nodeImageVersion = latestNodeImageOf(found.pool.properties);
+        found.pool.properties.nodeImageVersion = latestNodeImageOf(found.pool.properties, found.cluster.location);
         delete found.pool.properties.creationData;
         found.pool.eTag = newETag();
         return true;

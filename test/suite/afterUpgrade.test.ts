@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AksService } from '../../src/azure/AksService';
 import type { OperationEndedError } from '../../src/azure/azureErrors';
-import { nodePoolId } from '../../src/model/armId';
+import { nodePoolId, snapshotId } from '../../src/model/armId';
 import { PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { ESC, TestUserInput } from './TestUserInput';
@@ -58,6 +58,30 @@ describe('A pool\'s life after the upgrade: Roll Back Pool, Abort Operation', ()
         await assert.rejects(runCommand('aksSnapshots.rollBackPool', new TestUserInput([]), await api.tree.findElement(ids.pool.gpu)),
             /Node pool "gpu" cannot be rolled back now\. .*Node pool "gpu" was just rolled back: AKS takes no second rollback in a row\./);
         assert.deepStrictEqual(await emulator.writes(), []);
+    });
+
+    it('Upgrade to Snapshot to an older snapshot whose version AKS keeps for the pool: offered as a rollback, and sent as one', async () => {
+        // A snapshot of the pool as it is now, then an upgrade away from it.
+        const before = snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'gpu-before');
+        await service.createSnapshot(before, 'eastus', ids.pool.gpu);
+        await runCommand('aksSnapshots.upgradeToSnapshot', new TestUserInput(['snap-gpu-2611', 'Upgrade']), await api.tree.findElement(ids.pool.gpu));
+        api.tree.refresh();
+        await emulator.clearRequests();
+
+        const ui = new TestUserInput(['gpu-before', 'Roll Back']);
+        const result = await runCommand<{ azCommand: string }>('aksSnapshots.upgradeToSnapshot', ui, await api.tree.findElement(ids.pool.gpu));
+        const row = ui.ofKind('quickPick')[0].items!.find((i) => i.label === 'gpu-before')!;
+        assert.match(row.description!, /rollback \(AKS keeps this version for the pool\)$/);
+        assert.strictEqual(ui.ofKind('quickPick')[0].items!.find((i) => i.label.endsWith('snap-system-2611'))?.label, '$(circle-slash) snap-system-2611', 'another older snapshot stays refused');
+        const confirm = ui.ofKind('message')[0];
+        assert.strictEqual(confirm.text, 'Roll node pool "gpu" of "aks-prod-eastus" back to the version of snapshot "gpu-before"?');
+        assert.match(confirm.detail!, /Path: rollback\. AKS keeps Kubernetes 1\.33\.5 with node image \S+202610\.20\.0 for this pool/);
+        assert.deepStrictEqual(ui.ofKind('inputBox'), [], 'no surge question: a rollback is not an upgrade');
+        const [put, ...others] = await emulator.writes();
+        assert.deepStrictEqual(others, []);
+        assert.deepStrictEqual([put.method, (put.body as { properties: { nodeImageVersion: string } }).properties.nodeImageVersion], ['PUT', `${UBUNTU}202610.20.0`]);
+        assert.strictEqual(await description(ids.pool.gpu), `User · Ubuntu · Standard_NC6s_v3 · ${UBUNTU}202610.20.0`);
+        assert.match(result.azCommand, /^az aks nodepool rollback .* --name gpu$/);
     });
 
     it('a version past AKS\'s seven days is shown with its reason and cannot be chosen; forced through, and a version not in the list, Azure answers 400', async () => {

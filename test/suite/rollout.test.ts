@@ -191,7 +191,7 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
             // The second wave's upgrades take 30 polls each: cancel a few seconds into it, while the first ones run.
             await emulator.knobs({ operationPolls: 30 });
             setTimeout(() => stop.cancel(), 4000);
-        }, 'Start Next Wave')]);
+        }, 'Start Next Wave'), ESC]);
         const pending = runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT), { cancelWaiting: stop.token });
         const state = await pending;
         await emulator.knobs({ operationPolls: 2 });
@@ -201,6 +201,29 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         assert.ok(statuses.includes('pending'), 'the rest never started');
         const started = (await emulator.writes()).filter((w) => /agentPools/.test(w.url)).length;
         assert.strictEqual(started, statuses.filter((s) => s !== 'pending').length, 'what never started was never sent');
+        // Asked whether to abort what still runs, listing it; Esc left it running.
+        const offer = ui.ofKind('message').at(-1)!;
+        assert.match(offer.text, /is cancelled, and \d+ of its upgrades still run in Azure\. Abort them\?/);
+        assert.strictEqual(offer.detail!.split('\n').filter((l) => l.startsWith('node pool')).length, statuses.filter((s) => s === 'stillRunning').length);
+        assert.deepStrictEqual((await emulator.writes()).filter((w) => /\/abort\?/.test(w.url)), []);
+    });
+
+    it('cancel mid-wave, then Abort Upgrades: one abort per upgrade still running; each ends Canceled in Azure and counts as failed, to retry', async () => {
+        const stop = new vscode.CancellationTokenSource();
+        const ui = new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', new Meanwhile(async () => {
+            await emulator.knobs({ operationPolls: 1000 });
+            setTimeout(() => stop.cancel(), 4000);
+        }, 'Start Next Wave'), new Meanwhile(() => emulator.knobs({ operationPolls: 2 }), 'Abort Upgrades')]);
+        const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT), { cancelWaiting: stop.token });
+        const aborted = Object.entries(state.outcomes).filter(([, o]) => o.code === 'OperationCanceled');
+        assert.ok(aborted.length > 0, `some upgrades were aborted: ${JSON.stringify(state.outcomes)}`);
+        assert.ok(aborted.every(([, o]) => o.status === 'failed' && /aborted at your request/.test(o.message ?? '')));
+        const aborts = (await emulator.writes()).filter((w) => /\/abort\?/.test(w.url));
+        assert.deepStrictEqual(aborts.map((w) => w.url.split('?')[0].split('/').slice(-2, -1)[0]).sort(), aborted.map(([id]) => id.split('/').pop()!).sort(), 'one abort per pool, sent once');
+        const resources = await emulator.resources();
+        for (const [id] of aborted) {
+            assert.strictEqual(resources.find((r) => r.id === id.toLowerCase())?.state, 'Canceled');
+        }
     });
 
     /**

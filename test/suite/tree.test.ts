@@ -42,7 +42,7 @@ function expectedTree(seed: Seed): ShownNode[] {
                             description: [busy ? state : undefined, q.mode, q.osSKU, q.vmSize, q.nodeImageVersion,
                                 snapshotName ? `${drifted ? '◇' : '◆'} ${snapshotName}` : undefined, drifted ? 'drifted' : undefined, snapshotName && reimages(c) ? 'at risk' : undefined,
                                 // More than 30 days (the setting's default) behind AKS's latest image for the pool.
-                                daysBetween(String(q.nodeImageVersion), latestNodeImageOf(q)) > 30 ? 'behind' : undefined]
+                                daysBetween(String(q.nodeImageVersion), latestNodeImageOf(q, c.location)) > 30 ? 'behind' : undefined]
                                 .filter(Boolean).join(' · '),
                             // The menu's actions: Create Snapshot where the pool is idle, a scale set and its image from after
                             // snapshots began (2021-11-10, R3); Upgrade to Snapshot where it is idle and a scale set; Roll Back

@@ -5,12 +5,16 @@ import { azureNow } from '../../azure/azureClock';
 import type { NodePool, Snapshot } from '../../model/aks';
 import { parseArmId } from '../../model/armId';
 import type { UpgradeFacts } from '../../model/rules';
+import type { RecentlyUsedVersion } from '../../model/rollback';
+import { isNewerImage } from '../../model/rules';
 import { compareKubernetesVersions } from '../../model/versions';
 import { inTurns } from '../../model/inTurns';
 
 /** AKS's upgrade paths for one pool, or why they could not be read (the hand-written R5 then applies, and says so). */
 export interface PoolUpgrades {
     readonly upgrades?: readonly string[];
+    /** The versions AKS keeps for the pool's rollback (read only when asked for). */
+    readonly recentlyUsed?: readonly RecentlyUsedVersion[];
     readonly unread?: string;
 }
 
@@ -22,14 +26,18 @@ function asksUpgradePaths(pool: NodePool, snapshot: Snapshot): boolean {
     return (compareKubernetesVersions(snapshot.kubernetesVersion, pool.kubernetesVersion) ?? 0) > 0;
 }
 
-/** The pool's upgrade profile from AKS, when one of the snapshots would change its Kubernetes version. */
-export async function readPoolUpgrades(services: AksServices, pool: NodePool, snapshots: readonly Snapshot[]): Promise<PoolUpgrades> {
-    if (!snapshots.some((snapshot) => asksUpgradePaths(pool, snapshot))) {
+/**
+ * The pool's upgrade profile from AKS, when one of the snapshots would change its Kubernetes version, or, with
+ * `rollbacks`, when one is not newer than the pool (it may be a version AKS keeps for a rollback).
+ */
+export async function readPoolUpgrades(services: AksServices, pool: NodePool, snapshots: readonly Snapshot[], rollbacks = false): Promise<PoolUpgrades> {
+    if (!snapshots.some((snapshot) => asksUpgradePaths(pool, snapshot) || (rollbacks && !isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion)))) {
         return {};
     }
     try {
         const service = await services.forSubscription(parseArmId(pool.id)?.subscriptionId ?? '');
-        return { upgrades: (await service.poolUpgradeProfile(pool.id)).upgrades };
+        const profile = await service.poolUpgradeProfile(pool.id);
+        return { upgrades: profile.upgrades, ...(rollbacks ? { recentlyUsed: profile.recentlyUsed } : {}) };
     } catch (error) {
         return { unread: parseError(error).message };
     }

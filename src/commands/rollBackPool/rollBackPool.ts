@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { AksServices } from '../../azure/AksServices';
 import { azureNow } from '../../azure/azureClock';
 import { parseArmId } from '../../model/armId';
-import { nodePoolRollbackCommand, toShellLine } from '../../model/azCommands';
 import { rollbackChoices, ROLLBACK_DAYS } from '../../model/rollback';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { NodePoolItem } from '../../tree/NodePoolItem';
@@ -17,6 +16,7 @@ import { ConfirmRollbackStep } from './ConfirmRollbackStep';
 import type { RollBackPoolContext } from './RollBackPoolContext';
 import { RollBackPoolStep } from './RollBackPoolStep';
 import { RollbackVersionStep } from './RollbackVersionStep';
+import { rollbackAzLine } from './rollbackSummary';
 
 /**
  * Right-click a node pool → Roll Back Pool… (or from the palette): back to a version AKS lists as recently used
@@ -52,11 +52,7 @@ export async function rollBackPool(context: IActionContext & LongOperationContex
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
     const version = wizardContext.version!;
-    // `az aks nodepool rollback` goes to the most recent version only (the CLI's reference: "N-1").
-    const newest = choices[0].version.nodeImageVersion === version.nodeImageVersion;
-    const azCommand = newest
-        ? toShellLine(nodePoolRollbackCommand(pool.id))
-        : `# ${vscode.l10n.t('az aks nodepool rollback goes back to the most recent version only; this rollback to {0} was sent as a pool PUT with nodeImageVersion.', version.nodeImageVersion)}`;
+    const azCommand = rollbackAzLine(pool.id, version, profile.recentlyUsed);
     return endFlow(tree, { id: pool.id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Rolled node pool "{0}" back to Kubernetes {1}, node image {2}.', pool.name, version.kubernetesVersion, version.nodeImageVersion));
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { nodePoolRollbackCommand, toShellLine } from '../../model/azCommands';
+import type { Cluster, NodePool } from '../../model/aks';
 import type { RecentlyUsedVersion } from '../../model/rollback';
 import { ROLLBACK_DAYS } from '../../model/rollback';
 import { guardLine } from '../common/guardedChange';
-import type { RollBackPoolContext } from './RollBackPoolContext';
 
 /** "last used 2026-11-21 09:30 UTC", or that AKS gave no time. */
 export function lastUsedWords(version: RecentlyUsedVersion): string {
@@ -12,12 +13,11 @@ export function lastUsedWords(version: RecentlyUsedVersion): string {
 }
 
 /** What the rollback changes, from → to, and what it does not: shown before it is sent. */
-export function rollbackSummary(context: RollBackPoolContext): string {
-    const { pool, cluster, version } = context;
+export function rollbackSummary(pool: NodePool, cluster: Cluster, version: RecentlyUsedVersion): string {
     const nodeOs = cluster.nodeOsUpgradeChannel ?? 'NodeImage';
     return [
-        vscode.l10n.t('Kubernetes version: {0} → {1}', pool.kubernetesVersion, version!.kubernetesVersion),
-        vscode.l10n.t('Node image: {0} → {1}', pool.nodeImageVersion ?? '?', version!.nodeImageVersion),
+        vscode.l10n.t('Kubernetes version: {0} → {1}', pool.kubernetesVersion, version.kubernetesVersion),
+        vscode.l10n.t('Node image: {0} → {1}', pool.nodeImageVersion ?? '?', version.nodeImageVersion),
         vscode.l10n.t('Only the versions change; every other setting of the pool stays. AKS replaces the nodes as in an upgrade.'),
         vscode.l10n.t('AKS keeps earlier versions for {0} days after an upgrade and takes no second rollback in a row.', ROLLBACK_DAYS),
         // AKS docs: with the node OS channel on, the Kubernetes version goes back but the earlier node image may not.
@@ -26,4 +26,15 @@ export function rollbackSummary(context: RollBackPoolContext): string {
             : [`⚠ ${vscode.l10n.t('Cluster "{0}" has node OS upgrade channel "{1}": AKS may not restore the earlier node image, and the channel moves the pool to the latest image at its next window.', cluster.name, nodeOs)}`]),
         guardLine(pool.name, pool.eTag, true),
     ].join('\n');
+}
+
+/**
+ * The az line of a rollback: `az aks nodepool rollback` goes to the most recent version only (the CLI's reference:
+ * "N-1"); a rollback to an older one says how it was sent instead.
+ */
+export function rollbackAzLine(poolId: string, version: RecentlyUsedVersion, recentlyUsed: readonly RecentlyUsedVersion[]): string {
+    const newest = [...recentlyUsed].sort((a, b) => (b.lastUsed?.getTime() ?? 0) - (a.lastUsed?.getTime() ?? 0))[0];
+    return newest?.nodeImageVersion === version.nodeImageVersion
+        ? toShellLine(nodePoolRollbackCommand(poolId))
+        : `# ${vscode.l10n.t('az aks nodepool rollback goes back to the most recent version only; this rollback to {0} was sent as a pool PUT with nodeImageVersion.', version.nodeImageVersion)}`;
 }

@@ -25,6 +25,7 @@ import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { planDocument, poolUpgradeLine, rolloutScript, settingsText, summaryDocument } from './rolloutDocuments';
 import { RolloutRunner } from './RolloutRunner';
+import { abortStillRunning } from './abortStillRunning';
 import type { RolloutStore } from './RolloutStore';
 
 /** What a roll-out needs from the extension. */
@@ -243,7 +244,7 @@ export async function runRollout(context: IActionContext & LongOperationContext,
     const subscriptions = new Set(state.plan.waves.flat().map((p) => p.subscriptionId));
     const title = vscode.l10n.t('Rolling out snapshot "{0}"', snapshot.name);
     const seenEnded = new Set(state.plan.waves.flat().filter((p) => ENDED.includes(state.outcomes[p.poolId]?.status ?? 'pending')).map((p) => p.poolId));
-    const final = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    let final = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const source = new vscode.CancellationTokenSource();
         const listeners = [token, context.cancelWaiting].filter((t): t is vscode.CancellationToken => !!t).map((t) => t.onCancellationRequested(() => source.cancel()));
         const runner = new RolloutRunner(state, snapshot, r, {
@@ -287,6 +288,9 @@ export async function runRollout(context: IActionContext & LongOperationContext,
         }
     });
     await Promise.all([...subscriptions].map((s) => r.tree.refreshSubscription(s)));
+    // Cancelled with upgrades still running in Azure: the person may abort them.
+    final = await abortStillRunning(context, r, final);
+    r.documents.update(document, planDocument(final.plan, final));
     const c = countByStatus(final);
     const summary = summaryDocument(final);
     const copy = vscode.l10n.t('Copy Summary');

@@ -10,12 +10,21 @@ import { upgradePathsNotice } from '../common/upgradeFacts';
 import { upgradeSettingLines, upgradeSettingOptions } from '../common/upgradeSettings';
 import { describeProblem } from '../../messages/describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
+import { lastUsedWords, rollbackSummary } from '../rollBackPool/rollbackSummary';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 
 /** What will change, from → to, and how, and where R5's paths came from; a modal a person must confirm. */
 export function upgradeSummary(context: UpgradeToSnapshotContext): string {
     const { pool, snapshot, path } = context;
     const linkName = (id: string | undefined): string => (id ? parseArmId(id)?.name ?? id : vscode.l10n.t('none'));
+    if (context.rollback) {
+        return [
+            vscode.l10n.t('Path: rollback. AKS keeps Kubernetes {0} with node image {1} for this pool ({2}): the pool goes back to it, as Roll Back Pool does.',
+                context.rollback.kubernetesVersion, context.rollback.nodeImageVersion, lastUsedWords(context.rollback)),
+            rollbackSummary(pool, context.cluster, context.rollback),
+            vscode.l10n.t('Snapshot link: {0} → as AKS leaves it after a rollback (the snapshot itself is not sent)', linkName(pool.snapshotId)),
+        ].join('\n');
+    }
     const lines = [
         vscode.l10n.t('Kubernetes version: {0} → {1}', pool.kubernetesVersion, snapshot!.kubernetesVersion),
         vscode.l10n.t('Node image: {0} → {1}', pool.nodeImageVersion ?? '?', snapshot!.nodeImageVersion),
@@ -53,7 +62,7 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
         // A pool whose upgrade to this snapshot ended Failed is sent the same upgrade again: a retry (R5).
         const retry = isRetry(context.pool, context.snapshot!);
-        const upgrade: vscode.MessageItem = { title: retry ? vscode.l10n.t('Retry') : vscode.l10n.t('Upgrade') };
+        const upgrade: vscode.MessageItem = { title: context.rollback ? vscode.l10n.t('Roll Back') : retry ? vscode.l10n.t('Retry') : vscode.l10n.t('Upgrade') };
         const pinFirst: vscode.MessageItem = { title: vscode.l10n.t('Pin Cluster, Then Upgrade') };
         const advanced: vscode.MessageItem = { title: vscode.l10n.t('Advanced Options…') };
         // R7: where the cluster's channels would undo the upgrade, pinning it first is offered beside the upgrade.
@@ -61,12 +70,15 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
         // R6: surge and drain settings apply to the Kubernetes path only.
         for (;;) {
             // A surge-less upgrade needs max unavailable first: until then only Advanced Options… is offered.
-            const blocked = context.path === 'kubernetes' ? surgeProblems(context.maxSurge, context.upgradeOptions?.maxUnavailable) : [];
+            const kubernetesUpgrade = context.path === 'kubernetes' && !context.rollback;
+            const blocked = kubernetesUpgrade ? surgeProblems(context.maxSurge, context.upgradeOptions?.maxUnavailable) : [];
             // The narrow action is the default (first) button; pinning changes the whole cluster and is never the default.
-            const buttons = [...(blocked.length ? [] : atRisk ? [upgrade, pinFirst] : [upgrade]), ...(context.path === 'kubernetes' ? [advanced] : [])];
+            const buttons = [...(blocked.length ? [] : atRisk ? [upgrade, pinFirst] : [upgrade]), ...(kubernetesUpgrade ? [advanced] : [])];
             const summary = [upgradeSummary(context), ...blocked.map((p) => `⛔ ${describeProblem(p)}`)].join('\n');
             const detail = atRisk ? [summary, '', vscode.l10n.t('Pin Cluster, Then Upgrade:'), pinSummary(context.cluster, pinnedChannels(context.cluster))].join('\n') : summary;
-            const choice = await context.ui.showWarningMessage(retry
+            const choice = await context.ui.showWarningMessage(context.rollback
+                ? vscode.l10n.t('Roll node pool "{0}" of "{1}" back to the version of snapshot "{2}"?', context.pool.name, context.cluster.name, context.snapshot!.name)
+                : retry
                 ? vscode.l10n.t('The upgrade of node pool "{0}" of "{1}" to snapshot "{2}" ended Failed. Send it again?', context.pool.name, context.cluster.name, context.snapshot!.name)
                 : vscode.l10n.t('Upgrade node pool "{0}" of "{1}" to snapshot "{2}"?', context.pool.name, context.cluster.name, context.snapshot!.name),
                 { modal: true, detail, stepName: 'confirmUpgrade' },

@@ -21,6 +21,6 @@ export class MaxSurgeStep extends AzureWizardPromptStep<UpgradeToSnapshotContext
     }
 
     shouldPrompt(context: UpgradeToSnapshotContext): boolean {
-        return context.path === 'kubernetes' && context.maxSurge === undefined;
+        return context.path === 'kubernetes' && !context.rollback && context.maxSurge === undefined;
     }
 }

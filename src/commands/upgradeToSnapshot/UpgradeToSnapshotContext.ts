@@ -3,6 +3,7 @@ import type { AksService } from '../../azure/AksService';
 import type { AksServices } from '../../azure/AksServices';
 import type { Cluster, NodePool, Snapshot } from '../../model/aks';
 import type { UpgradeOptions } from '../../model/poolOptions';
+import type { RecentlyUsedVersion } from '../../model/rollback';
 import type { UpgradePath } from '../../model/rules';
 import type { LongOperationContext } from '../common/guardedChange';
 import type { PoolUpgrades } from '../common/upgradeFacts';
@@ -16,6 +17,8 @@ export interface UpgradeToSnapshotContext extends IActionContext, PinClusterCont
     pool: NodePool;
     snapshot?: Snapshot;
     path?: UpgradePath;
+    /** Set when the snapshot is older than the pool and AKS keeps its version for the pool: the upgrade is that rollback. */
+    rollback?: RecentlyUsedVersion;
     /** AKS's upgrade paths for the pool (R5), read when a snapshot would change its Kubernetes version. */
     poolUpgrades?: PoolUpgrades;
     /** Kubernetes path only; empty keeps the pool's own setting. */

@@ -1,5 +1,6 @@
 import { parseError, UserCancelledError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
+import type { ResourceChangedError } from '../../azure/azureErrors';
 import type { LongOperationOptions } from '../../azure/AksService';
 import { describeChanges, poolChanges } from '../../model/changes';
 import { upgradePath, upgradeProblems } from '../../model/rules';
@@ -24,7 +25,9 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
 
     protected async run(context: UpgradeToSnapshotContext, options: LongOperationOptions): Promise<void> {
         const { pool, snapshot, service } = context;
-        if (context.path === 'nodeImageOnly') {
+        if (context.rollback) {
+            await service.rollBackNodePool(pool, context.rollback, options);
+        } else if (context.path === 'nodeImageOnly') {
             await service.upgradeNodeImageToSnapshot(pool, snapshot!.id, options);
         } else {
             await service.upgradeNodePoolToSnapshot(pool, snapshot!, { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined }, options);
@@ -36,7 +39,11 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
      * checked again; the person sees what changed and confirms again, or the flow stops naming the rule the pool
      * now breaks. Nothing is sent to a pool nobody confirmed.
      */
-    protected async reconfirm(context: UpgradeToSnapshotContext): Promise<void> {
+    protected async reconfirm(context: UpgradeToSnapshotContext, changed: ResourceChangedError): Promise<void> {
+        if (context.rollback) {
+            // A rollback is judged on the pool's history as confirmed: a pool that changed since is not rolled back.
+            throw changed;
+        }
         const [cluster, pool] = await Promise.all([context.service.getCluster(context.pool.clusterId), context.service.getNodePool(context.pool.id)]);
         const changes = describeChanges(poolChanges(context.pool, pool));
         const snapshot = context.snapshot!;

@@ -18,6 +18,7 @@ import { UpgradeSnapshotStep } from './UpgradeSnapshotStep';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 import { UpgradeToSnapshotStep } from './UpgradeToSnapshotStep';
 import { promptWizard } from '../common/toldIfCancelled';
+import { rollbackAzLine } from '../rollBackPool/rollbackSummary';
 import { reached } from '../../walkthrough';
 
 /** Right-click a node pool → Upgrade to Snapshot… (or from the palette, picking the pool). */
@@ -41,7 +42,13 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
     await wizard.execute();
 
     const snapshot = wizardContext.snapshot!;
-    const azCommand = toShellScript([...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []), nodePoolUpgradeCommand({
+    const pin = wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : [];
+    if (wizardContext.rollback) {
+        const rollbackLine = rollbackAzLine(pool.id, wizardContext.rollback, wizardContext.poolUpgrades?.recentlyUsed ?? []);
+        return endFlow(tree, { id: pool.id, azCommand: pin.length ? `${toShellScript(pin)}${rollbackLine.startsWith('#') ? ' ' : ' && '}${rollbackLine}` : rollbackLine }, wizardContext, () =>
+            vscode.l10n.t('Rolled node pool "{0}" back to Kubernetes {1}, node image {2}.', pool.name, wizardContext.rollback!.kubernetesVersion, wizardContext.rollback!.nodeImageVersion));
+    }
+    const azCommand = toShellScript([...pin, nodePoolUpgradeCommand({
         subscriptionId: service.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name,
         snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined, options: wizardContext.upgradeOptions,
     })]);

@@ -68,7 +68,7 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
                 type: 'Microsoft.ContainerService/managedClusters/agentPools/upgradeProfiles',
                 properties: {
                     kubernetesVersion: current, osType: pool.properties.osType,
-                    latestNodeImageVersion: latestNodeImageOf(pool.properties),
+                    latestNodeImageVersion: latestNodeImageOf(pool.properties, cluster.location),
                     upgrades: upgrades.map((kubernetesVersion) => ({ kubernetesVersion })),
                     recentlyUsedVersions: pool.recentlyUsed ?? [],
                 },
@@ -173,7 +173,7 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
         ...input,
         count, vmSize, osType, osSKU: osSku, mode,
         orchestratorVersion: requested, currentOrchestratorVersion: requested,
-        nodeImageVersion: snapshot ? snapshot.properties.nodeImageVersion : latestNodeImage(osType, osSku as string, vmSize, input.enableFIPS === true),
+        nodeImageVersion: snapshot ? snapshot.properties.nodeImageVersion : latestNodeImage(osType, osSku as string, vmSize, input.enableFIPS === true, cluster.location),
         provisioningState: 'Creating', powerState: { code: 'Running' },
     };
     delete properties.eTag;
@@ -245,7 +245,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
         // An upgrade without a snapshot moves the pool to the latest image and leaves its snapshot (R7).
         next.nodeImageVersion = snapshot
             ? snapshot.properties.nodeImageVersion
-            : latestNodeImageOf(before);
+            : latestNodeImageOf(before, cluster.location);
         if (!snapshot) {
             delete next.creationData;
         }
@@ -322,7 +322,7 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
         p.nodeImageVersion = snapshot.properties.nodeImageVersion;
         p.creationData = { sourceResourceId: snapshotId };
     } else {
-        p.nodeImageVersion = latestNodeImageOf(p);
+        p.nodeImageVersion = latestNodeImageOf(p, cluster.location);
         delete p.creationData;
     }
     p.provisioningState = 'UpgradingNodeImageVersion';

@@ -207,7 +207,7 @@ function updateCluster(context: Context, request: ArmRequest, cluster: ClusterRe
         cluster.pools.forEach((p) => {
             p.properties.orchestratorVersion = wanted;
             p.properties.provisioningState = 'Upgrading';
-            p.properties.nodeImageVersion = latestNodeImageOf(p.properties);
+            p.properties.nodeImageVersion = latestNodeImageOf(p.properties, cluster.location);
             delete p.properties.creationData;
             p.eTag = newETag();
         });

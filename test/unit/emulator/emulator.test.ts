@@ -149,6 +149,13 @@ describe('The emulator is as strict as Azure', function () {
             assert.deepStrictEqual([channelOn.status, channelOn.body.target], [400, 'autoUpgradeProfile.upgradeChannel']);
         });
 
+        it('the latest node image is per family and region: westus2 has not got this week\'s release yet', async () => {
+            const latest = async (path: string) => (await arm('GET', `${path}/upgradeProfiles/default`)).body.properties.latestNodeImageVersion;
+            const legacy = `${GROUP.replace('rg-platform-eastus', 'rg-legacy')}/managedClusters/aks-legacy/agentPools/vmpool`;
+            assert.deepStrictEqual([await latest(POOL), await latest(legacy)], ['AKSUbuntu-2204gen2containerd-202611.17.0', 'AKSUbuntu-2204gen2containerd-202611.10.0']);
+            assert.strictEqual(await latest(`${CLUSTER}/agentPools/memory`), 'AKSAzureLinux-V3gen2-202611.17.0', 'each family its own');
+        });
+
         it('abortLatestOperation: the pool goes Canceling, then Canceled with its operation; with nothing running, 409', async () => {
             emulator.knobs.operationPolls = 100;
             const upgrade = await arm('POST', `${POOL}/upgradeNodeImageVersion`);

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { Cluster, NodePool } from '../../../src/model/aks';
-import { RecentlyUsedVersion, rollbackChoices, ROLLBACK_DAYS } from '../../../src/model/rollback';
+import { RecentlyUsedVersion, rollbackChoices, ROLLBACK_DAYS, snapshotAsRollback } from '../../../src/model/rollback';
 import { daysBehind, nodeImageFamily } from '../../../src/model/versions';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
+const UBUNTU = 'AKSUbuntu-2204gen2containerd-';
 const daysAgo = (days: number): Date => new Date(NOW.getTime() - days * 86_400_000);
 const pool = (over: Partial<NodePool> = {}): NodePool => ({
     id: 'p', name: 'p', clusterId: 'c', mode: 'User', osType: 'Linux', vmSize: 'Standard_D4s_v5', kubernetesVersion: '1.34.1',
@@ -45,6 +46,16 @@ describe('Rollback (AKS docs, "Roll back node pool versions")', () => {
         const azureLinux = [{ kubernetesVersion: '1.34.1', nodeImageVersion: 'AKSAzureLinux-V3gen2-202611.03.0', lastUsed: daysAgo(2) }];
         assert.deepStrictEqual(codes(rollbackChoices(pool(), cluster(), azureLinux, NOW)), [['rollbackOsSku']]);
         assert.deepStrictEqual(codes(rollbackChoices(pool(), cluster(), [version('1.34.1', '202611.03.0')], NOW)), [['rollbackExpired']]);
+    });
+
+    it('an older snapshot is a rollback only when R5 refuses it as an upgrade and AKS keeps its exact version for the pool', () => {
+        const history = [version('1.34.1', '202611.03.0', daysAgo(3))];
+        const notNewer = [{ code: 'imageNotNewer', rule: 'R5', snapshotImage: 'x', poolImage: 'y' } as const];
+        const back = snapshotAsRollback(pool(), cluster(), { kubernetesVersion: '1.34.1', nodeImageVersion: `${UBUNTU}202611.03.0` }, notNewer, history, NOW);
+        assert.deepStrictEqual([back?.version.nodeImageVersion, back?.problems], [`${UBUNTU}202611.03.0`, []]);
+        assert.strictEqual(snapshotAsRollback(pool(), cluster(), { kubernetesVersion: '1.34.1', nodeImageVersion: `${UBUNTU}202611.03.0` }, [], history, NOW), undefined, 'not refused as an upgrade: an upgrade');
+        assert.strictEqual(snapshotAsRollback(pool(), cluster(), { kubernetesVersion: '1.33.5', nodeImageVersion: `${UBUNTU}202611.03.0` }, notNewer, history, NOW), undefined, 'another Kubernetes version');
+        assert.deepStrictEqual(snapshotAsRollback(pool(), cluster({ upgradeChannel: 'stable' }), { kubernetesVersion: '1.34.1', nodeImageVersion: `${UBUNTU}202611.03.0` }, notNewer, history, NOW)?.problems.map((p) => p.code), ['rollbackChannelOn']);
     });
 
     it('property: a usable choice is never the version the pool runs, is within seven days, with the auto-upgrade channel off; newest first', () => {
