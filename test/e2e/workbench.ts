@@ -128,6 +128,9 @@ export function treeRow(page: Page, label: string): Locator {
 /** Right-clicks a tree row and chooses a context-menu item, as a person would. */
 export async function contextMenu(page: Page, rowLabel: string, item: string): Promise<void> {
     const row = treeRow(page, rowLabel).first();
+    // A tooltip left open by the pointer over another row can cover this one: move off the view and let it close.
+    await page.mouse.move(900, 700);
+    await page.locator('.monaco-hover, .workbench-hover').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
     await row.scrollIntoViewIfNeeded();
     await row.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu');
