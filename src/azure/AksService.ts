@@ -608,21 +608,23 @@ export const UPGRADE_PUT_DROPS: Readonly<Record<string, string>> = {
     powerState: 'setting it starts or stops the pool',
 };
 
-/** The pool as read, with `UPGRADE_PUT_DROPS` left out but the rollback's image and its Kubernetes version. */
-export function rollbackBody(current: Json, to: RecentlyUsedVersion): Json {
+/** A pool's properties as read, less `UPGRADE_PUT_DROPS`: what a whole-pool PUT sends back unchanged. */
+function keptPoolProperties(current: Json): Json {
     const properties = { ...((current.properties ?? {}) as Json) };
     for (const field of Object.keys(UPGRADE_PUT_DROPS)) {
         delete properties[field];
     }
-    return { ...current, properties: { ...properties, orchestratorVersion: to.kubernetesVersion, nodeImageVersion: to.nodeImageVersion } };
+    return properties;
+}
+
+/** The pool as read, with `UPGRADE_PUT_DROPS` left out but the rollback's image and its Kubernetes version. */
+export function rollbackBody(current: Json, to: RecentlyUsedVersion): Json {
+    return { ...current, properties: { ...keptPoolProperties(current), orchestratorVersion: to.kubernetesVersion, nodeImageVersion: to.nodeImageVersion } };
 }
 
 /** The pool as read, with only the upgrade's own fields changed and `UPGRADE_PUT_DROPS` left out. */
 export function upgradeBody(current: Json, snapshot: Snapshot, settings: UpgradeSettings): Json {
-    const properties = { ...((current.properties ?? {}) as Json) };
-    for (const field of Object.keys(UPGRADE_PUT_DROPS)) {
-        delete properties[field];
-    }
+    const properties = keptPoolProperties(current);
     const changed = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined && v !== ''));
     return {
         ...current,

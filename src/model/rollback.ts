@@ -39,7 +39,7 @@ export function rollbackChoices(
     now: Date,
     supported?: readonly string[],
 ): RollbackChoice[] {
-    const newestFirst = [...recentlyUsed].sort((a, b) => (b.lastUsed?.getTime() ?? 0) - (a.lastUsed?.getTime() ?? 0));
+    const newestFirst = byNewest(recentlyUsed);
     const earlier = newestFirst.filter((v) => v.nodeImageVersion !== pool.nodeImageVersion);
     // The newest entry is later than what the pool runs: the pool's last change was itself a rollback.
     const afterRollback = newestFirst.length > 0 && isLater(newestFirst[0], pool);
@@ -70,6 +70,11 @@ function ownProblems(pool: NodePool, version: RecentlyUsedVersion, now: Date, su
         problems.push({ code: 'rollbackOsSku', rule: 'rollback', image: version.nodeImageVersion, poolImage: pool.nodeImageVersion });
     }
     return problems;
+}
+
+/** Recently used versions, the one the pool left last first. */
+export function byNewest(recentlyUsed: readonly RecentlyUsedVersion[]): RecentlyUsedVersion[] {
+    return [...recentlyUsed].sort((a, b) => (b.lastUsed?.getTime() ?? 0) - (a.lastUsed?.getTime() ?? 0));
 }
 
 /** Later than what the pool runs: a newer Kubernetes version, or the same with a newer node image. */

@@ -122,36 +122,18 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
     private readonly latestImages = new Map<string, Promise<LatestNodeImage>>();
 
     latestNodeImage(pool: NodePool): Promise<LatestNodeImage> {
-        const key = pool.id.toLowerCase();
-        let read = this.latestImages.get(key);
-        if (!read) {
-            read = (async (): Promise<LatestNodeImage> => {
-                try {
-                    const service = await this.services.forSubscription(parseArmId(pool.id)?.subscriptionId ?? '');
-                    const latest = (await service.poolUpgradeProfile(pool.id)).latestNodeImageVersion;
-                    return latest ? { latest } : { unread: vscode.l10n.t('AKS gave none') };
-                } catch (error) {
-                    return { unread: parseError(error).message };
-                }
-            })();
-            this.latestImages.set(key, read);
-        }
-        return read;
+        return readOnce(this.latestImages, pool.id, async () => {
+            const service = await this.services.forSubscription(parseArmId(pool.id)?.subscriptionId ?? '');
+            const latest = (await service.poolUpgradeProfile(pool.id)).latestNodeImageVersion;
+            return latest ? { latest } : { unread: vscode.l10n.t('AKS gave none') };
+        });
     }
 
     /** Each cluster's maintenance configurations, by lower-case cluster id, for the tree's life. */
     private readonly maintenance = new Map<string, Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }>>();
 
     maintenanceOf(cluster: Cluster): Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }> {
-        const key = cluster.id.toLowerCase();
-        let read = this.maintenance.get(key);
-        if (!read) {
-            read = this.services.forSubscription(cluster.subscriptionId)
-                .then((service) => service.listMaintenanceConfigurations(cluster.id))
-                .catch((error: unknown) => ({ unread: parseError(error).message }));
-            this.maintenance.set(key, read);
-        }
-        return read;
+        return readOnce(this.maintenance, cluster.id, async () => (await this.services.forSubscription(cluster.subscriptionId)).listMaintenanceConfigurations(cluster.id));
     }
 
     async latestNodeImageOfFamily(image: string, location: string, preferPoolId?: string): Promise<LatestNodeImage | undefined> {
@@ -245,4 +227,15 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         });
         return { ...item, id: `aksSnapshots/${id}` };
     }
+}
+
+/** A read kept by lower-case resource id for the tree's life; a failure is kept as why (`unread`), never a rejection. */
+function readOnce<T>(cache: Map<string, Promise<T | { readonly unread: string }>>, id: string, read: () => Promise<T | { readonly unread: string }>): Promise<T | { readonly unread: string }> {
+    const key = id.toLowerCase();
+    let kept = cache.get(key);
+    if (!kept) {
+        kept = read().catch((error: unknown) => ({ unread: parseError(error).message }));
+        cache.set(key, kept);
+    }
+    return kept;
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { nodePoolRollbackCommand, toShellLine } from '../../model/azCommands';
 import type { Cluster, NodePool } from '../../model/aks';
-import type { RecentlyUsedVersion } from '../../model/rollback';
-import { ROLLBACK_DAYS } from '../../model/rollback';
+import { byNewest, RecentlyUsedVersion, ROLLBACK_DAYS } from '../../model/rollback';
 import { guardLine } from '../common/guardedChange';
 
 /** "last used 2026-11-21 09:30 UTC", or that AKS gave no time. */
@@ -33,7 +32,7 @@ export function rollbackSummary(pool: NodePool, cluster: Cluster, version: Recen
  * "N-1"); a rollback to an older one says how it was sent instead.
  */
 export function rollbackAzLine(poolId: string, version: RecentlyUsedVersion, recentlyUsed: readonly RecentlyUsedVersion[]): string {
-    const newest = [...recentlyUsed].sort((a, b) => (b.lastUsed?.getTime() ?? 0) - (a.lastUsed?.getTime() ?? 0))[0];
+    const [newest] = byNewest(recentlyUsed);
     return newest?.nodeImageVersion === version.nodeImageVersion
         ? toShellLine(nodePoolRollbackCommand(poolId))
         : `# ${vscode.l10n.t('az aks nodepool rollback goes back to the most recent version only; this rollback to {0} was sent as a pool PUT with nodeImageVersion.', version.nodeImageVersion)}`;
