@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { AksServices } from './azure/AksServices';
 import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
 import { AzureAccount } from './azure/AzureAccount';
+import { authProviderId } from './azure/clouds';
 import { formatAzureRequest, onAzureRequest } from './azure/requestLog';
+import { onDidChangeSignIn } from './azure/VSCodeSignIn';
 import { registerErrorDetails } from './commands/common/errorDetails';
 import { RunningOperations } from './commands/common/runningOperations';
 import { registerCommands } from './commands/registerCommands';
@@ -60,6 +62,11 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
             tree.refresh();
         }
     }));
+    // A sign-in or sign-out made anywhere (the Accounts menu, another extension) redraws the tree from the new accounts.
+    context.subscriptions.push(onDidChangeSignIn(() => {
+        const { mode, cloud } = services.account.settings;
+        return mode === 'vscode' ? authProviderId(cloud) : undefined;
+    }, () => tree.refresh()));
     const rollouts = new RolloutStore(context.globalState);
     context.subscriptions.push(...registerCommands(services, tree, operations, rollouts));
     warnAboutWorkspaceOverrides();

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import type { AzureAccount, AzureSession } from './AzureAccount';
+import type { AccountContents, AzureAccount, AzureSession } from './AzureAccount';
 import { AksService } from './AksService';
-import { DEFAULT_LIMITS } from './requestPolicies';
+import type { TenantToSignIn } from './VSCodeSignIn';
 
 /**
  * The subscriptions the user sees and one AKS service per subscription, made on first need and kept
@@ -9,18 +9,27 @@ import { DEFAULT_LIMITS } from './requestPolicies';
  * snapshot in another subscription is reached through its id's subscription).
  */
 export class AksServices {
-    private sessions: Promise<AzureSession[]> | undefined;
+    private contents: Promise<AccountContents> | undefined;
     private readonly services = new Map<string, Promise<AksService>>();
 
     /** `listed`: the subscriptions as already listed with the account, when the caller holds them. */
     constructor(readonly account: AzureAccount, listed?: AzureSession[]) {
-        this.sessions = listed && Promise.resolve(listed);
+        this.contents = listed && Promise.resolve({ sessions: listed, tenantsToSignIn: [] });
     }
 
-    listSessions(): Promise<AzureSession[]> {
-        this.sessions ??= this.account.listSubscriptions();
-        this.sessions.catch(() => (this.sessions = undefined));
-        return this.sessions;
+    private listAccount(): Promise<AccountContents> {
+        this.contents ??= this.account.listAccount();
+        this.contents.catch(() => (this.contents = undefined));
+        return this.contents;
+    }
+
+    async listSessions(): Promise<AzureSession[]> {
+        return (await this.listAccount()).sessions;
+    }
+
+    /** Tenants the account belongs to that need a sign-in of their own before their subscriptions can be listed. */
+    async tenantsToSignIn(): Promise<readonly TenantToSignIn[]> {
+        return (await this.listAccount()).tenantsToSignIn;
     }
 
     async forSubscription(subscriptionId: string): Promise<AksService> {
@@ -32,8 +41,7 @@ export class AksServices {
                 if (!session) {
                     throw new Error(l10n.t('Subscription {0} is not among the subscriptions you are signed in to.', subscriptionId));
                 }
-                const seconds = this.account.settings.requestTimeoutSeconds;
-                return AksService.create(session, seconds && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS);
+                return AksService.create(session, this.account.limits);
             });
             service.catch(() => this.services.delete(key));
             this.services.set(key, service);
@@ -62,7 +70,8 @@ export class AksServices {
 
     /** Forget subscriptions and clients: after sign-in, sign-out or a settings change. */
     reset(): void {
-        this.sessions = undefined;
+        this.contents = undefined;
         this.services.clear();
+        this.account.forget();
     }
 }

@@ -1,10 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type { TokenCredential } from '@azure/core-auth';
-import type { VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import type { Subscription } from '../model/aks';
-import { armScope, AzureCloud } from './clouds';
+import { listSubscriptionsWith } from './armLists';
+import { armScope, authProviderId, AzureCloud } from './clouds';
 import { loadSdk } from './loadSdk';
-import { PageGuard, secureArmPipeline } from './requestPolicies';
+import { DEFAULT_LIMITS, RequestLimits, setRequestsInFlight } from './requestPolicies';
+import { cachedCredential, jwtTenant, TokenCache } from './tokenCache';
+import type { Account, TenantToSignIn, VSCodeSignIn } from './VSCodeSignIn';
 
 /** How the product gets its Azure tokens (setting `aksSnapshots.authentication`). */
 export type AuthenticationMode = 'vscode' | 'azureCli' | 'environment';
@@ -14,10 +16,12 @@ export interface AccountSettings {
     readonly cloud: AzureCloud;
     /** `tenantId/subscriptionId` entries; empty shows every subscription. */
     readonly selectedSubscriptions: readonly string[];
-    /** Token settings the workspace sets (ignored); VS Code's own sign-in would read them, so it is not used while any is set. */
+    /** Token settings the workspace sets (ignored; see `refuseWorkspaceCloud`). */
     readonly workspaceOverrides?: readonly string[];
     /** How long one request may take (`aksSnapshots.requestTimeoutSeconds`). */
     readonly requestTimeoutSeconds?: number;
+    /** How many requests may be in flight at once, across subscriptions (`aksSnapshots.maxRequestsInFlight`). */
+    readonly maxRequestsInFlight?: number;
 }
 
 /** A subscription with what it takes to call it. */
@@ -25,14 +29,38 @@ export interface AzureSession {
     readonly subscription: Subscription;
     readonly credential: TokenCredential;
     readonly cloud: AzureCloud;
+    /** The VS Code account it is reached through (the `vscode` sign-in only). */
+    readonly account?: Account;
+}
+
+/** What the account reaches: its subscriptions, and the tenants that need a sign-in of their own first. */
+export interface AccountContents {
+    readonly sessions: AzureSession[];
+    readonly tenantsToSignIn: readonly TenantToSignIn[];
 }
 
 /** Signs in and lists subscriptions, whichever credential the user chose. */
 export class AzureAccount {
+    /** Tokens by tenant and scope, shared by every subscription and request (one `az` or VS Code lookup per tenant and scope). */
+    private readonly tokens = new TokenCache();
+
     constructor(private readonly readSettings: () => AccountSettings, private readonly env: NodeJS.ProcessEnv = process.env) {}
 
     get settings(): AccountSettings {
         return this.readSettings();
+    }
+
+    /** The limits every request runs under, from the settings. */
+    get limits(): RequestLimits {
+        const { requestTimeoutSeconds: seconds, maxRequestsInFlight } = this.settings;
+        setRequestsInFlight(maxRequestsInFlight);
+        return seconds && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS;
+    }
+
+    /** Forgets every token: after sign-in, sign-out or a settings change. */
+    forget(): void {
+        this.tokens.clear();
+        this.vscodeSignInFor = undefined;
     }
 
     async isSignedIn(): Promise<boolean> {
@@ -50,65 +78,74 @@ export class AzureAccount {
             }
         }
         this.refuseWorkspaceCloud();
-        return (await this.vscodeProvider()).isSignedIn();
+        return (await this.vscodeSignIn()).isSignedIn();
     }
 
     /**
-     * VS Code's Microsoft sign-in library reads the cloud settings from every scope, the workspace's too: while a
-     * workspace sets them, that sign-in is not used, so that a folder can never choose where the token goes.
+     * VS Code's sovereign-cloud sign-in takes its authority from `microsoft-sovereign-cloud.*` in every scope, the
+     * workspace's too: while a workspace sets them and the user's cloud needs that sign-in, it is not used, so that a
+     * folder can never choose where the token goes. The public cloud's sign-in does not read them: it goes on.
      */
     private refuseWorkspaceCloud(): void {
         const cloudSettings = (this.settings.workspaceOverrides ?? []).filter((name) => name.startsWith('microsoft-sovereign-cloud.'));
-        if (cloudSettings.length > 0) {
+        if (cloudSettings.length > 0 && authProviderId(this.settings.cloud) === 'microsoft-sovereign-cloud') {
             throw new Error(l10n.t('This workspace sets {0}, which would decide where VS Code\'s sign-in sends your token; remove it from the workspace settings, or sign in with "azureCli" or "environment".', cloudSettings.join(', ')));
         }
     }
 
-    /** Starts VS Code's Microsoft sign-in; the other modes are signed in outside the editor. */
-    async signInWithVSCode(): Promise<boolean> {
-        return (await this.vscodeProvider()).signIn();
+    /**
+     * Starts VS Code's Microsoft sign-in (to a tenant, with an account, when given), at the user's cloud only; the
+     * other modes are signed in outside the editor.
+     */
+    async signInWithVSCode(tenantId?: string, account?: Account): Promise<boolean> {
+        this.refuseWorkspaceCloud();
+        return (await this.vscodeSignIn()).signIn(tenantId, account);
     }
 
     async listSubscriptions(): Promise<AzureSession[]> {
-        const { mode, cloud, selectedSubscriptions } = this.settings;
-        if (mode === 'vscode') {
-            this.refuseWorkspaceCloud();
-            const subscriptions = await (await this.vscodeProvider()).getSubscriptions(true);
-            return subscriptions.map((s) => ({
-                subscription: { subscriptionId: s.subscriptionId, name: s.name, tenantId: s.tenantId },
-                credential: s.credential,
-                cloud,
-            }));
-        }
-        const credential = mode === 'environment' ? await this.environmentCredential() : await this.cliCredential();
-        const { SubscriptionClient, subscriptionsNextLink } = await loadSdk();
-        const client = new SubscriptionClient(credential, { endpoint: cloud.resourceManagerEndpointUrl, credentialScopes: [armScope(cloud)] });
-        secureArmPipeline(client.pipeline, cloud.resourceManagerEndpointUrl);
-        const sessions: AzureSession[] = [];
-        const pages = new PageGuard('subscriptions', cloud.resourceManagerEndpointUrl);
-        for await (const page of client.subscriptions.list().byPage()) {
-            for (const s of page) {
-                if (s.subscriptionId && s.state !== 'Disabled' && isSelected(selectedSubscriptions, s.tenantId, s.subscriptionId)) {
-                    sessions.push({
-                        subscription: { subscriptionId: s.subscriptionId, name: s.displayName ?? s.subscriptionId, tenantId: s.tenantId ?? '' },
-                        credential,
-                        cloud,
-                    });
-                }
-            }
-            const next = subscriptionsNextLink(page);
-            if (next) {
-                pages.next(next);
-            }
-        }
-        return sessions.sort((a, b) => a.subscription.name.localeCompare(b.subscription.name));
+        return (await this.listAccount()).sessions;
     }
 
-    private vscodeProviderPromise: Promise<VSCodeAzureSubscriptionProvider> | undefined;
+    /**
+     * The subscriptions the filter (`azureResourceGroups.selectedSubscriptions`) lets through, by name, and the
+     * tenants that need a sign-in first. `unfiltered`: every subscription (to choose the filter from).
+     */
+    async listAccount(unfiltered = false): Promise<AccountContents> {
+        const { mode, cloud } = this.settings;
+        const selected = unfiltered ? [] : this.settings.selectedSubscriptions;
+        const limits = this.limits;
+        const byName = (sessions: AzureSession[]): AzureSession[] => sessions
+            .filter((s) => isSelected(selected, s.subscription.tenantId, s.subscription.subscriptionId))
+            .sort((a, b) => a.subscription.name.localeCompare(b.subscription.name));
+        if (mode === 'vscode') {
+            this.refuseWorkspaceCloud();
+            const tenantFilter = [...new Set(selected.filter((entry) => entry.includes('/')).map((entry) => entry.split('/')[0]))];
+            const { subscriptions, tenantsToSignIn } = await (await this.vscodeSignIn()).list(tenantFilter);
+            return { sessions: byName(subscriptions.map((s) => ({ ...s, cloud }))), tenantsToSignIn };
+        }
+        const credential = mode === 'environment' ? await this.environmentCredential() : await this.cliCredential();
+        const listing = cachedCredential(credential, this.tokens, mode);
+        const subscriptions = await listSubscriptionsWith(listing, cloud, limits);
+        // The listing's token (kept, so no new one is taken) says its tenant: those subscriptions use that token,
+        // others their own tenant's, each through the one cache (one `az` per tenant and scope).
+        const home = jwtTenant((await listing.getToken(armScope(cloud)))?.token);
+        const credentialOf = (tenantId: string): TokenCredential => !tenantId || tenantId === home ? listing : cachedCredential(credential, this.tokens, mode, tenantId);
+        return {
+            sessions: byName(subscriptions.map((subscription) => ({ subscription, credential: credentialOf(subscription.tenantId), cloud }))),
+            tenantsToSignIn: [],
+        };
+    }
 
-    private vscodeProvider(): Promise<VSCodeAzureSubscriptionProvider> {
-        this.vscodeProviderPromise ??= loadSdk().then((sdk) => sdk.createVSCodeSubscriptionProvider());
-        return this.vscodeProviderPromise;
+    private vscodeSignInFor: { readonly key: string; readonly signIn: Promise<VSCodeSignIn> } | undefined;
+
+    /** VS Code's sign-in for the user's cloud (made again when the cloud changes). */
+    private vscodeSignIn(): Promise<VSCodeSignIn> {
+        const { cloud } = this.settings;
+        const key = JSON.stringify(cloud);
+        if (this.vscodeSignInFor?.key !== key) {
+            this.vscodeSignInFor = { key, signIn: import('./VSCodeSignIn').then(({ VSCodeSignIn }) => new VSCodeSignIn(cloud, this.tokens, this.limits)) };
+        }
+        return this.vscodeSignInFor.signIn;
     }
 
     private async environmentCredential(): Promise<TokenCredential> {

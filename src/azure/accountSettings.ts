@@ -16,6 +16,7 @@ export function readAccountSettings(): AccountSettings {
         selectedSubscriptions: userValue<string[]>('azureResourceGroups', 'selectedSubscriptions') ?? [],
         workspaceOverrides: workspaceOverrides(),
         requestTimeoutSeconds: userValue<number>('aksSnapshots', 'requestTimeoutSeconds'),
+        maxRequestsInFlight: userValue<number>('aksSnapshots', 'maxRequestsInFlight'),
     };
 }
 
@@ -33,7 +34,7 @@ export function workspaceOverrides(): string[] {
 }
 
 /** Settings whose change means new credentials or endpoints. */
-export const ACCOUNT_SETTINGS = ['aksSnapshots.authentication', 'aksSnapshots.requestTimeoutSeconds', 'microsoft-sovereign-cloud', 'azureResourceGroups.selectedSubscriptions'];
+export const ACCOUNT_SETTINGS = ['aksSnapshots.authentication', 'aksSnapshots.requestTimeoutSeconds', 'aksSnapshots.maxRequestsInFlight', 'microsoft-sovereign-cloud', 'azureResourceGroups.selectedSubscriptions'];
 
 function userValue<T>(section: string, key: string): T | undefined {
     const inspected = vscode.workspace.getConfiguration(section).inspect<T>(key);

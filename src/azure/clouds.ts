@@ -80,3 +80,11 @@ function customCloud(value: unknown): AzureCloud {
 export function armScope(cloud: AzureCloud): string {
     return `${cloud.activeDirectoryResourceId.replace(/\/+$/, '')}/.default`;
 }
+
+/**
+ * VS Code's Microsoft sign-in for a cloud: the public cloud's provider, or the sovereign one, which takes its
+ * authority from VS Code's own cloud settings (`microsoft-sovereign-cloud.*`).
+ */
+export function authProviderId(cloud: AzureCloud): 'microsoft' | 'microsoft-sovereign-cloud' {
+    return cloud.isCustomCloud || cloud.name !== AZURE_CLOUD.name ? 'microsoft-sovereign-cloud' : 'microsoft';
+}

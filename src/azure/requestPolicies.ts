@@ -24,6 +24,90 @@ export interface RequestLimits {
 /** Lists longer than this many pages are refused: a looping or endless `nextLink` ends there. */
 export const MAX_PAGES = 1000;
 
+/** How many requests to Azure may be in flight at once by default, across subscriptions and flows. */
+export const DEFAULT_REQUESTS_IN_FLIGHT = 16;
+
+/**
+ * The one bound on requests in flight for the whole window: a request waits for a place before it is sent (after
+ * its retry waits and poll pacing, so a waiting request holds none) and gives it back with its answer.
+ */
+class InFlightGate {
+    capacity = DEFAULT_REQUESTS_IN_FLIGHT;
+    active = 0;
+    /** The most in flight at once since `requestsInFlight(true)` (the bench reads it). */
+    peak = 0;
+    private readonly waiting: (() => void)[] = [];
+
+    /** Takes a place, waiting for one when all are taken (a place given up is handed straight to the next in line). */
+    async enter(signal: PipelineRequest['abortSignal']): Promise<void> {
+        if (this.active < this.capacity && this.waiting.length === 0) {
+            this.take();
+            return;
+        }
+        await new Promise<void>((resolve, reject) => {
+            const turn = (): void => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            const onAbort = (): void => {
+                this.waiting.splice(this.waiting.indexOf(turn), 1);
+                reject(abortError());
+            };
+            this.waiting.push(turn);
+            signal?.addEventListener('abort', onAbort, { once: true });
+        });
+    }
+
+    leave(): void {
+        this.active--;
+        this.admit();
+    }
+
+    /** Hands free places to those waiting, in order; each counts as taken before its request resumes. */
+    admit(): void {
+        while (this.active < this.capacity && this.waiting.length > 0) {
+            this.take();
+            this.waiting.shift()?.();
+        }
+    }
+
+    private take(): void {
+        this.active++;
+        this.peak = Math.max(this.peak, this.active);
+    }
+}
+
+const inFlight = new InFlightGate();
+
+/** Sets the bound on requests in flight (`aksSnapshots.maxRequestsInFlight`); unset or invalid: the default. */
+export function setRequestsInFlight(limit: number | undefined): void {
+    inFlight.capacity = limit && limit >= 1 ? Math.floor(limit) : DEFAULT_REQUESTS_IN_FLIGHT;
+    inFlight.admit();
+}
+
+/** How many requests are in flight now, the most at once since the last `resetPeak`, and the bound. */
+export function requestsInFlight(resetPeak = false): { active: number; peak: number; capacity: number } {
+    const seen = { active: inFlight.active, peak: inFlight.peak, capacity: inFlight.capacity };
+    if (resetPeak) {
+        inFlight.peak = inFlight.active;
+    }
+    return seen;
+}
+
+function inFlightPolicy(): PipelinePolicy {
+    return {
+        name: 'aksSnapshotsInFlight',
+        sendRequest: async (request, next) => {
+            await inFlight.enter(request.abortSignal);
+            try {
+                return await next(request);
+            } finally {
+                inFlight.leave();
+            }
+        },
+    };
+}
+
 export const DEFAULT_LIMITS: RequestLimits = { timeoutMs: 60_000, readRetries: 3, throttledRetries: 10, maxRetryAfterSeconds: 60, retryDelayMs: 800 };
 
 /** A request to a host other than the configured Azure Resource Manager was refused, not sent. */
@@ -269,6 +353,7 @@ export function secureArmPipeline(pipeline: Pipeline, resourceManagerEndpointUrl
     pipeline.removePolicy({ name: 'throttlingRetryPolicy' });
     pipeline.removePolicy({ name: 'systemErrorRetryPolicy' });
     pipeline.addPolicy(readRetryPolicy(limits), { phase: 'Retry' });
+    pipeline.addPolicy(inFlightPolicy(), { afterPhase: 'Retry' });
     pipeline.addPolicy(operationPollPolicy());
     pipeline.addPolicy(requestLogPolicy(), { afterPhase: 'Retry' });
     pipeline.addPolicy(azureClockPolicy(), { afterPhase: 'Retry' });

@@ -14,9 +14,3 @@ export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { getContinuationToken as subscriptionsNextLink } from '@azure/arm-resources-subscriptions';
 export { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
-
-/** VS Code's Microsoft sign-in; it needs the `vscode` module, so it loads only when that mode is used. */
-export async function createVSCodeSubscriptionProvider() {
-    const { VSCodeAzureSubscriptionProvider } = await import('@microsoft/vscode-azext-azureauth');
-    return new VSCodeAzureSubscriptionProvider();
-}

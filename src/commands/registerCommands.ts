@@ -27,7 +27,9 @@ import { refresh } from './refresh/refresh';
 import { reportIssue } from './reportIssue/reportIssue';
 import { showProperties } from './showProperties/showProperties';
 import { showSnapshotUsers } from './showSnapshotUsers/showSnapshotUsers';
+import { selectSubscriptions } from './selectSubscriptions/selectSubscriptions';
 import { signIn } from './signIn/signIn';
+import { signInToTenant } from './signInToTenant/signInToTenant';
 import { upgradeToSnapshot } from './upgradeToSnapshot/upgradeToSnapshot';
 
 /** Every command of the product, registered in one place. */
@@ -37,6 +39,9 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     // Account and view
     registerCommand('aksSnapshots.signIn', (context) => signIn(context, services, tree));
     registerCommand('aksSnapshots.refresh', (context, node?: AksTreeElement) => refresh(context, tree, node));
+    registerCommand('aksSnapshots.selectSubscriptions', (context) => selectSubscriptions(context, services));
+    registerCommand('aksSnapshots.signInToTenant', (context, tenantId?: unknown, accountLabel?: unknown) =>
+        signInToTenant(context, services, tree, typeof tenantId === 'string' ? tenantId : undefined, typeof accountLabel === 'string' ? accountLabel : undefined));
 
     // Snapshot workflows
     registerCommand('aksSnapshots.createSnapshot', (context, node?: NodePoolItem) => createSnapshot(context, services, tree, operations, node));

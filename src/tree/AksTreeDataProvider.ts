@@ -203,16 +203,34 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             if (!signedIn) {
                 return [];
             }
-            const sessions = await this.services.listSessions();
+            const [sessions, tenantsToSignIn] = await Promise.all([this.services.listSessions(), this.services.tenantsToSignIn()]);
+            const signInItems = tenantsToSignIn.map((t) => this.tenantSignIn(t.tenantId, t.name, t.account.label));
             if (sessions.length === 0) {
-                return [this.message('noSubscriptions', vscode.l10n.t('No subscriptions'), 'info')];
+                return [this.message('noSubscriptions', vscode.l10n.t('No subscriptions'), 'info'), ...signInItems];
             }
-            return sessions.map((s) => new SubscriptionItem(s.subscription, this.services, this));
+            return [...sessions.map((s) => new SubscriptionItem(s.subscription, this.services, this, s.account?.label)), ...signInItems];
         } catch (error) {
             this.roots = undefined;
             const parsed = parseError(error);
             return [this.message('error', vscode.l10n.t('Could not list subscriptions: {0}', parsed.message), 'error')];
         }
+    }
+
+    /** A tenant that needs a sign-in of its own: a click signs in to it, and its subscriptions load. */
+    private tenantSignIn(tenantId: string, name: string, account: string): AksTreeElement {
+        const id = `aksSnapshots/signInToTenant/${account}/${tenantId}`;
+        const item = createGenericElement({
+            id,
+            label: vscode.l10n.t('Sign in to {0}…', name),
+            // With whose account (a person may be signed in with several).
+            description: account,
+            tooltip: vscode.l10n.t('Tenant {0} ({1}) needs a sign-in of its own (multi-factor authentication, or a directory you are a guest in) before its subscriptions can be listed.', name, tenantId),
+            iconPath: new vscode.ThemeIcon('sign-in'),
+            contextValue: '',
+            commandId: 'aksSnapshots.signInToTenant',
+            commandArgs: [tenantId, account],
+        });
+        return { ...item, id };
     }
 
     private message(id: string, label: string, icon: string): AksTreeElement {

@@ -18,7 +18,8 @@ export class SubscriptionItem implements AksTreeElement {
     readonly id: string;
     private contents: Promise<SubscriptionContents> | undefined;
 
-    constructor(readonly subscription: Subscription, private readonly services: AksServices, readonly tenant: TenantContents) {
+    /** `account`: the VS Code account it is reached through (each subscription shows once, under the first account by name). */
+    constructor(readonly subscription: Subscription, private readonly services: AksServices, readonly tenant: TenantContents, readonly account?: string) {
         this.id = `/subscriptions/${subscription.subscriptionId}`;
     }
 
@@ -26,7 +27,9 @@ export class SubscriptionItem implements AksTreeElement {
         return {
             id: this.id,
             label: this.subscription.name,
-            tooltip: vscode.l10n.t('Subscription {0}\nTenant {1}', this.subscription.subscriptionId, this.subscription.tenantId),
+            tooltip: this.account
+                ? vscode.l10n.t('Subscription {0}\nTenant {1}\nAccount {2}', this.subscription.subscriptionId, this.subscription.tenantId, this.account)
+                : vscode.l10n.t('Subscription {0}\nTenant {1}', this.subscription.subscriptionId, this.subscription.tenantId),
             iconPath: new vscode.ThemeIcon('key'),
             contextValue: createContextValue([SubscriptionItem.contextValue]),
             collapsibleState: vscode.TreeItemCollapsibleState.Collapsed,

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { accountBench } from './account';
 import { hostBench } from './hostBench';
 import { longOperationsBench } from './longOperations';
-import { writeReport, results } from './report';
+import { BenchResults, writeReport, results } from './report';
 import { bigTenantBench, tenantWideBench } from './tenant';
 import { LATENCY_MS, loadTree, treeLoadRows } from './treeLoad';
 import { versusAzCliRows } from './versusAzCli';
@@ -11,6 +12,15 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 async function main(): Promise<void> {
+    if (process.env.BENCH_ONLY === 'account') {
+        // The account's rows alone, into the last full run's results (BENCHMARKS.md says which run each figure is from).
+        const file = path.join(ROOT, 'bench', 'results.json');
+        const previous = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults;
+        const account = await accountBench(ROUNDS);
+        printAccount(account);
+        writeReport(ROOT, { ...previous, account: { ...account, date: new Date().toISOString() } });
+        return;
+    }
     const treeLoad = await treeLoadRows([1, 10, 50], ROUNDS);
     treeLoad.forEach((r) => console.log(`tree load ${r.subscriptions} subs ${r.warmToken ? 'warm' : 'cold'}: ${r.medianMs} ms (${r.minMs}–${r.maxMs}), bound ${r.boundMs} ms, ${r.requests} requests (least ${r.minimumRequests})`));
     const versus = await versusAzCliRows([1, 10], ROUNDS, LATENCY_MS);
@@ -24,9 +34,17 @@ async function main(): Promise<void> {
     const host = await hostBench(Math.max(10, ROUNDS));
     console.log(`extension host, ${host.starts} starts: activate() ${host.activate.medianMs} ms, loaded and activated ${host.loadAndActivate.medianMs} ms, first rows ${host.firstRows.medianMs} ms; ` +
         `big tenant: ${host.bigTenant.nodes} nodes in ${Math.round(host.bigTenant.expandMs)} ms, heap +${host.bigTenant.memoryGrowthMB} MB; roll-out of ${host.rollout.pools} pools under throttling: ${host.rollout.status}, ${host.rollout.throttled} × 429`);
+    const account = await accountBench(ROUNDS);
+    printAccount(account);
     const bundle = path.join(ROOT, 'dist', 'extension.js');
-    writeReport(ROOT, results(treeLoad, versus, longOperations, fs.existsSync(bundle) ? fs.statSync(bundle).size : 0, bigTenant, tenantWide, host));
+    writeReport(ROOT, { ...results(treeLoad, versus, longOperations, fs.existsSync(bundle) ? fs.statSync(bundle).size : 0, bigTenant, tenantWide, host), account: { ...account, date: new Date().toISOString() } });
     console.log('Wrote bench/results.json, bench/tree-load.svg and BENCHMARKS.md.');
+}
+
+function printAccount(account: Awaited<ReturnType<typeof accountBench>>): void {
+    account.inFlight.forEach((r) => console.log(`${r.subscriptions} subs at most ${r.maxRequestsInFlight} in flight: ${r.medianMs} ms (bound ${r.boundMs} ms), ${r.requests} requests, ` +
+        `peak ${r.peakInFlight} in flight (emulator saw ${r.emulatorPeakInFlight})`));
+    console.log(`azureCli, ${account.azureCli.subscriptions} subs in ${account.azureCli.tenants} tenant(s): ${account.azureCli.azProcesses} az processes, ${account.azureCli.loadMs} ms`);
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,8 @@ export interface EmulatorProcess extends EmulatorInfo {
     /** Answers 429 since the start or the last reset. */
     throttled(): Promise<number>;
     knobs(knobs: Record<string, unknown>): Promise<void>;
+    /** The most ARM requests the emulator held at once since the start or the last call with `reset`. */
+    peakInFlight(reset?: boolean): Promise<number>;
     reset(): Promise<void>;
     close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function startEmulatorProcess(seed: string, knobs: Record<string, n
         clearRequests: async () => void await control('DELETE', 'requests'),
         throttled: async () => ((await control('GET', 'throttled')) as { throttled: number }).throttled,
         knobs: async (values) => void await control('POST', 'knobs', values),
+        peakInFlight: async (reset = false) => ((await control(reset ? 'DELETE' : 'GET', 'inflight')) as { peak: number }).peak,
         reset: async () => void await control('POST', 'reset'),
         close: async () => {
             child.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { AccountBenchResult } from './account';
 import type { HostBenchResult } from './hostBench';
 import type { LongOperationsResult } from './longOperations';
 import type { BigTenantResult, TenantWideResult } from './tenant';
@@ -23,6 +24,8 @@ export interface BenchResults {
     readonly throttledRollout: HostBenchResult['rollout'];
     readonly tenantWide: TenantWideResult;
     readonly longOperations: LongOperationsResult & { reportedDoneMedianS: number };
+    /** The bound on requests in flight, and the Azure CLI's processes (absent in results from before they were measured). */
+    readonly account?: AccountBenchResult & { date: string };
 }
 
 export function results(treeLoad: TreeLoadRow[], versus: VersusAzCliRow[], longOperations: LongOperationsResult, bundleBytes: number, bigTenant: BigTenantResult, tenantWide: TenantWideResult, host: HostBenchResult): BenchResults {
@@ -130,6 +133,7 @@ export function benchmarksMarkdown(r: BenchResults): string {
         `${r.throttledRollout.status === 'done' ? 'done' : r.throttledRollout.status}, ${r.throttledRollout.succeeded} pools upgraded, no error shown, ${r.throttledRollout.throttled} answers 429, ` +
         `${r.throttledRollout.seconds} s.`,
         '',
+        ...accountSection(r),
         '## Activation',
         '',
         `The bundle loaded at activation (\`dist/extension.js\`) is ${r.activation.bundleBytes} bytes (${(r.activation.bundleBytes / 1024).toFixed(0)} KB); ` +
@@ -180,8 +184,48 @@ function targets(r: BenchResults): string[] {
             `a ${r.throttledRollout.pools}-pool roll-out under throttling completes with no error shown: ${r.throttledRollout.succeeded} of ${r.throttledRollout.pools}, ${r.throttledRollout.throttled} answers 429.`),
         line(r.tenantWide.throttledLoad.completed, `a 50-subscription load with throttling on completes: ${r.tenantWide.throttledLoad.throttled} answers 429.`),
         line(r.longOperations.maxPollsPerSecondPerSubscription <= 2, `at most 2 status polls a second per subscription with 20 operations: ${r.longOperations.maxPollsPerSecondPerSubscription}.`),
+        ...accountTargets(r),
     ];
 }
+
+function accountSection(r: BenchResults): string[] {
+    if (!r.account) {
+        return [];
+    }
+    const rows = r.account.inFlight.map((i) => `| ${i.subscriptions} | ${i.maxRequestsInFlight} | ${i.medianMs} | ${i.minMs}–${i.maxMs} | ${i.boundMs} | ${(i.medianMs / i.boundMs).toFixed(2)}× | ${i.requests} | ${i.peakInFlight} | ${i.emulatorPeakInFlight} |`);
+    const cli = r.account.azureCli;
+    return [
+        '## Requests in flight, and the Azure CLI\'s processes',
+        '',
+        `Measured ${r.account.date}. Every subscription's clusters and snapshots (1 cluster and 1 snapshot each: two requests a list), warm, ${LATENCY} ms per answer, ` +
+        'with at most N requests in flight across every subscription (`aksSnapshots.maxRequestsInFlight`). The bound is the subscription list\'s pages, then the ' +
+        'remaining requests spread over the N places, one latency each. The product counts its own requests in flight; the emulator counts what it held at once.',
+        '',
+        '| subscriptions | at most in flight | median ms | min–max ms | bound ms | median / bound | requests | most in flight (product) | most held (emulator) |',
+        '|---|---|---|---|---|---|---|---|---|',
+        ...rows,
+        '',
+        `In the \`azureCli\` sign-in, listing and reading ${cli.subscriptions} subscriptions of ${cli.tenants} tenant${cli.tenants === 1 ? '' : 's'} started ${cli.azProcesses} ` +
+        `\`az account get-access-token\` process${cli.azProcesses === 1 ? '' : 'es'} (${cli.loadMs} ms): one per tenant and scope, kept until its expiry is near.`,
+        '',
+    ];
+}
+
+function accountTargets(r: BenchResults): string[] {
+    if (!r.account) {
+        return [];
+    }
+    const line = (met: boolean, text: string): string => `- ${met ? 'Met' : 'Missed'}: ${text}`;
+    const big = r.account.inFlight.filter((i) => i.subscriptions === 500);
+    const cli = r.account.azureCli;
+    return [
+        line(big.length > 0 && big.every((i) => i.peakInFlight <= i.maxRequestsInFlight && i.emulatorPeakInFlight <= i.maxRequestsInFlight),
+            `500 subscriptions keep requests in flight at or under the bound: ${big.map((i) => `${i.peakInFlight} (emulator ${i.emulatorPeakInFlight}) of ${i.maxRequestsInFlight}`).join(', ')}.`),
+        line(cli.azProcesses <= cli.tenants, `${cli.subscriptions} subscriptions in the \`azureCli\` sign-in start at most one \`az\` per tenant: ${cli.azProcesses} for ${cli.tenants}.`),
+    ];
+}
+
+const LATENCY = 50;
 
 export function writeReport(root: string, r: BenchResults): void {
     fs.mkdirSync(path.join(root, 'bench'), { recursive: true });

@@ -5,7 +5,8 @@ import { RunningEmulator, startEmulator } from '../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
 import { launchChromium } from '../host/browser';
 import { CodeServer, REPO_ROOT, startCodeServer } from '../host/codeServer';
-import { JAPANESE_LANGUAGE_PACK } from '../host/extensionHost';
+import { BUILT_IN_MICROSOFT_SIGN_IN, JAPANESE_LANGUAGE_PACK, TEST_ACCOUNT_EXTENSION } from '../host/extensionHost';
+import { GUEST_TENANT_ID } from '../emulator/seeds';
 import { updateReadmePicture } from '../host/readmePictures';
 
 export const E2E_OUTPUT = path.join(REPO_ROOT, '.test-output', 'e2e');
@@ -23,6 +24,10 @@ export interface Workbench {
 }
 
 export interface WorkbenchOptions {
+    /**
+     * Signed in with a service principal (the default), or signed out of VS Code's own Microsoft sign-in, whose
+     * accounts are then the test account provider's (test/fixtures/test-account), with Fabrikam needing its own sign-in.
+     */
     readonly signedIn?: boolean;
     /** The emulator's seed (`demo` unless named). */
     readonly seed?: string;
@@ -45,7 +50,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         stops.push(() => emulator.close());
         const server: CodeServer = await startCodeServer({
             installVsix: VSIX,
-            env: { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile },
+            env: { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile, AKS_TEST_MFA_TENANTS: GUEST_TENANT_ID },
             userSettings: {
                 ...emulatorCloudSettings(emulator),
                 'aksSnapshots.authentication': options.signedIn === false ? 'vscode' : 'environment',
@@ -53,7 +58,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
                 'workbench.sideBar.location': 'left',
             },
             locale: options.locale,
-            extensionFolders: options.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : [],
+            extensionFolders: [...options.signedIn === false ? [TEST_ACCOUNT_EXTENSION] : [], ...options.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : []],
+            disabledExtensions: options.signedIn === false ? [BUILT_IN_MICROSOFT_SIGN_IN] : [],
         });
         stops.push(() => server.stop());
         const browser = await launchChromium();

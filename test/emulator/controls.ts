@@ -30,6 +30,8 @@ export interface Controls {
     throttled(): number;
     /** Every access token the token service issued. */
     issuedTokens(): string[];
+    /** The most ARM requests the emulator held at once since the last call with `reset` (or the start). */
+    peakInFlight(reset?: boolean): number;
 }
 
 /** Test-only endpoints under /_emulator/ (never part of ARM). */
@@ -69,6 +71,10 @@ export function control(url: URL, method: string, raw: string, c: Controls): unk
                 ...[...state.snapshots.values()].map((s) => ({ id: snapshotId(s).toLowerCase(), eTag: s.eTag, state: 'Succeeded' })),
             ];
         }
+        case 'GET /_emulator/inflight':
+            return { peak: c.peakInFlight() };
+        case 'DELETE /_emulator/inflight':
+            return { peak: c.peakInFlight(true) };
         case 'GET /_emulator/tokens':
             return c.issuedTokens();
         case 'GET /_emulator/throttled':

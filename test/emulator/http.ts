@@ -32,6 +32,8 @@ export interface ArmRequest {
     readonly headers: Record<string, string>;
     readonly body: unknown;
     readonly twist: RequestTwist;
+    /** The tenant of the request's token. */
+    readonly tokenTenant: string;
 }
 
 /** How a fault bends what an otherwise normal handler does (see faults.ts). */

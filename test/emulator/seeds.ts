@@ -11,6 +11,15 @@ export type Json = Record<string, unknown>;
 export interface SeedSubscription {
     readonly subscriptionId: string;
     readonly displayName: string;
+    /** The tenant it belongs to, when not the seed's home tenant (a guest tenant, reached with a token of its own). */
+    readonly tenantId?: string;
+}
+
+/** A directory the signed-in identity belongs to (ARM's `GET /tenants`). */
+export interface SeedTenant {
+    readonly tenantId: string;
+    readonly displayName: string;
+    readonly defaultDomain: string;
 }
 
 export interface SeedPool {
@@ -60,6 +69,8 @@ export interface Seed {
     readonly resourceGroups: readonly { subscriptionId: string; name: string; location: string }[];
     readonly clusters: readonly SeedCluster[];
     readonly snapshots: readonly SeedSnapshot[];
+    /** Tenants besides the home one (which is Contoso); their subscriptions name them. */
+    readonly guestTenants?: readonly SeedTenant[];
 }
 
 export const TENANT_ID = '72f9a1c4-5b2e-4d0a-9c3e-0d6f1a2b3c4d';
@@ -514,7 +525,25 @@ export const edgesSeed: Seed = {
     ],
 };
 
-export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed, fleet: fleetSeed, rollout: rolloutSeed, edges: edgesSeed };
+export const GUEST_TENANT_ID = 'b8e4c2a0-3d5f-4e71-8a9b-c0d1e2f3a4b5';
+export const GUEST_SUBSCRIPTION = 'e5f6a7b8-9c0d-4e1f-a2b3-c4d5e6f7a855';
+
+/**
+ * The demo as seen by a person who is also a guest in another directory (Fabrikam): a sign-in to Contoso lists
+ * both tenants, but Fabrikam's subscription is listed and answered only with a token from Fabrikam itself.
+ */
+export const tenantsSeed: Seed = {
+    ...demoSeed,
+    guestTenants: [{ tenantId: GUEST_TENANT_ID, displayName: 'Fabrikam', defaultDomain: 'fabrikam.onmicrosoft.com' }],
+    subscriptions: [...demoSeed.subscriptions, { subscriptionId: GUEST_SUBSCRIPTION, displayName: 'Fabrikam Shared', tenantId: GUEST_TENANT_ID }],
+    resourceGroups: [...demoSeed.resourceGroups, { subscriptionId: GUEST_SUBSCRIPTION, name: 'rg-fabrikam', location: 'westeurope' }],
+    clusters: [...demoSeed.clusters, {
+        subscriptionId: GUEST_SUBSCRIPTION, resourceGroup: 'rg-fabrikam', name: 'aks-fabrikam', location: 'westeurope', kubernetesVersion: '1.34.1',
+        pools: [pool('nodepool1', 'System', 'Standard_D4s_v5', '1.34.1', UBUNTU_2611)],
+    }],
+};
+
+export const seeds: Record<string, Seed> = { demo: demoSeed, empty: emptySeed, fleet: fleetSeed, rollout: rolloutSeed, edges: edgesSeed, tenants: tenantsSeed };
 
 /** A seed by name: one of `seeds`, `scale` (2×3×3×4) or `scale-<subscriptions>x<clusters>x<pools>x<snapshots>`. */
 export function resolveSeed(seed: string | Seed): Seed {

@@ -21,7 +21,7 @@ import { RouteTable } from './routes';
 import { resolveSeed, Seed } from './seeds';
 import { EmulatorState } from './state';
 import { Throttle } from './throttling';
-import { CLIENT_ID, CLIENT_SECRET, TokenService } from './tokens';
+import { CLIENT_ID, CLIENT_SECRET, TokenService, wrongIssuer } from './tokens';
 
 /**
  * A local Azure Resource Manager and token service over HTTPS, as strict as Azure: it speaks the AKS contract
@@ -73,6 +73,8 @@ export interface RunningEmulator extends EmulatorInfo {
     state(): EmulatorState;
     /** How many requests were answered 429 since the start or the last reset. */
     throttled(): number;
+    /** The most ARM requests held at once since the start or the last call with `reset`. */
+    peakInFlight(reset?: boolean): number;
     /** Back to the seed (or to another one, by name, of the same tenant): resources, requests, faults and throttling buckets. */
     reset(seed?: string): void;
     close(): Promise<void>;
@@ -91,14 +93,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const faults: Fault[] = [];
     let state = new EmulatorState(seed);
     const throttle = new Throttle(knobs);
-    const tokens = new TokenService(seed.tenantId, knobs);
+    const tokens = new TokenService(() => state.tenants.map((t) => t.tenantId), knobs);
     const context: Context = { state: () => state, knobs };
     const routes = new RouteTable();
     for (const register of [registerSubscriptions, registerResourceGroups, registerManagedClusters, registerAgentPools, registerMaintenanceConfigurations, registerSnapshots, registerOperations, registerSkus]) {
         register(routes, context);
     }
+    // ARM requests being answered now, and the most at once (the bench checks the product's bound on requests in flight).
+    let inFlight = 0;
+    let peak = 0;
+    const peakInFlight = (reset = false): number => {
+        const seen = peak;
+        if (reset) {
+            peak = inFlight;
+        }
+        return seen;
+    };
     const controls: Controls = {
-        requests, faults, knobs,
+        requests, faults, knobs, peakInFlight,
         state: () => state,
         reset: (name?: string) => {
             const next = name ? resolveSeed(name) : seed;
@@ -124,7 +136,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                 const url = new URL(req.url ?? '/', origin);
                 const raw = Buffer.concat(chunks).toString('utf8');
                 let record: RecordedRequest | undefined;
+                let counted = false;
                 const reply = (result: Result): void => {
+                    if (counted) {
+                        inFlight--;
+                        counted = false;
+                    }
                     const body = result.body;
                     const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
                     if (record) {
@@ -163,13 +180,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                         }
                     }
                     const headers = headerMap(req.headers);
+                    counted = true;
+                    peak = Math.max(peak, ++inFlight);
                     record = { method, url: url.pathname + url.search, headers: redacted(headers), body, time: Date.now() };
                     requests.push(record);
                     if (knobs.latencyMs > 0) {
                         await new Promise((resolve) => setTimeout(resolve, knobs.latencyMs));
                     }
-                    tokens.verify(req.headers.authorization);
+                    const tokenTenant = tokens.verify(req.headers.authorization);
                     const { route, params } = routes.match(method, url.pathname);
+                    // A subscription answers only tokens from its own tenant (a guest tenant needs a sign-in of its own).
+                    const subscription = params.subscriptionId ? state.subscriptions.find((s) => s.subscriptionId.toLowerCase() === params.subscriptionId.toLowerCase()) : undefined;
+                    if (subscription && state.tenantOf(subscription) !== tokenTenant) {
+                        throw wrongIssuer(tokenTenant, state.tenantOf(subscription));
+                    }
                     record.route = route.name;
                     throttle.take(route.name, params);
                     const fault = takeFault(faults, method, url.pathname);
@@ -179,11 +203,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     if (fault?.action === 'changedMeanwhile') {
                         state.touch(EmulatorState.resourceIdOf(url.pathname));
                     }
-                    const request: ArmRequest = { method, url, origin, headers, body, twist: twistOf(fault) };
+                    const request: ArmRequest = { method, url, origin, headers, body, twist: twistOf(fault), tokenTenant };
                     const result = route.handler(request, params);
                     switch (fault?.action) {
                         case 'resetAfterApply':
                             // The write happened; its answer never arrives.
+                            inFlight -= counted ? 1 : 0;
+                            counted = false;
                             req.socket.destroy();
                             return;
                         case 'errorAfterApply':
@@ -219,6 +245,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         knobs,
         state: () => state,
         throttled: () => throttle.throttled,
+        peakInFlight,
         reset: controls.reset,
         close: () => new Promise<void>((resolve) => {
             server.closeAllConnections();

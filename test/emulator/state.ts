@@ -1,5 +1,5 @@
 import { armError, clone, Json, key, newETag } from './http';
-import { latestNodeImageOf, Seed, SeedSubscription } from './seeds';
+import { latestNodeImageOf, Seed, SeedSubscription, SeedTenant } from './seeds';
 import {
     ClusterRecord, clusterId, defaultClusterProperties, defaultPoolProperties, guidOf, PoolRecord, ResourceGroupRecord, SnapshotRecord,
 } from './shapes';
@@ -34,6 +34,8 @@ const ID = {
 /** Everything the emulated Azure holds; the resource modules read and change it. */
 export class EmulatorState {
     readonly tenantId: string;
+    /** Every tenant the signed-in identity belongs to, the home one first. */
+    readonly tenants: readonly SeedTenant[];
     readonly subscriptions: readonly SeedSubscription[];
     readonly resourceGroups = new Map<string, ResourceGroupRecord>();
     readonly clusters = new Map<string, ClusterRecord>();
@@ -42,6 +44,7 @@ export class EmulatorState {
 
     constructor(seed: Seed) {
         this.tenantId = seed.tenantId;
+        this.tenants = [{ tenantId: seed.tenantId, displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' }, ...seed.guestTenants ?? []];
         this.subscriptions = seed.subscriptions;
         for (const rg of seed.resourceGroups) {
             this.resourceGroups.set(key(rg.subscriptionId, rg.name), { ...rg });
@@ -79,6 +82,11 @@ export class EmulatorState {
                 eTag: newETag(),
             });
         }
+    }
+
+    /** The tenant a subscription belongs to. */
+    tenantOf(subscription: SeedSubscription): string {
+        return subscription.tenantId ?? this.tenantId;
     }
 
     subscription(id: string): SeedSubscription {

@@ -33,7 +33,31 @@ export class TokenService {
     /** Every access token issued, for the tests that search the product's output for them. */
     readonly issued: string[] = [];
 
-    constructor(private readonly tenantId: string, private readonly knobs: TokenKnobs) {}
+    /** `tenants`: the tenants the identity belongs to, the home tenant first (they change when the emulator is reset). */
+    constructor(private readonly tenants: () => readonly string[], private readonly knobs: TokenKnobs) {}
+
+    private get tenantId(): string {
+        return this.tenants()[0];
+    }
+
+    /**
+     * The tenant a token request is for: the authority's path names it (Entra ID's `/{tenant}/oauth2/…`); `common`,
+     * `organizations`, a domain and ADFS mean the home tenant. A tenant id the identity is not in is Entra ID's
+     * AADSTS90002.
+     */
+    private tenantOfAuthority(segment: string): string | Result {
+        const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment);
+        if (!guid) {
+            return this.tenantId;
+        }
+        const known = this.tenants().find((t) => t.toLowerCase() === segment.toLowerCase());
+        return known ?? {
+            status: 400, body: {
+                error: 'invalid_request', error_codes: [90002],
+                error_description: `AADSTS90002: Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+            },
+        };
+    }
 
     static isTokenPath(pathname: string): boolean {
         return /\/oauth2\/(v2\.0\/)?token$/i.test(pathname) || /\/\.well-known\/openid-configuration$/i.test(pathname) ||
@@ -85,16 +109,20 @@ export class TokenService {
         // v2 asks for scopes (`<resource>/.default`), v1 and ADFS for a resource: the token is for that audience.
         const scope = (form.get('scope') ?? '').split(' ').find((s) => s.endsWith('/.default'));
         const audience = scope ? scope.slice(0, -'.default'.length) : form.get('resource') ?? '';
-        return { status: 200, body: this.issue(this.knobs.tokenAudience || audience.replace(/\/+$/, '/'), `${authority}/`) };
+        const tenant = this.tenantOfAuthority(url.pathname.split('/')[1] ?? '');
+        if (typeof tenant !== 'string') {
+            return tenant;
+        }
+        return { status: 200, body: this.issue(this.knobs.tokenAudience || audience.replace(/\/+$/, '/'), `${authority}/`, tenant) };
     }
 
     /** A signed token for an audience, living as long as the knob says. */
-    issue(audience: string, issuer: string): { token_type: string; expires_in: number; ext_expires_in: number; access_token: string } {
+    issue(audience: string, issuer: string, tenantId = this.tenantId): { token_type: string; expires_in: number; ext_expires_in: number; access_token: string } {
         const now = Math.floor(Date.now() / 1000);
         const lifetime = this.knobs.tokenLifetimeSeconds;
         const claims = {
             aud: audience, iss: issuer, iat: now, nbf: now, exp: now + lifetime,
-            appid: CLIENT_ID, oid: CLIENT_ID, sub: CLIENT_ID, tid: this.tenantId, ver: '1.0',
+            appid: CLIENT_ID, oid: CLIENT_ID, sub: CLIENT_ID, tid: tenantId, ver: '1.0',
         };
         const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
         const unsigned = `${b64({ typ: 'JWT', alg: 'HS256' })}.${b64(claims)}`;
@@ -103,8 +131,8 @@ export class TokenService {
         return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token };
     }
 
-    /** ARM's check of the Authorization header; throws the 401 ARM answers. */
-    verify(authorization: string | undefined): void {
+    /** ARM's check of the Authorization header; throws the 401 ARM answers. Returns the tenant the token is from. */
+    verify(authorization: string | undefined): string {
         const challenge = (description: string): Record<string, string> => ({
             'www-authenticate': `Bearer authorization_uri="https://login.microsoftonline.com/${this.tenantId}", error="invalid_token", error_description="${description}"`,
         });
@@ -127,9 +155,10 @@ export class TokenService {
                 `The access token expiry UTC time '${new Date(claims.exp * 1000).toUTCString()}' is earlier than current UTC time '${new Date(now * 1000).toUTCString()}'.`,
                 challenge('The access token expiry UTC time is earlier than current UTC time.'));
         }
-        if (claims.tid !== this.tenantId) {
-            throw armError(401, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${claims.tid}'.`, challenge('The access token is from the wrong issuer.'));
+        if (!this.tenants().includes(claims.tid)) {
+            throw wrongIssuer(claims.tid, this.tenantId);
         }
+        return claims.tid;
     }
 
     private sign(unsigned: string): string {
@@ -153,4 +182,17 @@ export class TokenService {
             return undefined;
         }
     }
+}
+
+/**
+ * ARM's 401 for a token from another tenant than the subscription's, word for word as ARM sends it (seen in
+ * Azure/azure-sdk-for-python#38382, microsoft/vscode-azureappservice#2095, Azure/LogicAppsUX#9068).
+ */
+export function wrongIssuer(tokenTenant: string, subscriptionTenant: string): Error {
+    return armError(401, 'InvalidAuthenticationTokenTenant',
+        `The access token is from the wrong issuer 'https://sts.windows.net/${tokenTenant}/'. It must match the tenant 'https://sts.windows.net/${subscriptionTenant}/' ` +
+        `associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${subscriptionTenant}' to get the token. Note, if the subscription ` +
+        'is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). ' +
+        'If you just transferred your subscription and see this error message, please try back later.',
+        { 'www-authenticate': `Bearer authorization_uri="https://login.windows.net/${subscriptionTenant}", error="invalid_token", error_description="The access token is from the wrong issuer."` });
 }

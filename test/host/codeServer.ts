@@ -31,6 +31,8 @@ export interface CodeServerOptions {
     readonly locale?: string;
     /** Extension folders installed as they are (test fixtures), before start. */
     readonly extensionFolders?: readonly string[];
+    /** Extensions (built in ones too) that do not run, by id. */
+    readonly disabledExtensions?: readonly string[];
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -102,6 +104,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     const args = [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
         '--disable-workspace-trust', '--disable-getting-started-override',
         ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+        ...(options.disabledExtensions ?? []).flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
         ...(options.locale ? ['--locale', options.locale] : [])];
     const log = fs.openSync(logFile, 'a');
     // Its own process group, so that stop() ends the server and every process it forked.

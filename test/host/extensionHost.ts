@@ -22,6 +22,42 @@ export interface ExtensionHostRun {
 export const JAPANESE_LANGUAGE_PACK = path.join(REPO_ROOT, 'test', 'fixtures', 'language-pack-ja');
 
 /**
+ * Microsoft accounts on the emulator (test/fixtures/test-account) in place of VS Code's own Microsoft sign-in,
+ * which would need Entra ID: the same provider ids, so the built-in one is disabled where this one runs.
+ */
+export const TEST_ACCOUNT_EXTENSION = path.join(REPO_ROOT, 'test', 'fixtures', 'test-account');
+export const BUILT_IN_MICROSOFT_SIGN_IN = 'vscode.microsoft-authentication';
+/** The accounts the test provider knows, and the product's id as VS Code records who may use an account. */
+export const TEST_ACCOUNTS = ['dev@contoso.com', 'ops@contoso.com'];
+const PRODUCT_ID = 'aks-nodepool-snapshots.aks-nodepool-snapshots';
+
+/**
+ * Records, before the workbench loads, that the person once allowed the product to use each test account, where
+ * VS Code keeps that answer (its application storage, `<provider>-<account>`). A window that runs extension tests
+ * refuses every dialog, so the consent a person gives in the "wants to sign in" dialog (which the workbench
+ * scenarios click) is given here ahead of time.
+ */
+export async function allowProductToUseTestAccounts(page: import('playwright-core').Page, url: string): Promise<void> {
+    await page.goto(`${url}/healthz`);
+    const entries = ['microsoft', 'microsoft-sovereign-cloud'].flatMap((provider) => TEST_ACCOUNTS.map((account) =>
+        [`${provider}-${account}`, JSON.stringify([{ id: PRODUCT_ID, name: 'AKS Node Pool Snapshots', allowed: true }])]));
+    // Runs in the page (the project's TypeScript has no DOM types): the same store VS Code opens at start.
+    await page.evaluate(`new Promise((resolve, reject) => {
+        const open = indexedDB.open('vscode-web-state-db-global');
+        open.onupgradeneeded = () => open.result.createObjectStore('ItemTable');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+            const transaction = open.result.transaction('ItemTable', 'readwrite');
+            for (const [key, value] of ${JSON.stringify(entries)}) {
+                transaction.objectStore('ItemTable').put(value, key);
+            }
+            transaction.oncomplete = () => { open.result.close(); resolve(); };
+            transaction.onerror = () => reject(transaction.error);
+        };
+    })`);
+}
+
+/**
  * Runs tests inside the extension host of a real VS Code (code-server, its workbench in Chromium), with the
  * extension under development signed in to the emulator given. Resolves with the tests' exit code.
  */
@@ -48,12 +84,14 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<number>
             },
             userSettings: { ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment', ...run.userSettings },
             locale: run.locale,
-            extensionFolders: run.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : [],
+            extensionFolders: [TEST_ACCOUNT_EXTENSION, ...run.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : []],
+            disabledExtensions: [BUILT_IN_MICROSOFT_SIGN_IN],
         });
         cleanups.push(() => server.stop());
         const browser = await launchChromium();
         cleanups.push(() => browser.close());
         const page = await browser.newPage();
+        await allowProductToUseTestAccounts(page, server.url);
 
         let exit: (code: number) => void = () => undefined;
         const exited = new Promise<number>((resolve) => (exit = resolve));

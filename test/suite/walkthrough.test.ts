@@ -63,7 +63,7 @@ describe('The walkthrough: sign in, find a pool, snapshot it, use it, roll it ou
         }
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         assert.deepStrictEqual(ran.map((r) => r.split(' ')[0]), [
-            'workbench.action.openSettings', 'aksSnapshots.signIn', 'workbench.view.extension.aksSnapshots', 'aksSnapshots.createSnapshot',
+            'workbench.action.openSettings', 'aksSnapshots.signIn', 'aksSnapshots.selectSubscriptions', 'workbench.view.extension.aksSnapshots', 'aksSnapshots.createSnapshot',
             'aksSnapshots.addNodePool', 'aksSnapshots.upgradeToSnapshot', 'aksSnapshots.rollOutSnapshot',
         ]);
         for (const flow of ran.filter((r) => /^aksSnapshots\.(createSnapshot|addNodePool|upgradeToSnapshot|rollOutSnapshot)/.test(r))) {

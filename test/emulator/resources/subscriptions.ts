@@ -11,14 +11,20 @@ export const LOCATIONS: readonly [string, string, string][] = [
 export function registerSubscriptions(table: RouteTable, context: Context): void {
     const json = (s: SeedSubscription) => ({
         id: `/subscriptions/${s.subscriptionId}`, subscriptionId: s.subscriptionId, displayName: s.displayName, state: 'Enabled',
-        tenantId: context.state().tenantId,
+        tenantId: context.state().tenantOf(s),
         subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },
         authorizationSource: 'RoleBased',
     });
-    table.add('subscriptions.list', 'GET', '/subscriptions', (request) => page(context, request, context.state().subscriptions.map(json)));
+    // "Subscriptions - List" answers the subscriptions of the token's tenant; "Tenants - List" every tenant the
+    // identity is in, whichever tenant the token is from (ARM REST reference, Microsoft.Resources 2022-12-01).
+    table.add('subscriptions.list', 'GET', '/subscriptions', (request) =>
+        page(context, request, context.state().subscriptions.filter((s) => context.state().tenantOf(s) === request.tokenTenant).map(json)));
     table.add('tenants.list', 'GET', '/tenants', (request) => {
-        const tenantId = context.state().tenantId;
-        return page(context, request, [{ id: `/tenants/${tenantId}`, tenantId, tenantCategory: 'Home', displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' }]);
+        const { tenants } = context.state();
+        return page(context, request, tenants.map((t) => ({
+            id: `/tenants/${t.tenantId}`, tenantId: t.tenantId, tenantCategory: 'Home',
+            displayName: t.displayName, defaultDomain: t.defaultDomain, domains: [t.defaultDomain], tenantType: 'AAD',
+        })));
     });
     table.add('subscriptions.get', 'GET', '/subscriptions/{subscriptionId}', (_request, params) =>
         ({ status: 200, body: json(context.state().subscription(params.subscriptionId)) }));

@@ -19,6 +19,8 @@ export interface AzureCliSession {
      * their values, and named, so that a test runs the rest and says what it could not.
      */
     knownOnly(command: readonly string[]): Promise<{ command: string[]; dropped: string[] }>;
+    /** The environment `az` runs in (its own config folder, trusting the emulator), for a client that starts `az` itself. */
+    readonly env: NodeJS.ProcessEnv;
     close(): void;
 }
 
@@ -77,5 +79,5 @@ export async function signInAzureCli(emulator: EmulatorInfo): Promise<AzureCliSe
         }
         return { command: kept, dropped };
     };
-    return { az, shell, knownOnly, close: () => fs.rmSync(configDir, { recursive: true, force: true }) };
+    return { az, shell, knownOnly, env, close: () => fs.rmSync(configDir, { recursive: true, force: true }) };
 }
