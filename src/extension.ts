@@ -64,9 +64,14 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     }));
     // A sign-in or sign-out made anywhere (the Accounts menu, another extension) redraws the tree from the new accounts.
     context.subscriptions.push(onDidChangeSignIn(() => {
-        const { mode, cloud } = services.account.settings;
-        return mode === 'vscode' ? authProviderId(cloud) : undefined;
-    }, () => tree.refresh()));
+        try {
+            const { mode, cloud } = services.account.settings;
+            return mode === 'vscode' ? authProviderId(cloud) : undefined;
+        } catch {
+            // A cloud setting that does not resolve: the tree already says why.
+            return undefined;
+        }
+    }, () => void services.signInChanged().then((changed) => changed && tree.refresh())));
     const rollouts = new RolloutStore(context.globalState);
     context.subscriptions.push(...registerCommands(services, tree, operations, rollouts));
     warnAboutWorkspaceOverrides();

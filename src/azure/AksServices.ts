@@ -68,6 +68,15 @@ export class AksServices {
         return { items, failures };
     }
 
+    /**
+     * Whether a change of VS Code's sessions (an account signed in or out anywhere, a tenant signed in) changes the
+     * subscriptions: a token VS Code renewed does not, and the tree is left as it is.
+     */
+    async signInChanged(): Promise<boolean> {
+        const listed = await this.contents?.catch(() => undefined);
+        return this.account.signInChangedSince(listed).catch(() => true);
+    }
+
     /** Forget subscriptions and clients: after sign-in, sign-out or a settings change. */
     reset(): void {
         this.contents = undefined;

@@ -37,6 +37,8 @@ export interface AzureSession {
 export interface AccountContents {
     readonly sessions: AzureSession[];
     readonly tenantsToSignIn: readonly TenantToSignIn[];
+    /** The VS Code accounts listed (the `vscode` sign-in only), by name. */
+    readonly accounts?: readonly Account[];
 }
 
 /** Signs in and lists subscriptions, whichever credential the user chose. */
@@ -69,9 +71,9 @@ export class AzureAccount {
             return hasEnvironmentCredential(this.env);
         }
         if (mode === 'azureCli') {
-            // The CLI is signed in when it can hand out an ARM token.
+            // The CLI is signed in when it can hand out an ARM token (kept: the listing then uses the same one).
             try {
-                await (await this.cliCredential()).getToken(armScope(this.settings.cloud));
+                await cachedCredential(await this.cliCredential(), this.tokens, mode).getToken(armScope(this.settings.cloud));
                 return true;
             } catch {
                 return false;
@@ -102,6 +104,14 @@ export class AzureAccount {
         return (await this.vscodeSignIn()).signIn(tenantId, account);
     }
 
+    /** Whether VS Code's sessions changed what `listed` holds (true when unknown: the `vscode` sign-in not listed yet). */
+    async signInChangedSince(listed: AccountContents | undefined): Promise<boolean> {
+        if (this.settings.mode !== 'vscode' || !listed?.accounts) {
+            return true;
+        }
+        return (await this.vscodeSignIn()).changedSince(listed.accounts, listed.tenantsToSignIn);
+    }
+
     async listSubscriptions(): Promise<AzureSession[]> {
         return (await this.listAccount()).sessions;
     }
@@ -120,8 +130,8 @@ export class AzureAccount {
         if (mode === 'vscode') {
             this.refuseWorkspaceCloud();
             const tenantFilter = [...new Set(selected.filter((entry) => entry.includes('/')).map((entry) => entry.split('/')[0]))];
-            const { subscriptions, tenantsToSignIn } = await (await this.vscodeSignIn()).list(tenantFilter);
-            return { sessions: byName(subscriptions.map((s) => ({ ...s, cloud }))), tenantsToSignIn };
+            const { accounts, subscriptions, tenantsToSignIn } = await (await this.vscodeSignIn()).list(tenantFilter);
+            return { sessions: byName(subscriptions.map((s) => ({ ...s, cloud }))), tenantsToSignIn, accounts };
         }
         const credential = mode === 'environment' ? await this.environmentCredential() : await this.cliCredential();
         const listing = cachedCredential(credential, this.tokens, mode);

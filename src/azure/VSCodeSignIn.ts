@@ -79,8 +79,9 @@ export class VSCodeSignIn {
      * Every subscription each account reaches, in every tenant the tenant filter lets through, once each (the first
      * account by name keeps a subscription two accounts reach), and the tenants that need a sign-in of their own.
      */
-    async list(tenantFilter: readonly string[]): Promise<{ subscriptions: SignedInSubscription[]; tenantsToSignIn: TenantToSignIn[] }> {
-        const perAccount = await Promise.all((await this.accounts()).map(async (account) => {
+    async list(tenantFilter: readonly string[]): Promise<{ accounts: Account[]; subscriptions: SignedInSubscription[]; tenantsToSignIn: TenantToSignIn[] }> {
+        const accounts = await this.accounts();
+        const perAccount = await Promise.all(accounts.map(async (account) => {
             const tenants = (await listTenantsWith(this.credential(account), this.cloud, this.limits))
                 .filter((t) => tenantFilter.length === 0 || tenantFilter.some((f) => f.toLowerCase() === t.tenantId.toLowerCase()));
             const perTenant = await Promise.all(tenants.map(async (tenant) => {
@@ -98,7 +99,24 @@ export class VSCodeSignIn {
             const key = s.subscription.subscriptionId.toLowerCase();
             return !seen.has(key) && !!seen.add(key);
         });
-        return { subscriptions, tenantsToSignIn: perAccount.flatMap((a) => a.toSignIn) };
+        return { accounts, subscriptions, tenantsToSignIn: perAccount.flatMap((a) => a.toSignIn) };
+    }
+
+    /**
+     * Whether a change of VS Code's sessions changes what the tree shows: an account signed in or out since
+     * `accounts` were listed, or a tenant that waited for its sign-in now signed in. A token VS Code renewed does not.
+     */
+    async changedSince(accounts: readonly Account[], tenantsToSignIn: readonly TenantToSignIn[]): Promise<boolean> {
+        const now = await this.accounts();
+        if (now.map((a) => a.id).join('\n') !== accounts.map((a) => a.id).join('\n')) {
+            return true;
+        }
+        for (const tenant of tenantsToSignIn) {
+            if (await this.session(tenant.account, tenant.tenantId, [armScope(this.cloud)])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private session(account: Account, tenantId: string | undefined, scopes: readonly string[]): Thenable<vscode.AuthenticationSession | undefined> {

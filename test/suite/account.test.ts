@@ -88,6 +88,18 @@ describe('The VS Code account: tenants, sign-in events, fresh tokens, guards on 
         assert.ok((await emulator.requests()).some((r) => r.url.includes('e5f6a7b8-9c0d-4e1f-a2b3-c4d5e6f7a855') && r.status === 200));
     });
 
+    it('a token VS Code renews leaves the tree as it is (only a sign-in or sign-out redraws it)', async () => {
+        let redrawn = 0;
+        const listener = api.tree.onDidChangeTreeData(() => void redrawn++);
+        try {
+            await vscode.commands.executeCommand('aksTestAccount.renewTokens');
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+        } finally {
+            listener.dispose();
+        }
+        assert.strictEqual(redrawn, 0);
+    });
+
     it('a second account that reaches the same subscriptions shows each once, under the first account by name', async () => {
         const changed = nextTreeChange(api.tree);
         await vscode.commands.executeCommand('aksTestAccount.signIn', OPS);

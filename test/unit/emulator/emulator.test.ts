@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { AksService } from '../../../src/azure/AksService';
-import { EDGE_SUBSCRIPTION, PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION } from '../../emulator/seeds';
+import { EDGE_SUBSCRIPTION, GUEST_SUBSCRIPTION, GUEST_TENANT_ID, PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION, TENANT_ID } from '../../emulator/seeds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
 import { rawRequest, RawResponse, tokenFor } from './rawArm';
@@ -204,6 +204,28 @@ describe('The emulator is as strict as Azure', function () {
             const expired = await rawRequest(emulator, 'GET', `${CLUSTER}${API}`, { token: shortLived });
             assert.deepStrictEqual([expired.status, expired.body.error.code], [401, 'ExpiredAuthenticationToken']);
             assert.strictEqual((await arm('GET', CLUSTER)).status, 200, 'a token for ARM\'s audience, within its lifetime, passes');
+        });
+
+        it('a token is from the tenant its authority names: a subscription answers only its own tenant\'s, the list is the token\'s tenant\'s', async () => {
+            emulator.reset('tenants');
+            try {
+                const home = await tokenFor(emulator);
+                const guest = await tokenFor(emulator, undefined, GUEST_TENANT_ID);
+                const listed = async (token: string): Promise<string[]> =>
+                    (await rawRequest(emulator, 'GET', '/subscriptions?api-version=2022-12-01', { token })).body.value.map((s: { displayName: string }) => s.displayName);
+                assert.deepStrictEqual(await listed(home), ['Contoso Platform', 'Contoso Sandbox']);
+                assert.deepStrictEqual(await listed(guest), ['Fabrikam Shared']);
+                const tenants = await rawRequest(emulator, 'GET', '/tenants?api-version=2022-12-01', { token: home });
+                assert.deepStrictEqual(tenants.body.value.map((t: { displayName: string }) => t.displayName), ['Contoso', 'Fabrikam']);
+                const guestCluster = `/subscriptions/${GUEST_SUBSCRIPTION}/resourceGroups/rg-fabrikam/providers/Microsoft.ContainerService/managedClusters/aks-fabrikam${API}`;
+                const wrong = await rawRequest(emulator, 'GET', guestCluster, { token: home });
+                assert.deepStrictEqual([wrong.status, wrong.body.error.code], [401, 'InvalidAuthenticationTokenTenant']);
+                assert.match(wrong.body.error.message, new RegExp(`^The access token is from the wrong issuer 'https://sts\\.windows\\.net/${TENANT_ID}/'\\. It must match the tenant 'https://sts\\.windows\\.net/${GUEST_TENANT_ID}/'`));
+                assert.strictEqual((await rawRequest(emulator, 'GET', guestCluster, { token: guest })).status, 200);
+                await assert.rejects(tokenFor(emulator, undefined, '00000000-0000-4000-8000-000000000000'), /^Error: AADSTS90002: Tenant '00000000-0000-4000-8000-000000000000' not found/);
+            } finally {
+                emulator.reset();
+            }
         });
 
         it('models ARM\'s clock ahead of the token service, and a cloud that issues tokens for another audience', async () => {
