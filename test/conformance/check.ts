@@ -26,6 +26,7 @@ export const UNDECLARED_HEADERS: Readonly<Record<string, string>> = {
 /** Requests outside Microsoft.ContainerService's spec: what they are, by path. */
 const OUTSIDE = [
     { what: 'subscriptions and locations (Microsoft.Resources)', test: /^\/subscriptions(\/[^/]+(\/locations)?)?$/i },
+    { what: 'tenants (Microsoft.Resources)', test: /^\/tenants$/i },
     { what: 'resource groups (Microsoft.Resources)', test: /^\/subscriptions\/[^/]+\/resourcegroups(\/[^/]+)?$/i },
     { what: 'tags (Microsoft.Resources Tags API)', test: /\/providers\/Microsoft\.Resources\/tags\/default$/i },
     { what: 'resource SKUs (Microsoft.Compute)', test: /\/providers\/Microsoft\.Compute\/skus$/i },
