@@ -54,7 +54,7 @@ async function inFlightRows(rounds: number): Promise<InFlightRow[]> {
     for (const subscriptions of [50, 500]) {
         const emulator = await startEmulatorProcess(`scale-${subscriptions}x1x1x1`, { latencyMs: LATENCY_MS, pageSize: 100 });
         try {
-            const limits = subscriptions === 500 ? [DEFAULT_REQUESTS_IN_FLIGHT] : [8, 16, 32, 64];
+            const limits = subscriptions === 500 ? [DEFAULT_REQUESTS_IN_FLIGHT] : [16, 32, 64, 128];
             for (const limit of limits) {
                 const account = new AzureAccount(() => ({ mode: 'environment', cloud: emulatorCloud(emulator), selectedSubscriptions: [], maxRequestsInFlight: limit }), emulatorEnvironment(emulator));
                 const times: number[] = [];
