@@ -138,7 +138,7 @@ describe('The VS Code account: tenants, sign-in events, fresh tokens, guards on 
         assert.ok((await emulator.issuedTokens()).length > issued, 'new tokens were taken');
     });
 
-    it('the tenant and subscription lists keep to ARM\'s origin and stop a looping list', async () => {
+    it('the tenant and subscription lists keep to ARM\'s origin, stop a looping list and wait no Retry-After past the ceiling', async () => {
         await emulator.addFault({ method: 'GET', pathContains: '/tenants', action: 'foreignNextLink', times: 1 });
         api.tree.refresh();
         const [foreign] = await rootLabels(api);
@@ -147,6 +147,15 @@ describe('The VS Code account: tenants, sign-in events, fresh tokens, guards on 
         api.tree.refresh();
         const [looping] = await rootLabels(api);
         assert.match(looping, /^Could not list subscriptions: Azure's list of subscriptions links back to a page already read/);
+        await emulator.clearFaults();
+        // A Retry-After past the ceiling ends the read with Azure's answer instead of waiting an hour (the test's own time limit would end first).
+        await emulator.addFault({
+            method: 'GET', pathContains: '/tenants', status: 429, headers: { 'retry-after': '3600' }, times: 1,
+            body: { error: { code: 'TooManyRequests', message: 'The request is being throttled.' } },
+        });
+        api.tree.refresh();
+        const [throttled] = await rootLabels(api);
+        assert.match(throttled, /^Could not list subscriptions: The request is being throttled\./);
         await emulator.clearFaults();
         api.tree.refresh();
         assert.deepStrictEqual(await rootLabels(api), ['Contoso Platform', 'Contoso Sandbox', 'Fabrikam Shared']);
