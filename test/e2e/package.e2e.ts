@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '../host/codeServer';
@@ -33,7 +34,7 @@ describe('The package (npm run package)', () => {
         console.log(`      ${path.basename(VSIX)}: ${bytes} bytes (${(bytes / 1024).toFixed(0)} KB), ${files.length} files:\n${shipped.map((f) => `        ${f}`).join('\n')}`);
         assert.ok(bytes <= 850 * 1024, `${bytes} bytes is more than 850 KB`);
 
-        const allowed = /^(dist\/[\w-]+\.js|media\/[\w-]+\.svg|media\/readme\/[\w-]+\.webp|l10n\/bundle\.l10n(\.ja)?\.json|package\.json|package\.nls(\.ja)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+        const allowed = /^(dist\/[\w-]+\.js|media\/[\w-]+\.svg|media\/icon\.png|media\/readme\/[\w-]+\.webp|l10n\/bundle\.l10n(\.ja)?\.json|package\.json|package\.nls(\.ja)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
         assert.deepStrictEqual(shipped.filter((f) => !allowed.test(f)), [], 'only the bundles, pictures, translations and the manifest');
         assert.ok(!shipped.some((f) => /\.(ts|map)$|^(src|test|out)\//.test(f)), 'no source, test or map');
         for (const bundle of ['extension', 'azureSdk', 'html-to-text', 'semver']) {
@@ -44,5 +45,21 @@ describe('The package (npm run package)', () => {
         assert.ok(pictures.length >= 16, `the README shows its pictures (${pictures.length})`);
         assert.deepStrictEqual(pictures.filter((p) => !shipped.includes(p)), [], 'every README picture is in the package');
         assert.deepStrictEqual(shipped.filter((f) => f.startsWith('media/readme/') && !pictures.includes(f)), [], 'no picture the README does not show');
+    });
+
+    it('is a Marketplace page for users: no developer document, a repository, an icon and a banner', () => {
+        // What `vsce ls` lists is what `vsce package` (npm run package, without --allow-missing-repository) ships.
+        const listed = execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
+            .split('\n').map((l) => l.trim()).filter(Boolean);
+        assert.ok(listed.includes('README.md') && listed.includes('CHANGELOG.md') && listed.includes('media/icon.png'), listed.join(', '));
+        assert.deepStrictEqual(listed.filter((f) => /^(CONTRIBUTING|BENCHMARKS)\.md$|^(docs|bench|test|\.vscode|\.ci)\//.test(f)), [], 'no developer document');
+        const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+        for (const field of ['repository', 'bugs', 'homepage', 'icon', 'galleryBanner']) {
+            assert.ok(manifest[field], `package.json has ${field}`);
+        }
+        assert.strictEqual(manifest.preview, true);
+        const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+        assert.ok(readme.indexOf('npm ci') > readme.indexOf('## Privacy'), 'the README opens with what users need; building from source comes last');
+        assert.match(fs.readFileSync(path.join(REPO_ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## \\[${String(manifest.version).replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'), 'the CHANGELOG has this version, dated');
     });
 });

@@ -1,0 +1,37 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { startEmulator } from '../emulator/server';
+import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
+import { REPO_ROOT } from './codeServer';
+
+/** Where F5's window keeps its own user settings and finds its environment (`.vscode/launch.json`). */
+export const F5_DIR = path.join(REPO_ROOT, '.vscode-test', 'f5');
+
+/**
+ * The emulator behind F5 (**Run Extension (emulator)** in `.vscode/launch.json`): the demo seed, as `npm start`
+ * serves it, and a user-data folder and environment file for the Extension Development Host, so that its window
+ * opens signed in to the emulator (the `environment` sign-in, the emulator as a custom cloud, its CA trusted).
+ * Prints a line the launch's task waits for, then serves until the debug session's task is stopped.
+ */
+export async function prepareF5(seed = 'demo'): Promise<{ close(): Promise<void>; armUrl: string }> {
+    const emulator = await startEmulator({ seed, latencyMs: 120, operationPolls: 3, operationSeconds: 20, retryAfterSeconds: 1 });
+    const user = path.join(F5_DIR, 'user-data', 'User');
+    fs.mkdirSync(user, { recursive: true });
+    const settings = { ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment', 'workbench.startupEditor': 'none' };
+    fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(settings, undefined, 2));
+    const environment = { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile };
+    fs.writeFileSync(path.join(F5_DIR, 'env'), Object.entries(environment).map(([name, value]) => `${name}=${value ?? ''}`).join('\n') + '\n');
+    return { close: () => emulator.close(), armUrl: emulator.armUrl };
+}
+
+if (require.main === module) {
+    prepareF5().then((emulator) => {
+        console.log(`F5 emulator ready at ${emulator.armUrl}`);
+        const stop = (): void => void emulator.close().then(() => process.exit(0));
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+    }, (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+    });
+}
