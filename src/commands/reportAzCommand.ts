@@ -1,6 +1,20 @@
 import * as vscode from 'vscode';
 import { ext } from '../extensionVariables';
+import { defaultShell, Shell } from '../model/azCommands';
 import type { AksTreeDataProvider } from '../tree/AksTreeDataProvider';
+
+/**
+ * The shell the az lines are written for: the setting `aksSnapshots.azCommandShell`, or with `auto` VS Code's
+ * default terminal profile where one is set, else the platform's (PowerShell on Windows, bash elsewhere).
+ */
+export function azShell(): Shell {
+    const chosen = vscode.workspace.getConfiguration('aksSnapshots').get<string>('azCommandShell', 'auto');
+    if (chosen === 'bash' || chosen === 'powershell' || chosen === 'cmd') {
+        return chosen;
+    }
+    const platform = process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux';
+    return defaultShell(process.platform, vscode.workspace.getConfiguration('terminal.integrated.defaultProfile').get<string>(platform));
+}
 
 /** What an action returns: the resource it made or changed, and what its last notification said. */
 export interface ActionResult {

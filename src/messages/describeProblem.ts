@@ -143,6 +143,8 @@ export function describeProblem(p: Problem): string {
             return vscode.l10n.t('Tag "{0}" is invalid: write tags as key=value, separated by commas; keys cannot contain <, >, %, &, \\, ? or /.', p.value);
         case 'tagName':
             return vscode.l10n.t('Tag name "{0}" is invalid: 1–512 characters, none of <, >, %, &, \\, ? or / and no control characters.', p.name);
+        case 'tagNameDash':
+            return vscode.l10n.t('Tag name "{0}" starts with "-": the product\'s own limit, since the Azure CLI would read it as an option in the az line.', p.name);
         case 'tagNameTaken':
             return vscode.l10n.t('Tag name "{0}" is already used (tag names ignore case): change that tag instead.', p.name);
         case 'tagValue':

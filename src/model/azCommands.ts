@@ -5,22 +5,84 @@ import type { ClusterOptions, PoolOptions, UpgradeOptions } from './poolOptions'
 
 /**
  * The Azure CLI command lines that do what each flow does, so a user can script it. Each is an argument list
- * and, through `toShellLine`, one line quoted for a POSIX shell.
+ * and, through `toShellLine`, one line quoted for the shell it will be pasted into.
  */
 
 export type AzCommand = readonly string[];
-
-const SAFE = /^[-A-Za-z0-9_./:=@%+,]+$/;
-
-/** Quotes one argument for sh/bash/zsh: as is when safe, else in single quotes. */
-export function quoteShellArgument(argument: string): string {
-    return argument !== '' && SAFE.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`;
+/** A remark written after the commands, as the shell writes a comment. */
+export interface AzComment {
+    readonly comment: string;
 }
 
-export function toShellLine(command: AzCommand): string {
-    return command.map(quoteShellArgument).join(' ');
+/** Where an az line is pasted: bash, zsh or dash (`bash`), PowerShell, or the Windows Command Prompt (`cmd`). */
+export type Shell = 'bash' | 'powershell' | 'cmd';
+
+/** Written as is: bash reads none of these specially; PowerShell and cmd get fewer (`@x` splats and `a,b` is a list in PowerShell). */
+const SAFE: Record<Shell, RegExp> = { bash: /^[-A-Za-z0-9_./:=@%+,]+$/, powershell: /^[-A-Za-z0-9_./:=]+$/, cmd: /^[-A-Za-z0-9_./:=]+$/ };
+
+/**
+ * One argument for the shell, so that `az` receives exactly it.
+ * - bash/zsh/dash: as is when safe, else in single quotes (nothing is special inside them; `'` as `'\''`).
+ * - cmd: `az` is a batch file (`az.cmd`) that hands its arguments to Python, so the text passes cmd twice (the line,
+ *   then the batch file's `%*`) and then Windows' argument rules (Microsoft C runtime, "Parsing C command-line
+ *   arguments"). Every part is in double quotes, which keep `& | < > ( ) ^` and spaces literal in both of cmd's
+ *   passes; a `"` is written `""` (a literal quote inside a quoted part to the C runtime, which keeps cmd's quoting
+ *   balanced), backslashes before a quote doubled; `%` stands between quoted parts, since cmd expands `%NAME%`
+ *   even inside quotes, but no variable's name holds the quotes that then sit between two `%`.
+ * - PowerShell: the cmd form, since PowerShell runs `az.cmd` through cmd ("Quoting issues with PowerShell" in the
+ *   Azure CLI's docs), inside PowerShell's single quotes, where nothing is special but the single quote itself
+ *   (any of `' ‘ ’ ‚ ‛`, doubled: "about_Quoting_Rules").
+ */
+export function quoteArgument(argument: string, shell: Shell = 'bash'): string {
+    if (argument !== '' && SAFE[shell].test(argument)) {
+        return argument;
+    }
+    if (shell === 'bash') {
+        return `'${argument.replace(/'/g, `'\\''`)}'`;
+    }
+    const forCmd = cmdArgument(argument);
+    return shell === 'cmd' ? forCmd : `'${forCmd.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
 }
 
+function cmdArgument(argument: string): string {
+    return argument.split('%').map((part) => `"${part.replace(/(\\*)("|$)/g, (_, slashes: string, quote: string) => slashes + slashes + (quote ? '""' : ''))}"`).join('%');
+}
+
+/**
+ * PowerShell decides whether to wrap an argument in double quotes by counting the quotes not after a backslash and
+ * looking for whitespace outside them, so a value written with a backslash before a quote and holding whitespace would be wrapped
+ * again: such a line goes after PowerShell's stop-parsing token `--%`, which hands the rest to cmd as it is.
+ */
+function needsStopParsing(argument: string): boolean {
+    return /\\"/.test(cmdArgument(argument)) && /\s/.test(argument);
+}
+
+/** Where Copy az command's lines go by default: the platform's shell, or VS Code's default terminal where it is set. */
+export function defaultShell(platform: string, defaultTerminal: string | undefined): Shell {
+    const terminal = (defaultTerminal ?? '').toLowerCase();
+    if (/powershell|pwsh/.test(terminal)) {
+        return 'powershell';
+    }
+    if (/command prompt|\bcmd\b/.test(terminal)) {
+        return 'cmd';
+    }
+    return terminal || platform !== 'win32' ? 'bash' : 'powershell';
+}
+
+export function toShellLine(command: AzCommand, shell: Shell = 'bash'): string {
+    if (shell === 'powershell' && command.some(needsStopParsing)) {
+        const [program, ...args] = command;
+        return [program, '--%', ...args.map((argument) => quoteArgument(argument, 'cmd'))].join(' ');
+    }
+    return command.map((argument) => quoteArgument(argument, shell)).join(' ');
+}
+
+/** A flag and its value; a value that could read as an option is joined to its flag, the one form the CLI's parser reads as a value. */
+function flag(name: string, value: string): string[] {
+    return value.startsWith('-') ? [`${name}=${value}`] : [name, value];
+}
+
+/** `--tags`; a tag name starting with "-" is refused before (`tagNameProblems`), so no pair reads as an option. */
 function tagArguments(tags: Readonly<Record<string, string>> | undefined): string[] {
     const pairs = Object.entries(tags ?? {}).map(([k, v]) => `${k}=${v}`);
     return pairs.length > 0 ? ['--tags', ...pairs] : [];
@@ -37,8 +99,8 @@ export interface SnapshotCreateArgs {
 }
 
 export function snapshotCreateCommand(a: SnapshotCreateArgs): AzCommand {
-    return ['az', 'aks', 'nodepool', 'snapshot', 'create', '--subscription', a.subscriptionId, '--resource-group', a.resourceGroup,
-        '--name', a.name, '--nodepool-id', a.nodePoolId, '--location', a.location, ...tagArguments(a.tags)];
+    return ['az', 'aks', 'nodepool', 'snapshot', 'create', '--subscription', a.subscriptionId, ...flag('--resource-group', a.resourceGroup),
+        ...flag('--name', a.name), '--nodepool-id', a.nodePoolId, '--location', a.location, ...tagArguments(a.tags)];
 }
 
 /** The pool goes to the cluster with id `clusterId`; the CLI fills Kubernetes version and OS SKU from the snapshot. */
@@ -62,7 +124,7 @@ function poolOptionArguments(o: PoolOptions): string[] {
         ...(o.osDiskSizeGB !== undefined ? ['--node-osdisk-size', String(o.osDiskSizeGB)] : []),
         ...(o.osDiskType ? ['--node-osdisk-type', o.osDiskType] : []),
         ...tagArguments(o.tags),
-        ...(o.spot ? ['--priority', 'Spot', '--eviction-policy', o.spot.evictionPolicy, '--spot-max-price', String(o.spot.maxPrice)] : []),
+        ...(o.spot ? ['--priority', 'Spot', '--eviction-policy', o.spot.evictionPolicy, ...flag('--spot-max-price', String(o.spot.maxPrice))] : []),
     ];
 }
 
@@ -95,8 +157,8 @@ function upgradeOptionArguments(o: UpgradeOptions): string[] {
 
 /** With `newResourceGroup`, the group is made first, in the cluster's region. */
 export function clusterCreateCommands(subscriptionId: string, c: NewCluster, newResourceGroup: boolean, sshKeyFile?: string): AzCommand[] {
-    const group: AzCommand = ['az', 'group', 'create', '--subscription', subscriptionId, '--name', c.resourceGroup, '--location', c.location];
-    const create: AzCommand = ['az', 'aks', 'create', '--subscription', subscriptionId, '--resource-group', c.resourceGroup, '--name', c.name,
+    const group: AzCommand = ['az', 'group', 'create', '--subscription', subscriptionId, ...flag('--name', c.resourceGroup), '--location', c.location];
+    const create: AzCommand = ['az', 'aks', 'create', '--subscription', subscriptionId, ...flag('--resource-group', c.resourceGroup), '--name', c.name,
         '--location', c.location, '--dns-name-prefix', c.dnsPrefix, '--nodepool-name', c.nodePoolName, '--node-vm-size', c.vmSize,
         '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []),
         ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : c.options ?? {}, sshKeyFile),
@@ -107,7 +169,7 @@ export function clusterCreateCommands(subscriptionId: string, c: NewCluster, new
 /** `az aks create`'s flags for what "Advanced options…" set; the SSH key by its file when it came from one. */
 function clusterOptionArguments(o: ClusterOptions, sshKeyFile: string | undefined): string[] {
     return [
-        ...(o.sshPublicKey ? ['--ssh-key-value', sshKeyFile ?? o.sshPublicKey] : ['--no-ssh-key']),
+        ...(o.sshPublicKey ? flag('--ssh-key-value', sshKeyFile ?? o.sshPublicKey) : ['--no-ssh-key']),
         ...(o.networkPlugin ? ['--network-plugin', o.networkPlugin] : []),
         ...(o.networkPluginMode ? ['--network-plugin-mode', o.networkPluginMode] : []),
         ...(o.tier ? ['--tier', o.tier.toLowerCase()] : []),
@@ -145,8 +207,9 @@ export function operationAbortCommand(resourceId: string): AzCommand {
 
 /** A tag change as ARM's Tags API takes it, as Edit Tags sends it: `Merge` sets the tags given, `Delete` removes them. */
 export function tagChangeCommand(resourceId: string, operation: 'Merge' | 'Delete', tags: Readonly<Record<string, string>>): AzCommand {
-    // `--tags` splits each pair at its first "=": a name holding one goes as the Tags API's own request instead.
-    if (Object.keys(tags).some((name) => name.includes('='))) {
+    // `--tags` splits each pair at its first "=", and a pair starting with "-" reads as an option: a tag made
+    // elsewhere with such a name goes as the Tags API's own request instead.
+    if (Object.keys(tags).some((name) => name.includes('=') || name.startsWith('-'))) {
         return ['az', 'rest', '--method', 'patch', '--url', `${resourceId}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`,
             '--body', JSON.stringify({ operation, properties: { tags } })];
     }
@@ -159,7 +222,20 @@ export function snapshotDeleteCommand(snapshotId: string): AzCommand {
         '--name', snapshot?.name ?? '', '--yes'];
 }
 
-/** Several commands as one line that stops at the first failure. */
-export function toShellScript(commands: readonly AzCommand[]): string {
-    return commands.map(toShellLine).join(' && ');
+/**
+ * Several commands as one line that stops at the first failure, then any remark: `&&` in bash and cmd; in
+ * PowerShell `; if ($?) { … }`, which Windows PowerShell 5.1 reads too.
+ */
+export function toShellScript(lines: readonly (AzCommand | AzComment)[], shell: Shell = 'bash'): string {
+    const commands = lines.filter((line): line is AzCommand => Array.isArray(line)).map((command) => toShellLine(command, shell));
+    const script = shell === 'powershell'
+        ? commands.reduceRight((rest, command) => (rest ? `${command}; if ($?) { ${rest} }` : command), '')
+        : commands.join(' && ');
+    const remarks = lines.filter((line): line is AzComment => !Array.isArray(line)).map((line) => commentLine(line.comment, shell));
+    return [script, ...remarks].filter(Boolean).join(shell === 'cmd' ? ' & ' : ' ');
+}
+
+/** A remark as the shell writes one: `# …`, or cmd's `rem …` with its special characters escaped. */
+function commentLine(text: string, shell: Shell): string {
+    return shell === 'cmd' ? `rem ${text.replace(/[\^&|<>%()"]/g, (c) => `^${c}`)}` : `# ${text}`;
 }

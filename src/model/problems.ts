@@ -50,6 +50,7 @@ export type Problem =
     | { code: 'nodeCount'; rule: 'count'; value: string; mode: string; min: number }
     | { code: 'tag'; rule: 'tags'; value: string }
     | { code: 'tagName'; rule: 'tags'; name: string }
+    | { code: 'tagNameDash'; rule: 'tags'; name: string }
     | { code: 'tagNameTaken'; rule: 'tags'; name: string }
     | { code: 'tagValue'; rule: 'tags'; value: string }
     | { code: 'tooManyTags'; rule: 'tags'; max: number }

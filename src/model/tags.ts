@@ -29,6 +29,10 @@ export function tagNameProblems(key: string, tags: Readonly<Record<string, strin
     if (!key.trim() || key.length > MAX_TAG_NAME || FORBIDDEN.test(key) || /[\u0000-\u001f]/.test(key)) {
         return [{ code: 'tagName', rule: 'tags', name: key }];
     }
+    if (key.startsWith('-')) {
+        // Azure takes it, but `az … --tags -x=1` reads the pair as an option: the az line could not be run.
+        return [{ code: 'tagNameDash', rule: 'tags', name: key }];
+    }
     if (findKey(tags, key) !== undefined) {
         return [{ code: 'tagNameTaken', rule: 'tags', name: key }];
     }

@@ -31,8 +31,14 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         this.view = view;
     }
 
-    getTreeItem(element: AksTreeElement): vscode.TreeItem | Thenable<vscode.TreeItem> {
-        return element.getTreeItem();
+    /** Every row has words for a screen reader: its own, or its label and description (no marks but words there). */
+    async getTreeItem(element: AksTreeElement): Promise<vscode.TreeItem> {
+        const item = await element.getTreeItem();
+        const label = typeof item.label === 'string' ? item.label : item.label?.label;
+        if (!item.accessibilityInformation && label) {
+            item.accessibilityInformation = { label: [label, typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(', '), role: 'treeitem' };
+        }
+        return item;
     }
 
     async getChildren(element?: AksTreeElement): Promise<AksTreeElement[]> {

@@ -42,10 +42,15 @@ export class ClusterItem implements AksTreeElement {
             [vscode.l10n.t('Node OS upgrade channel'), c.nodeOsUpgradeChannel ?? vscode.l10n.t('NodeImage (default)')],
             [vscode.l10n.t('Auto-upgrade channel'), c.upgradeChannel ?? 'none'],
         ]);
+        const state = busy || /^(failed|canceled)$/i.test(c.provisioningState ?? '') ? stateWords(c.provisioningState ?? '?') : undefined;
         return {
             id: this.id,
             label: c.name,
-            description: [busy || /^(failed|canceled)$/i.test(c.provisioningState ?? '') ? stateWords(c.provisioningState ?? '?') : undefined, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
+            description: [state, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
+            accessibilityInformation: {
+                label: [vscode.l10n.t('Cluster {0}', c.name), state, vscode.l10n.t('Kubernetes {0}', c.kubernetesVersion), c.location].filter(Boolean).join(', '),
+                role: 'treeitem',
+            },
             tooltip,
             iconPath: busy ? new vscode.ThemeIcon('loading~spin') : mediaIcon('cluster'),
             // What its menu offers: aksReady (no operation runs and it is not stopped, R10) for Add Node Pool and Pin

@@ -69,6 +69,7 @@ export class NodePoolItem implements AksTreeElement {
             id: this.id,
             label: p.name,
             description,
+            accessibilityInformation: { label: this.spokenLabel(busy || failed || canceled), role: 'treeitem' },
             tooltip: this.tooltip(),
             iconPath: busy ? new vscode.ThemeIcon('loading~spin')
                 : failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
@@ -86,6 +87,21 @@ export class NodePoolItem implements AksTreeElement {
             ]),
             collapsibleState: vscode.TreeItemCollapsibleState.None,
         };
+    }
+
+    /** What a screen reader says: the description's facts, with the marks and the state in words. */
+    private spokenLabel(stateShown: boolean): string {
+        const p = this.pool;
+        const drifted = this.isDrifted();
+        return [
+            vscode.l10n.t('Node pool {0}', p.name),
+            stateShown ? stateWords(p.provisioningState ?? '?') : undefined,
+            p.mode, p.osSku ?? p.osType, p.vmSize,
+            p.nodeImageVersion ? vscode.l10n.t('node image {0}', p.nodeImageVersion) : undefined,
+            this.snapshotName ? (drifted ? vscode.l10n.t('drifted from snapshot {0}', this.snapshotName) : vscode.l10n.t('on snapshot {0}', this.snapshotName)) : undefined,
+            this.pin?.atRisk ? vscode.l10n.t('at risk: its cluster\'s channels will re-image it') : undefined,
+            (this.daysBehind ?? 0) > (this.newer?.behindDays ?? Infinity) ? vscode.l10n.t('{0} days behind AKS\'s latest node image', this.daysBehind ?? 0) : undefined,
+        ].filter(Boolean).join(', ');
     }
 
     /** Off the snapshot's image or version; not while an operation runs on the pool (its versions are on their way). */

@@ -8,6 +8,7 @@ import { latestImageWords } from '../messages/latestImageWords';
 import type { AksTreeElement } from './AksTreeElement';
 import { mediaIcon } from './icons';
 import { tooltipTable } from './tooltip';
+import { dateTimeWords } from '../messages/dateWords';
 
 export class SnapshotItem implements AksTreeElement {
     static readonly contextValue = 'aksSnapshot';
@@ -24,6 +25,11 @@ export class SnapshotItem implements AksTreeElement {
             id: this.id,
             label: s.name,
             description: [s.kubernetesVersion, s.nodeImageVersion, this.usageText()].filter(Boolean).join(' · '),
+            accessibilityInformation: {
+                label: [vscode.l10n.t('Snapshot {0}', s.name), vscode.l10n.t('Kubernetes {0}', s.kubernetesVersion), vscode.l10n.t('node image {0}', s.nodeImageVersion), this.usageText()]
+                    .filter(Boolean).join(', '),
+                role: 'treeitem',
+            },
             tooltip: this.tooltip(),
             iconPath: mediaIcon('snapshot'),
             // aksLinux: Create Cluster is offered (a cluster's system pool cannot be Windows).
@@ -54,7 +60,7 @@ export class SnapshotItem implements AksTreeElement {
             [vscode.l10n.t('VM size'), s.vmSize],
             [vscode.l10n.t('OS'), s.osSku ? `${s.osType} (${s.osSku})` : s.osType],
             [vscode.l10n.t('Used by'), this.usageText()],
-            [vscode.l10n.t('Created'), s.createdAt?.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
+            [vscode.l10n.t('Created'), s.createdAt && `${dateTimeWords(s.createdAt, 'UTC')} UTC`],
         ];
         return tooltipTable(`**${s.name}**`, rows);
     }

@@ -22,7 +22,7 @@ describe('A person after an upgrade: Roll Back Pool, Abort Operation', () => {
         const widget = await waitForQuestion(page, /The version to roll node pool "nodepool1" back to/);
         const rows = widget.getByRole('option');
         await rows.first().waitFor();
-        assert.match(await rows.nth(0).innerText(), /Kubernetes 1\.34\.1 · AKSUbuntu-2204gen2containerd-202611\.03\.0\s*last used 2026-11-21 09:30 UTC/);
+        assert.match(await rows.nth(0).innerText(), /Kubernetes 1\.34\.1 · AKSUbuntu-2204gen2containerd-202611\.03\.0\s*last used Nov 21, 2026, 9:30\sAM UTC/);
         assert.match(await rows.nth(1).innerText(), /Kubernetes 1\.33\.5 · AKSUbuntu-2204gen2containerd-202610\.20\.0[\s\S]*AKS keeps a version for rollback only 7 days after the upgrade/);
         await workbench.screenshot('rollback-pick');
         await answer(page, /The version to roll node pool "nodepool1" back to/);

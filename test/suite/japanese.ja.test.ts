@@ -21,6 +21,9 @@ describe('In Japanese: the tree, a flow and Azure\'s refusals in VS Code\'s Japa
         const cluster = await api().tree.getTreeItem((await api().tree.findElement(ids.eastus))!);
         assert.match(tooltipOf(cluster), /リソース グループ/);
         assert.match(tooltipOf(cluster), /Kubernetes バージョン/);
+        const snapshot = await api().tree.getTreeItem((await api().tree.findElement(ids.snapshot.system))!);
+        assert.match(tooltipOf(snapshot), /\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2} UTC/, 'its creation time as Japanese writes dates');
+        assert.match(String(snapshot.accessibilityInformation?.label), /^スナップショット /);
     });
 
     it('asks and answers a flow in Japanese: a bad name is refused in Japanese, the snapshot is created with a Japanese notice', async () => {

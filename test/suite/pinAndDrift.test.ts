@@ -42,6 +42,9 @@ describe('Pools that stay on their snapshot (R7): drift, at risk, Pin Cluster, c
         assert.match(String(item.description), /^Upgrading node image · User · /);
         assert.doesNotMatch(String(item.description), /drifted|◇/);
         assert.match(String(item.description), /◆ snap-fleet-2610$/);
+        assert.strictEqual(item.accessibilityInformation?.label,
+            'Node pool drifted, Upgrading node image, User, Ubuntu, Standard_D4s_v5, node image AKSUbuntu-2204gen2containerd-202611.17.0, on snapshot snap-fleet-2610',
+            'a screen reader hears the state and the snapshot in words, not ◆');
     });
 
     it('marks exactly the seed\'s drifted and at-risk pools, with the reason, and counts each snapshot\'s pools', async () => {
@@ -55,6 +58,10 @@ describe('Pools that stay on their snapshot (R7): drift, at risk, Pin Cluster, c
         assert.strictEqual(row(`${fleet.pinned}/agentPools/drifted`).description,
             'User · Ubuntu · Standard_D4s_v5 · AKSUbuntu-2204gen2containerd-202611.17.0 · ◇ snap-fleet-2610 · drifted');
         assert.match(tooltipOf(row(`${fleet.pinned}/agentPools/drifted`)), /node image AKSUbuntu-2204gen2containerd-202611\.17\.0, the snapshot's is AKSUbuntu-2204gen2containerd-202610\.\d+\.\d/);
+        assert.strictEqual(row(`${fleet.pinned}/agentPools/drifted`).accessibilityInformation?.label,
+            'Node pool drifted, User, Ubuntu, Standard_D4s_v5, node image AKSUbuntu-2204gen2containerd-202611.17.0, drifted from snapshot snap-fleet-2610');
+        assert.match(String(row(`${fleet.reimaged}/agentPools/atrisk`).accessibilityInformation?.label), /, at risk: its cluster's channels will re-image it/);
+        assert.ok(rows.every((r) => r.item.accessibilityInformation?.label && !/[◆◇]/.test(r.item.accessibilityInformation.label)), 'every row has words for a screen reader, no marks');
         assert.strictEqual(row(`${fleet.pinned}/agentPools/system`).description, 'System · Ubuntu · Standard_D4s_v5 · AKSUbuntu-2204gen2containerd-202611.03.0 · ◆ snap-fleet-2611',
             'on its snapshot, in a cluster that holds the pin: no mark');
         const reimagedSystem = tooltipOf(row(`${fleet.reimaged}/agentPools/system`));

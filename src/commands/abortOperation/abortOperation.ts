@@ -14,7 +14,7 @@ import { LongOperationStep, LongOperationStepContext } from '../common/LongOpera
 import type { RunningOperations } from '../common/runningOperations';
 import { promptWizard } from '../common/toldIfCancelled';
 import { pickTreeElement } from '../pickTreeElement';
-import { endFlow, FlowResult } from '../reportAzCommand';
+import { azShell, endFlow, FlowResult } from '../reportAzCommand';
 
 interface AbortContext extends LongOperationStepContext, Partial<ExecuteActivityContext> {
     readonly service: AksService;
@@ -83,6 +83,6 @@ export async function abortOperation(context: IActionContext & LongOperationCont
     const wizard = new AzureWizard(wizardContext, { title, promptSteps: [new ConfirmAbortStep()], executeSteps: [new AbortOperationStep(tree, operations)] });
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
-    return endFlow(tree, { id: resourceId, azCommand: toShellLine(operationAbortCommand(resourceId)) }, wizardContext, () =>
+    return endFlow(tree, { id: resourceId, azCommand: toShellLine(operationAbortCommand(resourceId), azShell()) }, wizardContext, () =>
         vscode.l10n.t('Aborted the operation on {0}: AKS shows it Canceled.', what));
 }

@@ -11,7 +11,7 @@ import type { RunningOperations } from '../common/runningOperations';
 import { VmSizeStep } from '../common/VmSizeStep';
 import type { LongOperationContext } from '../common/guardedChange';
 import { PinClusterStep } from '../pinCluster/PinClusterStep';
-import { endFlow, FlowResult } from '../reportAzCommand';
+import { azShell, endFlow, FlowResult } from '../reportAzCommand';
 import { AddNodePoolContext, newNodePool, useCluster } from './AddNodePoolContext';
 import { AddNodePoolStep } from './AddNodePoolStep';
 import { ConfirmAddStep } from './ConfirmAddStep';
@@ -49,7 +49,7 @@ export async function addNodePool(context: IActionContext & LongOperationContext
 
     const cluster = wizardContext.cluster!;
     const snapshot = wizardContext.snapshot!;
-    const azCommand = toShellScript([...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []), nodePoolAddCommand(cluster.id, newNodePool(wizardContext))]);
+    const azCommand = toShellScript([...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []), nodePoolAddCommand(cluster.id, newNodePool(wizardContext))], azShell());
     if (wizardContext.finished) {
         reached('snapshotUsed');
     }

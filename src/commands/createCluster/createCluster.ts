@@ -13,7 +13,7 @@ import { VmSizeStep } from '../common/VmSizeStep';
 import { refuseIfProblems } from '../common/refuseIfProblems';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
-import { endFlow, FlowResult } from '../reportAzCommand';
+import { azShell, endFlow, FlowResult } from '../reportAzCommand';
 import { ClusterNameStep } from './ClusterNameStep';
 import { ConfirmClusterStep } from './ConfirmClusterStep';
 import { CreateClusterContext, newCluster } from './CreateClusterContext';
@@ -48,7 +48,7 @@ export async function createCluster(context: IActionContext & LongOperationConte
 
     const service = wizardContext.service!;
     const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
-    const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup, wizardContext.sshKeyFile));
+    const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup, wizardContext.sshKeyFile), azShell());
     if (wizardContext.finished) {
         reached('snapshotUsed');
     }

@@ -9,7 +9,7 @@ import { NodePoolItem } from '../../tree/NodePoolItem';
 import type { RunningOperations } from '../common/runningOperations';
 import { refuseIfProblems } from '../common/refuseIfProblems';
 import { pickTreeElement } from '../pickTreeElement';
-import { endFlow, FlowResult } from '../reportAzCommand';
+import { azShell, endFlow, FlowResult } from '../reportAzCommand';
 import type { CreateSnapshotContext } from './CreateSnapshotContext';
 import { CreateSnapshotStep } from './CreateSnapshotStep';
 import { SnapshotNameStep } from './SnapshotNameStep';
@@ -41,7 +41,7 @@ export async function createSnapshot(context: IActionContext, services: AksServi
     const azCommand = toShellLine(snapshotCreateCommand({
         subscriptionId: service.subscriptionId, resourceGroup: wizardContext.resourceGroup!, name: wizardContext.snapshotName!, nodePoolId: pool.id,
         location: cluster.location, tags: wizardContext.tags,
-    }));
+    }), azShell());
     const snapshot = wizardContext.snapshot;
     if (wizardContext.finished) {
         reached('snapshotCreated');

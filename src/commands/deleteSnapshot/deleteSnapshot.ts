@@ -10,7 +10,7 @@ import { finishedOrTold, guardLine, LongOperationContext, runGuardedChange } fro
 import { poolsUsingSnapshot } from '../common/poolsUsingSnapshot';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
-import { ActionResult, reportDone } from '../reportAzCommand';
+import { ActionResult, azShell, reportDone } from '../reportAzCommand';
 
 /**
  * Deletes a snapshot after a modal that names it and lists the pools still linked to it. The delete goes only to
@@ -49,7 +49,7 @@ export async function deleteSnapshot(context: IActionContext & LongOperationCont
     if (!told.finished) {
         return { id: snapshot.id, notice: told.notice };
     }
-    const azCommand = toShellLine(snapshotDeleteCommand(snapshot.id));
+    const azCommand = toShellLine(snapshotDeleteCommand(snapshot.id), azShell());
     const notice = reportDone(vscode.l10n.t('Deleted snapshot "{0}".', snapshot.name), azCommand);
     return { id: snapshot.id, notice, azCommand };
 }

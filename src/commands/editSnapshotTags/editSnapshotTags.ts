@@ -7,7 +7,7 @@ import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { SnapshotItem } from '../../tree/SnapshotItem';
 import type { RunningOperations } from '../common/runningOperations';
 import { pickTreeElement } from '../pickTreeElement';
-import { ActionResult, reportDone } from '../reportAzCommand';
+import { ActionResult, azShell, reportDone } from '../reportAzCommand';
 import type { EditTagsContext } from './EditTagsContext';
 import { EditTagStep } from './EditTagStep';
 import { TagActionStep } from './TagActionStep';
@@ -36,7 +36,7 @@ export async function editSnapshotTags(context: IActionContext, services: AksSer
         return { id: snapshot.id, notice: wizardContext.notice };
     }
     const sent = wizardContext.sent!;
-    const azCommand = toShellLine(tagChangeCommand(snapshot.id, sent.operation, sent.tags));
+    const azCommand = toShellLine(tagChangeCommand(snapshot.id, sent.operation, sent.tags), azShell());
     const notice = reportDone(vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none')), azCommand);
     return { id: snapshot.id, tags: wizardContext.result, notice, azCommand };
 }

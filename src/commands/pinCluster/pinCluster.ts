@@ -10,7 +10,7 @@ import type { RunningOperations } from '../common/runningOperations';
 import { refuseIfProblems } from '../common/refuseIfProblems';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
-import { endFlow, FlowResult } from '../reportAzCommand';
+import { azShell, endFlow, FlowResult } from '../reportAzCommand';
 import type { PinClusterContext } from './PinClusterContext';
 import { PinClusterStep } from './PinClusterStep';
 import { pinSummary } from './pinSummary';
@@ -56,7 +56,7 @@ export async function pinCluster(context: IActionContext & LongOperationContext,
     });
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
-    const azCommand = toShellLine(clusterChannelsCommand(cluster.id, wizardContext.pinChannels!));
+    const azCommand = toShellLine(clusterChannelsCommand(cluster.id, wizardContext.pinChannels!), azShell());
     return endFlow(tree, { id: cluster.id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Pinned cluster "{0}": node OS upgrade channel {1}, auto-upgrade channel {2}; its pools keep their node images.',
             cluster.name, wizardContext.pinChannels!.nodeOsUpgradeChannel, wizardContext.pinChannels!.upgradeChannel));

@@ -11,12 +11,13 @@ import { refuseIfProblems } from '../common/refuseIfProblems';
 import type { RunningOperations } from '../common/runningOperations';
 import { promptWizard } from '../common/toldIfCancelled';
 import { pickTreeElement } from '../pickTreeElement';
-import { endFlow, FlowResult } from '../reportAzCommand';
+import { azShell, endFlow, FlowResult } from '../reportAzCommand';
 import { ConfirmRollbackStep } from './ConfirmRollbackStep';
 import type { RollBackPoolContext } from './RollBackPoolContext';
 import { RollBackPoolStep } from './RollBackPoolStep';
 import { RollbackVersionStep } from './RollbackVersionStep';
 import { rollbackAzLine } from './rollbackSummary';
+import { toShellScript } from '../../model/azCommands';
 
 /**
  * Right-click a node pool → Roll Back Pool… (or from the palette): back to a version AKS lists as recently used
@@ -52,7 +53,7 @@ export async function rollBackPool(context: IActionContext & LongOperationContex
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
     const version = wizardContext.version!;
-    const azCommand = rollbackAzLine(pool.id, version, profile.recentlyUsed);
+    const azCommand = toShellScript([rollbackAzLine(pool.id, version, profile.recentlyUsed)], azShell());
     return endFlow(tree, { id: pool.id, azCommand }, wizardContext, () =>
         vscode.l10n.t('Rolled node pool "{0}" back to Kubernetes {1}, node image {2}.', pool.name, version.kubernetesVersion, version.nodeImageVersion));
 }

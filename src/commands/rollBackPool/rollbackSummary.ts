@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { nodePoolRollbackCommand, toShellLine } from '../../model/azCommands';
+import { AzCommand, AzComment, nodePoolRollbackCommand } from '../../model/azCommands';
 import type { Cluster, NodePool } from '../../model/aks';
 import { byNewest, RecentlyUsedVersion, ROLLBACK_DAYS } from '../../model/rollback';
 import { guardLine } from '../common/guardedChange';
+import { dateTimeWords } from '../../messages/dateWords';
 
 /** "last used 2026-11-21 09:30 UTC", or that AKS gave no time. */
 export function lastUsedWords(version: RecentlyUsedVersion): string {
     return version.lastUsed
-        ? vscode.l10n.t('last used {0} UTC', version.lastUsed.toISOString().slice(0, 16).replace('T', ' '))
+        ? vscode.l10n.t('last used {0} UTC', dateTimeWords(version.lastUsed, 'UTC'))
         : vscode.l10n.t('no time given by AKS');
 }
 
@@ -31,9 +32,9 @@ export function rollbackSummary(pool: NodePool, cluster: Cluster, version: Recen
  * The az line of a rollback: `az aks nodepool rollback` goes to the most recent version only (the CLI's reference:
  * "N-1"); a rollback to an older one says how it was sent instead.
  */
-export function rollbackAzLine(poolId: string, version: RecentlyUsedVersion, recentlyUsed: readonly RecentlyUsedVersion[]): string {
+export function rollbackAzLine(poolId: string, version: RecentlyUsedVersion, recentlyUsed: readonly RecentlyUsedVersion[]): AzCommand | AzComment {
     const [newest] = byNewest(recentlyUsed);
     return newest?.nodeImageVersion === version.nodeImageVersion
-        ? toShellLine(nodePoolRollbackCommand(poolId))
-        : `# ${vscode.l10n.t('az aks nodepool rollback goes back to the most recent version only; this rollback to {0} was sent as a pool PUT with nodeImageVersion.', version.nodeImageVersion)}`;
+        ? nodePoolRollbackCommand(poolId)
+        : { comment: vscode.l10n.t('az aks nodepool rollback goes back to the most recent version only; this rollback to {0} was sent as a pool PUT with nodeImageVersion.', version.nodeImageVersion) };
 }

@@ -8,6 +8,7 @@ import type { LongOperationContext } from '../common/guardedChange';
 import { RolloutServices, runRollout } from './rollOutSnapshot';
 import { sleep } from '../common/guardedChange';
 import { readTarget } from './RolloutRunner';
+import { dateTimeWords } from '../../messages/dateWords';
 
 /** How long a pool still upgrading when the roll-out resumes is waited for, reading it every few seconds. */
 const WAIT_POLLS = 200;
@@ -20,7 +21,7 @@ const WAIT_MS = 3000;
 export async function resumeRollout(context: IActionContext & LongOperationContext, r: RolloutServices, id?: string): Promise<RolloutState | undefined> {
     const unfinished = r.store.unfinished();
     const state = id ? unfinished.find((s) => s.plan.id === id) : unfinished.length === 1 ? unfinished[0]
-        : unfinished.length ? (await context.ui.showQuickPick(unfinished.map((s) => ({ label: s.plan.snapshot.name, description: new Date(s.plan.createdAt).toLocaleString(), data: s })),
+        : unfinished.length ? (await context.ui.showQuickPick(unfinished.map((s) => ({ label: s.plan.snapshot.name, description: dateTimeWords(new Date(s.plan.createdAt), 'local'), data: s })),
             { placeHolder: vscode.l10n.t('Roll-out to resume'), stepName: 'resumeRollout', suppressPersistence: true })).data : undefined;
     if (!state) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished roll-out.'));

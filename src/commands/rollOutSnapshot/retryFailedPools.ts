@@ -4,6 +4,7 @@ import { countByStatus, retryFailed, RolloutState } from '../../model/rollout';
 import type { LongOperationContext } from '../common/guardedChange';
 import { confirmedTarget } from './resumeRollout';
 import { RolloutServices, runRollout } from './rollOutSnapshot';
+import { dateTimeWords } from '../../messages/dateWords';
 
 /**
  * Retry Failed Pools: the pools of a roll-out that failed are upgraded again, and only they (each read fresh and
@@ -15,7 +16,7 @@ export async function retryFailedPools(context: IActionContext & LongOperationCo
     const state = id ? withFailures.find((s) => s.plan.id === id)
         : withFailures.length === 1 ? withFailures[0]
             : withFailures.length ? (await context.ui.showQuickPick(withFailures.map((s) => ({
-                label: s.plan.snapshot.name, description: vscode.l10n.t('{0} failed · {1}', countByStatus(s).failed, new Date(s.plan.createdAt).toLocaleString()), data: s,
+                label: s.plan.snapshot.name, description: vscode.l10n.t('{0} failed · {1}', countByStatus(s).failed, dateTimeWords(new Date(s.plan.createdAt), 'local')), data: s,
             })), { placeHolder: vscode.l10n.t('Roll-out whose failed pools to retry'), stepName: 'retryRollout', suppressPersistence: true })).data : undefined;
     if (!state) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No roll-out has failed pools to retry.'));

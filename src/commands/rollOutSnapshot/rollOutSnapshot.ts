@@ -27,6 +27,7 @@ import { planDocument, poolUpgradeLine, rolloutScript, settingsText, summaryDocu
 import { RolloutRunner } from './RolloutRunner';
 import { abortStillRunning } from './abortStillRunning';
 import type { RolloutStore } from './RolloutStore';
+import { azShell } from '../reportAzCommand';
 
 /** What a roll-out needs from the extension. */
 export interface RolloutServices {
@@ -258,7 +259,7 @@ export async function runRollout(context: IActionContext & LongOperationContext,
                     // The record of each change, as for every flow: what happened, with the az line that does the same.
                     const o = next.outcomes[p.poolId]!;
                     ext.outputChannel.appendLog(vscode.l10n.t('Roll-out of "{0}": node pool "{1}" of "{2}" {3}{4}. Azure CLI equivalent: {5}', snapshot.name, p.poolName, p.clusterName,
-                        o.status, o.message ? ` (${o.message}${o.code ? `, ${o.code}` : ''})` : '', poolUpgradeLine(next.plan, p)));
+                        o.status, o.message ? ` (${o.message}${o.code ? `, ${o.code}` : ''})` : '', poolUpgradeLine(next.plan, p, azShell())));
                 });
                 for (const subscription of new Set(ended.map((p) => p.subscriptionId))) {
                     void r.tree.refreshSubscription(subscription);

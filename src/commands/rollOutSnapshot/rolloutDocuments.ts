@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { nodePoolUpgradeCommand, toShellLine } from '../../model/azCommands';
+import { nodePoolUpgradeCommand, Shell, toShellLine } from '../../model/azCommands';
 import { parseArmId } from '../../model/armId';
 import { countByStatus, PlannedPool, PoolOutcome, RolloutPlan, RolloutSettings, RolloutState } from '../../model/rollout';
 import { upgradeSettingLines } from '../common/upgradeSettings';
@@ -111,11 +111,11 @@ export function rolloutScript(plan: RolloutPlan): string {
     return `${lines.join('\n')}\n`;
 }
 
-/** One pool's upgrade in the roll-out, as the `az` line that does it. */
-export function poolUpgradeLine(plan: RolloutPlan, p: PlannedPool): string {
+/** One pool's upgrade in the roll-out, as the `az` line that does it (for bash in the roll-out's script). */
+export function poolUpgradeLine(plan: RolloutPlan, p: PlannedPool, shell: Shell = 'bash'): string {
     const id = parseArmId(p.poolId)!;
     return toShellLine(nodePoolUpgradeCommand({
         subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, cluster: id.name, name: id.agentPool ?? p.poolName,
         snapshotId: plan.snapshot.id, nodeImageOnly: p.path === 'nodeImageOnly', maxSurge: plan.settings.upgrade?.maxSurge, options: plan.settings.upgrade,
-    }));
+    }), shell);
 }

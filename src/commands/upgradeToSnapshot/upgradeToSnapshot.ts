@@ -11,7 +11,7 @@ import type { RunningOperations } from '../common/runningOperations';
 import type { LongOperationContext } from '../common/guardedChange';
 import { pickTreeElement } from '../pickTreeElement';
 import { PinClusterStep } from '../pinCluster/PinClusterStep';
-import { endFlow, FlowResult } from '../reportAzCommand';
+import { azShell, endFlow, FlowResult } from '../reportAzCommand';
 import { ConfirmUpgradeStep } from './ConfirmUpgradeStep';
 import { MaxSurgeStep } from './MaxSurgeStep';
 import { UpgradeSnapshotStep } from './UpgradeSnapshotStep';
@@ -44,14 +44,14 @@ export async function upgradeToSnapshot(context: IActionContext & LongOperationC
     const snapshot = wizardContext.snapshot!;
     const pin = wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : [];
     if (wizardContext.rollback) {
-        const rollbackLine = rollbackAzLine(pool.id, wizardContext.rollback, wizardContext.poolUpgrades?.recentlyUsed ?? []);
-        return endFlow(tree, { id: pool.id, azCommand: pin.length ? `${toShellScript(pin)}${rollbackLine.startsWith('#') ? ' ' : ' && '}${rollbackLine}` : rollbackLine }, wizardContext, () =>
+        const azCommand = toShellScript([...pin, rollbackAzLine(pool.id, wizardContext.rollback, wizardContext.poolUpgrades?.recentlyUsed ?? [])], azShell());
+        return endFlow(tree, { id: pool.id, azCommand }, wizardContext, () =>
             vscode.l10n.t('Rolled node pool "{0}" back to Kubernetes {1}, node image {2}.', pool.name, wizardContext.rollback!.kubernetesVersion, wizardContext.rollback!.nodeImageVersion));
     }
     const azCommand = toShellScript([...pin, nodePoolUpgradeCommand({
         subscriptionId: service.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name,
         snapshotId: snapshot.id, nodeImageOnly: wizardContext.path === 'nodeImageOnly', maxSurge: wizardContext.maxSurge || undefined, options: wizardContext.upgradeOptions,
-    })]);
+    })], azShell());
     if (wizardContext.finished) {
         reached('snapshotUsed');
     }

@@ -40,9 +40,9 @@ describe('The az lines the flows offer, run by the real Azure CLI', function () 
         assert.strictEqual(result.code, 0, `${line}\n${result.stderr}`);
     }
 
-    it('snapshot create (R2: the pool\'s region; tags with spaces quoted)', async () => {
+    it('snapshot create (R2: the pool\'s region; tags with spaces, quotes, $(), backticks and ; quoted)', async () => {
         const pool = nodePoolId(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu', 'system');
-        const tags = { owner: 'Jo Doe', team: 'platform' };
+        const tags = { owner: 'Jo Doe', team: 'platform', note: 'it\'s "golden"; $(id) `id` -x' };
         await (await services(byFlow)).createSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'weu-golden'), 'westeurope', pool, tags);
         await runLine(toShellLine(snapshotCreateCommand({ subscriptionId: PLATFORM_SUBSCRIPTION, resourceGroup: 'rg-snapshots', name: 'weu-golden', nodePoolId: pool, location: 'westeurope', tags })));
         const [a, b] = await Promise.all([byFlow, byCli].map(async (e) => (await services(e)).getSnapshot(snapshotId(PLATFORM_SUBSCRIPTION, 'rg-snapshots', 'weu-golden'))));

@@ -68,7 +68,8 @@ export async function signInAzureCli(emulator: EmulatorInfo): Promise<AzureCliSe
         const dropped: string[] = [];
         for (let i = 0; i < command.length; i++) {
             const arg = command[i];
-            if (arg.startsWith('--') && !known.has(arg)) {
+            // `--flag=value` is a flag with its value joined (a value that could read as an option).
+            if (arg.startsWith('--') && !known.has(arg.replace(/=[^]*$/, ''))) {
                 dropped.push(arg);
                 if (i + 1 < command.length && !command[i + 1].startsWith('--')) {
                     i++;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { PINNED_CHANNELS, reimagingChannel } from '../../../src/model/channels';
 import { applyTagChange, MAX_TAGS, tagNameProblems, tagPatch, tagValueProblems } from '../../../src/model/tags';
 import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
-import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteShellArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
+import { clusterCreateCommands, nodePoolAddCommand, nodePoolUpgradeCommand, quoteArgument, snapshotCreateCommand, toShellLine, toShellScript } from '../../../src/model/azCommands';
 import { clusterNameProblems, defaultDnsPrefix, defaultSnapshotName, dnsPrefixProblems, parseTags, poolNameProblems, resourceGroupNameProblems, snapshotNameProblems } from '../../../src/model/names';
 import {
     addPoolProblems, effectiveOsSku, imageAgeProblems, PoolVersions, UpgradeFacts, nodeCountProblems, snapshotSourceProblems, subscriptionOf, supportedVersionProblems, systemPoolProblems,
@@ -216,6 +216,7 @@ describe('Names (R9)', () => {
         assert.deepStrictEqual(parseTags(''), { tags: {} });
         assert.deepStrictEqual(parseTags('a=1,=2'), { problem: { code: 'tag', rule: 'tags', value: '=2' } });
         assert.deepStrictEqual(parseTags('a/b=1'), { problem: { code: 'tagName', rule: 'tags', name: 'a/b' } });
+        assert.deepStrictEqual(parseTags('a=1, -x=2'), { problem: { code: 'tagNameDash', rule: 'tags', name: '-x' } }, 'az would read -x=2 as an option');
         assert.deepStrictEqual(parseTags('a=1, A=2'), { problem: { code: 'tagNameTaken', rule: 'tags', name: 'A' } }, 'tag names ignore case');
         assert.deepStrictEqual(parseTags(`a=${'x'.repeat(257)}`), { problem: { code: 'tagValue', rule: 'tags', value: 'x'.repeat(257) } });
     });
@@ -242,12 +243,12 @@ describe('Names (R9)', () => {
 
 describe('Azure CLI command lines', () => {
     it('quotes for a POSIX shell only what needs it', () => {
-        assert.strictEqual(quoteShellArgument('/subscriptions/s/resourceGroups/rg'), '/subscriptions/s/resourceGroups/rg');
-        assert.strictEqual(quoteShellArgument('team=platform'), 'team=platform');
-        assert.strictEqual(quoteShellArgument('two words'), "'two words'");
-        assert.strictEqual(quoteShellArgument("it's"), "'it'\\''s'");
-        assert.strictEqual(quoteShellArgument('$HOME;rm'), "'$HOME;rm'");
-        assert.strictEqual(quoteShellArgument(''), "''");
+        assert.strictEqual(quoteArgument('/subscriptions/s/resourceGroups/rg'), '/subscriptions/s/resourceGroups/rg');
+        assert.strictEqual(quoteArgument('team=platform'), 'team=platform');
+        assert.strictEqual(quoteArgument('two words'), "'two words'");
+        assert.strictEqual(quoteArgument("it's"), "'it'\\''s'");
+        assert.strictEqual(quoteArgument('$HOME;rm'), "'$HOME;rm'");
+        assert.strictEqual(quoteArgument(''), "''");
     });
 
     it('snapshot create, with the region and tags', () => {
