@@ -14,7 +14,8 @@ const lazySdk = {
     name: 'lazy-sdk',
     setup(build) {
         build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
-            args.importer.endsWith('loadSdk.ts') ? { path: './azureSdk.js', external: true } : undefined);
+            args.importer.endsWith('loadSdk.ts') ? { path: './azureSdk.js', external: true } : undefined,
+        );
     },
 };
 
@@ -27,7 +28,10 @@ const requireFromHere = createRequire(import.meta.url);
 const lazyPackages = {
     name: 'lazy-packages',
     setup(build) {
-        build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
+        build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({
+            path: args.path,
+            namespace: 'lazy-package',
+        }));
         build.onResolve({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ path: args.path, external: true }));
         build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
             contents: `let loaded;
@@ -53,7 +57,10 @@ const noTelemetry = {
             contents: (await readFile(args.path, 'utf8')).replaceAll('process.env.DEBUGTELEMETRY', '"quiet"'),
             loader: 'js',
         }));
-        build.onResolve({ filter: /^(@vscode\/extension-telemetry|vscode-tas-client)$/ }, (args) => ({ path: args.path, namespace: 'no-telemetry' }));
+        build.onResolve({ filter: /^(@vscode\/extension-telemetry|vscode-tas-client)$/ }, (args) => ({
+            path: args.path,
+            namespace: 'no-telemetry',
+        }));
         build.onLoad({ filter: /.*/, namespace: 'no-telemetry' }, (args) => ({
             contents: `const refuse = () => { throw new Error(${JSON.stringify(`${args.path} is disabled: this extension sends no telemetry.`)}); };
 module.exports = new Proxy({}, { get: (_, name) => name === '__esModule' ? false : refuse });`,
@@ -83,7 +90,12 @@ const common = {
 const contexts = await Promise.all([
     // vscode-azext-utils tells its errors apart by class name (GoBackError, UserCancelledError): a minified name
     // would turn the Back button into an error toast, so the activation bundle keeps its names.
-    esbuild.context({ ...common, entryPoints: { extension: 'src/extension.ts' }, keepNames: true, plugins: [...common.plugins, lazyPackages] }),
+    esbuild.context({
+        ...common,
+        entryPoints: { extension: 'src/extension.ts' },
+        keepNames: true,
+        plugins: [...common.plugins, lazyPackages],
+    }),
     esbuild.context({ ...common, entryPoints: { azureSdk: 'src/azure/sdk.ts' } }),
     esbuild.context({ ...common, entryPoints: Object.fromEntries(LAZY_PACKAGES.map((name) => [name, name])) }),
 ]);

@@ -42,9 +42,14 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     context.subscriptions.push(ext.outputChannel);
     registerUIExtensionVariables(ext);
     // Reads at debug; each change Azure was sent at info, with the ids Azure support looks it up by.
-    context.subscriptions.push(onAzureRequest((request) => request.method === 'GET'
-        ? ext.outputChannel.debug(formatAzureRequest(request))
-        : ext.outputChannel.info(vscode.l10n.t('Change sent to Azure: {0}', formatAzureRequest(request)))), registerErrorDetails());
+    context.subscriptions.push(
+        onAzureRequest((request) =>
+            request.method === 'GET'
+                ? ext.outputChannel.debug(formatAzureRequest(request))
+                : ext.outputChannel.info(vscode.l10n.t('Change sent to Azure: {0}', formatAzureRequest(request))),
+        ),
+        registerErrorDetails(),
+    );
 
     const services = new AksServices(new AzureAccount(readAccountSettings));
     const tree = new AksTreeDataProvider(services);
@@ -54,31 +59,40 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     context.subscriptions.push(view);
     // The walkthrough may be open without the view: its first step reads the sign-in now (the tree says why if it fails).
     void tree.checkSignedIn().catch(() => undefined);
-    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-        if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
-            warnAboutWorkspaceOverrides();
-            tree.refresh();
-        } else if (e.affectsConfiguration('aksSnapshots.behindDays')) {
-            tree.refresh();
-        }
-    }));
+    context.subscriptions.push(
+        vscode.workspace.onDidChangeConfiguration((e) => {
+            if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
+                warnAboutWorkspaceOverrides();
+                tree.refresh();
+            } else if (e.affectsConfiguration('aksSnapshots.behindDays')) {
+                tree.refresh();
+            }
+        }),
+    );
     // A sign-in or sign-out made anywhere (the Accounts menu, another extension) redraws the tree from the new accounts.
-    context.subscriptions.push(onDidChangeSignIn(() => {
-        try {
-            const { mode, cloud } = services.account.settings;
-            return mode === 'vscode' ? authProviderId(cloud) : undefined;
-        } catch {
-            // A cloud setting that does not resolve: the tree already says why.
-            return undefined;
-        }
-    }, () => void services.signInChanged().then((changed) => changed && tree.refresh())));
+    context.subscriptions.push(
+        onDidChangeSignIn(
+            () => {
+                try {
+                    const { mode, cloud } = services.account.settings;
+                    return mode === 'vscode' ? authProviderId(cloud) : undefined;
+                } catch {
+                    // A cloud setting that does not resolve: the tree already says why.
+                    return undefined;
+                }
+            },
+            () => void services.signInChanged().then((changed) => changed && tree.refresh()),
+        ),
+    );
     const rollouts = new RolloutStore(context.globalState);
     context.subscriptions.push(...registerCommands(services, tree, operations, rollouts));
     warnAboutWorkspaceOverrides();
     offerUnfinishedRollouts(rollouts);
     performance.measure('aksSnapshots.activate', activating.name);
 
-    return context.extensionMode === vscode.ExtensionMode.Test ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri, rollouts } : undefined;
+    return context.extensionMode === vscode.ExtensionMode.Test
+        ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri, rollouts }
+        : undefined;
 }
 
 export function deactivate(): void {

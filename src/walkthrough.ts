@@ -9,7 +9,11 @@ import { ext } from './extensionVariables';
 export type WalkthroughMilestone = 'signedIn' | 'poolsSeen' | 'snapshotCreated' | 'snapshotUsed' | 'rolloutStarted';
 
 const STEPS: Record<WalkthroughMilestone, string> = {
-    signedIn: 'signIn', poolsSeen: 'findPool', snapshotCreated: 'createSnapshot', snapshotUsed: 'useSnapshot', rolloutStarted: 'rollOut',
+    signedIn: 'signIn',
+    poolsSeen: 'findPool',
+    snapshotCreated: 'createSnapshot',
+    snapshotUsed: 'useSnapshot',
+    rolloutStarted: 'rollOut',
 };
 const reachedOnce = new Set<WalkthroughMilestone>();
 

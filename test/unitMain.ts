@@ -14,14 +14,19 @@ if (fast) {
 }
 
 function files(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? files(full) : entry.name.endsWith('.test.js') ? [full] : [];
-    }).sort();
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((entry) => {
+            const full = path.join(dir, entry.name);
+            return entry.isDirectory() ? files(full) : entry.name.endsWith('.test.js') ? [full] : [];
+        })
+        .sort();
 }
 
 const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec', grep: process.env.AKS_TEST_GREP || undefined });
-files(path.join(__dirname, 'unit')).filter((file) => !fast || !file.includes(`${path.sep}cli${path.sep}`)).forEach((file) => mocha.addFile(file));
+files(path.join(__dirname, 'unit'))
+    .filter((file) => !fast || !file.includes(`${path.sep}cli${path.sep}`))
+    .forEach((file) => mocha.addFile(file));
 const runner = mocha.run((failures) => {
     writeResult(fast ? 'unit-fast' : 'unit', { passed: runner.stats?.passes ?? 0, failed: failures });
     process.exitCode = failures > 0 ? 1 : 0;

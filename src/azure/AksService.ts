@@ -15,7 +15,15 @@ import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChange
 import { armScope } from './clouds';
 import { loadSdk, Sdk } from './loadSdk';
 import { toCluster, toClusterFromJson, toNodePoolFromAgentPool, toNodePoolFromJson, toSnapshot, toSnapshotFromJson } from './mappers';
-import { DEFAULT_LIMITS, ForeignHostError, PageGuard, PagingStopped, RequestLimits, retryAfterMs, secureArmPipeline } from './requestPolicies';
+import {
+    DEFAULT_LIMITS,
+    ForeignHostError,
+    PageGuard,
+    PagingStopped,
+    RequestLimits,
+    retryAfterMs,
+    secureArmPipeline,
+} from './requestPolicies';
 
 /** Progress of a long operation, as the poller reports it. */
 export type OperationProgress = (status: string) => void;
@@ -26,7 +34,6 @@ export interface LongOperationOptions {
     /** Called once Azure has accepted the operation (the resource now shows Creating, Upgrading…). */
     readonly onAccepted?: () => void;
 }
-
 
 /** A pool's upgrade profile (`agentPools.getUpgradeProfile`), as the product reads it. */
 export interface PoolUpgradeProfile {
@@ -93,7 +100,10 @@ export class AksService {
         sharedHttpClient ??= sdk.createDefaultHttpClient();
         // One SDK context: its pipeline (credential, ARM origin only, timeouts, read retries) carries every request.
         const arm = sdk.createContainerService(session.credential, session.subscription.subscriptionId, {
-            endpoint, credentials: { scopes: [armScope(session.cloud)] }, httpClient: sharedHttpClient, apiVersion: AKS_API_VERSION,
+            endpoint,
+            credentials: { scopes: [armScope(session.cloud)] },
+            httpClient: sharedHttpClient,
+            apiVersion: AKS_API_VERSION,
         });
         secureArmPipeline(arm.pipeline, endpoint, limits);
         return new AksService(session, sdk, arm);
@@ -107,8 +117,10 @@ export class AksService {
         let sizes = this.sizesByRegion.get(key);
         if (!sizes) {
             const filter = encodeURIComponent(`location eq '${location}'`);
-            sizes = this.listArm(`/subscriptions/${this.subscriptionId}/providers/Microsoft.Compute/skus?$filter=${filter}`, SKUS_API_VERSION)
-                .then((skus) => parseVmSizeFacts(skus, location));
+            sizes = this.listArm(
+                `/subscriptions/${this.subscriptionId}/providers/Microsoft.Compute/skus?$filter=${filter}`,
+                SKUS_API_VERSION,
+            ).then((skus) => parseVmSizeFacts(skus, location));
             sizes.catch(() => this.sizesByRegion.delete(key));
             this.sizesByRegion.set(key, sizes);
         }
@@ -121,11 +133,25 @@ export class AksService {
 
     /** Every cluster with its pools inline: one round trip (plus paging). */
     async listClusters(): Promise<Cluster[]> {
-        return (await collect((options) => this.sdk.managedClusters.list(this.arm, options), toCluster, 'clusters', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
+        return (
+            await collect(
+                (options) => this.sdk.managedClusters.list(this.arm, options),
+                toCluster,
+                'clusters',
+                this.session.cloud.resourceManagerEndpointUrl,
+            )
+        ).sort(byName);
     }
 
     async listSnapshots(): Promise<Snapshot[]> {
-        return (await collect((options) => this.sdk.snapshots.list(this.arm, options), (s) => toSnapshot(s), 'snapshots', this.session.cloud.resourceManagerEndpointUrl)).sort(byName);
+        return (
+            await collect(
+                (options) => this.sdk.snapshots.list(this.arm, options),
+                (s) => toSnapshot(s),
+                'snapshots',
+                this.session.cloud.resourceManagerEndpointUrl,
+            )
+        ).sort(byName);
     }
 
     /** A cluster by its ARM id. */
@@ -144,24 +170,33 @@ export class AksService {
     async getSnapshot(id: string): Promise<Snapshot> {
         const parsed = requireArmId(id);
         let eTag: string | undefined;
-        const snapshot = await this.sdk.snapshots.get(this.arm, parsed.resourceGroup, parsed.name, { onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined) });
+        const snapshot = await this.sdk.snapshots.get(this.arm, parsed.resourceGroup, parsed.name, {
+            onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined),
+        });
         return toSnapshot(snapshot, eTag);
     }
 
     /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties" and for a body sent back whole. */
     async getResourceJson(id: string): Promise<Json> {
         requireArmId(id);
-        return await this.readJson(id, AKS_API_VERSION) as Json;
+        return (await this.readJson(id, AKS_API_VERSION)) as Json;
     }
 
     /** Every patch version AKS offers in a region, with its minor's support plans (R4, LTS). */
     async listKubernetesVersions(location: string): Promise<OfferedVersion[]> {
         const result = await this.sdk.managedClusters.listKubernetesVersions(this.arm, location);
-        return (result.values ?? []).flatMap((minor) => Object.keys(minor.patchVersions ?? {})
-            .map((version) => ({ version, supportPlans: [...(minor.capabilities?.supportPlan ?? [])] })));
+        return (result.values ?? []).flatMap((minor) =>
+            Object.keys(minor.patchVersions ?? {}).map((version) => ({
+                version,
+                supportPlans: [...(minor.capabilities?.supportPlan ?? [])],
+            })),
+        );
     }
 
-    /** The Kubernetes versions AKS offers a new pool in this cluster (`getAvailableAgentPoolVersions`: LTS and the region's versions known to it). */
+    /**
+     * The Kubernetes versions AKS offers a new pool in this cluster (`getAvailableAgentPoolVersions`: LTS and the region's versions known
+     * to it).
+     */
     async availablePoolVersions(clusterId: string): Promise<string[]> {
         const cluster = requireArmId(clusterId);
         const result = await this.sdk.agentPools.getAvailableAgentPoolVersions(this.arm, cluster.resourceGroup, cluster.name);
@@ -177,9 +212,17 @@ export class AksService {
         const profile = await this.sdk.agentPools.getUpgradeProfile(this.arm, pool.resourceGroup, pool.name, pool.agentPool ?? '');
         return {
             upgrades: (profile.upgrades ?? []).flatMap((u) => (u.kubernetesVersion ? [u.kubernetesVersion] : [])),
-            recentlyUsed: (profile.recentlyUsedVersions ?? []).flatMap((v) => (v.orchestratorVersion && v.nodeImageVersion
-                ? [{ kubernetesVersion: v.orchestratorVersion, nodeImageVersion: v.nodeImageVersion, ...(v.timestamp ? { lastUsed: new Date(v.timestamp) } : {}) }]
-                : [])),
+            recentlyUsed: (profile.recentlyUsedVersions ?? []).flatMap((v) =>
+                v.orchestratorVersion && v.nodeImageVersion
+                    ? [
+                          {
+                              kubernetesVersion: v.orchestratorVersion,
+                              nodeImageVersion: v.nodeImageVersion,
+                              ...(v.timestamp ? { lastUsed: new Date(v.timestamp) } : {}),
+                          },
+                      ]
+                    : [],
+            ),
             latestNodeImageVersion: profile.latestNodeImageVersion,
         };
     }
@@ -188,7 +231,7 @@ export class AksService {
     async listMaintenanceConfigurations(clusterId: string): Promise<MaintenanceConfiguration[]> {
         requireArmId(clusterId);
         const configs = await this.listArm(`${clusterId}/maintenanceConfigurations`, AKS_API_VERSION);
-        return configs.map((c) => ({ name: String(c.name), ...(c.properties as Json | undefined ?? {}) } as MaintenanceConfiguration));
+        return configs.map((c) => ({ name: String(c.name), ...((c.properties as Json | undefined) ?? {}) }) as MaintenanceConfiguration);
     }
 
     async listResourceGroups(): Promise<ResourceGroup[]> {
@@ -198,13 +241,21 @@ export class AksService {
 
     async createResourceGroup(name: string, location: string): Promise<ResourceGroup> {
         const id = `/subscriptions/${this.subscriptionId}/resourcegroups/${encodeURIComponent(name)}`;
-        const group = await this.send({ method: 'PUT', id, apiVersion: RESOURCES_API_VERSION, body: { location }, precondition: { create: true } });
+        const group = await this.send({
+            method: 'PUT',
+            id,
+            apiVersion: RESOURCES_API_VERSION,
+            body: { location },
+            precondition: { create: true },
+        });
         return { name: String(group.name), location: String(group.location) };
     }
 
     async listLocations(): Promise<Location[]> {
         const locations = await this.listArm(`/subscriptions/${this.subscriptionId}/locations`, SUBSCRIPTIONS_API_VERSION);
-        return locations.map((l) => ({ name: String(l.name), displayName: String(l.displayName ?? l.name) })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+        return locations
+            .map((l) => ({ name: String(l.name), displayName: String(l.displayName ?? l.name) }))
+            .sort((a, b) => a.displayName.localeCompare(b.displayName));
     }
 
     /** Snapshots are made synchronously, in the source pool's region (R2); `id` is the new snapshot's ARM id. */
@@ -212,19 +263,30 @@ export class AksService {
         requireArmId(id);
         // The REST spec declares no If-None-Match on a snapshot PUT, so a name taken is found by reading first
         // (If-None-Match still goes along: honoured where Azure implements it).
-        const taken = await this.getSnapshot(id).then(() => true, (error: { statusCode?: number }) => {
-            if (error.statusCode === 404) {
-                return false;
-            }
-            throw error;
-        });
+        const taken = await this.getSnapshot(id).then(
+            () => true,
+            (error: { statusCode?: number }) => {
+                if (error.statusCode === 404) {
+                    return false;
+                }
+                throw error;
+            },
+        );
         if (taken) {
             throw new ResourceChangedError(id, 'exists');
         }
-        return toSnapshotFromJson(await this.send({
-            method: 'PUT', id, precondition: { create: true },
-            body: { location, ...(tags ? { tags } : {}), properties: { creationData: { sourceResourceId: sourcePoolId }, snapshotType: 'NodePool' } },
-        }));
+        return toSnapshotFromJson(
+            await this.send({
+                method: 'PUT',
+                id,
+                precondition: { create: true },
+                body: {
+                    location,
+                    ...(tags ? { tags } : {}),
+                    properties: { creationData: { sourceResourceId: sourcePoolId }, snapshotType: 'NodePool' },
+                },
+            }),
+        );
     }
 
     /**
@@ -235,7 +297,10 @@ export class AksService {
     async changeTags(resourceId: string, operation: 'Merge' | 'Delete', tags: Record<string, string>): Promise<Record<string, string>> {
         requireArmId(resourceId);
         const answer = await this.send({
-            method: 'PATCH', id: resourceId, path: `${resourceId}/providers/Microsoft.Resources/tags/default`, apiVersion: RESOURCES_API_VERSION,
+            method: 'PATCH',
+            id: resourceId,
+            path: `${resourceId}/providers/Microsoft.Resources/tags/default`,
+            apiVersion: RESOURCES_API_VERSION,
             body: { operation, properties: { tags } },
         });
         return { ...(((answer.properties ?? {}) as Json).tags as Record<string, string> | undefined) };
@@ -254,24 +319,32 @@ export class AksService {
     /** Adds a pool whose node image comes from a snapshot; resolves when AKS reports it done. */
     async createNodePoolFromSnapshot(clusterId: string, pool: NewNodePool, options: LongOperationOptions = {}): Promise<NodePool> {
         requireArmId(clusterId);
-        return toNodePoolFromJson(await this.send({
-            method: 'PUT', id: `${clusterId}/agentPools/${pool.name}`, precondition: { create: true }, longRunning: true,
-            body: {
-                properties: {
-                    count: pool.count,
-                    vmSize: pool.vmSize,
-                    osType: pool.osType,
-                    ...(pool.osSku ? { osSKU: pool.osSku } : {}),
-                    mode: pool.mode,
-                    orchestratorVersion: pool.kubernetesVersion,
-                    type: 'VirtualMachineScaleSets',
-                    creationData: { sourceResourceId: pool.snapshotId },
-                    // R16: FIPS travels with the request, as in the REST example of a pool from a snapshot.
-                    ...(pool.enableFips ? { enableFIPS: true } : {}),
-                    ...poolOptionsBody(pool.options ?? {}),
+        return toNodePoolFromJson(
+            await this.send(
+                {
+                    method: 'PUT',
+                    id: `${clusterId}/agentPools/${pool.name}`,
+                    precondition: { create: true },
+                    longRunning: true,
+                    body: {
+                        properties: {
+                            count: pool.count,
+                            vmSize: pool.vmSize,
+                            osType: pool.osType,
+                            ...(pool.osSku ? { osSKU: pool.osSku } : {}),
+                            mode: pool.mode,
+                            orchestratorVersion: pool.kubernetesVersion,
+                            type: 'VirtualMachineScaleSets',
+                            creationData: { sourceResourceId: pool.snapshotId },
+                            // R16: FIPS travels with the request, as in the REST example of a pool from a snapshot.
+                            ...(pool.enableFips ? { enableFIPS: true } : {}),
+                            ...poolOptionsBody(pool.options ?? {}),
+                        },
+                    },
                 },
-            },
-        }, options));
+                options,
+            ),
+        );
     }
 
     /**
@@ -281,10 +354,17 @@ export class AksService {
      */
     async upgradeNodeImageToSnapshot(confirmed: NodePool, snapshotId: string, options: LongOperationOptions = {}): Promise<void> {
         await this.readPoolAsConfirmed(confirmed);
-        await this.send({
-            method: 'POST', id: confirmed.id, path: `${confirmed.id}/upgradeNodeImageVersion`, longRunning: true,
-            precondition: { ifMatch: confirmed.eTag }, headers: { AKSSnapshotId: snapshotId },
-        }, options);
+        await this.send(
+            {
+                method: 'POST',
+                id: confirmed.id,
+                path: `${confirmed.id}/upgradeNodeImageVersion`,
+                longRunning: true,
+                precondition: { ifMatch: confirmed.eTag },
+                headers: { AKSSnapshotId: snapshotId },
+            },
+            options,
+        );
     }
 
     /**
@@ -294,11 +374,25 @@ export class AksService {
      * guarded by `If-Match` with the eTag of the read the person confirmed (or, when that read had none, of the
      * read just made and found unchanged in every field confirmed).
      */
-    async upgradeNodePoolToSnapshot(confirmed: NodePool, snapshot: Snapshot, settings: UpgradeSettings, options: LongOperationOptions = {}): Promise<NodePool> {
+    async upgradeNodePoolToSnapshot(
+        confirmed: NodePool,
+        snapshot: Snapshot,
+        settings: UpgradeSettings,
+        options: LongOperationOptions = {},
+    ): Promise<NodePool> {
         const { json, eTag } = await this.readPoolAsConfirmed(confirmed);
-        return toNodePoolFromJson(await this.send({
-            method: 'PUT', id: confirmed.id, body: upgradeBody(json, snapshot, settings), precondition: { ifMatch: eTag }, longRunning: true,
-        }, options));
+        return toNodePoolFromJson(
+            await this.send(
+                {
+                    method: 'PUT',
+                    id: confirmed.id,
+                    body: upgradeBody(json, snapshot, settings),
+                    precondition: { ifMatch: eTag },
+                    longRunning: true,
+                },
+                options,
+            ),
+        );
     }
 
     /**
@@ -313,10 +407,16 @@ export class AksService {
             ...current,
             properties: {
                 ...properties,
-                autoUpgradeProfile: { ...(properties.autoUpgradeProfile as Json | undefined), upgradeChannel: channels.upgradeChannel, nodeOSUpgradeChannel: channels.nodeOsUpgradeChannel },
+                autoUpgradeProfile: {
+                    ...(properties.autoUpgradeProfile as Json | undefined),
+                    upgradeChannel: channels.upgradeChannel,
+                    nodeOSUpgradeChannel: channels.nodeOsUpgradeChannel,
+                },
             },
         };
-        return toClusterFromJson(await this.send({ method: 'PUT', id: confirmed.id, body: next, precondition: { ifMatch: eTag }, longRunning: true }, options));
+        return toClusterFromJson(
+            await this.send({ method: 'PUT', id: confirmed.id, body: next, precondition: { ifMatch: eTag }, longRunning: true }, options),
+        );
     }
 
     /**
@@ -326,9 +426,18 @@ export class AksService {
      */
     async rollBackNodePool(confirmed: NodePool, to: RecentlyUsedVersion, options: LongOperationOptions = {}): Promise<NodePool> {
         const { json, eTag } = await this.readPoolAsConfirmed(confirmed);
-        return toNodePoolFromJson(await this.send({
-            method: 'PUT', id: confirmed.id, body: rollbackBody(json, to), precondition: { ifMatch: eTag }, longRunning: true,
-        }, options));
+        return toNodePoolFromJson(
+            await this.send(
+                {
+                    method: 'PUT',
+                    id: confirmed.id,
+                    body: rollbackBody(json, to),
+                    precondition: { ifMatch: eTag },
+                    longRunning: true,
+                },
+                options,
+            ),
+        );
     }
 
     /**
@@ -349,37 +458,52 @@ export class AksService {
     /** A cluster whose system pool comes from a snapshot (R8 is checked before). */
     async createClusterFromSnapshot(cluster: NewCluster, options: LongOperationOptions = {}): Promise<Cluster> {
         const id = `/subscriptions/${this.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
-        const { tags, sku, ...properties } = clusterOptionsBody(cluster.longTermSupport ? { ...cluster.options, tier: 'Premium' } : cluster.options ?? {});
-        return toClusterFromJson(await this.send({
-            method: 'PUT', id, precondition: { create: true }, longRunning: true,
-            body: {
-                location: cluster.location,
-                identity: { type: 'SystemAssigned' },
-                ...(sku ? { sku } : {}),
-                ...(tags ? { tags } : {}),
-                properties: {
-                    kubernetesVersion: cluster.snapshot.kubernetesVersion,
-                    dnsPrefix: cluster.dnsPrefix,
-                    enableRBAC: true,
-                    autoUpgradeProfile: { upgradeChannel: cluster.channels.upgradeChannel, nodeOSUpgradeChannel: cluster.channels.nodeOsUpgradeChannel },
-                    ...(cluster.longTermSupport ? { supportPlan: 'AKSLongTermSupport' } : {}),
-                    ...properties,
-                    agentPoolProfiles: [{
-                        name: cluster.nodePoolName,
-                        count: cluster.count,
-                        vmSize: cluster.vmSize,
-                        osType: cluster.snapshot.osType,
-                        ...(cluster.snapshot.osSku ? { osSKU: cluster.snapshot.osSku } : {}),
-                        mode: 'System',
-                        type: 'VirtualMachineScaleSets',
-                        orchestratorVersion: cluster.snapshot.kubernetesVersion,
-                        creationData: { sourceResourceId: cluster.snapshot.id },
-                        ...(cluster.snapshot.enableFips ? { enableFIPS: true } : {}),
-                        ...(cluster.options?.zones ? { availabilityZones: [...cluster.options.zones] } : {}),
-                    }],
+        const { tags, sku, ...properties } = clusterOptionsBody(
+            cluster.longTermSupport ? { ...cluster.options, tier: 'Premium' } : (cluster.options ?? {}),
+        );
+        return toClusterFromJson(
+            await this.send(
+                {
+                    method: 'PUT',
+                    id,
+                    precondition: { create: true },
+                    longRunning: true,
+                    body: {
+                        location: cluster.location,
+                        identity: { type: 'SystemAssigned' },
+                        ...(sku ? { sku } : {}),
+                        ...(tags ? { tags } : {}),
+                        properties: {
+                            kubernetesVersion: cluster.snapshot.kubernetesVersion,
+                            dnsPrefix: cluster.dnsPrefix,
+                            enableRBAC: true,
+                            autoUpgradeProfile: {
+                                upgradeChannel: cluster.channels.upgradeChannel,
+                                nodeOSUpgradeChannel: cluster.channels.nodeOsUpgradeChannel,
+                            },
+                            ...(cluster.longTermSupport ? { supportPlan: 'AKSLongTermSupport' } : {}),
+                            ...properties,
+                            agentPoolProfiles: [
+                                {
+                                    name: cluster.nodePoolName,
+                                    count: cluster.count,
+                                    vmSize: cluster.vmSize,
+                                    osType: cluster.snapshot.osType,
+                                    ...(cluster.snapshot.osSku ? { osSKU: cluster.snapshot.osSku } : {}),
+                                    mode: 'System',
+                                    type: 'VirtualMachineScaleSets',
+                                    orchestratorVersion: cluster.snapshot.kubernetesVersion,
+                                    creationData: { sourceResourceId: cluster.snapshot.id },
+                                    ...(cluster.snapshot.enableFips ? { enableFIPS: true } : {}),
+                                    ...(cluster.options?.zones ? { availabilityZones: [...cluster.options.zones] } : {}),
+                                },
+                            ],
+                        },
+                    },
                 },
-            },
-        }, options));
+                options,
+            ),
+        );
     }
 
     /**
@@ -393,7 +517,15 @@ export class AksService {
         const creating = !!write.precondition && 'create' in write.precondition;
         const ifMatch = write.precondition && 'ifMatch' in write.precondition ? write.precondition.ifMatch : undefined;
         const headers = { ...write.headers, ...(creating ? { 'If-None-Match': '*' } : {}), ...(ifMatch ? { 'If-Match': ifMatch } : {}) };
-        const first = (): Promise<ArmAnswer> => this.answer(write.method, write.path ?? write.id, write.apiVersion ?? AKS_API_VERSION, write.body, headers, options.abortSignal);
+        const first = (): Promise<ArmAnswer> =>
+            this.answer(
+                write.method,
+                write.path ?? write.id,
+                write.apiVersion ?? AKS_API_VERSION,
+                write.body,
+                headers,
+                options.abortSignal,
+            );
         try {
             if (!write.longRunning) {
                 return okBody(await first());
@@ -405,15 +537,23 @@ export class AksService {
     }
 
     /** Follows a long operation as Azure's LRO contract says (the SDK's own poller), reporting progress and acceptance. */
-    private async untilDone(first: () => Promise<ArmAnswer>, resourceLocationConfig: 'location' | 'azure-async-operation', options: LongOperationOptions): Promise<Json> {
+    private async untilDone(
+        first: () => Promise<ArmAnswer>,
+        resourceLocationConfig: 'location' | 'azure-async-operation',
+        options: LongOperationOptions,
+    ): Promise<Json> {
         const asLro = (answer: ArmAnswer) => {
             okBody(answer);
             return { flatResponse: answer, rawResponse: { ...answer, statusCode: Number(answer.status), body: answer.body } };
         };
-        const poller = this.sdk.createHttpPoller({
-            sendInitialRequest: async () => asLro(await first()),
-            sendPollRequest: async (path: string) => asLro(await this.answer('GET', withApiVersion(path), undefined, undefined, {}, options.abortSignal)),
-        }, { resourceLocationConfig, processResult: async (result: unknown) => ((result as ArmAnswer).body ?? {}) as Json });
+        const poller = this.sdk.createHttpPoller(
+            {
+                sendInitialRequest: async () => asLro(await first()),
+                sendPollRequest: async (path: string) =>
+                    asLro(await this.answer('GET', withApiVersion(path), undefined, undefined, {}, options.abortSignal)),
+            },
+            { resourceLocationConfig, processResult: async (result: unknown) => ((result as ArmAnswer).body ?? {}) as Json },
+        );
         if (options.onProgress) {
             const report = options.onProgress;
             poller.onProgress((state) => report(state.status));
@@ -430,11 +570,24 @@ export class AksService {
     }
 
     /** One request through the SDK context's pipeline (its credential, endpoint, policies); `path` is already encoded. */
-    private async answer(method: ArmWrite['method'] | 'GET', path: string, apiVersion: string | undefined, body?: unknown, headers: Record<string, string> = {}, abortSignal?: AbortSignal): Promise<ArmAnswer> {
+    private async answer(
+        method: ArmWrite['method'] | 'GET',
+        path: string,
+        apiVersion: string | undefined,
+        body?: unknown,
+        headers: Record<string, string> = {},
+        abortSignal?: AbortSignal,
+    ): Promise<ArmAnswer> {
         const resource = this.arm.pathUnchecked(path);
-        const parameters = { ...(apiVersion ? { queryParameters: { 'api-version': apiVersion } } : {}), body, headers, skipUrlEncoding: true, abortSignal };
+        const parameters = {
+            ...(apiVersion ? { queryParameters: { 'api-version': apiVersion } } : {}),
+            body,
+            headers,
+            skipUrlEncoding: true,
+            abortSignal,
+        };
         const verbs = { GET: resource.get, PUT: resource.put, POST: resource.post, PATCH: resource.patch, DELETE: resource.delete };
-        return await verbs[method].call(resource, parameters) as ArmAnswer;
+        return (await verbs[method].call(resource, parameters)) as ArmAnswer;
     }
 
     /** A GET answered with success, as JSON; else the error with Azure's code and message. */
@@ -445,11 +598,11 @@ export class AksService {
     private async listArm(path: string, apiVersion: string): Promise<Json[]> {
         const items: Json[] = [];
         const pages = new PageGuard(path, this.session.cloud.resourceManagerEndpointUrl);
-        let page = await this.readJson(path, apiVersion) as { value?: Json[]; nextLink?: string };
+        let page = (await this.readJson(path, apiVersion)) as { value?: Json[]; nextLink?: string };
         items.push(...(page.value ?? []));
         while (page.nextLink) {
             const next = pages.next(page.nextLink);
-            page = await this.readJson(next.pathname + next.search, apiVersion) as { value?: Json[]; nextLink?: string };
+            page = (await this.readJson(next.pathname + next.search, apiVersion)) as { value?: Json[]; nextLink?: string };
             items.push(...(page.value ?? []));
         }
         return items;
@@ -483,7 +636,14 @@ function withApiVersion(url: string): string {
 function clusterOptionsBody(o: ClusterOptions): Json {
     return {
         ...(o.tier ? { sku: { name: 'Base', tier: o.tier } } : {}),
-        ...(o.networkPlugin ? { networkProfile: { networkPlugin: o.networkPlugin, ...(o.networkPluginMode ? { networkPluginMode: o.networkPluginMode } : {}) } } : {}),
+        ...(o.networkPlugin
+            ? {
+                  networkProfile: {
+                      networkPlugin: o.networkPlugin,
+                      ...(o.networkPluginMode ? { networkPluginMode: o.networkPluginMode } : {}),
+                  },
+              }
+            : {}),
         ...(o.sshPublicKey ? { linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: o.sshPublicKey }] } } } : {}),
         ...(o.tags ? { tags: { ...o.tags } } : {}),
     };
@@ -538,7 +698,14 @@ function writeError(resourceId: string, creating: boolean, error: unknown, abort
  * Reads every page, keeping Azure's own error message when a page fails, and asking for a next page only after
  * checking its link: a list that loops back or never ends stops instead of requesting forever.
  */
-async function collect<S, T>(list: (options: { onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void }) => PagedList<S>, map: (item: S) => T, what: string, armEndpoint: string): Promise<T[]> {
+async function collect<S, T>(
+    list: (options: {
+        onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void;
+    }) => PagedList<S>,
+    map: (item: S) => T,
+    what: string,
+    armEndpoint: string,
+): Promise<T[]> {
     let errorBody: unknown;
     const onResponse = (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }): void => {
         if (response.status >= 400) {
@@ -581,7 +748,11 @@ function byName(a: { name: string }, b: { name: string }): number {
  * carry an eTag, the eTags differ; else (Azure served none) a field the confirmation showed differs. Returns the
  * eTag the write sends: the confirmed read's, or, where that had none, the one just read and found unchanged.
  */
-function requireAsConfirmed<T extends { readonly id: string; readonly eTag?: string }>(confirmed: T, now: T, changes: (confirmed: T, now: T) => readonly FieldChange[]): string | undefined {
+function requireAsConfirmed<T extends { readonly id: string; readonly eTag?: string }>(
+    confirmed: T,
+    now: T,
+    changes: (confirmed: T, now: T) => readonly FieldChange[],
+): string | undefined {
     if (confirmed.eTag && now.eTag) {
         if (confirmed.eTag !== now.eTag) {
             throw new ResourceChangedError(confirmed.id, 'changed');
@@ -619,7 +790,10 @@ function keptPoolProperties(current: Json): Json {
 
 /** The pool as read, with `UPGRADE_PUT_DROPS` left out but the rollback's image and its Kubernetes version. */
 export function rollbackBody(current: Json, to: RecentlyUsedVersion): Json {
-    return { ...current, properties: { ...keptPoolProperties(current), orchestratorVersion: to.kubernetesVersion, nodeImageVersion: to.nodeImageVersion } };
+    return {
+        ...current,
+        properties: { ...keptPoolProperties(current), orchestratorVersion: to.kubernetesVersion, nodeImageVersion: to.nodeImageVersion },
+    };
 }
 
 /** The pool as read, with only the upgrade's own fields changed and `UPGRADE_PUT_DROPS` left out. */
@@ -632,7 +806,9 @@ export function upgradeBody(current: Json, snapshot: Snapshot, settings: Upgrade
             ...properties,
             orchestratorVersion: snapshot.kubernetesVersion,
             creationData: { sourceResourceId: snapshot.id },
-            ...(Object.keys(changed).length ? { upgradeSettings: { ...(properties.upgradeSettings as Json | undefined), ...changed } } : {}),
+            ...(Object.keys(changed).length
+                ? { upgradeSettings: { ...(properties.upgradeSettings as Json | undefined), ...changed } }
+                : {}),
         },
     };
 }

@@ -13,7 +13,10 @@ export class AksServices {
     private readonly services = new Map<string, Promise<AksService>>();
 
     /** `listed`: the subscriptions as already listed with the account, when the caller holds them. */
-    constructor(readonly account: AzureAccount, listed?: AzureSession[]) {
+    constructor(
+        readonly account: AzureAccount,
+        listed?: AzureSession[],
+    ) {
         this.contents = listed && Promise.resolve({ sessions: listed, tenantsToSignIn: [] });
     }
 
@@ -53,9 +56,13 @@ export class AksServices {
      * Reads something from every subscription in parallel. A subscription that fails does not hide the others:
      * its error is returned beside them.
      */
-    async fromEverySubscription<T>(read: (service: AksService) => Promise<T[]>): Promise<{ items: T[]; failures: { subscription: string; error: unknown }[] }> {
+    async fromEverySubscription<T>(
+        read: (service: AksService) => Promise<T[]>,
+    ): Promise<{ items: T[]; failures: { subscription: string; error: unknown }[] }> {
         const sessions = await this.listSessions();
-        const results = await Promise.allSettled(sessions.map(async (s) => read(await this.forSubscription(s.subscription.subscriptionId))));
+        const results = await Promise.allSettled(
+            sessions.map(async (s) => read(await this.forSubscription(s.subscription.subscriptionId))),
+        );
         const items: T[] = [];
         const failures: { subscription: string; error: unknown }[] = [];
         results.forEach((result, i) => {

@@ -46,7 +46,10 @@ export class AzureAccount {
     /** Tokens by tenant and scope, shared by every subscription and request (one `az` or VS Code lookup per tenant and scope). */
     private readonly tokens = new TokenCache();
 
-    constructor(private readonly readSettings: () => AccountSettings, private readonly env: NodeJS.ProcessEnv = process.env) {}
+    constructor(
+        private readonly readSettings: () => AccountSettings,
+        private readonly env: NodeJS.ProcessEnv = process.env,
+    ) {}
 
     get settings(): AccountSettings {
         return this.readSettings();
@@ -91,7 +94,12 @@ export class AzureAccount {
     private refuseWorkspaceCloud(): void {
         const cloudSettings = (this.settings.workspaceOverrides ?? []).filter((name) => name.startsWith('microsoft-sovereign-cloud.'));
         if (cloudSettings.length > 0 && authProviderId(this.settings.cloud) === 'microsoft-sovereign-cloud') {
-            throw new Error(l10n.t('This workspace sets {0}, which would decide where VS Code\'s sign-in sends your token; remove it from the workspace settings, or sign in with "azureCli" or "environment".', cloudSettings.join(', ')));
+            throw new Error(
+                l10n.t(
+                    'This workspace sets {0}, which would decide where VS Code\'s sign-in sends your token; remove it from the workspace settings, or sign in with "azureCli" or "environment".',
+                    cloudSettings.join(', '),
+                ),
+            );
         }
     }
 
@@ -124,9 +132,10 @@ export class AzureAccount {
         const { mode, cloud } = this.settings;
         const selected = unfiltered ? [] : this.settings.selectedSubscriptions;
         const limits = this.limits;
-        const byName = (sessions: AzureSession[]): AzureSession[] => sessions
-            .filter((s) => isSelected(selected, s.subscription.tenantId, s.subscription.subscriptionId))
-            .sort((a, b) => a.subscription.name.localeCompare(b.subscription.name));
+        const byName = (sessions: AzureSession[]): AzureSession[] =>
+            sessions
+                .filter((s) => isSelected(selected, s.subscription.tenantId, s.subscription.subscriptionId))
+                .sort((a, b) => a.subscription.name.localeCompare(b.subscription.name));
         if (mode === 'vscode') {
             this.refuseWorkspaceCloud();
             const tenantFilter = [...new Set(selected.filter((entry) => entry.includes('/')).map((entry) => entry.split('/')[0]))];
@@ -139,9 +148,12 @@ export class AzureAccount {
         // The listing's token (kept, so no new one is taken) says its tenant: those subscriptions use that token,
         // others their own tenant's, each through the one cache (one `az` per tenant and scope).
         const home = jwtTenant((await listing.getToken(armScope(cloud)))?.token);
-        const credentialOf = (tenantId: string): TokenCredential => !tenantId || tenantId === home ? listing : cachedCredential(credential, this.tokens, mode, tenantId);
+        const credentialOf = (tenantId: string): TokenCredential =>
+            !tenantId || tenantId === home ? listing : cachedCredential(credential, this.tokens, mode, tenantId);
         return {
-            sessions: byName(subscriptions.map((subscription) => ({ subscription, credential: credentialOf(subscription.tenantId), cloud }))),
+            sessions: byName(
+                subscriptions.map((subscription) => ({ subscription, credential: credentialOf(subscription.tenantId), cloud })),
+            ),
             tenantsToSignIn: [],
         };
     }
@@ -153,18 +165,30 @@ export class AzureAccount {
         const { cloud } = this.settings;
         const key = JSON.stringify(cloud);
         if (this.vscodeSignInFor?.key !== key) {
-            this.vscodeSignInFor = { key, signIn: import('./VSCodeSignIn').then(({ VSCodeSignIn }) => new VSCodeSignIn(cloud, this.tokens, this.limits)) };
+            this.vscodeSignInFor = {
+                key,
+                signIn: import('./VSCodeSignIn').then(({ VSCodeSignIn }) => new VSCodeSignIn(cloud, this.tokens, this.limits)),
+            };
         }
         return this.vscodeSignInFor.signIn;
     }
 
     private async environmentCredential(): Promise<TokenCredential> {
         if (!hasEnvironmentCredential(this.env)) {
-            throw new Error(l10n.t('Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) to sign in with a service principal.'));
+            throw new Error(
+                l10n.t(
+                    'Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) to sign in with a service principal.',
+                ),
+            );
         }
         const { cloud } = this.settings;
         const { ClientCertificateCredential, ClientSecretCredential } = await loadSdk();
-        const { AZURE_TENANT_ID: tenantId = '', AZURE_CLIENT_ID: clientId = '', AZURE_CLIENT_SECRET: secret, AZURE_CLIENT_CERTIFICATE_PATH: certificatePath } = this.env;
+        const {
+            AZURE_TENANT_ID: tenantId = '',
+            AZURE_CLIENT_ID: clientId = '',
+            AZURE_CLIENT_SECRET: secret,
+            AZURE_CLIENT_CERTIFICATE_PATH: certificatePath,
+        } = this.env;
         const options = {
             authorityHost: this.env.AZURE_AUTHORITY_HOST || cloud.activeDirectoryEndpointUrl,
             // A custom cloud's authority is not known to Microsoft's instance discovery.
@@ -172,7 +196,12 @@ export class AzureAccount {
         };
         return secret
             ? new ClientSecretCredential(tenantId, clientId, secret, options)
-            : new ClientCertificateCredential(tenantId, clientId, { certificatePath: certificatePath ?? '', certificatePassword: this.env.AZURE_CLIENT_CERTIFICATE_PASSWORD }, options);
+            : new ClientCertificateCredential(
+                  tenantId,
+                  clientId,
+                  { certificatePath: certificatePath ?? '', certificatePassword: this.env.AZURE_CLIENT_CERTIFICATE_PASSWORD },
+                  options,
+              );
     }
 
     private async cliCredential(): Promise<TokenCredential> {
@@ -186,8 +215,11 @@ export function hasEnvironmentCredential(env: NodeJS.ProcessEnv): boolean {
 }
 
 function isSelected(selected: readonly string[], tenantId: string | undefined, subscriptionId: string): boolean {
-    return selected.length === 0 || selected.some((entry) => {
-        const [tenant, subscription] = entry.includes('/') ? entry.split('/') : [undefined, entry];
-        return subscription === subscriptionId && (!tenant || tenant === tenantId);
-    });
+    return (
+        selected.length === 0 ||
+        selected.some((entry) => {
+            const [tenant, subscription] = entry.includes('/') ? entry.split('/') : [undefined, entry];
+            return subscription === subscriptionId && (!tenant || tenant === tenantId);
+        })
+    );
 }

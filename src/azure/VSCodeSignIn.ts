@@ -30,7 +30,11 @@ export interface SignedInSubscription {
  * workspace can set, holds one token per subscription, and reads its lists outside the product's guards.)
  */
 export class VSCodeSignIn {
-    constructor(private readonly cloud: AzureCloud, private readonly cache: TokenCache, private readonly limits: RequestLimits) {}
+    constructor(
+        private readonly cloud: AzureCloud,
+        private readonly cache: TokenCache,
+        private readonly limits: RequestLimits,
+    ) {}
 
     get providerId(): string {
         return authProviderId(this.cloud);
@@ -38,7 +42,7 @@ export class VSCodeSignIn {
 
     /** The accounts signed in to VS Code's Microsoft sign-in for this cloud, by name. */
     async accounts(): Promise<Account[]> {
-        return [...await vscode.authentication.getAccounts(this.providerId)].sort((a, b) => a.label.localeCompare(b.label));
+        return [...(await vscode.authentication.getAccounts(this.providerId))].sort((a, b) => a.label.localeCompare(b.label));
     }
 
     async isSignedIn(): Promise<boolean> {
@@ -55,8 +59,11 @@ export class VSCodeSignIn {
      * dialogs. True when a session came back.
      */
     async signIn(tenantId?: string, account?: Account): Promise<boolean> {
-        const session = await vscode.authentication.getSession(this.providerId, this.scopes([armScope(this.cloud)], tenantId),
-            account ? { createIfNone: true, account } : { createIfNone: true, clearSessionPreference: true });
+        const session = await vscode.authentication.getSession(
+            this.providerId,
+            this.scopes([armScope(this.cloud)], tenantId),
+            account ? { createIfNone: true, account } : { createIfNone: true, clearSessionPreference: true },
+        );
         this.cache.clear();
         return !!session;
     }
@@ -67,7 +74,13 @@ export class VSCodeSignIn {
             getToken: async (scopes: string | string[]): Promise<AccessToken> => {
                 const session = await this.session(account, tenantId, Array.isArray(scopes) ? scopes : [scopes]);
                 if (!session) {
-                    throw new Error(l10n.t('{0} is no longer signed in to VS Code for tenant {1}: sign in again, then refresh.', account.label, tenantId ?? account.label));
+                    throw new Error(
+                        l10n.t(
+                            '{0} is no longer signed in to VS Code for tenant {1}: sign in again, then refresh.',
+                            account.label,
+                            tenantId ?? account.label,
+                        ),
+                    );
                 }
                 return { token: session.accessToken, expiresOnTimestamp: jwtExpiry(session.accessToken) };
             },
@@ -79,26 +92,38 @@ export class VSCodeSignIn {
      * Every subscription each account reaches, in every tenant the tenant filter lets through, once each (the first
      * account by name keeps a subscription two accounts reach), and the tenants that need a sign-in of their own.
      */
-    async list(tenantFilter: readonly string[]): Promise<{ accounts: Account[]; subscriptions: SignedInSubscription[]; tenantsToSignIn: TenantToSignIn[] }> {
+    async list(
+        tenantFilter: readonly string[],
+    ): Promise<{ accounts: Account[]; subscriptions: SignedInSubscription[]; tenantsToSignIn: TenantToSignIn[] }> {
         const accounts = await this.accounts();
-        const perAccount = await Promise.all(accounts.map(async (account) => {
-            const tenants = (await listTenantsWith(this.credential(account), this.cloud, this.limits))
-                .filter((t) => tenantFilter.length === 0 || tenantFilter.some((f) => f.toLowerCase() === t.tenantId.toLowerCase()));
-            const perTenant = await Promise.all(tenants.map(async (tenant) => {
-                if (!await this.session(account, tenant.tenantId, [armScope(this.cloud)])) {
-                    return { subscriptions: [], toSignIn: [{ ...tenant, account }] };
-                }
-                const credential = this.credential(account, tenant.tenantId);
-                const subscriptions = await listSubscriptionsWith(credential, this.cloud, this.limits);
-                return { subscriptions: subscriptions.map((subscription) => ({ subscription, credential, account })), toSignIn: [] };
-            }));
-            return { subscriptions: perTenant.flatMap((t) => t.subscriptions), toSignIn: perTenant.flatMap((t) => t.toSignIn) };
-        }));
+        const perAccount = await Promise.all(
+            accounts.map(async (account) => {
+                const tenants = (await listTenantsWith(this.credential(account), this.cloud, this.limits)).filter(
+                    (t) => tenantFilter.length === 0 || tenantFilter.some((f) => f.toLowerCase() === t.tenantId.toLowerCase()),
+                );
+                const perTenant = await Promise.all(
+                    tenants.map(async (tenant) => {
+                        if (!(await this.session(account, tenant.tenantId, [armScope(this.cloud)]))) {
+                            return { subscriptions: [], toSignIn: [{ ...tenant, account }] };
+                        }
+                        const credential = this.credential(account, tenant.tenantId);
+                        const subscriptions = await listSubscriptionsWith(credential, this.cloud, this.limits);
+                        return {
+                            subscriptions: subscriptions.map((subscription) => ({ subscription, credential, account })),
+                            toSignIn: [],
+                        };
+                    }),
+                );
+                return { subscriptions: perTenant.flatMap((t) => t.subscriptions), toSignIn: perTenant.flatMap((t) => t.toSignIn) };
+            }),
+        );
         const seen = new Set<string>();
-        const subscriptions = perAccount.flatMap((a) => a.subscriptions).filter((s) => {
-            const key = s.subscription.subscriptionId.toLowerCase();
-            return !seen.has(key) && !!seen.add(key);
-        });
+        const subscriptions = perAccount
+            .flatMap((a) => a.subscriptions)
+            .filter((s) => {
+                const key = s.subscription.subscriptionId.toLowerCase();
+                return !seen.has(key) && !!seen.add(key);
+            });
         return { accounts, subscriptions, tenantsToSignIn: perAccount.flatMap((a) => a.toSignIn) };
     }
 
@@ -119,12 +144,16 @@ export class VSCodeSignIn {
         return false;
     }
 
-    private session(account: Account, tenantId: string | undefined, scopes: readonly string[]): Thenable<vscode.AuthenticationSession | undefined> {
+    private session(
+        account: Account,
+        tenantId: string | undefined,
+        scopes: readonly string[],
+    ): Thenable<vscode.AuthenticationSession | undefined> {
         return vscode.authentication.getSession(this.providerId, this.scopes(scopes, tenantId), { silent: true, account });
     }
 
     private scopes(scopes: readonly string[], tenantId?: string): string[] {
-        return [...scopes, ...tenantId ? [`VSCODE_TENANT:${tenantId}`] : []];
+        return [...scopes, ...(tenantId ? [`VSCODE_TENANT:${tenantId}`] : [])];
     }
 }
 
@@ -141,8 +170,10 @@ export function onDidChangeSignIn(providerIdNow: () => string | undefined, onCha
         clearTimeout(timer);
         timer = setTimeout(onChange, 200);
     });
-    return { dispose: () => {
-        clearTimeout(timer);
-        listener.dispose();
-    } };
+    return {
+        dispose: () => {
+            clearTimeout(timer);
+            listener.dispose();
+        },
+    };
 }

@@ -12,7 +12,10 @@ export function readAccountSettings(): AccountSettings {
     const mode = userValue<string>('aksSnapshots', 'authentication');
     return {
         mode: MODES.includes(mode as AuthenticationMode) ? (mode as AuthenticationMode) : 'vscode',
-        cloud: resolveCloud(userValue<string>('microsoft-sovereign-cloud', 'environment'), userValue('microsoft-sovereign-cloud', 'customEnvironment')),
+        cloud: resolveCloud(
+            userValue<string>('microsoft-sovereign-cloud', 'environment'),
+            userValue('microsoft-sovereign-cloud', 'customEnvironment'),
+        ),
         selectedSubscriptions: userValue<string[]>('azureResourceGroups', 'selectedSubscriptions') ?? [],
         workspaceOverrides: workspaceOverrides(),
         requestTimeoutSeconds: userValue<number>('aksSnapshots', 'requestTimeoutSeconds'),
@@ -22,7 +25,9 @@ export function readAccountSettings(): AccountSettings {
 
 /** The settings that decide where tokens go. */
 const TOKEN_SETTINGS: readonly [string, string][] = [
-    ['aksSnapshots', 'authentication'], ['microsoft-sovereign-cloud', 'environment'], ['microsoft-sovereign-cloud', 'customEnvironment'],
+    ['aksSnapshots', 'authentication'],
+    ['microsoft-sovereign-cloud', 'environment'],
+    ['microsoft-sovereign-cloud', 'customEnvironment'],
 ];
 
 /** Which of the settings that decide where tokens go the open workspace (or one of its folders) sets: all ignored. */
@@ -34,7 +39,13 @@ export function workspaceOverrides(): string[] {
 }
 
 /** Settings whose change means new credentials or endpoints. */
-export const ACCOUNT_SETTINGS = ['aksSnapshots.authentication', 'aksSnapshots.requestTimeoutSeconds', 'aksSnapshots.maxRequestsInFlight', 'microsoft-sovereign-cloud', 'azureResourceGroups.selectedSubscriptions'];
+export const ACCOUNT_SETTINGS = [
+    'aksSnapshots.authentication',
+    'aksSnapshots.requestTimeoutSeconds',
+    'aksSnapshots.maxRequestsInFlight',
+    'microsoft-sovereign-cloud',
+    'azureResourceGroups.selectedSubscriptions',
+];
 
 function userValue<T>(section: string, key: string): T | undefined {
     const inspected = vscode.workspace.getConfiguration(section).inspect<T>(key);

@@ -21,7 +21,10 @@ export function readAzureErrorBody(body: unknown): AzureErrorBody | undefined {
     const inner = (value as { error?: unknown }).error;
     const shape = (inner && typeof inner === 'object' ? inner : value) as Record<string, unknown>;
     return typeof shape.message === 'string' || typeof shape.code === 'string'
-        ? { code: typeof shape.code === 'string' ? shape.code : undefined, message: typeof shape.message === 'string' ? shape.message : undefined }
+        ? {
+              code: typeof shape.code === 'string' ? shape.code : undefined,
+              message: typeof shape.message === 'string' ? shape.message : undefined,
+          }
         : undefined;
 }
 
@@ -43,7 +46,12 @@ export function withAzureMessage(error: unknown, body: unknown): unknown {
 export class AzureRequestError extends Error {
     readonly code?: string;
 
-    constructor(readonly statusCode: number, body: unknown, readonly requestId?: string, readonly retryAfterMs?: number) {
+    constructor(
+        readonly statusCode: number,
+        body: unknown,
+        readonly requestId?: string,
+        readonly retryAfterMs?: number,
+    ) {
         const said = readAzureErrorBody(body);
         super(said?.message ?? l10n.t('Azure answered {0}.', statusCode));
         this.name = 'AzureRequestError';
@@ -64,12 +72,19 @@ export class ResourceChangedError extends Error {
      * `changes`: what differs from the read the person confirmed ("field: before → after"), when the change was
      * found by reading again (Azure gave that resource no eTag to send).
      */
-    constructor(readonly resourceId: string, readonly reason: 'exists' | 'changed', options?: ErrorOptions & { readonly changes?: string }) {
-        super(reason === 'exists'
-            ? l10n.t('{0} was created meanwhile by someone else; nothing was changed.', resourceId)
-            : options?.changes
-                ? l10n.t('{0} changed since it was read ({1}); nothing was changed.', resourceId, options.changes)
-                : l10n.t('{0} changed since it was read; nothing was changed.', resourceId), options);
+    constructor(
+        readonly resourceId: string,
+        readonly reason: 'exists' | 'changed',
+        options?: ErrorOptions & { readonly changes?: string },
+    ) {
+        super(
+            reason === 'exists'
+                ? l10n.t('{0} was created meanwhile by someone else; nothing was changed.', resourceId)
+                : options?.changes
+                  ? l10n.t('{0} changed since it was read ({1}); nothing was changed.', resourceId, options.changes)
+                  : l10n.t('{0} changed since it was read; nothing was changed.', resourceId),
+            options,
+        );
         this.name = 'ResourceChangedError';
         this.changes = options?.changes;
     }
@@ -84,15 +99,25 @@ export class ResourceChangedError extends Error {
 export class LostAnswerError extends Error {
     readonly code = 'AnswerLost';
 
-    constructor(readonly resourceId: string, readonly cause: unknown) {
-        super(l10n.t('The answer to a change of {0} was lost ({1}); Azure may or may not have applied it.', resourceId, describeCause(cause)));
+    constructor(
+        readonly resourceId: string,
+        readonly cause: unknown,
+    ) {
+        super(
+            l10n.t('The answer to a change of {0} was lost ({1}); Azure may or may not have applied it.', resourceId, describeCause(cause)),
+        );
         this.name = 'LostAnswerError';
     }
 }
 
 /** A long operation Azure accepted ended `Failed` or `Canceled` in Azure (not the person's own cancel). */
 export class OperationEndedError extends Error {
-    constructor(readonly resourceId: string, readonly status: 'Failed' | 'Canceled', readonly code: string | undefined, message: string) {
+    constructor(
+        readonly resourceId: string,
+        readonly status: 'Failed' | 'Canceled',
+        readonly code: string | undefined,
+        message: string,
+    ) {
         super(message);
         this.name = 'OperationEndedError';
     }

@@ -61,7 +61,13 @@ function customCloud(value: unknown): AzureCloud {
     const text = (name: string): string => {
         const field = custom[name];
         if (typeof field !== 'string' || !/^https:\/\//i.test(field)) {
-            throw new Error(l10n.t('The setting microsoft-sovereign-cloud.customEnvironment.{0} must be an https:// URL; it is {1}.', name, String(JSON.stringify(field))));
+            throw new Error(
+                l10n.t(
+                    'The setting microsoft-sovereign-cloud.customEnvironment.{0} must be an https:// URL; it is {1}.',
+                    name,
+                    String(JSON.stringify(field)),
+                ),
+            );
         }
         return field.endsWith('/') ? field : `${field}/`;
     };

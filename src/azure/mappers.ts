@@ -80,22 +80,40 @@ type Json = Record<string, unknown>;
 export function toNodePoolFromJson(json: Json): NodePool {
     const id = String(json.id ?? '');
     const p = (json.properties ?? {}) as Json;
-    return toNodePool(id, String(json.name ?? ''), id.replace(/\/agentPools\/[^/]+$/i, ''), { ...p, enableFips: p.enableFIPS as boolean | undefined } as PoolFields);
+    return toNodePool(id, String(json.name ?? ''), id.replace(/\/agentPools\/[^/]+$/i, ''), {
+        ...p,
+        enableFips: p.enableFIPS as boolean | undefined,
+    } as PoolFields);
 }
 
 /** A cluster from its JSON as ARM returns it. */
 export function toClusterFromJson(json: Json): Cluster {
     const p = (json.properties ?? {}) as Json;
     const profiles = ((p.agentPoolProfiles ?? []) as Json[]).map((profile) => ({ ...profile, enableFips: profile.enableFIPS }));
-    return toCluster({ ...p, id: json.id, name: json.name, location: json.location, eTag: json.eTag, agentPoolProfiles: profiles } as ManagedCluster);
+    return toCluster({
+        ...p,
+        id: json.id,
+        name: json.name,
+        location: json.location,
+        eTag: json.eTag,
+        agentPoolProfiles: profiles,
+    } as ManagedCluster);
 }
 
 /** A snapshot from its JSON as ARM returns it (REST names: `properties`, `enableFIPS`, `systemData`). */
 export function toSnapshotFromJson(json: Json, eTag?: string): Snapshot {
     const p = (json.properties ?? {}) as Json;
     const systemData = json.systemData as { createdAt?: string } | undefined;
-    return toSnapshot({
-        ...p, id: json.id, name: json.name, location: json.location, tags: json.tags, enableFips: p.enableFIPS,
-        systemData: systemData?.createdAt ? { createdAt: new Date(systemData.createdAt) } : undefined,
-    } as SdkSnapshot, eTag ?? (json.eTag as string | undefined));
+    return toSnapshot(
+        {
+            ...p,
+            id: json.id,
+            name: json.name,
+            location: json.location,
+            tags: json.tags,
+            enableFips: p.enableFIPS,
+            systemData: systemData?.createdAt ? { createdAt: new Date(systemData.createdAt) } : undefined,
+        } as SdkSnapshot,
+        eTag ?? (json.eTag as string | undefined),
+    );
 }

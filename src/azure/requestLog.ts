@@ -34,7 +34,10 @@ export function latestAzureRequests(): readonly AzureRequestRecord[] {
 /** One line of the log: `GET /subscriptions/…/managedClusters 200 84 ms request-id … correlation-id …`. */
 export function formatAzureRequest(r: AzureRequestRecord): string {
     return [
-        r.method, r.path, r.status ?? r.failure ?? 'no answer', `${Math.round(r.durationMs)} ms`,
+        r.method,
+        r.path,
+        r.status ?? r.failure ?? 'no answer',
+        `${Math.round(r.durationMs)} ms`,
         ...(r.requestId ? [`x-ms-request-id ${r.requestId}`] : []),
         ...(r.correlationId ? [`x-ms-correlation-request-id ${r.correlationId}`] : []),
     ].join(' ');
@@ -58,13 +61,23 @@ export function requestLogPolicy(): PipelinePolicy {
             try {
                 const response = await next(request);
                 record({
-                    method: request.method, path: pathname, status: response.status, durationMs: performance.now() - started,
-                    requestId: response.headers.get('x-ms-request-id'), correlationId: response.headers.get('x-ms-correlation-request-id'),
+                    method: request.method,
+                    path: pathname,
+                    status: response.status,
+                    durationMs: performance.now() - started,
+                    requestId: response.headers.get('x-ms-request-id'),
+                    correlationId: response.headers.get('x-ms-correlation-request-id'),
                 });
                 return response;
             } catch (error) {
                 const e = error as { code?: string; name?: string; response?: { status?: number } };
-                record({ method: request.method, path: pathname, status: e.response?.status, durationMs: performance.now() - started, failure: e.code ?? e.name });
+                record({
+                    method: request.method,
+                    path: pathname,
+                    status: e.response?.status,
+                    durationMs: performance.now() - started,
+                    failure: e.code ?? e.name,
+                });
                 throw error;
             }
         },

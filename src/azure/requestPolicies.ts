@@ -112,14 +112,29 @@ function inFlightPolicy(): PipelinePolicy {
     };
 }
 
-export const DEFAULT_LIMITS: RequestLimits = { timeoutMs: 60_000, readRetries: 3, throttledRetries: 10, maxRetryAfterSeconds: 60, retryDelayMs: 800 };
+export const DEFAULT_LIMITS: RequestLimits = {
+    timeoutMs: 60_000,
+    readRetries: 3,
+    throttledRetries: 10,
+    maxRetryAfterSeconds: 60,
+    retryDelayMs: 800,
+};
 
 /** A request to a host other than the configured Azure Resource Manager was refused, not sent. */
 export class ForeignHostError extends Error {
     readonly code = 'ForeignHostRefused';
 
-    constructor(readonly host: string, readonly armHost: string) {
-        super(l10n.t('Refused to follow a link to {0}: only {1}, the configured Azure Resource Manager, receives your requests and token.', host, armHost));
+    constructor(
+        readonly host: string,
+        readonly armHost: string,
+    ) {
+        super(
+            l10n.t(
+                'Refused to follow a link to {0}: only {1}, the configured Azure Resource Manager, receives your requests and token.',
+                host,
+                armHost,
+            ),
+        );
         this.name = 'ForeignHostError';
     }
 }
@@ -135,7 +150,10 @@ export class PageGuard {
     private readonly seen = new Set<string>();
     private readonly arm: URL;
 
-    constructor(private readonly what: string, resourceManagerEndpointUrl: string) {
+    constructor(
+        private readonly what: string,
+        resourceManagerEndpointUrl: string,
+    ) {
         this.arm = new URL(resourceManagerEndpointUrl);
     }
 
@@ -146,11 +164,13 @@ export class PageGuard {
             throw new ForeignHostError(next.host, this.arm.host);
         }
         if (this.seen.has(nextLink)) {
-            throw new PagingStopped(l10n.t('Azure\'s list of {0} links back to a page already read ({1}); stopped reading it.', this.what, next.pathname));
+            throw new PagingStopped(
+                l10n.t("Azure's list of {0} links back to a page already read ({1}); stopped reading it.", this.what, next.pathname),
+            );
         }
         this.seen.add(nextLink);
         if (this.seen.size >= MAX_PAGES) {
-            throw new PagingStopped(l10n.t('Azure\'s list of {0} goes on past {1} pages; stopped reading it.', this.what, MAX_PAGES));
+            throw new PagingStopped(l10n.t("Azure's list of {0} goes on past {1} pages; stopped reading it.", this.what, MAX_PAGES));
         }
         return next;
     }
@@ -162,7 +182,9 @@ export function isRead(method: string): boolean {
     return READS.includes(method.toUpperCase());
 }
 
-/** Refuses, before anything is sent, any request whose origin is not ARM's: a `nextLink`, `Azure-AsyncOperation` or `Location` elsewhere. */
+/**
+ * Refuses, before anything is sent, any request whose origin is not ARM's: a `nextLink`, `Azure-AsyncOperation` or `Location` elsewhere.
+ */
 export function armOriginPolicy(resourceManagerEndpointUrl: string): PipelinePolicy {
     const arm = new URL(resourceManagerEndpointUrl);
     return {
@@ -230,8 +252,11 @@ function isRetryableStatus(status: number): boolean {
 function isDroppedConnection(error: unknown, request: PipelineRequest): boolean {
     const code = (error as { code?: string } | undefined)?.code ?? '';
     const name = (error as Error | undefined)?.name;
-    return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'REQUEST_SEND_ERROR'].includes(code) ||
-        name === 'TimeoutError' || (name === 'AbortError' && !request.abortSignal?.aborted);
+    return (
+        ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'REQUEST_SEND_ERROR'].includes(code) ||
+        name === 'TimeoutError' ||
+        (name === 'AbortError' && !request.abortSignal?.aborted)
+    );
 }
 
 /** How long an answer asks to wait (`retry-after-ms`, `x-ms-retry-after-ms` or `Retry-After` in seconds or as a date), in ms. */
@@ -305,7 +330,10 @@ const pollSlots = new Map<string, PollSlot[]>();
 const pollQueues = new Map<string, Promise<void>>();
 
 function isOperationPoll(url: URL): string | undefined {
-    const match = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/(operations|operationresults)\//i.exec(url.pathname);
+    const match =
+        /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/(operations|operationresults)\//i.exec(
+            url.pathname,
+        );
     return match?.[1].toLowerCase();
 }
 
@@ -339,7 +367,10 @@ export function operationPollPolicy(): PipelinePolicy {
                 slot.time = Date.now();
                 pollSlots.set(subscription, [...slots.slice(-(POLLS_PER_SECOND - 1)), slot]);
             });
-            pollQueues.set(subscription, turn.catch(() => undefined));
+            pollQueues.set(
+                subscription,
+                turn.catch(() => undefined),
+            );
             try {
                 await turn;
                 return await next(request);
@@ -362,5 +393,7 @@ export function secureArmPipeline(pipeline: Pipeline, resourceManagerEndpointUrl
     pipeline.addPolicy(requestLogPolicy(), { afterPhase: 'Retry' });
     pipeline.addPolicy(azureClockPolicy(), { afterPhase: 'Retry' });
     pipeline.addPolicy(timeoutPolicy(limits.timeoutMs));
-    pipeline.addPolicy(armOriginPolicy(resourceManagerEndpointUrl), { afterPolicies: ['redirectPolicy', 'logPolicy', 'aksSnapshotsTimeout'] });
+    pipeline.addPolicy(armOriginPolicy(resourceManagerEndpointUrl), {
+        afterPolicies: ['redirectPolicy', 'logPolicy', 'aksSnapshotsTimeout'],
+    });
 }

@@ -52,10 +52,12 @@ export class TokenCache {
         let taking = this.taking.get(key);
         if (!taking) {
             const takenAt = this.now();
-            taking = take().then((token) => {
-                this.kept.set(key, { token, until: reuseUntil(token, takenAt) });
-                return token;
-            }).finally(() => this.taking.delete(key));
+            taking = take()
+                .then((token) => {
+                    this.kept.set(key, { token, until: reuseUntil(token, takenAt) });
+                    return token;
+                })
+                .finally(() => this.taking.delete(key));
             this.taking.set(key, taking);
         }
         return taking;

@@ -33,7 +33,12 @@ import { signInToTenant } from './signInToTenant/signInToTenant';
 import { upgradeToSnapshot } from './upgradeToSnapshot/upgradeToSnapshot';
 
 /** Every command of the product, registered in one place. */
-export function registerCommands(services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, store: RolloutStore): vscode.Disposable[] {
+export function registerCommands(
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    operations: RunningOperations,
+    store: RolloutStore,
+): vscode.Disposable[] {
     const documents = new ReadOnlyDocuments();
     const rollouts: RolloutServices = { services, tree, operations, store, documents };
     // Account and view
@@ -41,28 +46,57 @@ export function registerCommands(services: AksServices, tree: AksTreeDataProvide
     registerCommand('aksSnapshots.refresh', (context, node?: AksTreeElement) => refresh(context, tree, node));
     registerCommand('aksSnapshots.selectSubscriptions', (context) => selectSubscriptions(context, services));
     registerCommand('aksSnapshots.signInToTenant', (context, tenantId?: unknown, accountLabel?: unknown) =>
-        signInToTenant(context, services, tree, typeof tenantId === 'string' ? tenantId : undefined, typeof accountLabel === 'string' ? accountLabel : undefined));
+        signInToTenant(
+            context,
+            services,
+            tree,
+            typeof tenantId === 'string' ? tenantId : undefined,
+            typeof accountLabel === 'string' ? accountLabel : undefined,
+        ),
+    );
 
     // Snapshot workflows
-    registerCommand('aksSnapshots.createSnapshot', (context, node?: NodePoolItem) => createSnapshot(context, services, tree, operations, node));
-    registerCommand('aksSnapshots.addNodePool', (context, node?: SnapshotItem | ClusterItem) => addNodePool(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.createSnapshot', (context, node?: NodePoolItem) =>
+        createSnapshot(context, services, tree, operations, node),
+    );
+    registerCommand('aksSnapshots.addNodePool', (context, node?: SnapshotItem | ClusterItem) =>
+        addNodePool(context, services, tree, operations, node),
+    );
     registerCommand('aksSnapshots.pinCluster', (context, node?: ClusterItem) => pinCluster(context, services, tree, operations, node));
-    registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) => upgradeToSnapshot(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.upgradeToSnapshot', (context, node?: NodePoolItem) =>
+        upgradeToSnapshot(context, services, tree, operations, node),
+    );
     registerCommand('aksSnapshots.rollOutSnapshot', (context, node?: SnapshotItem) => rollOutSnapshot(context, rollouts, node));
-    registerCommand('aksSnapshots.resumeRollout', (context, id?: string) => resumeRollout(context, rollouts, typeof id === 'string' ? id : undefined));
-    registerCommand('aksSnapshots.retryFailedPools', (context, id?: string) => retryFailedPools(context, rollouts, typeof id === 'string' ? id : undefined));
-    registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) => createCluster(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.resumeRollout', (context, id?: string) =>
+        resumeRollout(context, rollouts, typeof id === 'string' ? id : undefined),
+    );
+    registerCommand('aksSnapshots.retryFailedPools', (context, id?: string) =>
+        retryFailedPools(context, rollouts, typeof id === 'string' ? id : undefined),
+    );
+    registerCommand('aksSnapshots.createCluster', (context, node?: SnapshotItem) =>
+        createCluster(context, services, tree, operations, node),
+    );
 
     // A pool's life after an upgrade
     registerCommand('aksSnapshots.rollBackPool', (context, node?: NodePoolItem) => rollBackPool(context, services, tree, operations, node));
-    registerCommand('aksSnapshots.abortOperation', (context, node?: NodePoolItem | ClusterItem) => abortOperation(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.abortOperation', (context, node?: NodePoolItem | ClusterItem) =>
+        abortOperation(context, services, tree, operations, node),
+    );
 
     // Managing snapshots
-    registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) => editSnapshotTags(context, services, tree, operations, node));
-    registerCommand('aksSnapshots.deleteSnapshot', (context, node?: SnapshotItem) => deleteSnapshot(context, services, tree, operations, node));
+    registerCommand('aksSnapshots.editSnapshotTags', (context, node?: SnapshotItem) =>
+        editSnapshotTags(context, services, tree, operations, node),
+    );
+    registerCommand('aksSnapshots.deleteSnapshot', (context, node?: SnapshotItem) =>
+        deleteSnapshot(context, services, tree, operations, node),
+    );
     registerCommand('aksSnapshots.showSnapshotUsers', (context, node?: SnapshotItem) => showSnapshotUsers(context, services, tree, node));
-    registerCommand('aksSnapshots.compareWithSnapshot', (context, node?: NodePoolItem) => compareWithSnapshot(context, services, tree, documents, node));
-    registerCommand('aksSnapshots.compareWithPool', (context, node?: SnapshotItem) => compareWithPool(context, services, tree, documents, node));
+    registerCommand('aksSnapshots.compareWithSnapshot', (context, node?: NodePoolItem) =>
+        compareWithSnapshot(context, services, tree, documents, node),
+    );
+    registerCommand('aksSnapshots.compareWithPool', (context, node?: SnapshotItem) =>
+        compareWithPool(context, services, tree, documents, node),
+    );
 
     // Any resource
     registerCommand('aksSnapshots.copyResourceId', (context, node?: AksTreeElement) => copyResourceId(context, tree, node));

@@ -47,7 +47,12 @@ export function reportDone(message: string, azCommand: string): string {
  * selected in the tree and the person is told, with the `az` line; otherwise (stopped waiting, answer lost) the
  * step has already said what Azure shows. Either way the flow returns what it made and its `az` line.
  */
-export async function endFlow(tree: AksTreeDataProvider, result: FlowResult, context: { finished?: boolean; notice?: string }, doneMessage: () => string): Promise<FlowResult> {
+export async function endFlow(
+    tree: AksTreeDataProvider,
+    result: FlowResult,
+    context: { finished?: boolean; notice?: string },
+    doneMessage: () => string,
+): Promise<FlowResult> {
     if (context.finished) {
         await tree.reveal(result.id);
         return { ...result, notice: reportDone(doneMessage(), result.azCommand) };

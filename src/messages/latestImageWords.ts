@@ -13,6 +13,9 @@ export function latestImageWords(image: string | undefined, latest: LatestNodeIm
         return vscode.l10n.t('could not be read ({0})', latest.unread);
     }
     const days = image ? daysBehind(image, latest.latest) : undefined;
-    return latest.latest === image || days === 0 ? vscode.l10n.t('{0} (this is it)', latest.latest)
-        : days === undefined ? latest.latest : vscode.l10n.t('{0} ({1} days newer)', latest.latest, days);
+    return latest.latest === image || days === 0
+        ? vscode.l10n.t('{0} (this is it)', latest.latest)
+        : days === undefined
+          ? latest.latest
+          : vscode.l10n.t('{0} ({1} days newer)', latest.latest, days);
 }

@@ -10,7 +10,14 @@ export function channelWindowWords(window: ChannelWindow | { readonly unread: st
         case 'window': {
             const day = window.start.toLocaleDateString(vscode.env.language, { weekday: 'short', timeZone: 'UTC' });
             const time = (d: Date): string => d.toISOString().slice(11, 16);
-            return vscode.l10n.t('next window {0} {1} {2}–{3} UTC ({4})', day, window.start.toISOString().slice(0, 10), time(window.start), time(window.end), window.config);
+            return vscode.l10n.t(
+                'next window {0} {1} {2}–{3} UTC ({4})',
+                day,
+                window.start.toISOString().slice(0, 10),
+                time(window.start),
+                time(window.end),
+                window.config,
+            );
         }
         case 'recurring':
             return vscode.l10n.t('in its {0} window (its schedule fixes no next date: it counts from no start date)', window.config);

@@ -45,7 +45,10 @@ export function quoteArgument(argument: string, shell: Shell = 'bash'): string {
 }
 
 function cmdArgument(argument: string): string {
-    return argument.split('%').map((part) => `"${part.replace(/(\\*)("|$)/g, (_, slashes: string, quote: string) => slashes + slashes + (quote ? '""' : ''))}"`).join('%');
+    return argument
+        .split('%')
+        .map((part) => `"${part.replace(/(\\*)("|$)/g, (_, slashes: string, quote: string) => slashes + slashes + (quote ? '""' : ''))}"`)
+        .join('%');
 }
 
 /**
@@ -99,17 +102,52 @@ export interface SnapshotCreateArgs {
 }
 
 export function snapshotCreateCommand(a: SnapshotCreateArgs): AzCommand {
-    return ['az', 'aks', 'nodepool', 'snapshot', 'create', '--subscription', a.subscriptionId, ...flag('--resource-group', a.resourceGroup),
-        ...flag('--name', a.name), '--nodepool-id', a.nodePoolId, '--location', a.location, ...tagArguments(a.tags)];
+    return [
+        'az',
+        'aks',
+        'nodepool',
+        'snapshot',
+        'create',
+        '--subscription',
+        a.subscriptionId,
+        ...flag('--resource-group', a.resourceGroup),
+        ...flag('--name', a.name),
+        '--nodepool-id',
+        a.nodePoolId,
+        '--location',
+        a.location,
+        ...tagArguments(a.tags),
+    ];
 }
 
 /** The pool goes to the cluster with id `clusterId`; the CLI fills Kubernetes version and OS SKU from the snapshot. */
 export function nodePoolAddCommand(clusterId: string, pool: NewNodePool): AzCommand {
     const cluster = parseArmId(clusterId);
-    return ['az', 'aks', 'nodepool', 'add', '--subscription', cluster?.subscriptionId ?? '', '--resource-group', cluster?.resourceGroup ?? '',
-        '--cluster-name', cluster?.name ?? '', '--name', pool.name, '--snapshot-id', pool.snapshotId, '--node-vm-size', pool.vmSize,
-        '--node-count', String(pool.count), '--mode', pool.mode, ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : []), ...(pool.enableFips ? ['--enable-fips-image'] : []),
-        ...poolOptionArguments(pool.options ?? {})];
+    return [
+        'az',
+        'aks',
+        'nodepool',
+        'add',
+        '--subscription',
+        cluster?.subscriptionId ?? '',
+        '--resource-group',
+        cluster?.resourceGroup ?? '',
+        '--cluster-name',
+        cluster?.name ?? '',
+        '--name',
+        pool.name,
+        '--snapshot-id',
+        pool.snapshotId,
+        '--node-vm-size',
+        pool.vmSize,
+        '--node-count',
+        String(pool.count),
+        '--mode',
+        pool.mode,
+        ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : []),
+        ...(pool.enableFips ? ['--enable-fips-image'] : []),
+        ...poolOptionArguments(pool.options ?? {}),
+    ];
 }
 
 /** `az aks nodepool add`'s flags for what "Advanced options…" set. */
@@ -118,13 +156,17 @@ function poolOptionArguments(o: PoolOptions): string[] {
         ...(o.zones ? ['--zones', ...o.zones] : []),
         ...(o.labels ? ['--labels', ...Object.entries(o.labels).map(([k, v]) => `${k}=${v}`)] : []),
         ...(o.taints ? ['--node-taints', o.taints.join(',')] : []),
-        ...(o.autoscale ? ['--enable-cluster-autoscaler', '--min-count', String(o.autoscale.min), '--max-count', String(o.autoscale.max)] : []),
+        ...(o.autoscale
+            ? ['--enable-cluster-autoscaler', '--min-count', String(o.autoscale.min), '--max-count', String(o.autoscale.max)]
+            : []),
         ...(o.maxPods !== undefined ? ['--max-pods', String(o.maxPods)] : []),
         ...(o.maxSurge ? ['--max-surge', o.maxSurge] : []),
         ...(o.osDiskSizeGB !== undefined ? ['--node-osdisk-size', String(o.osDiskSizeGB)] : []),
         ...(o.osDiskType ? ['--node-osdisk-type', o.osDiskType] : []),
         ...tagArguments(o.tags),
-        ...(o.spot ? ['--priority', 'Spot', '--eviction-policy', o.spot.evictionPolicy, ...flag('--spot-max-price', String(o.spot.maxPrice))] : []),
+        ...(o.spot
+            ? ['--priority', 'Spot', '--eviction-policy', o.spot.evictionPolicy, ...flag('--spot-max-price', String(o.spot.maxPrice))]
+            : []),
     ];
 }
 
@@ -141,9 +183,26 @@ export interface NodePoolUpgradeArgs {
 }
 
 export function nodePoolUpgradeCommand(a: NodePoolUpgradeArgs): AzCommand {
-    return ['az', 'aks', 'nodepool', 'upgrade', '--subscription', a.subscriptionId, '--resource-group', a.resourceGroup, '--cluster-name', a.cluster,
-        '--name', a.name, '--snapshot-id', a.snapshotId, ...(a.nodeImageOnly ? ['--node-image-only'] : []),
-        ...(a.maxSurge && !a.nodeImageOnly ? ['--max-surge', a.maxSurge] : []), ...(a.nodeImageOnly ? [] : upgradeOptionArguments(a.options ?? {})), '--yes'];
+    return [
+        'az',
+        'aks',
+        'nodepool',
+        'upgrade',
+        '--subscription',
+        a.subscriptionId,
+        '--resource-group',
+        a.resourceGroup,
+        '--cluster-name',
+        a.cluster,
+        '--name',
+        a.name,
+        '--snapshot-id',
+        a.snapshotId,
+        ...(a.nodeImageOnly ? ['--node-image-only'] : []),
+        ...(a.maxSurge && !a.nodeImageOnly ? ['--max-surge', a.maxSurge] : []),
+        ...(a.nodeImageOnly ? [] : upgradeOptionArguments(a.options ?? {})),
+        '--yes',
+    ];
 }
 
 function upgradeOptionArguments(o: UpgradeOptions): string[] {
@@ -157,12 +216,42 @@ function upgradeOptionArguments(o: UpgradeOptions): string[] {
 
 /** With `newResourceGroup`, the group is made first, in the cluster's region. */
 export function clusterCreateCommands(subscriptionId: string, c: NewCluster, newResourceGroup: boolean, sshKeyFile?: string): AzCommand[] {
-    const group: AzCommand = ['az', 'group', 'create', '--subscription', subscriptionId, ...flag('--name', c.resourceGroup), '--location', c.location];
-    const create: AzCommand = ['az', 'aks', 'create', '--subscription', subscriptionId, ...flag('--resource-group', c.resourceGroup), '--name', c.name,
-        '--location', c.location, '--dns-name-prefix', c.dnsPrefix, '--nodepool-name', c.nodePoolName, '--node-vm-size', c.vmSize,
-        '--node-count', String(c.count), '--snapshot-id', c.snapshot.id, ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []),
-        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : c.options ?? {}, sshKeyFile),
-        ...(c.longTermSupport ? ['--k8s-support-plan', 'AKSLongTermSupport'] : []), ...channelArguments(c.channels)];
+    const group: AzCommand = [
+        'az',
+        'group',
+        'create',
+        '--subscription',
+        subscriptionId,
+        ...flag('--name', c.resourceGroup),
+        '--location',
+        c.location,
+    ];
+    const create: AzCommand = [
+        'az',
+        'aks',
+        'create',
+        '--subscription',
+        subscriptionId,
+        ...flag('--resource-group', c.resourceGroup),
+        '--name',
+        c.name,
+        '--location',
+        c.location,
+        '--dns-name-prefix',
+        c.dnsPrefix,
+        '--nodepool-name',
+        c.nodePoolName,
+        '--node-vm-size',
+        c.vmSize,
+        '--node-count',
+        String(c.count),
+        '--snapshot-id',
+        c.snapshot.id,
+        ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []),
+        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : (c.options ?? {}), sshKeyFile),
+        ...(c.longTermSupport ? ['--k8s-support-plan', 'AKSLongTermSupport'] : []),
+        ...channelArguments(c.channels),
+    ];
     return newResourceGroup ? [group, create] : [create];
 }
 
@@ -185,15 +274,37 @@ function channelArguments(channels: UpgradeChannels): string[] {
 /** R7's pin: `az aks update` changes only the channels named. */
 export function clusterChannelsCommand(clusterId: string, channels: UpgradeChannels): AzCommand {
     const cluster = parseArmId(clusterId);
-    return ['az', 'aks', 'update', '--subscription', cluster?.subscriptionId ?? '', '--resource-group', cluster?.resourceGroup ?? '', '--name', cluster?.name ?? '',
-        ...channelArguments(channels)];
+    return [
+        'az',
+        'aks',
+        'update',
+        '--subscription',
+        cluster?.subscriptionId ?? '',
+        '--resource-group',
+        cluster?.resourceGroup ?? '',
+        '--name',
+        cluster?.name ?? '',
+        ...channelArguments(channels),
+    ];
 }
 
 /** A rollback to the pool's most recent earlier version (Azure CLI 2.88 and later; AKS docs, "Roll back node pool versions"). */
 export function nodePoolRollbackCommand(poolId: string): AzCommand {
     const pool = parseArmId(poolId);
-    return ['az', 'aks', 'nodepool', 'rollback', '--subscription', pool?.subscriptionId ?? '', '--resource-group', pool?.resourceGroup ?? '',
-        '--cluster-name', pool?.name ?? '', '--name', pool?.agentPool ?? ''];
+    return [
+        'az',
+        'aks',
+        'nodepool',
+        'rollback',
+        '--subscription',
+        pool?.subscriptionId ?? '',
+        '--resource-group',
+        pool?.resourceGroup ?? '',
+        '--cluster-name',
+        pool?.name ?? '',
+        '--name',
+        pool?.agentPool ?? '',
+    ];
 }
 
 /** `az aks nodepool operation-abort` or `az aks operation-abort`: stops the operation running on the pool or cluster. */
@@ -210,16 +321,36 @@ export function tagChangeCommand(resourceId: string, operation: 'Merge' | 'Delet
     // `--tags` splits each pair at its first "=", and a pair starting with "-" reads as an option: a tag made
     // elsewhere with such a name goes as the Tags API's own request instead.
     if (Object.keys(tags).some((name) => name.includes('=') || name.startsWith('-'))) {
-        return ['az', 'rest', '--method', 'patch', '--url', `${resourceId}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`,
-            '--body', JSON.stringify({ operation, properties: { tags } })];
+        return [
+            'az',
+            'rest',
+            '--method',
+            'patch',
+            '--url',
+            `${resourceId}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`,
+            '--body',
+            JSON.stringify({ operation, properties: { tags } }),
+        ];
     }
     return ['az', 'tag', 'update', '--resource-id', resourceId, '--operation', operation, ...tagArguments(tags)];
 }
 
 export function snapshotDeleteCommand(snapshotId: string): AzCommand {
     const snapshot = parseArmId(snapshotId);
-    return ['az', 'aks', 'nodepool', 'snapshot', 'delete', '--subscription', snapshot?.subscriptionId ?? '', '--resource-group', snapshot?.resourceGroup ?? '',
-        '--name', snapshot?.name ?? '', '--yes'];
+    return [
+        'az',
+        'aks',
+        'nodepool',
+        'snapshot',
+        'delete',
+        '--subscription',
+        snapshot?.subscriptionId ?? '',
+        '--resource-group',
+        snapshot?.resourceGroup ?? '',
+        '--name',
+        snapshot?.name ?? '',
+        '--yes',
+    ];
 }
 
 /**
@@ -228,9 +359,10 @@ export function snapshotDeleteCommand(snapshotId: string): AzCommand {
  */
 export function toShellScript(lines: readonly (AzCommand | AzComment)[], shell: Shell = 'bash'): string {
     const commands = lines.filter((line): line is AzCommand => Array.isArray(line)).map((command) => toShellLine(command, shell));
-    const script = shell === 'powershell'
-        ? commands.reduceRight((rest, command) => (rest ? `${command}; if ($?) { ${rest} }` : command), '')
-        : commands.join(' && ');
+    const script =
+        shell === 'powershell'
+            ? commands.reduceRight((rest, command) => (rest ? `${command}; if ($?) { ${rest} }` : command), '')
+            : commands.join(' && ');
     const remarks = lines.filter((line): line is AzComment => !Array.isArray(line)).map((line) => commentLine(line.comment, shell));
     return [script, ...remarks].filter(Boolean).join(shell === 'cmd' ? ' & ' : ' ');
 }

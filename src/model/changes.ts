@@ -9,17 +9,39 @@ export interface FieldChange {
 
 /** A field of a pool that is not what it was when the person confirmed. */
 export interface PoolChange extends FieldChange {
-    readonly field: 'count' | 'kubernetesVersion' | 'nodeImageVersion' | 'snapshotId' | 'vmSize' | 'provisioningState' | 'powerState' | 'mode' | 'enableFips' | 'osSku';
+    readonly field:
+        | 'count'
+        | 'kubernetesVersion'
+        | 'nodeImageVersion'
+        | 'snapshotId'
+        | 'vmSize'
+        | 'provisioningState'
+        | 'powerState'
+        | 'mode'
+        | 'enableFips'
+        | 'osSku';
 }
 
-const POOL_FIELDS: readonly PoolChange['field'][] = ['kubernetesVersion', 'nodeImageVersion', 'snapshotId', 'count', 'vmSize', 'mode', 'osSku', 'enableFips', 'provisioningState', 'powerState'];
+const POOL_FIELDS: readonly PoolChange['field'][] = [
+    'kubernetesVersion',
+    'nodeImageVersion',
+    'snapshotId',
+    'count',
+    'vmSize',
+    'mode',
+    'osSku',
+    'enableFips',
+    'provisioningState',
+    'powerState',
+];
 const CLUSTER_FIELDS = ['kubernetesVersion', 'provisioningState', 'upgradeChannel', 'nodeOsUpgradeChannel'] as const;
 /** A snapshot re-created under the same name has another creation time: the one confirmed is gone. */
 const SNAPSHOT_FIELDS = ['createdAt', 'kubernetesVersion', 'nodeImageVersion', 'osType', 'osSku', 'vmSize', 'enableFips'] as const;
 
 function changes<T>(fields: readonly (keyof T & string)[], confirmed: T, now: T): FieldChange[] {
     const text = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value ?? ''));
-    return fields.map((field) => ({ field, before: text(confirmed[field]), after: text(now[field]) }))
+    return fields
+        .map((field) => ({ field, before: text(confirmed[field]), after: text(now[field]) }))
         .filter((change) => change.before !== change.after);
 }
 
@@ -51,7 +73,10 @@ export interface RolloutTarget {
 /** The target of a snapshot as read now. */
 export function rolloutTarget(snapshot: Snapshot): RolloutTarget {
     return {
-        id: snapshot.id, name: snapshot.name, kubernetesVersion: snapshot.kubernetesVersion, nodeImageVersion: snapshot.nodeImageVersion,
+        id: snapshot.id,
+        name: snapshot.name,
+        kubernetesVersion: snapshot.kubernetesVersion,
+        nodeImageVersion: snapshot.nodeImageVersion,
         ...(snapshot.createdAt ? { createdAt: snapshot.createdAt.toISOString() } : {}),
     };
 }
@@ -62,8 +87,11 @@ export function rolloutTarget(snapshot: Snapshot): RolloutTarget {
  */
 export function rolloutTargetChanges(planned: RolloutTarget, now: Snapshot): FieldChange[] {
     const read = rolloutTarget(now);
-    return changes(['id', 'createdAt', 'nodeImageVersion', 'kubernetesVersion'] as const,
-        { ...planned, id: planned.id.toLowerCase() }, { ...read, id: read.id.toLowerCase(), createdAt: planned.createdAt === undefined ? undefined : read.createdAt });
+    return changes(
+        ['id', 'createdAt', 'nodeImageVersion', 'kubernetesVersion'] as const,
+        { ...planned, id: planned.id.toLowerCase() },
+        { ...read, id: read.id.toLowerCase(), createdAt: planned.createdAt === undefined ? undefined : read.createdAt },
+    );
 }
 
 /** "field: before → after, …", for a message. */

@@ -8,7 +8,9 @@ import type { Problem } from './problems';
  * `node-image` and every Kubernetes channel (`rapid`, `stable`, `patch`). Only `None` or `Unmanaged` with
  * `none` hold a pin.
  */
-export function reimagingChannel(cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'nodeOsUpgradeChannel'>): Extract<Problem, { code: 'channelReimages' }> | undefined {
+export function reimagingChannel(
+    cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'nodeOsUpgradeChannel'>,
+): Extract<Problem, { code: 'channelReimages' }> | undefined {
     const nodeOs = cluster.nodeOsUpgradeChannel ?? 'NodeImage';
     if (!['none', 'unmanaged'].includes(nodeOs.toLowerCase())) {
         return { code: 'channelReimages', rule: 'R7', cluster: cluster.name, setting: 'nodeOSUpgradeChannel', channel: nodeOs };

@@ -26,7 +26,11 @@ export function indexSnapshots(snapshots: readonly Snapshot[]): ReadonlyMap<stri
 }
 
 /** How a pool stands against the snapshot it links to; undefined for a pool with no snapshot link. */
-export function snapshotPin(pool: NodePool, cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'nodeOsUpgradeChannel'>, snapshots: ReadonlyMap<string, Snapshot>): SnapshotPin | undefined {
+export function snapshotPin(
+    pool: NodePool,
+    cluster: Pick<Cluster, 'name' | 'upgradeChannel' | 'nodeOsUpgradeChannel'>,
+    snapshots: ReadonlyMap<string, Snapshot>,
+): SnapshotPin | undefined {
     if (!pool.snapshotId) {
         return undefined;
     }

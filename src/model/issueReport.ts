@@ -20,7 +20,17 @@ export interface IssueReportFacts {
 }
 
 /** ARM collections whose next segment is a name or id of the user's. */
-const NAMED = new Set(['subscriptions', 'resourcegroups', 'managedclusters', 'agentpools', 'snapshots', 'locations', 'operations', 'operationresults', 'skus']);
+const NAMED = new Set([
+    'subscriptions',
+    'resourcegroups',
+    'managedclusters',
+    'agentpools',
+    'snapshots',
+    'locations',
+    'operations',
+    'operationresults',
+    'skus',
+]);
 
 /** A request path with every subscription id and resource name replaced: `/subscriptions/…/resourceGroups/…/…/managedClusters/…`. */
 export function anonymousPath(path: string): string {
@@ -29,8 +39,14 @@ export function anonymousPath(path: string): string {
 }
 
 /** The report's text (Markdown): headings for the person to fill in, then the facts, then the latest requests with Azure's ids. */
-export function issueReportMarkdown(f: IssueReportFacts, text: { whatHappened: string; hint: string; environment: string; requests: string; noRequests: string }): string {
-    const rows = f.requests.map((r) => `| ${r.method} | \`${anonymousPath(r.path)}\` | ${r.status ?? r.failure ?? '—'} | ${Math.round(r.durationMs)} | ${r.requestId ?? '—'} | ${r.correlationId ?? '—'} |`);
+export function issueReportMarkdown(
+    f: IssueReportFacts,
+    text: { whatHappened: string; hint: string; environment: string; requests: string; noRequests: string },
+): string {
+    const rows = f.requests.map(
+        (r) =>
+            `| ${r.method} | \`${anonymousPath(r.path)}\` | ${r.status ?? r.failure ?? '—'} | ${Math.round(r.durationMs)} | ${r.requestId ?? '—'} | ${r.correlationId ?? '—'} |`,
+    );
     return [
         `## ${text.whatHappened}`,
         '',

@@ -13,7 +13,11 @@ export interface MaintenanceWindow {
         readonly daily?: { readonly intervalDays: number };
         readonly weekly?: { readonly intervalWeeks: number; readonly dayOfWeek: WeekDay };
         readonly absoluteMonthly?: { readonly intervalMonths: number; readonly dayOfMonth: number };
-        readonly relativeMonthly?: { readonly intervalMonths: number; readonly weekIndex: 'First' | 'Second' | 'Third' | 'Fourth' | 'Last'; readonly dayOfWeek: WeekDay };
+        readonly relativeMonthly?: {
+            readonly intervalMonths: number;
+            readonly weekIndex: 'First' | 'Second' | 'Third' | 'Fourth' | 'Last';
+            readonly dayOfWeek: WeekDay;
+        };
     };
     readonly durationHours: number;
     readonly startTime: string;
@@ -45,14 +49,20 @@ const DAYS: readonly WeekDay[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'T
 const DAY_MS = 86_400_000;
 
 /** The channel's window among the cluster's configurations, and when it next opens after `now`. */
-export function channelWindow(setting: keyof typeof CHANNEL_SCHEDULES, configurations: readonly MaintenanceConfiguration[], now: Date): ChannelWindow {
+export function channelWindow(
+    setting: keyof typeof CHANNEL_SCHEDULES,
+    configurations: readonly MaintenanceConfiguration[],
+    now: Date,
+): ChannelWindow {
     const config = CHANNEL_SCHEDULES[setting];
     const window = configurations.find((c) => c.name.toLowerCase() === config.toLowerCase())?.maintenanceWindow;
     if (!window) {
         return { kind: 'anyTime', config };
     }
     const start = nextWindowStart(window, now);
-    return start ? { kind: 'window', start, end: new Date(start.getTime() + window.durationHours * 3_600_000), config } : { kind: 'recurring', config };
+    return start
+        ? { kind: 'window', start, end: new Date(start.getTime() + window.durationHours * 3_600_000), config }
+        : { kind: 'recurring', config };
 }
 
 /**
@@ -96,7 +106,10 @@ function intervalOf(window: MaintenanceWindow): number {
 function occursOn(window: MaintenanceWindow, date: Date, anchor: number | undefined): boolean {
     const s = window.schedule;
     const days = anchor === undefined ? 0 : Math.round((date.getTime() - anchor) / DAY_MS);
-    const months = anchor === undefined ? 0 : (date.getUTCFullYear() - new Date(anchor).getUTCFullYear()) * 12 + date.getUTCMonth() - new Date(anchor).getUTCMonth();
+    const months =
+        anchor === undefined
+            ? 0
+            : (date.getUTCFullYear() - new Date(anchor).getUTCFullYear()) * 12 + date.getUTCMonth() - new Date(anchor).getUTCMonth();
     if (s.daily) {
         return days % s.daily.intervalDays === 0;
     }

@@ -43,19 +43,30 @@ export function resourceGroupNameProblems(name: string): Problem[] {
 /** `<cluster>-<pool>-<yyyymmdd>`, made valid for R9 (at most 63 characters, ending alphanumeric). */
 export function defaultSnapshotName(cluster: string, pool: string, day: Date): string {
     const date = day.toISOString().slice(0, 10).replace(/-/g, '');
-    const head = `${cluster}-${pool}`.replace(/[^-_a-zA-Z0-9]/g, '-').slice(0, 63 - date.length - 1).replace(/[-_]+$/, '');
+    const head = `${cluster}-${pool}`
+        .replace(/[^-_a-zA-Z0-9]/g, '-')
+        .slice(0, 63 - date.length - 1)
+        .replace(/[-_]+$/, '');
     return `${head}-${date}`.replace(/^[-_]+/, '');
 }
 
 /** A DNS prefix from a cluster name: letters, digits and '-', at most 54, ending alphanumeric. */
 export function defaultDnsPrefix(clusterName: string): string {
-    return clusterName.replace(/[^-a-zA-Z0-9]/g, '-').slice(0, 54).replace(/^-+|-+$/g, '') || 'aks';
+    return (
+        clusterName
+            .replace(/[^-a-zA-Z0-9]/g, '-')
+            .slice(0, 54)
+            .replace(/^-+|-+$/g, '') || 'aks'
+    );
 }
 
 /** Tags typed as `key=value` pairs separated by commas (values may hold spaces). */
 export function parseTags(text: string): { tags: Record<string, string> } | { problem: Problem } {
     const tags: Record<string, string> = {};
-    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const pair of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const at = pair.indexOf('=');
         const key = at > 0 ? pair.slice(0, at) : '';
         if (!key) {
@@ -71,5 +82,7 @@ export function parseTags(text: string): { tags: Record<string, string> } | { pr
 }
 
 export function formatTags(tags: Readonly<Record<string, string>>): string {
-    return Object.entries(tags).map(([k, v]) => `${k}=${v}`).join(', ');
+    return Object.entries(tags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
 }

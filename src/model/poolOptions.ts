@@ -51,13 +51,16 @@ export interface ClusterOptions {
 
 export type Parsed<T> = { readonly value: T } | { readonly problem: Problem };
 
-const problem = (field: string, value: string, limit: string, setBy?: 'product'): { problem: Problem } =>
-    ({ problem: { code: 'optionValue', rule: 'options', field, value, limit, ...(setBy ? { setBy } : {}) } });
+const problem = (field: string, value: string, limit: string, setBy?: 'product'): { problem: Problem } => ({
+    problem: { code: 'optionValue', rule: 'options', field, value, limit, ...(setBy ? { setBy } : {}) },
+});
 
 /** A whole number within limits; `field` names the API property (or the setting); `setBy` whose limits they are. */
 export function parseWholeNumber(field: string, text: string, min: number, max: number, setBy: 'AKS' | 'product' = 'AKS'): Parsed<number> {
     const value = text.trim();
-    return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? { value: Number(value) } : problem(field, value, `${min}–${max}`, setBy === 'product' ? 'product' : undefined);
+    return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
+        ? { value: Number(value) }
+        : problem(field, value, `${min}–${max}`, setBy === 'product' ? 'product' : undefined);
 }
 
 /** The zones a size offers the subscription in a region: Azure's list less the zones restricted to it. */
@@ -95,7 +98,10 @@ export function isLabelKey(key: string): boolean {
 /** Node labels as `key=value, key2=value2`: each pair's form, then its key, then its value, each with its own rule. */
 export function parseLabels(text: string): Parsed<Record<string, string>> {
     const labels: Record<string, string> = {};
-    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const pair of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const at = pair.indexOf('=');
         if (at <= 0) {
             return problem('nodeLabels', pair, 'key=value');
@@ -119,7 +125,10 @@ export function parseLabels(text: string): Parsed<Record<string, string>> {
 /** Node taints as `key=value:Effect`, separated by commas (the form `az aks nodepool add --node-taints` takes). */
 export function parseTaints(text: string): Parsed<string[]> {
     const taints: string[] = [];
-    for (const taint of text.split(',').map((t) => t.trim()).filter(Boolean)) {
+    for (const taint of text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)) {
         const match = /^([^=:\s]+)(?:=([^:\s]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(taint);
         if (!match) {
             return problem('nodeTaints', taint, 'key=value:NoSchedule|PreferNoSchedule|NoExecute');
@@ -147,7 +156,9 @@ export function parseAutoscale(text: string, mode: 'System' | 'User', count?: nu
     }
     const range = { min: Number(match[1]), max: Number(match[2]) };
     if (count !== undefined && (count < range.min || count > range.max)) {
-        return { problem: { code: 'optionConflict', rule: 'options', field: 'count', value: String(count), reason: 'countOutsideAutoscale' } };
+        return {
+            problem: { code: 'optionConflict', rule: 'options', field: 'count', value: String(count), reason: 'countOutsideAutoscale' },
+        };
     }
     return { value: range };
 }
@@ -162,20 +173,30 @@ export function parseMaxUnavailable(text: string): Parsed<string> {
 /** A Spot pool's maximum price: -1 (up to the on-demand price) or a positive price with at most 5 decimals. */
 export function parseSpotMaxPrice(text: string): Parsed<number> {
     const value = text.trim();
-    return value === '-1' || (/^\d+(\.\d{1,5})?$/.test(value) && Number(value) > 0) ? { value: Number(value) } : problem('spotMaxPrice', value, '-1, > 0');
+    return value === '-1' || (/^\d+(\.\d{1,5})?$/.test(value) && Number(value) > 0)
+        ? { value: Number(value) }
+        : problem('spotMaxPrice', value, '-1, > 0');
 }
 
 /** An OpenSSH public key line (`ssh-rsa`, `ssh-ed25519`, `ecdsa-sha2-*` followed by base64). */
 export function parseSshPublicKey(text: string): Parsed<string> {
     const value = text.trim();
-    return /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/.test(value) ? { value } : problem('linuxProfile.ssh.publicKeys', value.slice(0, 40), 'ssh-rsa|ssh-ed25519|ecdsa-sha2-* AAAA…');
+    return /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( .*)?$/.test(value)
+        ? { value }
+        : problem('linuxProfile.ssh.publicKeys', value.slice(0, 40), 'ssh-rsa|ssh-ed25519|ecdsa-sha2-* AAAA…');
 }
 
 /** Problems across options: those of one option alone are caught as it is typed. */
 export function poolOptionsProblems(options: PoolOptions, mode: 'System' | 'User', count: number, size?: VmSizeFacts): Problem[] {
     const problems: Problem[] = [];
     if (options.osDiskType === 'Ephemeral' && size && !size.ephemeralOsDisk) {
-        problems.push({ code: 'optionConflict', rule: 'options', field: 'osDiskType', value: `Ephemeral (${size.name})`, reason: 'ephemeralNotSupported' });
+        problems.push({
+            code: 'optionConflict',
+            rule: 'options',
+            field: 'osDiskType',
+            value: `Ephemeral (${size.name})`,
+            reason: 'ephemeralNotSupported',
+        });
     }
     if (options.spot && mode === 'System') {
         problems.push({ code: 'optionConflict', rule: 'options', field: 'scaleSetPriority', value: 'Spot', reason: 'systemSpot' });
@@ -193,7 +214,9 @@ export function poolOptionsProblems(options: PoolOptions, mode: 'System' | 'User
 export function parseMaxSurge(text: string, min: 0 | 1 = 1): Parsed<string> {
     const value = text.trim();
     const match = /^(\d+)(%?)$/.exec(value);
-    return match && Number(match[1]) >= min && (match[2] !== '%' || Number(match[1]) <= 100) ? { value } : problem('upgradeSettings.maxSurge', value, `${min}–n, ${min}%–100%`);
+    return match && Number(match[1]) >= min && (match[2] !== '%' || Number(match[1]) <= 100)
+        ? { value }
+        : problem('upgradeSettings.maxSurge', value, `${min}–n, ${min}%–100%`);
 }
 
 /**
@@ -204,13 +227,29 @@ export function parseMaxSurge(text: string, min: 0 | 1 = 1): Parsed<string> {
 export function surgeProblems(maxSurge: string | undefined, maxUnavailable: string | undefined): Problem[] {
     const atLeastOne = (value: string | undefined): boolean => Number(/^(\d+)%?$/.exec(value?.trim() ?? '')?.[1] ?? 0) >= 1;
     return /^0+%?$/.test(maxSurge?.trim() ?? '') && !atLeastOne(maxUnavailable)
-        ? [{ code: 'optionConflict', rule: 'options', field: 'upgradeSettings.maxSurge', value: maxSurge!.trim(), reason: 'surgeNeedsUnavailable' }]
+        ? [
+              {
+                  code: 'optionConflict',
+                  rule: 'options',
+                  field: 'upgradeSettings.maxSurge',
+                  value: maxSurge!.trim(),
+                  reason: 'surgeNeedsUnavailable',
+              },
+          ]
         : [];
 }
 
 /** Problems across a new cluster's options: AKS's rule that the node-image auto-upgrade channel needs the NodeImage node OS channel. */
 export function clusterOptionsProblems(channels: UpgradeChannels): Problem[] {
     return channels.upgradeChannel === 'node-image' && channels.nodeOsUpgradeChannel !== 'NodeImage'
-        ? [{ code: 'optionConflict', rule: 'options', field: 'autoUpgradeProfile.upgradeChannel', value: 'node-image', reason: 'nodeImageChannel' }]
+        ? [
+              {
+                  code: 'optionConflict',
+                  rule: 'options',
+                  field: 'autoUpgradeProfile.upgradeChannel',
+                  value: 'node-image',
+                  reason: 'nodeImageChannel',
+              },
+          ]
         : [];
 }

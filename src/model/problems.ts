@@ -60,6 +60,18 @@ export type Problem =
     | { code: 'labelKey'; rule: 'options'; of: 'label' | 'taint'; key: string }
     | { code: 'labelValue'; rule: 'options'; of: 'label' | 'taint'; key: string; value: string }
     | { code: 'labelKeyTwice'; rule: 'options'; key: string }
-    | { code: 'optionConflict'; rule: 'options'; field: string; value: string; reason: 'systemSpot' | 'countOutsideAutoscale' | 'nodeImageChannel' | 'overlayNeedsAzure' | 'ephemeralNotSupported' | 'surgeNeedsUnavailable' };
+    | {
+          code: 'optionConflict';
+          rule: 'options';
+          field: string;
+          value: string;
+          reason:
+              | 'systemSpot'
+              | 'countOutsideAutoscale'
+              | 'nodeImageChannel'
+              | 'overlayNeedsAzure'
+              | 'ephemeralNotSupported'
+              | 'surgeNeedsUnavailable';
+      };
 
 export type ProblemCode = Problem['code'];

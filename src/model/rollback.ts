@@ -57,11 +57,22 @@ export function rollbackChoices(
 function ownProblems(pool: NodePool, version: RecentlyUsedVersion, now: Date, supported: readonly string[] | undefined): Problem[] {
     const problems: Problem[] = [];
     if (isLater(version, pool)) {
-        problems.push({ code: 'rollbackNotEarlier', rule: 'rollback', version: version.kubernetesVersion, image: version.nodeImageVersion });
+        problems.push({
+            code: 'rollbackNotEarlier',
+            rule: 'rollback',
+            version: version.kubernetesVersion,
+            image: version.nodeImageVersion,
+        });
     }
     const days = version.lastUsed ? (now.getTime() - version.lastUsed.getTime()) / 86_400_000 : undefined;
     if (days === undefined || days > ROLLBACK_DAYS) {
-        problems.push({ code: 'rollbackExpired', rule: 'rollback', image: version.nodeImageVersion, lastUsed: version.lastUsed ? `${version.lastUsed.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '?', days: ROLLBACK_DAYS });
+        problems.push({
+            code: 'rollbackExpired',
+            rule: 'rollback',
+            image: version.nodeImageVersion,
+            lastUsed: version.lastUsed ? `${version.lastUsed.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '?',
+            days: ROLLBACK_DAYS,
+        });
     }
     if (supported && !supported.includes(version.kubernetesVersion)) {
         problems.push({ code: 'rollbackVersionGone', rule: 'rollback', version: version.kubernetesVersion });
@@ -80,7 +91,10 @@ export function byNewest(recentlyUsed: readonly RecentlyUsedVersion[]): Recently
 /** Later than what the pool runs: a newer Kubernetes version, or the same with a newer node image. */
 function isLater(version: RecentlyUsedVersion, pool: NodePool): boolean {
     const kubernetes = compareKubernetesVersions(version.kubernetesVersion, pool.kubernetesVersion) ?? 0;
-    return kubernetes > 0 || (kubernetes === 0 && !!pool.nodeImageVersion && (compareNodeImages(version.nodeImageVersion, pool.nodeImageVersion) ?? 0) > 0);
+    return (
+        kubernetes > 0 ||
+        (kubernetes === 0 && !!pool.nodeImageVersion && (compareNodeImages(version.nodeImageVersion, pool.nodeImageVersion) ?? 0) > 0)
+    );
 }
 
 /**
@@ -99,6 +113,9 @@ export function snapshotAsRollback(
     if (!upgradeProblems.some((p) => p.code === 'versionNotNewer' || p.code === 'imageNotNewer')) {
         return undefined;
     }
-    return rollbackChoices(pool, cluster, recentlyUsed, now)
-        .find((c) => c.version.nodeImageVersion === snapshot.nodeImageVersion && compareKubernetesVersions(c.version.kubernetesVersion, snapshot.kubernetesVersion) === 0);
+    return rollbackChoices(pool, cluster, recentlyUsed, now).find(
+        (c) =>
+            c.version.nodeImageVersion === snapshot.nodeImageVersion &&
+            compareKubernetesVersions(c.version.kubernetesVersion, snapshot.kubernetesVersion) === 0,
+    );
 }

@@ -22,13 +22,21 @@ export type RolloutCandidate =
  * the state decides: the roll-out's success check, its read-back and Resume all ask this.
  */
 export function isOnSnapshot(pool: NodePool, snapshot: Snapshot): boolean {
-    return pool.provisioningState?.toLowerCase() === 'succeeded' && isSameArmId(pool.snapshotId, snapshot.id)
-        && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion;
+    return (
+        pool.provisioningState?.toLowerCase() === 'succeeded' &&
+        isSameArmId(pool.snapshotId, snapshot.id) &&
+        pool.nodeImageVersion === snapshot.nodeImageVersion &&
+        pool.kubernetesVersion === snapshot.kubernetesVersion
+    );
 }
 
 export function rolloutCandidate(pool: NodePool, cluster: Cluster, snapshot: Snapshot, facts: UpgradeFacts): RolloutCandidate {
     // On the snapshot's image and version (linked to it or made otherwise, which `isOnSnapshot` also requires): nothing to upgrade.
-    if (pool.provisioningState?.toLowerCase() === 'succeeded' && pool.nodeImageVersion === snapshot.nodeImageVersion && pool.kubernetesVersion === snapshot.kubernetesVersion) {
+    if (
+        pool.provisioningState?.toLowerCase() === 'succeeded' &&
+        pool.nodeImageVersion === snapshot.nodeImageVersion &&
+        pool.kubernetesVersion === snapshot.kubernetesVersion
+    ) {
         return { kind: 'current' };
     }
     const problems = [
@@ -59,7 +67,13 @@ export interface RolloutSettings {
     readonly upgrade?: UpgradeSettings;
 }
 
-export const DEFAULT_ROLLOUT_SETTINGS: RolloutSettings = { canary: 1, waveSize: 5, concurrency: 3, failureBudget: 1, between: { kind: 'confirm' } };
+export const DEFAULT_ROLLOUT_SETTINGS: RolloutSettings = {
+    canary: 1,
+    waveSize: 5,
+    concurrency: 3,
+    failureBudget: 1,
+    between: { kind: 'confirm' },
+};
 
 export interface PlannedPool {
     readonly poolId: string;
@@ -147,7 +161,9 @@ export function isFinished(state: RolloutState): boolean {
  * stay not started and nothing that succeeded is sent again.
  */
 export function retryFailed(state: RolloutState): { state: RolloutState; pools: readonly string[] } {
-    const pools = Object.entries(state.outcomes).filter(([, o]) => o.status === 'failed').map(([id]) => id);
+    const pools = Object.entries(state.outcomes)
+        .filter(([, o]) => o.status === 'failed')
+        .map(([id]) => id);
     const outcomes = { ...state.outcomes };
     pools.forEach((id) => (outcomes[id] = { status: 'pending' }));
     const first = state.plan.waves.findIndex((wave) => wave.some((p) => pools.includes(p.poolId)));

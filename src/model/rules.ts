@@ -76,7 +76,8 @@ export function vmSizeProblems(vmSize: string, snapshot: Snapshot, region?: Regi
     }
     const snapshotSize = parseVmSize(snapshot.vmSize);
     const architecture = facts?.architecture ?? size.architecture;
-    const snapshotArchitecture = (region ? findVmSize(region.sizes, snapshot.vmSize)?.architecture : undefined) ?? snapshotSize?.architecture;
+    const snapshotArchitecture =
+        (region ? findVmSize(region.sizes, snapshot.vmSize)?.architecture : undefined) ?? snapshotSize?.architecture;
     if (!snapshotSize || snapshotSize.family !== size.family || architecture !== snapshotArchitecture) {
         return [{ code: 'vmFamilyMismatch', rule: 'R1', vmSize, snapshot: snapshot.name, snapshotVmSize: snapshot.vmSize }];
     }
@@ -109,10 +110,24 @@ export function systemPoolProblems(snapshot: Snapshot, vmSize?: string, region?:
  * R4: the snapshot's Kubernetes version must be offered: in the region (a new cluster), or for a new pool in the
  * cluster (`cluster` set: AKS's available agent pool versions for it, which know its LTS plan).
  */
-export function supportedVersionProblems(snapshot: Snapshot, location: string, supportedVersions: readonly string[], cluster?: string): Problem[] {
+export function supportedVersionProblems(
+    snapshot: Snapshot,
+    location: string,
+    supportedVersions: readonly string[],
+    cluster?: string,
+): Problem[] {
     return supportedVersions.includes(snapshot.kubernetesVersion)
         ? []
-        : [{ code: 'versionNotSupported', rule: 'R4', snapshot: snapshot.name, version: snapshot.kubernetesVersion, location, ...(cluster ? { cluster } : {}) }];
+        : [
+              {
+                  code: 'versionNotSupported',
+                  rule: 'R4',
+                  snapshot: snapshot.name,
+                  version: snapshot.kubernetesVersion,
+                  location,
+                  ...(cluster ? { cluster } : {}),
+              },
+          ];
 }
 
 /** The Kubernetes versions a new pool may have: AKS's list for the cluster, or, when that could not be read, the region's. */
@@ -124,17 +139,32 @@ export interface PoolVersions {
 /** Why a snapshot cannot seed a new pool in a cluster: R10, R15, R4, R16 and the control plane's version. */
 export function addPoolProblems(snapshot: Snapshot, cluster: Cluster, offered: PoolVersions): Problem[] {
     const problems = busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState);
-    problems.push(...retiredOsProblems(snapshot), ...supportedVersionProblems(snapshot, cluster.location, offered.versions, offered.from === 'cluster' ? cluster.name : undefined));
+    problems.push(
+        ...retiredOsProblems(snapshot),
+        ...supportedVersionProblems(snapshot, cluster.location, offered.versions, offered.from === 'cluster' ? cluster.name : undefined),
+    );
     // R16: Windows pools need Azure CNI (Azure Policy 46238e2f "Azure Kubernetes Clusters should use Azure CNI": a
     // prerequisite of Windows node pools); an unread plugin is left to AKS.
     if (snapshot.osType === 'Windows' && cluster.networkPlugin && cluster.networkPlugin.toLowerCase() !== 'azure') {
-        problems.push({ code: 'windowsNeedsAzureCni', rule: 'R16', snapshot: snapshot.name, cluster: cluster.name, networkPlugin: cluster.networkPlugin });
+        problems.push({
+            code: 'windowsNeedsAzureCni',
+            rule: 'R16',
+            snapshot: snapshot.name,
+            cluster: cluster.name,
+            networkPlugin: cluster.networkPlugin,
+        });
     }
     const order = compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion);
     if (order === undefined) {
         problems.push(...unreadableVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion));
     } else if (order > 0) {
-        problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
+        problems.push({
+            code: 'newerThanControlPlane',
+            rule: 'R5',
+            version: snapshot.kubernetesVersion,
+            cluster: cluster.name,
+            controlPlane: cluster.kubernetesVersion,
+        });
     } else {
         problems.push(...skewProblems(snapshot.kubernetesVersion, cluster));
     }
@@ -166,36 +196,68 @@ export function upgradePath(pool: NodePool, snapshot: Snapshot): UpgradePath {
  * when it accepted the upgrade) may be sent the same upgrade again: that is how the Azure CLI recovers it.
  */
 export function isRetry(pool: NodePool, snapshot: Snapshot): boolean {
-    return pool.provisioningState?.toLowerCase() === 'failed' && !!pool.snapshotId && pool.snapshotId.toLowerCase() === snapshot.id.toLowerCase()
-        && pool.nodeImageVersion === snapshot.nodeImageVersion;
+    return (
+        pool.provisioningState?.toLowerCase() === 'failed' &&
+        !!pool.snapshotId &&
+        pool.snapshotId.toLowerCase() === snapshot.id.toLowerCase() &&
+        pool.nodeImageVersion === snapshot.nodeImageVersion
+    );
 }
 
 /** Why a pool cannot be upgraded to a snapshot: R10, R1 (family and OS), R5, R14, R15, R12. */
 export function upgradeProblems(pool: NodePool, cluster: Cluster, snapshot: Snapshot, facts: UpgradeFacts): Problem[] {
-    const problems = [...busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState), ...busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState)];
+    const problems = [
+        ...busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState),
+        ...busyProblem('nodePool', pool.name, pool.provisioningState, pool.powerState),
+    ];
     if (snapshot.osType !== pool.osType) {
         problems.push({ code: 'osMismatch', rule: 'R1', snapshot: snapshot.name, snapshotOs: snapshot.osType, poolOs: pool.osType });
     } else if (!isSameVmFamily(pool.vmSize, snapshot.vmSize)) {
-        problems.push({ code: 'vmFamilyMismatch', rule: 'R1', vmSize: pool.vmSize, snapshot: snapshot.name, snapshotVmSize: snapshot.vmSize });
+        problems.push({
+            code: 'vmFamilyMismatch',
+            rule: 'R1',
+            vmSize: pool.vmSize,
+            snapshot: snapshot.name,
+            snapshotVmSize: snapshot.vmSize,
+        });
     }
     const versionOrder = compareKubernetesVersions(snapshot.kubernetesVersion, pool.kubernetesVersion);
     const controlPlaneOrder = compareKubernetesVersions(snapshot.kubernetesVersion, cluster.kubernetesVersion);
     if (versionOrder === undefined || controlPlaneOrder === undefined) {
         problems.push(...unreadableVersions(snapshot.kubernetesVersion, pool.kubernetesVersion, cluster.kubernetesVersion));
     } else if (versionOrder < 0) {
-        problems.push({ code: 'versionNotNewer', rule: 'R5', snapshotVersion: snapshot.kubernetesVersion, poolVersion: pool.kubernetesVersion });
+        problems.push({
+            code: 'versionNotNewer',
+            rule: 'R5',
+            snapshotVersion: snapshot.kubernetesVersion,
+            poolVersion: pool.kubernetesVersion,
+        });
     } else if (versionOrder > 0) {
         if (controlPlaneOrder > 0) {
-            problems.push({ code: 'newerThanControlPlane', rule: 'R5', version: snapshot.kubernetesVersion, cluster: cluster.name, controlPlane: cluster.kubernetesVersion });
+            problems.push({
+                code: 'newerThanControlPlane',
+                rule: 'R5',
+                version: snapshot.kubernetesVersion,
+                cluster: cluster.name,
+                controlPlane: cluster.kubernetesVersion,
+            });
         } else if (facts.upgrades) {
             problems.push(...listedUpgradeProblems(pool, snapshot.kubernetesVersion, facts.upgrades));
         } else {
-            problems.push(...skewProblems(snapshot.kubernetesVersion, cluster), ...oneMinorProblems(pool.kubernetesVersion, snapshot.kubernetesVersion));
+            problems.push(
+                ...skewProblems(snapshot.kubernetesVersion, cluster),
+                ...oneMinorProblems(pool.kubernetesVersion, snapshot.kubernetesVersion),
+            );
         }
     }
     problems.push(...osProblems(pool, snapshot), ...retiredOsProblems(snapshot));
     if (!isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion) && !isRetry(pool, snapshot)) {
-        problems.push({ code: 'imageNotNewer', rule: 'R5', snapshotImage: snapshot.nodeImageVersion, poolImage: pool.nodeImageVersion ?? '' });
+        problems.push({
+            code: 'imageNotNewer',
+            rule: 'R5',
+            snapshotImage: snapshot.nodeImageVersion,
+            poolImage: pool.nodeImageVersion ?? '',
+        });
     }
     problems.push(...imageAgeProblems(snapshot, facts.now));
     return problems;
@@ -215,7 +277,9 @@ function listedUpgradeProblems(pool: NodePool, version: string, upgrades: readon
 function oneMinorProblems(fromVersion: string, toVersion: string): Problem[] {
     const from = parseKubernetesVersion(fromVersion);
     const to = parseKubernetesVersion(toVersion);
-    return from && to && (to.major !== from.major || to.minor - from.minor > 1) ? [{ code: 'skipsMinor', rule: 'R5', from: fromVersion, to: toVersion }] : [];
+    return from && to && (to.major !== from.major || to.minor - from.minor > 1)
+        ? [{ code: 'skipsMinor', rule: 'R5', from: fromVersion, to: toVersion }]
+        : [];
 }
 
 /**
@@ -237,10 +301,22 @@ export function osProblems(pool: NodePool, snapshot: Snapshot): Problem[] {
     const to = ubuntuRelease(snapshot.nodeImageVersion);
     if (from !== undefined && to !== undefined && to < from) {
         const release = (r: number): string => `${String(r).slice(0, 2)}.${String(r).slice(2)}`;
-        problems.push({ code: 'osDowngrade', rule: 'R14', snapshot: snapshot.name, snapshotRelease: release(to), poolRelease: release(from) });
+        problems.push({
+            code: 'osDowngrade',
+            rule: 'R14',
+            snapshot: snapshot.name,
+            snapshotRelease: release(to),
+            poolRelease: release(from),
+        });
     }
     if (!!pool.enableFips !== !!snapshot.enableFips) {
-        problems.push({ code: 'fipsChange', rule: 'R14', snapshot: snapshot.name, snapshotFips: !!snapshot.enableFips, poolFips: !!pool.enableFips });
+        problems.push({
+            code: 'fipsChange',
+            rule: 'R14',
+            snapshot: snapshot.name,
+            snapshotFips: !!snapshot.enableFips,
+            poolFips: !!pool.enableFips,
+        });
     }
     return problems;
 }
@@ -270,11 +346,29 @@ export function effectiveOsSku(osType: string, osSku: string | undefined, kubern
 export function retiredOsProblems(snapshot: Snapshot): Problem[] {
     const sku = effectiveOsSku(snapshot.osType, snapshot.osSku, snapshot.kubernetesVersion);
     if (sku.toLowerCase() === 'cblmariner' || /^AKS(CBLMariner|AzureLinux)-V2/i.test(snapshot.nodeImageVersion)) {
-        return [{ code: 'osRetired', rule: 'R15', snapshot: snapshot.name, os: 'Azure Linux 2.0', retired: '2025-11-30', source: 'learn.microsoft.com/azure/aks/node-auto-provisioning-aksnodeclass' }];
+        return [
+            {
+                code: 'osRetired',
+                rule: 'R15',
+                snapshot: snapshot.name,
+                os: 'Azure Linux 2.0',
+                retired: '2025-11-30',
+                source: 'learn.microsoft.com/azure/aks/node-auto-provisioning-aksnodeclass',
+            },
+        ];
     }
     const version = parseKubernetesVersion(snapshot.kubernetesVersion);
     if (sku === 'Windows2019' && version && (version.major > 1 || version.minor >= 33)) {
-        return [{ code: 'osRetired', rule: 'R15', snapshot: snapshot.name, os: 'Windows Server 2019', retired: '2026-03-01', source: 'github.com/Azure/AKS/releases/tag/2026-05-29' }];
+        return [
+            {
+                code: 'osRetired',
+                rule: 'R15',
+                snapshot: snapshot.name,
+                os: 'Windows Server 2019',
+                retired: '2026-03-01',
+                source: 'github.com/Azure/AKS/releases/tag/2026-05-29',
+            },
+        ];
     }
     return [];
 }
@@ -307,7 +401,9 @@ export function imageAgeProblems(snapshot: Snapshot, now: Date): Problem[] {
         return [{ code: 'imageDateUnknown', rule: 'R12', image: snapshot.nodeImageVersion }];
     }
     const days = Math.floor((now.getTime() - published.getTime()) / 86_400_000);
-    return days > MAX_IMAGE_AGE_DAYS ? [{ code: 'imageAge', rule: 'R12', image: snapshot.nodeImageVersion, date: formatDay(published), days }] : [];
+    return days > MAX_IMAGE_AGE_DAYS
+        ? [{ code: 'imageAge', rule: 'R12', image: snapshot.nodeImageVersion, date: formatDay(published), days }]
+        : [];
 }
 
 /** R13: the subscription a snapshot (or any resource) lives in, read from its id. */

@@ -78,7 +78,12 @@ export function applyTagChange(tags: Readonly<Record<string, string>>, change: T
  * `Merge`, or one name and the value the person saw to `Delete` (ARM deletes a name/value pair only while the
  * value is that one). ARM applies it to the tags as they are then: no other tag is sent, so none can be lost.
  */
-export function tagPatch(tags: Readonly<Record<string, string>>, change: TagChange): { operation: 'Merge' | 'Delete'; tags: Record<string, string> } {
+export function tagPatch(
+    tags: Readonly<Record<string, string>>,
+    change: TagChange,
+): { operation: 'Merge' | 'Delete'; tags: Record<string, string> } {
     const key = findKey(tags, change.key) ?? change.key;
-    return change.kind === 'remove' ? { operation: 'Delete', tags: { [key]: change.was } } : { operation: 'Merge', tags: { [key]: change.value } };
+    return change.kind === 'remove'
+        ? { operation: 'Delete', tags: { [key]: change.was } }
+        : { operation: 'Merge', tags: { [key]: change.value } };
 }

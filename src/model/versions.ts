@@ -80,7 +80,10 @@ export function ubuntuRelease(nodeImageVersion: string): number | undefined {
 
 /** A node image's family: its name without the release (`AKSUbuntu-2204gen2containerd-202611.03.0` → `aksubuntu-2204gen2containerd`). */
 export function nodeImageFamily(nodeImageVersion: string): string {
-    return nodeImageVersion.trim().replace(/-[^-]*$/, '').toLowerCase();
+    return nodeImageVersion
+        .trim()
+        .replace(/-[^-]*$/, '')
+        .toLowerCase();
 }
 
 /** AKS's newest node image for a pool (its upgrade profile's `latestNodeImageVersion`), or why it could not be read. */

@@ -52,15 +52,50 @@ export function isSameVmFamily(a: string, b: string): boolean {
 
 /** Common AKS VM sizes, offered in quick picks before "Other…". */
 const COMMON_VM_SIZES = [
-    'Standard_D2s_v5', 'Standard_D4s_v5', 'Standard_D8s_v5', 'Standard_D16s_v5', 'Standard_D32s_v5', 'Standard_D4ds_v5', 'Standard_D8ds_v5',
-    'Standard_D4as_v5', 'Standard_D8as_v5', 'Standard_DS2_v2', 'Standard_D2s_v3', 'Standard_D4s_v3',
-    'Standard_D2ps_v5', 'Standard_D4ps_v5', 'Standard_D8ps_v5', 'Standard_D16ps_v5', 'Standard_D4pds_v5', 'Standard_D8pds_v5',
-    'Standard_E2s_v5', 'Standard_E4s_v5', 'Standard_E8s_v5', 'Standard_E16s_v5', 'Standard_E32s_v5',
-    'Standard_E2ps_v5', 'Standard_E4ps_v5', 'Standard_E8ps_v5', 'Standard_E16ps_v5',
-    'Standard_NC6s_v3', 'Standard_NC12s_v3', 'Standard_NC24s_v3', 'Standard_NC4as_T4_v3', 'Standard_NC8as_T4_v3', 'Standard_NC24ads_A100_v4', 'Standard_NV12s_v3',
-    'Standard_B2s', 'Standard_B2ms', 'Standard_B4ms', 'Standard_B8ms', 'Standard_B16ms',
-    'Standard_F4s_v2', 'Standard_F8s_v2', 'Standard_F16s_v2',
-    'Standard_L8s_v3', 'Standard_L16s_v3',
+    'Standard_D2s_v5',
+    'Standard_D4s_v5',
+    'Standard_D8s_v5',
+    'Standard_D16s_v5',
+    'Standard_D32s_v5',
+    'Standard_D4ds_v5',
+    'Standard_D8ds_v5',
+    'Standard_D4as_v5',
+    'Standard_D8as_v5',
+    'Standard_DS2_v2',
+    'Standard_D2s_v3',
+    'Standard_D4s_v3',
+    'Standard_D2ps_v5',
+    'Standard_D4ps_v5',
+    'Standard_D8ps_v5',
+    'Standard_D16ps_v5',
+    'Standard_D4pds_v5',
+    'Standard_D8pds_v5',
+    'Standard_E2s_v5',
+    'Standard_E4s_v5',
+    'Standard_E8s_v5',
+    'Standard_E16s_v5',
+    'Standard_E32s_v5',
+    'Standard_E2ps_v5',
+    'Standard_E4ps_v5',
+    'Standard_E8ps_v5',
+    'Standard_E16ps_v5',
+    'Standard_NC6s_v3',
+    'Standard_NC12s_v3',
+    'Standard_NC24s_v3',
+    'Standard_NC4as_T4_v3',
+    'Standard_NC8as_T4_v3',
+    'Standard_NC24ads_A100_v4',
+    'Standard_NV12s_v3',
+    'Standard_B2s',
+    'Standard_B2ms',
+    'Standard_B4ms',
+    'Standard_B8ms',
+    'Standard_B16ms',
+    'Standard_F4s_v2',
+    'Standard_F8s_v2',
+    'Standard_F16s_v2',
+    'Standard_L8s_v3',
+    'Standard_L16s_v3',
 ];
 
 /** R1: the sizes a pool made from a snapshot may use, the snapshot's own first. */
@@ -101,7 +136,12 @@ interface ResourceSku {
 export function parseVmSizeFacts(skus: readonly unknown[], location: string): VmSizeFacts[] {
     const region = location.toLowerCase();
     return (skus as ResourceSku[])
-        .filter((sku) => sku.resourceType === 'virtualMachines' && typeof sku.name === 'string' && (sku.locations ?? []).some((l) => l.toLowerCase() === region))
+        .filter(
+            (sku) =>
+                sku.resourceType === 'virtualMachines' &&
+                typeof sku.name === 'string' &&
+                (sku.locations ?? []).some((l) => l.toLowerCase() === region),
+        )
         .map((sku) => {
             const capability = (name: string): string | undefined => sku.capabilities?.find((c) => c.name === name)?.value;
             const vCpus = Number(capability('vCPUs'));
@@ -112,7 +152,10 @@ export function parseVmSizeFacts(skus: readonly unknown[], location: string): Vm
                 vCpusAvailable: Number(capability('vCPUsAvailable') ?? vCpus),
                 memoryGb: capability('MemoryGB') === undefined ? undefined : Number(capability('MemoryGB')),
                 architecture: capability('CpuArchitectureType') === 'Arm64' ? 'Arm64' : 'x64',
-                hyperVGenerations: (capability('HyperVGenerations') ?? 'V1').split(',').map((g) => g.trim()).filter(Boolean),
+                hyperVGenerations: (capability('HyperVGenerations') ?? 'V1')
+                    .split(',')
+                    .map((g) => g.trim())
+                    .filter(Boolean),
                 zones: sku.locationInfo?.find((i) => i.location?.toLowerCase() === region)?.zones ?? [],
                 restrictedZones: restrictions.filter((r) => r.type === 'Zone').flatMap((r) => r.restrictionInfo?.zones ?? []),
                 restricted: restrictions.some((r) => r.type === 'Location'),

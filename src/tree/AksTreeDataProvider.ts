@@ -36,7 +36,10 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         const item = await element.getTreeItem();
         const label = typeof item.label === 'string' ? item.label : item.label?.label;
         if (!item.accessibilityInformation && label) {
-            item.accessibilityInformation = { label: [label, typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(', '), role: 'treeitem' };
+            item.accessibilityInformation = {
+                label: [label, typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(', '),
+                role: 'treeitem',
+            };
         }
         return item;
     }
@@ -74,7 +77,9 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
 
     /** Reloads one subscription (after a change Azure made there) and waits until its lists are read. */
     async refreshSubscription(subscriptionId: string): Promise<void> {
-        const item = (await this.getChildren()).find((e): e is SubscriptionItem => e instanceof SubscriptionItem && sameId(e.subscription.subscriptionId, subscriptionId));
+        const item = (await this.getChildren()).find(
+            (e): e is SubscriptionItem => e instanceof SubscriptionItem && sameId(e.subscription.subscriptionId, subscriptionId),
+        );
         if (item) {
             item.invalidate();
             this.changed.fire(item);
@@ -91,8 +96,13 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
                 return exact;
             }
             // Descend into the one element whose id leads to the wanted one (snapshots sit under their group).
-            const next = level.find((e) => id.toLowerCase().startsWith(`${e.id.toLowerCase()}/`) ||
-                (e instanceof SnapshotsItem && /\/snapshots\//i.test(id) && id.toLowerCase().startsWith(`${e.parent.id.toLowerCase()}/`)));
+            const next = level.find(
+                (e) =>
+                    id.toLowerCase().startsWith(`${e.id.toLowerCase()}/`) ||
+                    (e instanceof SnapshotsItem &&
+                        /\/snapshots\//i.test(id) &&
+                        id.toLowerCase().startsWith(`${e.parent.id.toLowerCase()}/`)),
+            );
             if (!next) {
                 return undefined;
             }
@@ -139,13 +149,17 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
     private readonly maintenance = new Map<string, Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }>>();
 
     maintenanceOf(cluster: Cluster): Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }> {
-        return readOnce(this.maintenance, cluster.id, async () => (await this.services.forSubscription(cluster.subscriptionId)).listMaintenanceConfigurations(cluster.id));
+        return readOnce(this.maintenance, cluster.id, async () =>
+            (await this.services.forSubscription(cluster.subscriptionId)).listMaintenanceConfigurations(cluster.id),
+        );
     }
 
     async latestNodeImageOfFamily(image: string, location: string, preferPoolId?: string): Promise<LatestNodeImage | undefined> {
         const family = nodeImageFamily(image);
-        const pools = (await this.everyCluster()).filter((c) => c.location.toLowerCase() === location.toLowerCase())
-            .flatMap((c) => c.nodePools).filter((p) => p.nodeImageVersion && nodeImageFamily(p.nodeImageVersion) === family);
+        const pools = (await this.everyCluster())
+            .filter((c) => c.location.toLowerCase() === location.toLowerCase())
+            .flatMap((c) => c.nodePools)
+            .filter((p) => p.nodeImageVersion && nodeImageFamily(p.nodeImageVersion) === family);
         const asked = pools.find((p) => preferPoolId && sameId(p.id, preferPoolId)) ?? pools[0];
         return asked ? this.latestNodeImage(asked) : undefined;
     }
@@ -154,9 +168,14 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         return (await this.readableSubscriptions()).flatMap((contents) => contents.clusters);
     }
 
-    /** The lists of every subscription shown (or those `wanted`), each read once; one that cannot be read is left out, as its node shows why. */
+    /**
+     * The lists of every subscription shown (or those `wanted`), each read once; one that cannot be read is left out, as its node shows
+     * why.
+     */
     private async readableSubscriptions(wanted: (subscriptionId: string) => boolean = () => true): Promise<SubscriptionContents[]> {
-        const items = (await this.getChildren()).filter((e): e is SubscriptionItem => e instanceof SubscriptionItem && wanted(e.subscription.subscriptionId));
+        const items = (await this.getChildren()).filter(
+            (e): e is SubscriptionItem => e instanceof SubscriptionItem && wanted(e.subscription.subscriptionId),
+        );
         const loaded = await Promise.allSettled(items.map((item) => item.load()));
         return loaded.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     }
@@ -230,7 +249,11 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             label: vscode.l10n.t('Sign in to {0}…', name),
             // With whose account (a person may be signed in with several).
             description: account,
-            tooltip: vscode.l10n.t('Tenant {0} ({1}) needs a sign-in of its own (multi-factor authentication, or a directory you are a guest in) before its subscriptions can be listed.', name, tenantId),
+            tooltip: vscode.l10n.t(
+                'Tenant {0} ({1}) needs a sign-in of its own (multi-factor authentication, or a directory you are a guest in) before its subscriptions can be listed.',
+                name,
+                tenantId,
+            ),
             iconPath: new vscode.ThemeIcon('sign-in'),
             contextValue: '',
             commandId: 'aksSnapshots.signInToTenant',
@@ -254,7 +277,11 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
 }
 
 /** A read kept by lower-case resource id for the tree's life; a failure is kept as why (`unread`), never a rejection. */
-function readOnce<T>(cache: Map<string, Promise<T | { readonly unread: string }>>, id: string, read: () => Promise<T | { readonly unread: string }>): Promise<T | { readonly unread: string }> {
+function readOnce<T>(
+    cache: Map<string, Promise<T | { readonly unread: string }>>,
+    id: string,
+    read: () => Promise<T | { readonly unread: string }>,
+): Promise<T | { readonly unread: string }> {
     const key = id.toLowerCase();
     let kept = cache.get(key);
     if (!kept) {

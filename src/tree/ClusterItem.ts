@@ -27,7 +27,11 @@ export class ClusterItem implements AksTreeElement {
     static readonly contextValue = 'aksCluster';
     readonly id: string;
 
-    constructor(readonly cluster: Cluster, readonly parent: AksTreeElement, private readonly tenant: TenantContents) {
+    constructor(
+        readonly cluster: Cluster,
+        readonly parent: AksTreeElement,
+        private readonly tenant: TenantContents,
+    ) {
         this.id = cluster.id;
     }
 
@@ -48,7 +52,9 @@ export class ClusterItem implements AksTreeElement {
             label: c.name,
             description: [state, c.kubernetesVersion, c.location].filter(Boolean).join(' · '),
             accessibilityInformation: {
-                label: [vscode.l10n.t('Cluster {0}', c.name), state, vscode.l10n.t('Kubernetes {0}', c.kubernetesVersion), c.location].filter(Boolean).join(', '),
+                label: [vscode.l10n.t('Cluster {0}', c.name), state, vscode.l10n.t('Kubernetes {0}', c.kubernetesVersion), c.location]
+                    .filter(Boolean)
+                    .join(', '),
                 role: 'treeitem',
             },
             tooltip,
@@ -57,14 +63,19 @@ export class ClusterItem implements AksTreeElement {
             // Cluster; aksReimages (its channels move pools off their snapshots' images, R7) for Pin Cluster; IN_OPERATION
             // for Abort Operation.
             contextValue: createContextValue([
-                ClusterItem.contextValue, ...(busyProblem('cluster', c.name, c.provisioningState, c.powerState).length ? [] : ['aksReady']), ...(reimagingChannel(c) ? ['aksReimages'] : []),
+                ClusterItem.contextValue,
+                ...(busyProblem('cluster', c.name, c.provisioningState, c.powerState).length ? [] : ['aksReady']),
+                ...(reimagingChannel(c) ? ['aksReimages'] : []),
                 ...(busy ? [IN_OPERATION] : []),
             ]),
             collapsibleState: vscode.TreeItemCollapsibleState.Collapsed,
         };
     }
 
-    /** Pools, each with where it stands against its snapshot (R7: drifted, at risk); reading the snapshots of other subscriptions when linked there. */
+    /**
+     * Pools, each with where it stands against its snapshot (R7: drifted, at risk); reading the snapshots of other subscriptions when
+     * linked there.
+     */
     async getChildren(): Promise<AksTreeElement[]> {
         const linked = this.cluster.nodePools.map((p) => p.snapshotId).filter((id) => id !== undefined);
         const index = linked.length ? await this.tenant.snapshotsFor(linked) : new Map<string, never>();
@@ -75,9 +86,16 @@ export class ClusterItem implements AksTreeElement {
             inTurns(this.cluster.nodePools, LATEST_IMAGE_READS_AT_ONCE, (p) => this.tenant.latestNodeImage(p)),
             reimages ? this.tenant.maintenanceOf(this.cluster) : undefined,
         ]);
-        const window = reimages && maintenance ? ('unread' in maintenance ? maintenance : channelWindow(reimages.setting, maintenance, azureNow())) : undefined;
+        const window =
+            reimages && maintenance
+                ? 'unread' in maintenance
+                    ? maintenance
+                    : channelWindow(reimages.setting, maintenance, azureNow())
+                : undefined;
         const behindDays = vscode.workspace.getConfiguration('aksSnapshots').get<number>('behindDays', 30);
         reached('poolsSeen');
-        return this.cluster.nodePools.map((p, i) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, index), { latest: latest[i], behindDays, window }));
+        return this.cluster.nodePools.map(
+            (p, i) => new NodePoolItem(p, this, snapshotPin(p, this.cluster, index), { latest: latest[i], behindDays, window }),
+        );
     }
 }

@@ -32,20 +32,26 @@ export class NodePoolItem implements AksTreeElement {
      * latest node image for it, after how many days behind it a pool is marked behind, and, where the cluster's channel
      * re-images it, when that channel may next act.
      */
-    constructor(readonly pool: NodePool, readonly parent: ClusterItem, readonly pin?: SnapshotPin,
-        readonly newer?: { latest: LatestNodeImage; behindDays: number; window?: ChannelWindow | { readonly unread: string } }) {
+    constructor(
+        readonly pool: NodePool,
+        readonly parent: ClusterItem,
+        readonly pin?: SnapshotPin,
+        readonly newer?: { latest: LatestNodeImage; behindDays: number; window?: ChannelWindow | { readonly unread: string } },
+    ) {
         this.id = pool.id;
     }
 
     /** Days the pool's node image is behind AKS's latest for it, when both were read and dated. */
     get daysBehind(): number | undefined {
         const latest = this.newer?.latest;
-        return latest && 'latest' in latest && this.pool.nodeImageVersion ? daysBehind(this.pool.nodeImageVersion, latest.latest) : undefined;
+        return latest && 'latest' in latest && this.pool.nodeImageVersion
+            ? daysBehind(this.pool.nodeImageVersion, latest.latest)
+            : undefined;
     }
 
     /** The snapshot's name, when the pool was created or upgraded from one. */
     get snapshotName(): string | undefined {
-        return this.pool.snapshotId ? parseArmId(this.pool.snapshotId)?.name ?? this.pool.snapshotId : undefined;
+        return this.pool.snapshotId ? (parseArmId(this.pool.snapshotId)?.name ?? this.pool.snapshotId) : undefined;
     }
 
     getTreeItem(): vscode.TreeItem {
@@ -62,7 +68,9 @@ export class NodePoolItem implements AksTreeElement {
             p.nodeImageVersion,
             ...this.pinMarks(),
             (this.daysBehind ?? 0) > (this.newer?.behindDays ?? Infinity) ? vscode.l10n.t('behind') : undefined,
-        ].filter(Boolean).join(' · ');
+        ]
+            .filter(Boolean)
+            .join(' · ');
         const drifted = this.isDrifted();
         const ready = busyProblem('nodePool', p.name, p.provisioningState, p.powerState).length === 0;
         return {
@@ -71,10 +79,13 @@ export class NodePoolItem implements AksTreeElement {
             description,
             accessibilityInformation: { label: this.spokenLabel(busy || failed || canceled), role: 'treeitem' },
             tooltip: this.tooltip(),
-            iconPath: busy ? new vscode.ThemeIcon('loading~spin')
-                : failed ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-                : drifted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-                : mediaIcon('nodePool'),
+            iconPath: busy
+                ? new vscode.ThemeIcon('loading~spin')
+                : failed
+                  ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+                  : drifted
+                    ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+                    : mediaIcon('nodePool'),
             // What its menu offers: Create Snapshot where the pool can be a snapshot's source (R10, R11, R3), Upgrade to
             // Snapshot where no operation runs on it and it is not stopped (R10) and it is a scale set (R11), Roll Back
             // where no operation runs and it is not stopped, Abort Operation while one runs.
@@ -96,12 +107,22 @@ export class NodePoolItem implements AksTreeElement {
         return [
             vscode.l10n.t('Node pool {0}', p.name),
             stateShown ? stateWords(p.provisioningState ?? '?') : undefined,
-            p.mode, p.osSku ?? p.osType, p.vmSize,
+            p.mode,
+            p.osSku ?? p.osType,
+            p.vmSize,
             p.nodeImageVersion ? vscode.l10n.t('node image {0}', p.nodeImageVersion) : undefined,
-            this.snapshotName ? (drifted ? vscode.l10n.t('drifted from snapshot {0}', this.snapshotName) : vscode.l10n.t('on snapshot {0}', this.snapshotName)) : undefined,
-            this.pin?.atRisk ? vscode.l10n.t('at risk: its cluster\'s channels will re-image it') : undefined,
-            (this.daysBehind ?? 0) > (this.newer?.behindDays ?? Infinity) ? vscode.l10n.t('{0} days behind AKS\'s latest node image', this.daysBehind ?? 0) : undefined,
-        ].filter(Boolean).join(', ');
+            this.snapshotName
+                ? drifted
+                    ? vscode.l10n.t('drifted from snapshot {0}', this.snapshotName)
+                    : vscode.l10n.t('on snapshot {0}', this.snapshotName)
+                : undefined,
+            this.pin?.atRisk ? vscode.l10n.t("at risk: its cluster's channels will re-image it") : undefined,
+            (this.daysBehind ?? 0) > (this.newer?.behindDays ?? Infinity)
+                ? vscode.l10n.t("{0} days behind AKS's latest node image", this.daysBehind ?? 0)
+                : undefined,
+        ]
+            .filter(Boolean)
+            .join(', ');
     }
 
     /** Off the snapshot's image or version; not while an operation runs on the pool (its versions are on their way). */
@@ -129,11 +150,21 @@ export class NodePoolItem implements AksTreeElement {
         }
         const rows: [string, string | undefined][] = [];
         if (!pin.snapshot) {
-            rows.push([vscode.l10n.t('Drift'), vscode.l10n.t('unknown: the snapshot could not be read (deleted, or in a subscription not listed)')]);
+            rows.push([
+                vscode.l10n.t('Drift'),
+                vscode.l10n.t('unknown: the snapshot could not be read (deleted, or in a subscription not listed)'),
+            ]);
         } else if (pin.drift.length) {
-            rows.push([vscode.l10n.t('Drifted'), pin.drift.map((d) => d.field === 'nodeImage'
-                ? vscode.l10n.t('node image {0}, the snapshot\'s is {1}', d.pool || '?', d.snapshot)
-                : vscode.l10n.t('Kubernetes {0}, the snapshot\'s is {1}', d.pool, d.snapshot)).join('; ')]);
+            rows.push([
+                vscode.l10n.t('Drifted'),
+                pin.drift
+                    .map((d) =>
+                        d.field === 'nodeImage'
+                            ? vscode.l10n.t("node image {0}, the snapshot's is {1}", d.pool || '?', d.snapshot)
+                            : vscode.l10n.t("Kubernetes {0}, the snapshot's is {1}", d.pool, d.snapshot),
+                    )
+                    .join('; '),
+            ]);
         }
         if (pin.atRisk) {
             rows.push([vscode.l10n.t('At risk'), describeProblemWithRule(pin.atRisk)]);
@@ -155,8 +186,14 @@ export class NodePoolItem implements AksTreeElement {
             [vscode.l10n.t('VM size'), p.vmSize],
             [vscode.l10n.t('Nodes'), p.count?.toString()],
             [vscode.l10n.t('Pool type'), p.poolType],
-            [vscode.l10n.t('FIPS'), p.enableFips === undefined ? undefined : p.enableFips ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')],
-            [vscode.l10n.t('Snapshot'), this.snapshotName ? vscode.l10n.t('{0} (keeps its node image when scaled)', this.snapshotName) : vscode.l10n.t('none')],
+            [
+                vscode.l10n.t('FIPS'),
+                p.enableFips === undefined ? undefined : p.enableFips ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled'),
+            ],
+            [
+                vscode.l10n.t('Snapshot'),
+                this.snapshotName ? vscode.l10n.t('{0} (keeps its node image when scaled)', this.snapshotName) : vscode.l10n.t('none'),
+            ],
             ...this.pinRows(),
         ];
         return tooltipTable(`**${p.name}** · ${this.parent.cluster.name}`, rows);

@@ -15,7 +15,12 @@ export class SnapshotItem implements AksTreeElement {
     readonly id: string;
 
     /** `usage`: the pools using it, once known; `latest`: AKS's latest image of its family in its region, when a pool there was asked. */
-    constructor(readonly snapshot: Snapshot, readonly parent: AksTreeElement, readonly usage?: SnapshotUsage, readonly latest?: LatestNodeImage) {
+    constructor(
+        readonly snapshot: Snapshot,
+        readonly parent: AksTreeElement,
+        readonly usage?: SnapshotUsage,
+        readonly latest?: LatestNodeImage,
+    ) {
         this.id = snapshot.id;
     }
 
@@ -26,8 +31,14 @@ export class SnapshotItem implements AksTreeElement {
             label: s.name,
             description: [s.kubernetesVersion, s.nodeImageVersion, this.usageText()].filter(Boolean).join(' · '),
             accessibilityInformation: {
-                label: [vscode.l10n.t('Snapshot {0}', s.name), vscode.l10n.t('Kubernetes {0}', s.kubernetesVersion), vscode.l10n.t('node image {0}', s.nodeImageVersion), this.usageText()]
-                    .filter(Boolean).join(', '),
+                label: [
+                    vscode.l10n.t('Snapshot {0}', s.name),
+                    vscode.l10n.t('Kubernetes {0}', s.kubernetesVersion),
+                    vscode.l10n.t('node image {0}', s.nodeImageVersion),
+                    this.usageText(),
+                ]
+                    .filter(Boolean)
+                    .join(', '),
                 role: 'treeitem',
             },
             tooltip: this.tooltip(),

@@ -13,7 +13,11 @@ export class SnapshotsItem implements AksTreeElement {
     static readonly contextValue = 'aksSnapshotGroup';
     readonly id: string;
 
-    constructor(readonly snapshots: readonly Snapshot[], readonly parent: AksTreeElement, private readonly tenant: TenantContents) {
+    constructor(
+        readonly snapshots: readonly Snapshot[],
+        readonly parent: AksTreeElement,
+        private readonly tenant: TenantContents,
+    ) {
         this.id = `${parent.id}/snapshots`;
     }
 
@@ -32,7 +36,9 @@ export class SnapshotsItem implements AksTreeElement {
     async getChildren(): Promise<AksTreeElement[]> {
         const usageOf = snapshotUsageIndex(this.snapshots.length ? await this.tenant.everyCluster() : []);
         // AKS's latest image of each snapshot's family in its region, asked of a pool there (upgrade profiles, cached).
-        const latest = await inTurns(this.snapshots, 4, (s) => this.tenant.latestNodeImageOfFamily(s.nodeImageVersion, s.location, s.sourceResourceId));
+        const latest = await inTurns(this.snapshots, 4, (s) =>
+            this.tenant.latestNodeImageOfFamily(s.nodeImageVersion, s.location, s.sourceResourceId),
+        );
         return this.snapshots.map((s, i) => new SnapshotItem(s, this, usageOf(s), latest[i]));
     }
 }

@@ -19,7 +19,12 @@ export class SubscriptionItem implements AksTreeElement {
     private contents: Promise<SubscriptionContents> | undefined;
 
     /** `account`: the VS Code account it is reached through (each subscription shows once, under the first account by name). */
-    constructor(readonly subscription: Subscription, private readonly services: AksServices, readonly tenant: TenantContents, readonly account?: string) {
+    constructor(
+        readonly subscription: Subscription,
+        private readonly services: AksServices,
+        readonly tenant: TenantContents,
+        readonly account?: string,
+    ) {
         this.id = `/subscriptions/${subscription.subscriptionId}`;
     }
 
@@ -28,7 +33,12 @@ export class SubscriptionItem implements AksTreeElement {
             id: this.id,
             label: this.subscription.name,
             tooltip: this.account
-                ? vscode.l10n.t('Subscription {0}\nTenant {1}\nAccount {2}', this.subscription.subscriptionId, this.subscription.tenantId, this.account)
+                ? vscode.l10n.t(
+                      'Subscription {0}\nTenant {1}\nAccount {2}',
+                      this.subscription.subscriptionId,
+                      this.subscription.tenantId,
+                      this.account,
+                  )
                 : vscode.l10n.t('Subscription {0}\nTenant {1}', this.subscription.subscriptionId, this.subscription.tenantId),
             iconPath: new vscode.ThemeIcon('key'),
             contextValue: createContextValue([SubscriptionItem.contextValue]),

@@ -4,6 +4,11 @@ import * as vscode from 'vscode';
 export function tooltipTable(title: string, rows: readonly [string, string | undefined][]): vscode.MarkdownString {
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`${title}\n\n`);
-    tooltip.appendMarkdown(rows.filter(([, value]) => value).map(([field, value]) => `${field}: ${value}`).join('  \n'));
+    tooltip.appendMarkdown(
+        rows
+            .filter(([, value]) => value)
+            .map(([field, value]) => `${field}: ${value}`)
+            .join('  \n'),
+    );
     return tooltip;
 }

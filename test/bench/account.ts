@@ -56,7 +56,10 @@ async function inFlightRows(rounds: number): Promise<InFlightRow[]> {
         try {
             const limits = subscriptions === 500 ? [DEFAULT_REQUESTS_IN_FLIGHT] : [16, 32, 64, 128];
             for (const limit of limits) {
-                const account = new AzureAccount(() => ({ mode: 'environment', cloud: emulatorCloud(emulator), selectedSubscriptions: [], maxRequestsInFlight: limit }), emulatorEnvironment(emulator));
+                const account = new AzureAccount(
+                    () => ({ mode: 'environment', cloud: emulatorCloud(emulator), selectedSubscriptions: [], maxRequestsInFlight: limit }),
+                    emulatorEnvironment(emulator),
+                );
                 const times: number[] = [];
                 let peak = 0;
                 let emulatorPeak = 0;
@@ -78,7 +81,15 @@ async function inFlightRows(rounds: number): Promise<InFlightRow[]> {
                 }
                 const listPages = Math.ceil(subscriptions / 100) + 1;
                 const boundMs = (listPages + Math.ceil((requests - listPages) / limit)) * LATENCY_MS;
-                rows.push({ subscriptions, maxRequestsInFlight: limit, requests, peakInFlight: peak, emulatorPeakInFlight: emulatorPeak, boundMs, ...measured(times) });
+                rows.push({
+                    subscriptions,
+                    maxRequestsInFlight: limit,
+                    requests,
+                    peakInFlight: peak,
+                    emulatorPeakInFlight: emulatorPeak,
+                    boundMs,
+                    ...measured(times),
+                });
             }
         } finally {
             await emulator.close();
@@ -94,18 +105,30 @@ async function azureCliRow(): Promise<AzureCliRow> {
     const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-az-shim-'));
     const saved = { ...process.env };
     try {
-        const realAz = (process.env.PATH ?? '').split(':').map((d) => path.join(d, 'az')).find((f) => fs.existsSync(f)) ?? 'az';
+        const realAz =
+            (process.env.PATH ?? '')
+                .split(':')
+                .map((d) => path.join(d, 'az'))
+                .find((f) => fs.existsSync(f)) ?? 'az';
         const log = path.join(shim, 'calls.log');
         fs.writeFileSync(path.join(shim, 'az'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realAz}" "$@"\n`, { mode: 0o755 });
         Object.assign(process.env, cli.env, { PATH: `${shim}:${process.env.PATH ?? ''}` });
-        const services = new AksServices(new AzureAccount(() => ({ mode: 'azureCli', cloud: emulatorCloud(emulator), selectedSubscriptions: [] })));
+        const services = new AksServices(
+            new AzureAccount(() => ({ mode: 'azureCli', cloud: emulatorCloud(emulator), selectedSubscriptions: [] })),
+        );
         const t = performance.now();
-        const { items, failures } = await services.fromEverySubscription(async (s) => [...await s.listClusters(), ...await s.listSnapshots()]);
+        const { items, failures } = await services.fromEverySubscription(async (s) => [
+            ...(await s.listClusters()),
+            ...(await s.listSnapshots()),
+        ]);
         const loadMs = Math.round(performance.now() - t);
         if (failures.length > 0 || items.length !== 120) {
             throw new Error(`The azureCli load read ${items.length} items with ${failures.length} failures.`);
         }
-        const azProcesses = fs.readFileSync(log, 'utf8').split('\n').filter((line) => line.includes('get-access-token')).length;
+        const azProcesses = fs
+            .readFileSync(log, 'utf8')
+            .split('\n')
+            .filter((line) => line.includes('get-access-token')).length;
         const tenants = new Set((await services.listSessions()).map((s) => s.subscription.tenantId)).size;
         return { subscriptions: 60, tenants, azProcesses, loadMs };
     } finally {

@@ -20,8 +20,14 @@ export interface EmulatorProcess extends EmulatorInfo {
 
 /** Starts `npm run emulator`'s entry point with the seed and knobs given (camelCase, as in knobs.ts). */
 export async function startEmulatorProcess(seed: string, knobs: Record<string, number | boolean | string>): Promise<EmulatorProcess> {
-    const args = ['--seed', seed, ...Object.entries(knobs).flatMap(([name, value]) => [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, String(value)])];
-    const child = spawn(process.execPath, [path.join(__dirname, '..', 'emulator', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [
+        '--seed',
+        seed,
+        ...Object.entries(knobs).flatMap(([name, value]) => [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, String(value)]),
+    ];
+    const child = spawn(process.execPath, [path.join(__dirname, '..', 'emulator', 'cli.js'), ...args], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const firstLine = await new Promise<string>((resolve, reject) => {
         const lines = readline.createInterface({ input: child.stdout });
@@ -33,11 +39,11 @@ export async function startEmulatorProcess(seed: string, knobs: Record<string, n
     return {
         ...info,
         requestCount: async () => ((await control('GET', 'requests')) as unknown[]).length,
-        clearRequests: async () => void await control('DELETE', 'requests'),
+        clearRequests: async () => void (await control('DELETE', 'requests')),
         throttled: async () => ((await control('GET', 'throttled')) as { throttled: number }).throttled,
-        knobs: async (values) => void await control('POST', 'knobs', values),
+        knobs: async (values) => void (await control('POST', 'knobs', values)),
         peakInFlight: async (reset = false) => ((await control(reset ? 'DELETE' : 'GET', 'inflight')) as { peak: number }).peak,
-        reset: async () => void await control('POST', 'reset'),
+        reset: async () => void (await control('POST', 'reset')),
         close: async () => {
             child.kill('SIGTERM');
             await exited;

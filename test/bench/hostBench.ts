@@ -17,7 +17,11 @@ export interface HostBenchResult {
     readonly loadAndActivate: Measured;
     readonly activate: Measured;
     readonly firstRows: Measured;
-    readonly bigTenant: NonNullable<HostMeasures['bigTenant']> & { readonly clusters: number; readonly pools: number; readonly snapshots: number };
+    readonly bigTenant: NonNullable<HostMeasures['bigTenant']> & {
+        readonly clusters: number;
+        readonly pools: number;
+        readonly snapshots: number;
+    };
     readonly rollout: NonNullable<HostMeasures['rollout']>;
 }
 
@@ -44,7 +48,9 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
     try {
         for (let i = 0; i < starts; i++) {
             rounds.push(await measureInHost(emulator));
-            console.log(`  start ${i + 1}: load and activate ${rounds[i].loadAndActivateMs.toFixed(1)} ms, activate() ${rounds[i].activateMs.toFixed(1)} ms, first rows ${rounds[i].firstRowsMs.toFixed(1)} ms`);
+            console.log(
+                `  start ${i + 1}: load and activate ${rounds[i].loadAndActivateMs.toFixed(1)} ms, activate() ${rounds[i].activateMs.toFixed(1)} ms, first rows ${rounds[i].firstRowsMs.toFixed(1)} ms`,
+            );
         }
     } finally {
         await emulator.close();
@@ -62,10 +68,17 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
     // The roll-out seed with nine more pools that can take its snapshot: 20 in all, across two subscriptions.
     const wide: Seed = {
         ...rolloutSeed,
-        clusters: rolloutSeed.clusters.map((c) => c.name !== 'aks-roll-b' ? c : {
-            ...c,
-            pools: [...c.pools, ...Array.from({ length: 9 }, (_, i) => ({ ...c.pools.find((p) => p.name === 'b3')!, name: `w${i + 1}` }))],
-        }),
+        clusters: rolloutSeed.clusters.map((c) =>
+            c.name !== 'aks-roll-b'
+                ? c
+                : {
+                      ...c,
+                      pools: [
+                          ...c.pools,
+                          ...Array.from({ length: 9 }, (_, i) => ({ ...c.pools.find((p) => p.name === 'b3')!, name: `w${i + 1}` })),
+                      ],
+                  },
+        ),
     };
     const rolloutEmulator = await startEmulator({ seed: wide, throttling: true, operationPolls: 2, retryAfterSeconds: 1 });
     let rollout: HostMeasures['rollout'];

@@ -26,7 +26,12 @@ const OPERATION_SECONDS = 5;
 
 export async function longOperationsBench(rounds: number): Promise<LongOperationsResult> {
     // Operations end by time only (never by a count of polls): what a poller sees is Azure's own pace.
-    const emulator = await startEmulator({ seed: 'scale-1x20x2x1', operationSeconds: OPERATION_SECONDS, operationPolls: 1_000_000, retryAfterSeconds: 1 });
+    const emulator = await startEmulator({
+        seed: 'scale-1x20x2x1',
+        operationSeconds: OPERATION_SECONDS,
+        operationPolls: 1_000_000,
+        retryAfterSeconds: 1,
+    });
     try {
         const upgrade = async (service: AksService, cluster: number): Promise<number> => {
             const name = `aks-${String(cluster).padStart(4, '0')}`;
@@ -43,11 +48,17 @@ export async function longOperationsBench(rounds: number): Promise<LongOperation
         emulator.reset();
         const service = await AksService.create((await emulatorSessions(emulator))[0]);
         const done = await Promise.all(Array.from({ length: 20 }, (_, i) => upgrade(service, i + 1)));
-        const polls = emulator.requests.filter((r) => r.route?.startsWith('operations.')).map((r) => r.time).sort((a, b) => a - b);
+        const polls = emulator.requests
+            .filter((r) => r.route?.startsWith('operations.'))
+            .map((r) => r.time)
+            .sort((a, b) => a - b);
         const maxPolls = polls.reduce((max, t, i) => Math.max(max, polls.slice(i).filter((u) => u < t + 1000).length), 0);
         return {
-            operationSeconds: OPERATION_SECONDS, reportedDone: toSeconds(measured(single.map((s) => s * 1000))),
-            concurrentOperations: 20, maxPollsPerSecondPerSubscription: maxPolls, concurrentReportedDone: toSeconds(measured(done.map((s) => s * 1000))),
+            operationSeconds: OPERATION_SECONDS,
+            reportedDone: toSeconds(measured(single.map((s) => s * 1000))),
+            concurrentOperations: 20,
+            maxPollsPerSecondPerSubscription: maxPolls,
+            concurrentReportedDone: toSeconds(measured(done.map((s) => s * 1000))),
         };
     } finally {
         await emulator.close();

@@ -9,7 +9,12 @@ export interface Measured {
 export function measured(values: readonly number[]): Measured {
     const sorted = [...values].sort((a, b) => a - b);
     const round = (n: number): number => Math.round(n * 10) / 10;
-    return { medianMs: round(sorted[Math.floor(sorted.length / 2)]), minMs: round(sorted[0]), maxMs: round(sorted[sorted.length - 1]), rounds: sorted.length };
+    return {
+        medianMs: round(sorted[Math.floor(sorted.length / 2)]),
+        minMs: round(sorted[0]),
+        maxMs: round(sorted[sorted.length - 1]),
+        rounds: sorted.length,
+    };
 }
 
 /** Runs each way once per round, alternating, so that every way sees the same machine; returns each way's times (ms). */

@@ -22,7 +22,10 @@ export interface BigTenantResult {
     readonly buildItemsBeforeMs: Measured;
 }
 
-/** One subscription of 2,000 clusters × 5 pools and 10,000 snapshots, every pool linked to one of them (so that drift and usage have something to count). */
+/**
+ * One subscription of 2,000 clusters × 5 pools and 10,000 snapshots, every pool linked to one of them (so that drift and usage have
+ * something to count).
+ */
 export function bigTenantSeed(): Seed {
     const seed = resolveSeed('scale-1x2000x5x10000');
     let n = 0;
@@ -33,7 +36,13 @@ export function bigTenantSeed(): Seed {
             ...c,
             pools: c.pools.map((p) => {
                 const snapshot = next();
-                return { ...p, properties: { ...p.properties, creationData: { sourceResourceId: snapshotId(c.subscriptionId, snapshot.resourceGroup, snapshot.name) } } };
+                return {
+                    ...p,
+                    properties: {
+                        ...p.properties,
+                        creationData: { sourceResourceId: snapshotId(c.subscriptionId, snapshot.resourceGroup, snapshot.name) },
+                    },
+                };
             }),
         })),
     };
@@ -66,8 +75,13 @@ export async function bigTenantBench(rounds: number): Promise<BigTenantResult> {
             }
         }
         return {
-            clusters: clusters.length, pools: clusters.reduce((a, c) => a + c.nodePools.length, 0), snapshots: snapshots.length,
-            loadMs: Math.round(loadMs), requests: emulator.requests.length, buildItemsMs: measured(after), buildItemsBeforeMs: measured(before),
+            clusters: clusters.length,
+            pools: clusters.reduce((a, c) => a + c.nodePools.length, 0),
+            snapshots: snapshots.length,
+            loadMs: Math.round(loadMs),
+            requests: emulator.requests.length,
+            buildItemsMs: measured(after),
+            buildItemsBeforeMs: measured(before),
         };
     } finally {
         await emulator.close();
@@ -86,7 +100,8 @@ export interface TenantWideResult {
 export async function tenantWideBench(rounds: number, loadTree: (services: AksServices) => Promise<number>): Promise<TenantWideResult> {
     const emulator = await startEmulatorProcess('scale-50x20x5x20', { latencyMs: LATENCY_MS, pageSize: 100 });
     try {
-        const everyPool = async (): Promise<number> => (await new AksServices(emulatorAccount(emulator)).fromEverySubscription((s) => s.listClusters())).items.length;
+        const everyPool = async (): Promise<number> =>
+            (await new AksServices(emulatorAccount(emulator)).fromEverySubscription((s) => s.listClusters())).items.length;
         await everyPool();
         await emulator.clearRequests();
         await everyPool();
@@ -99,8 +114,16 @@ export async function tenantWideBench(rounds: number, loadTree: (services: AksSe
         }
         await emulator.reset();
         await emulator.knobs({ throttling: true });
-        const completed = await loadTree(new AksServices(emulatorAccount(emulator))).then(() => true, () => false);
-        return { subscriptions: 50, everyPool: measured(times), requests, throttledLoad: { throttled: await emulator.throttled(), completed } };
+        const completed = await loadTree(new AksServices(emulatorAccount(emulator))).then(
+            () => true,
+            () => false,
+        );
+        return {
+            subscriptions: 50,
+            everyPool: measured(times),
+            requests,
+            throttledLoad: { throttled: await emulator.throttled(), completed },
+        };
     } finally {
         await emulator.close();
     }

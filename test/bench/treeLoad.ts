@@ -26,7 +26,10 @@ export interface TreeLoadRow extends Measured {
 export const LATENCY_MS = 50;
 const PAGE_SIZE = 100;
 
-/** Pages of a list of `items` under the emulator's paging: ARM follows every non-empty page with a `nextLink`, so a list ends on an empty page. */
+/**
+ * Pages of a list of `items` under the emulator's paging: ARM follows every non-empty page with a `nextLink`, so a list ends on an empty
+ * page.
+ */
 const pages = (items: number): number => (items === 0 ? 1 : Math.ceil(items / PAGE_SIZE) + 1);
 
 /**
@@ -57,7 +60,12 @@ export async function treeLoadRows(subscriptionCounts: readonly number[], rounds
             const minimum = pages(s) + s * (pages(20) + pages(20));
             for (const warmToken of [true, false]) {
                 rows.push({
-                    subscriptions: s, clusters: s * 20, pools: s * 100, snapshots: s * 20, latencyMs: LATENCY_MS, warmToken,
+                    subscriptions: s,
+                    clusters: s * 20,
+                    pools: s * 100,
+                    snapshots: s * 20,
+                    latencyMs: LATENCY_MS,
+                    warmToken,
                     ...measured(times[warmToken ? 'warm' : 'cold']),
                     boundMs: LATENCY_MS * (chain + (warmToken ? 0 : 1)),
                     requests: warmToken ? warmRequests : coldRequests,
@@ -87,7 +95,9 @@ export async function loadTree(services: AksServices): Promise<number> {
     return items.reduce((a, b) => a + b, 0);
 }
 
-/** The product's services over sessions whose credential already holds its token: the subscription list is read again, the sign-in is not. */
+/**
+ * The product's services over sessions whose credential already holds its token: the subscription list is read again, the sign-in is not.
+ */
 async function warmServices(emulator: EmulatorInfo, held: AzureSession[]): Promise<AksServices> {
     const { credential, cloud } = held[0];
     const client = new SubscriptionClient(credential, { endpoint: cloud.resourceManagerEndpointUrl, credentialScopes: [armScope(cloud)] });
@@ -96,5 +106,8 @@ async function warmServices(emulator: EmulatorInfo, held: AzureSession[]): Promi
     for await (const s of client.subscriptions.list()) {
         listed.add(s.subscriptionId ?? '');
     }
-    return new AksServices(emulatorAccount(emulator), held.filter((s) => listed.has(s.subscription.subscriptionId)));
+    return new AksServices(
+        emulatorAccount(emulator),
+        held.filter((s) => listed.has(s.subscription.subscriptionId)),
+    );
 }

@@ -25,8 +25,16 @@ export async function versusAzCliRows(subscriptionCounts: readonly number[], rou
     // The product's code bundled as it ships (one file, minified), not loaded module by module from node_modules.
     const bundle = path.join(__dirname, 'listSnapshotsProcess.bundle.js');
     await esbuild.build({
-        entryPoints: [path.join(__dirname, 'listSnapshotsProcess.js')], outfile: bundle, bundle: true, minify: true,
-        platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode'], logLevel: 'warning',
+        entryPoints: [path.join(__dirname, 'listSnapshotsProcess.js')],
+        outfile: bundle,
+        bundle: true,
+        minify: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        mainFields: ['module', 'main'],
+        external: ['vscode'],
+        logLevel: 'warning',
     });
     const rows: VersusAzCliRow[] = [];
     for (const s of subscriptionCounts) {
@@ -34,7 +42,9 @@ export async function versusAzCliRows(subscriptionCounts: readonly number[], rou
         const cli = await signInAzureCli(emulator);
         try {
             const info = JSON.stringify(emulatorInfo(emulator));
-            const subscriptions = (await emulatorAccount(emulator).listSubscriptions()).map((session) => session.subscription.subscriptionId);
+            const subscriptions = (await emulatorAccount(emulator).listSubscriptions()).map(
+                (session) => session.subscription.subscriptionId,
+            );
             const product = async (): Promise<number> => {
                 const { stdout } = await run(process.execPath, [bundle], { env: { ...process.env, BENCH_EMULATOR: info } });
                 return Number(stdout.trim());
@@ -42,7 +52,7 @@ export async function versusAzCliRows(subscriptionCounts: readonly number[], rou
             const az = async (): Promise<number> => {
                 let count = 0;
                 for (const subscription of subscriptions) {
-                    count += (await cli.az('aks', 'nodepool', 'snapshot', 'list', '--subscription', subscription) as unknown[]).length;
+                    count += ((await cli.az('aks', 'nodepool', 'snapshot', 'list', '--subscription', subscription)) as unknown[]).length;
                 }
                 return count;
             };

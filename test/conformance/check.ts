@@ -12,14 +12,32 @@ import { CONFORMANCE_DIR, ExchangeRecord } from './recorder';
  */
 
 /** Headers every HTTP client or Azure's SDK pipeline sends, which no operation declares. */
-const TRANSPORT_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'authorization', 'connection', 'content-length', 'content-type', 'host',
-    'user-agent', 'x-ms-client-request-id', 'x-ms-return-client-request-id', 'x-ms-correlation-request-id', 'traceparent', 'tracestate', 'commandname', 'parametersetname',
-    'x-ms-useragent']);
+const TRANSPORT_HEADERS = new Set([
+    'accept',
+    'accept-encoding',
+    'accept-language',
+    'authorization',
+    'connection',
+    'content-length',
+    'content-type',
+    'host',
+    'user-agent',
+    'x-ms-client-request-id',
+    'x-ms-return-client-request-id',
+    'x-ms-correlation-request-id',
+    'traceparent',
+    'tracestate',
+    'commandname',
+    'parametersetname',
+    'x-ms-useragent',
+]);
 
 /** Headers the product sends that the operation does not declare, and why each is sent. */
 export const UNDECLARED_HEADERS: Readonly<Record<string, string>> = {
-    'if-match': 'the eTag of the read the person confirmed, sent where Azure served one: honoured where Azure implements it, ignored where not (the product reads again before such a write)',
-    'if-none-match': '`*` on every create, so that a create never overwrites: honoured where Azure implements it (a snapshot name is also read first)',
+    'if-match':
+        'the eTag of the read the person confirmed, sent where Azure served one: honoured where Azure implements it, ignored where not (the product reads again before such a write)',
+    'if-none-match':
+        '`*` on every create, so that a create never overwrites: honoured where Azure implements it (a snapshot name is also read first)',
     akssnapshotid: 'the snapshot a node image upgrade takes (R6): AKS reads it from this header, as the Azure CLI sends it',
 };
 
@@ -30,8 +48,14 @@ const OUTSIDE = [
     { what: 'resource groups (Microsoft.Resources)', test: /^\/subscriptions\/[^/]+\/resourcegroups(\/[^/]+)?$/i },
     { what: 'tags (Microsoft.Resources Tags API)', test: /\/providers\/Microsoft\.Resources\/tags\/default$/i },
     { what: 'resource SKUs (Microsoft.Compute)', test: /\/providers\/Microsoft\.Compute\/skus$/i },
-    { what: 'the orchestrators list the Azure CLI 2.45 reads for `az aks get-versions` (api-version 2022-11-01; gone from 2026-04-01)', test: /\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/orchestrators$/i },
-    { what: 'long-operation status (provider-defined URLs)', test: /\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/(operations|operationresults)\/[^/]+$/i },
+    {
+        what: 'the orchestrators list the Azure CLI 2.45 reads for `az aks get-versions` (api-version 2022-11-01; gone from 2026-04-01)',
+        test: /\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/orchestrators$/i,
+    },
+    {
+        what: 'long-operation status (provider-defined URLs)',
+        test: /\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/(operations|operationresults)\/[^/]+$/i,
+    },
 ];
 
 export interface Report {
@@ -46,7 +70,15 @@ export interface Report {
 }
 
 export function judge(spec: RestSpec, records: Iterable<ExchangeRecord>): Report {
-    const report: Report = { operations: new Set(), requests: 0, answers: 0, outside: new Map(), undeclared: new Map(), readOnlySent: new Map(), violations: [] };
+    const report: Report = {
+        operations: new Set(),
+        requests: 0,
+        answers: 0,
+        outside: new Map(),
+        undeclared: new Map(),
+        readOnlySent: new Map(),
+        violations: [],
+    };
     const requestViolations: Violation[] = [];
     for (const record of records) {
         const url = new URL(record.url, 'https://arm.invalid');
@@ -72,12 +104,22 @@ export function judge(spec: RestSpec, records: Iterable<ExchangeRecord>): Report
         }
         const response = operation.responses[String(record.status)] ?? (record.status >= 400 ? operation.responses.default : undefined);
         if (!response) {
-            report.violations.push({ where, message: `answered ${record.status}, which the spec does not list (${Object.keys(operation.responses).join(', ')})` });
+            report.violations.push({
+                where,
+                message: `answered ${record.status}, which the spec does not list (${Object.keys(operation.responses).join(', ')})`,
+            });
             continue;
         }
         report.answers++;
         if (response.schema && record.answer !== undefined && record.answer !== '') {
-            spec.validate(record.answer, response.schema as Record<string, unknown>, spec.file, `${where} answer ${record.status}`, false, report.violations);
+            spec.validate(
+                record.answer,
+                response.schema as Record<string, unknown>,
+                spec.file,
+                `${where} answer ${record.status}`,
+                false,
+                report.violations,
+            );
         }
     }
     for (const v of requestViolations) {
@@ -92,7 +134,15 @@ export function judge(spec: RestSpec, records: Iterable<ExchangeRecord>): Report
 }
 
 /** The request: declared headers (else a listed reason), query parameters, and the body against its schema. */
-function judgeRequest(operation: Operation, url: URL, record: ExchangeRecord, where: string, spec: RestSpec, undeclared: Map<string, number>, violations: Violation[]): void {
+function judgeRequest(
+    operation: Operation,
+    url: URL,
+    record: ExchangeRecord,
+    where: string,
+    spec: RestSpec,
+    undeclared: Map<string, number>,
+    violations: Violation[],
+): void {
     const declaredHeaders = new Set(operation.parameters.filter((p) => p.in === 'header').map((p) => String(p.name).toLowerCase()));
     for (const name of Object.keys(record.headers)) {
         if (TRANSPORT_HEADERS.has(name) || declaredHeaders.has(name)) {
@@ -126,10 +176,20 @@ function judgeRequest(operation: Operation, url: URL, record: ExchangeRecord, wh
 }
 
 /** Azure's published examples (`shared/arm/examples`), as exchanges the spec must accept. */
-export function examples(spec: RestSpec, dir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'arm', 'examples')): ExchangeRecord[] {
+export function examples(
+    spec: RestSpec,
+    dir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'arm', 'examples'),
+): ExchangeRecord[] {
     const records: ExchangeRecord[] = [];
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-        const example = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { operationId?: string; parameters: Record<string, unknown>; responses: Record<string, { body?: unknown; headers?: Record<string, string> }> };
+    for (const file of fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
+        const example = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+            operationId?: string;
+            parameters: Record<string, unknown>;
+            responses: Record<string, { body?: unknown; headers?: Record<string, string> }>;
+        };
         if (!example.operationId) {
             // Not an AKS operation (the Compute SKU list): judged elsewhere, if at all.
             continue;
@@ -138,14 +198,23 @@ export function examples(spec: RestSpec, dir = path.resolve(__dirname, '..', '..
         if (!operation) {
             throw new Error(`${file}: no operation ${example.operationId} in the spec`);
         }
-        const url = operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(example.parameters[name] ?? name)));
+        const url = operation.template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+            encodeURIComponent(String(example.parameters[name] ?? name)),
+        );
         const bodyName = operation.parameters.find((p) => p.in === 'body')?.name;
-        const headers = Object.fromEntries(operation.parameters.filter((p) => p.in === 'header' && example.parameters[String(p.name)] !== undefined)
-            .map((p) => [String(p.name).toLowerCase(), String(example.parameters[String(p.name)])]));
+        const headers = Object.fromEntries(
+            operation.parameters
+                .filter((p) => p.in === 'header' && example.parameters[String(p.name)] !== undefined)
+                .map((p) => [String(p.name).toLowerCase(), String(example.parameters[String(p.name)])]),
+        );
         for (const [status, response] of Object.entries(example.responses)) {
             records.push({
-                method: operation.method, url: `${url}?api-version=${String(example.parameters['api-version'])}`, headers,
-                body: bodyName ? example.parameters[String(bodyName)] : undefined, status: Number(status), answer: response.body,
+                method: operation.method,
+                url: `${url}?api-version=${String(example.parameters['api-version'])}`,
+                headers,
+                body: bodyName ? example.parameters[String(bodyName)] : undefined,
+                status: Number(status),
+                answer: response.body,
             });
         }
     }
@@ -156,12 +225,23 @@ function readRecords(): ExchangeRecord[] {
     if (!fs.existsSync(CONFORMANCE_DIR)) {
         return [];
     }
-    return fs.readdirSync(CONFORMANCE_DIR).filter((f) => f.endsWith('.jsonl')).sort().flatMap((file) =>
-        fs.readFileSync(path.join(CONFORMANCE_DIR, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ExchangeRecord));
+    return fs
+        .readdirSync(CONFORMANCE_DIR)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .flatMap((file) =>
+            fs
+                .readFileSync(path.join(CONFORMANCE_DIR, file), 'utf8')
+                .split('\n')
+                .filter(Boolean)
+                .map((line) => JSON.parse(line) as ExchangeRecord),
+        );
 }
 
 function print(title: string, report: Report): void {
-    console.log(`${title}: ${report.operations.size} operations seen, ${report.requests} requests and ${report.answers} answers validated, ${report.violations.length} violations`);
+    console.log(
+        `${title}: ${report.operations.size} operations seen, ${report.requests} requests and ${report.answers} answers validated, ${report.violations.length} violations`,
+    );
     for (const [what, count] of report.outside) {
         console.log(`  outside the AKS spec, not judged here: ${what} × ${count}`);
     }
@@ -174,7 +254,9 @@ function print(title: string, report: Report): void {
     }
     const seen = new Map<string, number>();
     for (const v of report.violations) {
-        const key = `${v.where}: ${v.message}`.replace(/\[\d+\]/g, '[]').replace(/\/(snapshots|managedClusters|agentPools|resourceGroups)\/[^/ ]+/gi, '/$1/…');
+        const key = `${v.where}: ${v.message}`
+            .replace(/\[\d+\]/g, '[]')
+            .replace(/\/(snapshots|managedClusters|agentPools|resourceGroups)\/[^/ ]+/gi, '/$1/…');
         seen.set(key, (seen.get(key) ?? 0) + 1);
     }
     [...seen].slice(0, 60).forEach(([key, count]) => console.log(`  VIOLATION ${key}${count > 1 ? ` (× ${count})` : ''}`));
@@ -183,7 +265,7 @@ function print(title: string, report: Report): void {
 if (require.main === module) {
     const spec = new RestSpec();
     const published = judge(spec, examples(spec));
-    print('Azure\'s examples against the spec', published);
+    print("Azure's examples against the spec", published);
     const records = readRecords();
     const ours = judge(spec, records);
     print(`This run's exchanges against the spec (${records.length} recorded)`, ours);

@@ -29,7 +29,16 @@ export interface Operation {
 }
 
 const SPEC_ROOT = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'arm', 'spec', 'specification');
-export const AKS_SPEC_FILE = path.join(SPEC_ROOT, 'containerservice', 'resource-manager', 'Microsoft.ContainerService', 'aks', 'stable', '2026-04-01', 'managedClusters.json');
+export const AKS_SPEC_FILE = path.join(
+    SPEC_ROOT,
+    'containerservice',
+    'resource-manager',
+    'Microsoft.ContainerService',
+    'aks',
+    'stable',
+    '2026-04-01',
+    'managedClusters.json',
+);
 
 export class RestSpec {
     private readonly files = new Map<string, Json>();
@@ -45,8 +54,12 @@ export class RestSpec {
                 }
                 const operation = op as Json;
                 this.operations.push({
-                    id: String(operation.operationId), method: method.toUpperCase(), template,
-                    parameters: [...shared, ...((operation.parameters as Json[] | undefined) ?? [])].map((p) => this.resolve(p, file).schema),
+                    id: String(operation.operationId),
+                    method: method.toUpperCase(),
+                    template,
+                    parameters: [...shared, ...((operation.parameters as Json[] | undefined) ?? [])].map(
+                        (p) => this.resolve(p, file).schema,
+                    ),
                     responses: operation.responses as Record<string, Json>,
                 });
             }
@@ -65,7 +78,13 @@ export class RestSpec {
                 continue;
             }
             const params: Record<string, string> = {};
-            if (pattern.every((p, i) => (/^\{.+\}$/.test(p) ? ((params[p.slice(1, -1)] = decodeURIComponent(actual[i])), true) : p.toLowerCase() === actual[i].toLowerCase()))) {
+            if (
+                pattern.every((p, i) =>
+                    /^\{.+\}$/.test(p)
+                        ? ((params[p.slice(1, -1)] = decodeURIComponent(actual[i])), true)
+                        : p.toLowerCase() === actual[i].toLowerCase(),
+                )
+            ) {
                 return { operation, params };
             }
         }
@@ -79,7 +98,10 @@ export class RestSpec {
         for (let depth = 0; typeof schema.$ref === 'string' && depth < 20; depth++) {
             const [relative, pointer = ''] = (schema.$ref as string).split('#');
             file = relative ? path.resolve(path.dirname(file), relative) : file;
-            schema = pointer.split('/').filter(Boolean).reduce<Json>((at, key) => at[key] as Json, this.load(file));
+            schema = pointer
+                .split('/')
+                .filter(Boolean)
+                .reduce<Json>((at, key) => at[key] as Json, this.load(file));
         }
         return { schema, file };
     }
@@ -109,8 +131,15 @@ export class RestSpec {
         }
         const type = (s.type ?? (s.allOf ? 'object' : undefined)) as string | undefined;
         const actual = Array.isArray(value) ? 'array' : typeof value;
-        const typeOk = !type
-            || (type === 'integer' ? Number.isInteger(value) : type === 'number' ? typeof value === 'number' : type === 'object' ? actual === 'object' : type === actual);
+        const typeOk =
+            !type ||
+            (type === 'integer'
+                ? Number.isInteger(value)
+                : type === 'number'
+                  ? typeof value === 'number'
+                  : type === 'object'
+                    ? actual === 'object'
+                    : type === actual);
         if (!typeOk) {
             out.push({ where, message: `is ${JSON.stringify(value).slice(0, 60)} (${actual}), the spec says ${type}` });
             return;
@@ -172,7 +201,10 @@ export class RestSpec {
     }
 
     /** An object schema's properties and required names, with those of its `allOf` parts. */
-    private objectShape(s: Json, file: string): { properties: Map<string, { schema: Json; file: string }>; required: string[]; additional?: { schema: Json; file: string } } {
+    private objectShape(
+        s: Json,
+        file: string,
+    ): { properties: Map<string, { schema: Json; file: string }>; required: string[]; additional?: { schema: Json; file: string } } {
         const properties = new Map<string, { schema: Json; file: string }>();
         const required: string[] = [];
         let additional: { schema: Json; file: string } | undefined;

@@ -24,31 +24,72 @@ interface Flow {
 
 const FLOWS: readonly Flow[] = [
     {
-        name: 'Create Snapshot', row: 'gpu', menu: 'Create Snapshot…',
-        steps: [{ question: /Snapshot name/, answer: 'sweep-snap' }, { question: /Resource group for the snapshot/, answer: 'rg-snapshots' }, { question: /Tags/ }],
+        name: 'Create Snapshot',
+        row: 'gpu',
+        menu: 'Create Snapshot…',
+        steps: [
+            { question: /Snapshot name/, answer: 'sweep-snap' },
+            { question: /Resource group for the snapshot/, answer: 'rg-snapshots' },
+            { question: /Tags/ },
+        ],
     },
     {
-        name: 'Add Node Pool', row: 'snap-system-2611', menu: 'Add Node Pool…',
-        steps: [{ question: /Cluster to add the pool to/, answer: 'aks-prod-eastus' }, { question: /Node pool name/, answer: 'sweep' }, { question: /Mode of the new pool/, answer: 'User' },
-            { question: /VM size/, answer: 'Standard_D4s_v5' }, { question: /Node count/, answer: '1' }, { question: /Add node pool "sweep" to "aks-prod-eastus"/, modal: true }],
+        name: 'Add Node Pool',
+        row: 'snap-system-2611',
+        menu: 'Add Node Pool…',
+        steps: [
+            { question: /Cluster to add the pool to/, answer: 'aks-prod-eastus' },
+            { question: /Node pool name/, answer: 'sweep' },
+            { question: /Mode of the new pool/, answer: 'User' },
+            { question: /VM size/, answer: 'Standard_D4s_v5' },
+            { question: /Node count/, answer: '1' },
+            { question: /Add node pool "sweep" to "aks-prod-eastus"/, modal: true },
+        ],
     },
     {
-        name: 'Upgrade to Snapshot (Kubernetes)', row: 'memory', menu: 'Upgrade to Snapshot…',
-        steps: [{ question: /Snapshot to upgrade node pool "memory"/, answer: 'snap-memory-2611' }, { question: /Max surge/ }, { question: /Upgrade node pool "memory"/, modal: true }],
+        name: 'Upgrade to Snapshot (Kubernetes)',
+        row: 'memory',
+        menu: 'Upgrade to Snapshot…',
+        steps: [
+            { question: /Snapshot to upgrade node pool "memory"/, answer: 'snap-memory-2611' },
+            { question: /Max surge/ },
+            { question: /Upgrade node pool "memory"/, modal: true },
+        ],
     },
     {
-        name: 'Upgrade to Snapshot (image only)', row: 'gpu', menu: 'Upgrade to Snapshot…',
-        steps: [{ question: /Snapshot to upgrade node pool "gpu"/, answer: 'snap-gpu-2611' }, { question: /Upgrade node pool "gpu"/, modal: true }],
+        name: 'Upgrade to Snapshot (image only)',
+        row: 'gpu',
+        menu: 'Upgrade to Snapshot…',
+        steps: [
+            { question: /Snapshot to upgrade node pool "gpu"/, answer: 'snap-gpu-2611' },
+            { question: /Upgrade node pool "gpu"/, modal: true },
+        ],
     },
     {
-        name: 'Create Cluster', row: 'snap-system-2611', menu: 'Create Cluster…',
-        steps: [{ question: /Subscription for the new cluster/, answer: 'Contoso Platform' }, { question: /Cluster name/, answer: 'aks-sweep' },
-            { question: /Resource group for cluster/, answer: 'rg-platform-eastus' }, { question: /Region for cluster/ }, { question: /DNS name prefix/ },
-            { question: /Node pool name/ }, { question: /VM size/ }, { question: /Node count/ }, { question: /Create cluster "aks-sweep"/, modal: true }],
+        name: 'Create Cluster',
+        row: 'snap-system-2611',
+        menu: 'Create Cluster…',
+        steps: [
+            { question: /Subscription for the new cluster/, answer: 'Contoso Platform' },
+            { question: /Cluster name/, answer: 'aks-sweep' },
+            { question: /Resource group for cluster/, answer: 'rg-platform-eastus' },
+            { question: /Region for cluster/ },
+            { question: /DNS name prefix/ },
+            { question: /Node pool name/ },
+            { question: /VM size/ },
+            { question: /Node count/ },
+            { question: /Create cluster "aks-sweep"/, modal: true },
+        ],
     },
     {
-        name: 'Edit Tags', row: 'snap-system-2611', menu: 'Edit Tags…',
-        steps: [{ question: /Tags of snapshot "snap-system-2611"/, answer: 'Add a tag…' }, { question: /Name of the new tag/, answer: 'sweep' }, { question: /Value of tag "sweep"/ }],
+        name: 'Edit Tags',
+        row: 'snap-system-2611',
+        menu: 'Edit Tags…',
+        steps: [
+            { question: /Tags of snapshot "snap-system-2611"/, answer: 'Add a tag…' },
+            { question: /Name of the new tag/, answer: 'sweep' },
+            { question: /Value of tag "sweep"/ },
+        ],
     },
     { name: 'Delete', row: 'snap-gpu-2611', menu: 'Delete…', steps: [{ question: /Delete snapshot "snap-gpu-2611"/, modal: true }] },
 ];
@@ -76,7 +117,7 @@ async function assertEnded(page: Page, flow: string): Promise<void> {
     assert.ok(!(await page.locator('.quick-input-widget').isVisible()), `${flow}: a question is still open`);
     assert.strictEqual(await dialog(page).count(), 0, `${flow}: a dialog is still open`);
     const errors = page.locator('.notifications-toasts .notification-toast', { has: page.locator('.codicon-error') });
-    if (await errors.count() > 0) {
+    if ((await errors.count()) > 0) {
         assert.fail(`${flow}: an error was shown: ${await errors.first().innerText()}`);
     }
     assert.strictEqual(await page.locator('.notifications-toasts .notification-toast', { hasText: /Go back/ }).count(), 0);
@@ -123,8 +164,11 @@ describe('Back and Esc at every step of every flow', function () {
                 await page.keyboard.press('Escape');
                 await assertEnded(page, `${flow.name}, step ${at + 1}`);
                 done.push(`${flow.name} · Esc at ${flow.steps[Math.max(0, at - 1)].question.source}`);
-                assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`), [],
-                    `${flow.name}, step ${at + 1}: Azure received a write`);
+                assert.deepStrictEqual(
+                    workbench.emulator.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`),
+                    [],
+                    `${flow.name}, step ${at + 1}: Azure received a write`,
+                );
             }
         });
     }
@@ -145,11 +189,17 @@ describe('Back and Esc at every step of every flow', function () {
         await answer(page, /Availability zones for the pool/, '1 2');
         await answer(page, list, 'Node labels');
         const labels = await waitForQuestion(page, /Kubernetes labels for the nodes/);
-        assert.strictEqual(await labels.locator('input').first().inputValue(), '', 'the labels box opened with another field\'s text');
+        assert.strictEqual(await labels.locator('input').first().inputValue(), '', "the labels box opened with another field's text");
         await answer(page, /Kubernetes labels for the nodes/, 'team=web');
         // Enter alone through every other box keeps each one's own value (here AKS's default): nothing is carried over.
-        for (const [option, question] of [['Node taints', /Kubernetes taints for the nodes/], ['Cluster autoscaler', /Let the cluster autoscaler/], ['Max pods per node', /Maximum pods per node/],
-            ['Max surge', /Extra nodes during upgrades/], ['OS disk size (GB)', /OS disk size in GB/], ['Tags', /Azure tags for the pool/]] as const) {
+        for (const [option, question] of [
+            ['Node taints', /Kubernetes taints for the nodes/],
+            ['Cluster autoscaler', /Let the cluster autoscaler/],
+            ['Max pods per node', /Maximum pods per node/],
+            ['Max surge', /Extra nodes during upgrades/],
+            ['OS disk size (GB)', /OS disk size in GB/],
+            ['Tags', /Azure tags for the pool/],
+        ] as const) {
             await answer(page, list, option);
             await answer(page, question);
         }
@@ -157,18 +207,38 @@ describe('Back and Esc at every step of every flow', function () {
         await waitForQuestion(page, /an Azure managed disk/);
         await page.keyboard.press('Escape');
         const back = await waitForQuestion(page, list);
-        assert.match(await back.innerText(), /Availability zones[\s\S]*1 2[\s\S]*Node labels[\s\S]*team=web/, 'Esc in a sub-question lost the values');
+        assert.match(
+            await back.innerText(),
+            /Availability zones[\s\S]*1 2[\s\S]*Node labels[\s\S]*team=web/,
+            'Esc in a sub-question lost the values',
+        );
         await answer(page, list, 'Done');
         await summary.filter({ hasText: /Availability zones: 1 2[\s\S]*Node labels: team=web/ }).waitFor();
         // Enter takes the default button: the narrow action (add the pool), never the cluster-wide pin.
         await page.keyboard.press('Enter');
         await toast(page, /Added node pool "firsthour" to "aks-prod-eastus"/).waitFor({ timeout: 60_000 });
         const writes = workbench.emulator.requests.filter((r) => r.method !== 'GET');
-        assert.deepStrictEqual(writes.map((r) => `${r.method} ${r.url.replace(/\?.*/, '').replace(/^.*\/managedClusters\//, '')}`), ['PUT aks-prod-eastus/agentPools/firsthour']);
+        assert.deepStrictEqual(
+            writes.map((r) => `${r.method} ${r.url.replace(/\?.*/, '').replace(/^.*\/managedClusters\//, '')}`),
+            ['PUT aks-prod-eastus/agentPools/firsthour'],
+        );
         const properties = (writes[0].body as { properties: Record<string, unknown> }).properties;
         assert.deepStrictEqual([properties.availabilityZones, properties.nodeLabels], [['1', '2'], { team: 'web' }]);
-        for (const untouched of ['nodeTaints', 'enableAutoScaling', 'minCount', 'maxPods', 'upgradeSettings', 'osDiskSizeGB', 'osDiskType', 'tags']) {
-            assert.strictEqual(properties[untouched], undefined, `${untouched} was sent though only Enter was pressed: ${JSON.stringify(properties[untouched])}`);
+        for (const untouched of [
+            'nodeTaints',
+            'enableAutoScaling',
+            'minCount',
+            'maxPods',
+            'upgradeSettings',
+            'osDiskSizeGB',
+            'osDiskType',
+            'tags',
+        ]) {
+            assert.strictEqual(
+                properties[untouched],
+                undefined,
+                `${untouched} was sent though only Enter was pressed: ${JSON.stringify(properties[untouched])}`,
+            );
         }
     });
 
@@ -198,7 +268,12 @@ describe('Back and Esc at every step of every flow', function () {
         await page.keyboard.press('Escape');
         await assertEnded(page, 'Create Cluster');
         // Esc at the top of a flow with typed values: the status bar says so.
-        await page.locator('.part.statusbar', { hasText: /Create a cluster from snapshot "snap-system-2611" .*: cancelled; nothing was sent\./ }).waitFor({ timeout: 5000 });
-        assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET'), []);
+        await page
+            .locator('.part.statusbar', { hasText: /Create a cluster from snapshot "snap-system-2611" .*: cancelled; nothing was sent\./ })
+            .waitFor({ timeout: 5000 });
+        assert.deepStrictEqual(
+            workbench.emulator.requests.filter((r) => r.method !== 'GET'),
+            [],
+        );
     });
 });

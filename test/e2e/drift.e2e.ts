@@ -49,6 +49,8 @@ describe('A person keeping pools on their snapshot', () => {
         assert.match(await dialog.innerText(), /Node OS upgrade channel: NodeImage → None/);
         await dialog.getByRole('button', { name: 'Pin Cluster', exact: true }).click();
         await toast(page, /Pinned cluster "aks-fleet-reimaged"/).waitFor();
-        await treeRow(page, 'atrisk').filter({ hasNotText: /at risk/ }).waitFor();
+        await treeRow(page, 'atrisk')
+            .filter({ hasNotText: /at risk/ })
+            .waitFor();
     });
 });

@@ -1,6 +1,16 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { answer, contextMenu, openPlatformTree, runFromPalette, startClean, toast, useWorkbench, waitForQuestion, Workbench } from './workbench';
+import {
+    answer,
+    contextMenu,
+    openPlatformTree,
+    runFromPalette,
+    startClean,
+    toast,
+    useWorkbench,
+    waitForQuestion,
+    Workbench,
+} from './workbench';
 
 const dialog = (page: Page) => page.locator('.monaco-dialog-box');
 const statusBar = (page: Page, text: RegExp) => page.locator('.part.statusbar', { hasText: text });
@@ -10,11 +20,17 @@ const walkthroughStep = (page: Page, title: string) => page.locator('.getting-st
 
 /** Whether the Welcome page shows the step as done (VS Code's checked icon). */
 async function isStepDone(page: Page, title: string): Promise<boolean> {
-    return walkthroughStep(page, title).locator('.codicon-getting-started-step-checked').count().then((n) => n > 0);
+    return walkthroughStep(page, title)
+        .locator('.codicon-getting-started-step-checked')
+        .count()
+        .then((n) => n > 0);
 }
 
-/** A person new to the product, on the demo: choices that cannot apply say why before the choice, fields checked as typed in plain words, each change on record, the walkthrough true. */
-describe('A person\'s first hour', function () {
+/**
+ * A person new to the product, on the demo: choices that cannot apply say why before the choice, fields checked as typed in plain words,
+ * each change on record, the walkthrough true.
+ */
+describe("A person's first hour", function () {
     this.timeout(180_000);
     const current = useWorkbench({}, (w) => openPlatformTree(w.page));
     let workbench: Workbench;
@@ -35,11 +51,16 @@ describe('A person\'s first hour', function () {
         await taken.click();
         await waitForQuestion(page, /"rg-snapshots" cannot be used: its reason is under it/);
         await page.keyboard.press('Escape');
-        await statusBar(page, /Create a snapshot of node pool "gpu" \(aks-prod-eastus\): cancelled; nothing was sent\./).waitFor({ timeout: 5000 });
-        assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET'), []);
+        await statusBar(page, /Create a snapshot of node pool "gpu" \(aks-prod-eastus\): cancelled; nothing was sent\./).waitFor({
+            timeout: 5000,
+        });
+        assert.deepStrictEqual(
+            workbench.emulator.requests.filter((r) => r.method !== 'GET'),
+            [],
+        );
     });
 
-    it('Add Node Pool → Advanced Options: a label\'s value and the autoscaler\'s range against the node count are refused as typed, in the portal\'s words', async () => {
+    it("Add Node Pool → Advanced Options: a label's value and the autoscaler's range against the node count are refused as typed, in the portal's words", async () => {
         const { page } = workbench;
         await contextMenu(page, 'snap-system-2611', 'Add Node Pool…');
         await answer(page, /Cluster to add the pool to/, 'aks-prod-eastus');
@@ -53,7 +74,9 @@ describe('A person\'s first hour', function () {
         await answer(page, list, 'Node labels');
         const labels = await waitForQuestion(page, /Kubernetes labels for the nodes/);
         await labels.locator('input').first().fill('team=web, Env=Prod!');
-        await labels.locator('.quick-input-message', { hasText: /Label value "Prod!" \(of key "Env"\) is invalid: empty, or at most 63 letters/ }).waitFor();
+        await labels
+            .locator('.quick-input-message', { hasText: /Label value "Prod!" \(of key "Env"\) is invalid: empty, or at most 63 letters/ })
+            .waitFor();
         await labels.locator('input').first().fill('team=web');
         await labels.locator('input').first().press('Enter');
         await answer(page, list, 'Cluster autoscaler');
@@ -69,7 +92,10 @@ describe('A person\'s first hour', function () {
         await summary.waitFor();
         await page.keyboard.press('Escape');
         await statusBar(page, /Add a node pool from a snapshot: cancelled; nothing was sent\./).waitFor({ timeout: 5000 });
-        assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET'), []);
+        assert.deepStrictEqual(
+            workbench.emulator.requests.filter((r) => r.method !== 'GET'),
+            [],
+        );
     });
 
     it('Edit Tags: the change ends with its az line and Copy az command', async () => {
@@ -81,7 +107,10 @@ describe('A person\'s first hour', function () {
         const done = toast(page, /Updated the tags of snapshot "snap-gpu-2611": .*owner=platform/);
         await done.waitFor({ timeout: 30_000 });
         await done.getByRole('button', { name: 'Copy az command' }).waitFor();
-        assert.deepStrictEqual(workbench.emulator.requests.filter((r) => r.method !== 'GET').map((r) => r.method), ['PATCH']);
+        assert.deepStrictEqual(
+            workbench.emulator.requests.filter((r) => r.method !== 'GET').map((r) => r.method),
+            ['PATCH'],
+        );
     });
 
     it('the walkthrough: signed in shows as done; "Snapshot a pool" is done once a snapshot was made, not when its command was opened', async () => {

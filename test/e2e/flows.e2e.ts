@@ -79,11 +79,16 @@ describe('A person using the snapshot workflows', () => {
         await answer(page, /Max surge/, '33%');
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor();
-        assert.match(await dialog.innerText(), /Kubernetes version: 1\.32\.9 → 1\.33\.5[\s\S]*Snapshot link: snap-memory-2609 → snap-memory-2611/);
+        assert.match(
+            await dialog.innerText(),
+            /Kubernetes version: 1\.32\.9 → 1\.33\.5[\s\S]*Snapshot link: snap-memory-2609 → snap-memory-2611/,
+        );
         await workbench.screenshot('upgrade-confirm');
         await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
         await toast(page, /Upgraded node pool "memory" to snapshot "snap-memory-2611"/).waitFor();
-        await treeRow(page, 'memory').filter({ hasText: /◆ snap-memory-2611/ }).waitFor();
+        await treeRow(page, 'memory')
+            .filter({ hasText: /◆ snap-memory-2611/ })
+            .waitFor();
         await workbench.screenshot('upgrade');
     });
 
@@ -105,7 +110,9 @@ describe('A person using the snapshot workflows', () => {
         await dialog.getByRole('button', { name: 'Create' }).click();
         await toast(page, /Created cluster "aks-golden"/).waitFor();
         await treeRow(page, 'aks-golden').click();
-        await treeRow(page, 'nodepool1').filter({ hasText: /◆ snap-system-2611/ }).waitFor();
+        await treeRow(page, 'nodepool1')
+            .filter({ hasText: /◆ snap-system-2611/ })
+            .waitFor();
         await workbench.screenshot('create-cluster');
     });
 

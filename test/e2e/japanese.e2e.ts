@@ -25,7 +25,10 @@ describe('A person whose VS Code speaks Japanese', () => {
         await toast(page, /を作成しています/).waitFor({ state: 'detached' });
         // The pointer leaves the tree, and its hover with it.
         await page.mouse.move(940, 140);
-        await page.locator('.monaco-hover').waitFor({ state: 'hidden' }).catch(() => undefined);
+        await page
+            .locator('.monaco-hover')
+            .waitFor({ state: 'hidden' })
+            .catch(() => undefined);
         await page.waitForTimeout(500);
         await workbench.screenshot('create-snapshot-ja');
     });

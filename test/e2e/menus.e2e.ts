@@ -38,27 +38,49 @@ describe('Menus that fit, and the keyboard', () => {
     it('shows each action only on the nodes where it works', async () => {
         const { page, emulator } = workbench;
         const ready = await menuOf(page, 'system');
-        assert.ok(SNAPSHOT_ACTIONS.every((a) => ready.includes(a)) && ready.includes('Compare with Snapshot…'), `a ready pool: ${ready.join(', ')}`);
+        assert.ok(
+            SNAPSHOT_ACTIONS.every((a) => ready.includes(a)) && ready.includes('Compare with Snapshot…'),
+            `a ready pool: ${ready.join(', ')}`,
+        );
         // A VirtualMachines pool cannot be snapshotted nor upgraded to one (R11).
         const vmPool = await menuOf(page, 'vmpool');
-        assert.deepStrictEqual(SNAPSHOT_ACTIONS.filter((a) => vmPool.includes(a)), [], `a VirtualMachines pool: ${vmPool.join(', ')}`);
+        assert.deepStrictEqual(
+            SNAPSHOT_ACTIONS.filter((a) => vmPool.includes(a)),
+            [],
+            `a VirtualMachines pool: ${vmPool.join(', ')}`,
+        );
         assert.ok(vmPool.includes('Compare with Snapshot…'));
         // Windows cannot be a cluster's system pool: no Create Cluster from a Windows snapshot.
         const windows = await menuOf(page, 'snap-win-2610');
         const linux = await menuOf(page, 'snap-system-2611');
         assert.ok(!windows.includes('Create Cluster…') && windows.includes('Add Node Pool…'), `a Windows snapshot: ${windows.join(', ')}`);
-        assert.ok(['Create Cluster…', 'Add Node Pool…', 'Roll Out Snapshot…'].every((a) => linux.includes(a)), `a Linux snapshot: ${linux.join(', ')}`);
-        assert.ok((await menuOf(page, 'aks-prod-eastus')).includes('Pin Cluster to Its Node Images…'), 'a re-imaging cluster can be pinned');
-        assert.ok(!(await menuOf(page, 'aks-legacy')).includes('Pin Cluster to Its Node Images…'), 'a pinned cluster is not offered the pin');
+        assert.ok(
+            ['Create Cluster…', 'Add Node Pool…', 'Roll Out Snapshot…'].every((a) => linux.includes(a)),
+            `a Linux snapshot: ${linux.join(', ')}`,
+        );
+        assert.ok(
+            (await menuOf(page, 'aks-prod-eastus')).includes('Pin Cluster to Its Node Images…'),
+            'a re-imaging cluster can be pinned',
+        );
+        assert.ok(
+            !(await menuOf(page, 'aks-legacy')).includes('Pin Cluster to Its Node Images…'),
+            'a pinned cluster is not offered the pin',
+        );
 
         // Busy (an operation runs in Azure, R10): nothing that would change it.
         emulator.state().setProvisioningState(ids.pool.gpu, 'Upgrading');
         emulator.state().setProvisioningState(ids.legacy, 'Updating');
         await treeRow(page, 'Contoso Platform').click({ button: 'right' });
         await page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: 'Refresh', exact: true }).click();
-        await treeRow(page, 'gpu').filter({ hasText: /Upgrading/ }).waitFor();
+        await treeRow(page, 'gpu')
+            .filter({ hasText: /Upgrading/ })
+            .waitFor();
         const busyPool = await menuOf(page, 'gpu');
-        assert.deepStrictEqual(SNAPSHOT_ACTIONS.filter((a) => busyPool.includes(a)), [], `a busy pool: ${busyPool.join(', ')}`);
+        assert.deepStrictEqual(
+            SNAPSHOT_ACTIONS.filter((a) => busyPool.includes(a)),
+            [],
+            `a busy pool: ${busyPool.join(', ')}`,
+        );
         const busyCluster = await menuOf(page, 'aks-legacy');
         assert.ok(!busyCluster.includes('Add Node Pool…') && busyCluster.includes('Refresh'), `a busy cluster: ${busyCluster.join(', ')}`);
         assert.ok((await menuOf(page, 'aks-prod-eastus')).includes('Add Node Pool…'), 'its ready neighbour still offers it');
@@ -71,10 +93,15 @@ describe('Menus that fit, and the keyboard', () => {
         await page.keyboard.press('F1');
         const palette = await waitForQuestion(page, /.*/);
         await palette.locator('input').fill('>AKS Snapshots: Focus on Node Pools and Snapshots View');
-        await palette.getByRole('option', { name: /Focus on Node Pools and Snapshots View/ }).first().waitFor();
+        await palette
+            .getByRole('option', { name: /Focus on Node Pools and Snapshots View/ })
+            .first()
+            .waitFor();
         await page.keyboard.press('Enter');
         await palette.waitFor({ state: 'hidden' });
-        const focused = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Node Pools and Snapshots/i }) }).locator('.monaco-list-row.focused');
+        const focused = page
+            .locator('.pane', { has: page.locator('.pane-header', { hasText: /Node Pools and Snapshots/i }) })
+            .locator('.monaco-list-row.focused');
         await page.keyboard.press('Home');
         for (let i = 0; i < 30 && !(await focused.innerText({ timeout: 1000 }).catch(() => '')).startsWith('memory'); i++) {
             await page.keyboard.press('ArrowDown');
@@ -84,7 +111,17 @@ describe('Menus that fit, and the keyboard', () => {
         await page.keyboard.press('Shift+F10');
         const menu = page.locator('.context-view .monaco-menu');
         await menu.waitFor();
-        for (let i = 0; i < 20 && !/^Create Snapshot…/.test(await menu.locator('.monaco-action-bar .action-item.focused').innerText({ timeout: 1000 }).catch(() => '')); i++) {
+        for (
+            let i = 0;
+            i < 20 &&
+            !/^Create Snapshot…/.test(
+                await menu
+                    .locator('.monaco-action-bar .action-item.focused')
+                    .innerText({ timeout: 1000 })
+                    .catch(() => ''),
+            );
+            i++
+        ) {
             await page.keyboard.press('ArrowDown');
         }
         await page.keyboard.press('Enter');

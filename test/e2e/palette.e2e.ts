@@ -7,7 +7,10 @@ async function pickRow(page: Page, question: RegExp, typed: string, label: strin
     const widget = await waitForQuestion(page, question);
     await widget.locator('input').first().fill(typed);
     await page.waitForTimeout(300);
-    await widget.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first().click();
+    await widget
+        .locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+        .first()
+        .click();
 }
 
 /** The same workflows from the command palette (F1): the missing resource is asked with quick picks over the tree. */
@@ -22,7 +25,7 @@ describe('A person using the command palette', () => {
         workbench = current();
     });
 
-    it('Create Snapshot…: types the cluster\'s name to find its pools in one list, picks one, then names the snapshot', async () => {
+    it("Create Snapshot…: types the cluster's name to find its pools in one list, picks one, then names the snapshot", async () => {
         const { page } = workbench;
         await runFromPalette(page, 'AKS Snapshots: Create Snapshot…');
         await pickRow(page, /Create Snapshot: the node pool to snapshot/, 'aks-prod-weu', 'system');
@@ -83,7 +86,7 @@ describe('A person using the command palette', () => {
         await answer(page, /Cluster name/, 'aks-sandbox-2');
         await answer(page, /Resource group for cluster/, 'rg-sandbox');
         for (const question of [/Region for cluster/, /DNS name prefix/, /Node pool name/, /VM size/, /Node count/]) {
-        await answer(page, question);
+            await answer(page, question);
         }
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor();

@@ -9,7 +9,7 @@ describe('A person browsing the tree', () => {
         workbench = current();
     });
 
-    it('opens the view, expands a subscription and a cluster, and reads a pool\'s tooltip', async () => {
+    it("opens the view, expands a subscription and a cluster, and reads a pool's tooltip", async () => {
         const { page } = workbench;
         await openAksView(page);
         await treeRow(page, 'Contoso Platform').click();
@@ -20,8 +20,13 @@ describe('A person browsing the tree', () => {
         const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'snap-memory-2609' });
         await hover.waitFor();
         const text = await hover.innerText();
-        for (const expected of ['Mode: User', 'Kubernetes version: 1.32.9', 'Node image: AKSAzureLinux-V3gen2-202609.15.0', 'VM size: Standard_E8s_v5']) {
-        assert.ok(text.includes(expected), `tooltip lacks "${expected}": ${text}`);
+        for (const expected of [
+            'Mode: User',
+            'Kubernetes version: 1.32.9',
+            'Node image: AKSAzureLinux-V3gen2-202609.15.0',
+            'VM size: Standard_E8s_v5',
+        ]) {
+            assert.ok(text.includes(expected), `tooltip lacks "${expected}": ${text}`);
         }
         assert.match(await memory.innerText(), /◆ snap-memory-2609/);
         await workbench.screenshot('tree');
@@ -44,7 +49,7 @@ describe('A person who is signed out', () => {
         await workbench.screenshot('signed-out');
     });
 
-    it('signs in with VS Code\'s account, signs in to the guest tenant the tree offers, and narrows the tree with Select Subscriptions', async () => {
+    it("signs in with VS Code's account, signs in to the guest tenant the tree offers, and narrows the tree with Select Subscriptions", async () => {
         const { page } = workbench;
         // The view is open from the scenario before (the activity bar's tab would close it).
         const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Node Pools and Snapshots/i }) });
@@ -69,7 +74,10 @@ describe('A person who is signed out', () => {
 
         // The filter button in the view's title: only the sandbox stays.
         // The view is the container's only one: its title actions are in the side bar's title.
-        await page.locator('.part.sidebar .title-actions').getByRole('button', { name: /Select Subscriptions/ }).click();
+        await page
+            .locator('.part.sidebar .title-actions')
+            .getByRole('button', { name: /Select Subscriptions/ })
+            .click();
         const pick = await waitForQuestion(page, /Select the subscriptions to show/);
         // Every subscription shows, so every one is ticked: untick two.
         assert.match(await pick.innerText(), /3 Selected/);

@@ -58,7 +58,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
                 'workbench.sideBar.location': 'left',
             },
             locale: options.locale,
-            extensionFolders: [...options.signedIn === false ? [TEST_ACCOUNT_EXTENSION] : [], ...options.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : []],
+            extensionFolders: [
+                ...(options.signedIn === false ? [TEST_ACCOUNT_EXTENSION] : []),
+                ...(options.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : []),
+            ],
             disabledExtensions: options.signedIn === false ? [BUILT_IN_MICROSOFT_SIGN_IN] : [],
         });
         stops.push(() => server.stop());
@@ -95,8 +98,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     }
 }
 
-/** The AKS Snapshots view (by its titles in the display language), opened from the activity bar as a person would, with the side bar widened to read it. */
-export async function openAksView(page: Page, names: { tab: RegExp; view: RegExp } = { tab: /AKS Snapshots/, view: /Node Pools and Snapshots/i }): Promise<Locator> {
+/**
+ * The AKS Snapshots view (by its titles in the display language), opened from the activity bar as a person would, with the side bar widened
+ * to read it.
+ */
+export async function openAksView(
+    page: Page,
+    names: { tab: RegExp; view: RegExp } = { tab: /AKS Snapshots/, view: /Node Pools and Snapshots/i },
+): Promise<Locator> {
     await page.getByRole('tab', { name: names.tab }).click();
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: names.view }) });
     await view.waitFor();
@@ -128,7 +137,9 @@ export async function startClean(workbench: Workbench): Promise<void> {
 
 /** A row of the tree, by its label. */
 export function treeRow(page: Page, label: string): Locator {
-    return page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    return page.locator('.monaco-list-row', {
+        has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    });
 }
 
 /** Right-clicks a tree row and chooses a context-menu item, as a person would. */
@@ -136,7 +147,10 @@ export async function contextMenu(page: Page, rowLabel: string, item: string): P
     const row = treeRow(page, rowLabel).first();
     // A tooltip left open by the pointer over another row can cover this one: move off the view and let it close.
     await page.mouse.move(900, 700);
-    await page.locator('.monaco-hover, .workbench-hover').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    await page
+        .locator('.monaco-hover, .workbench-hover')
+        .waitFor({ state: 'hidden', timeout: 5000 })
+        .catch(() => undefined);
     await row.scrollIntoViewIfNeeded();
     await row.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu');
@@ -157,7 +171,7 @@ export async function waitForQuestion(page: Page, question: RegExp, timeoutMs = 
     let last = '';
     while (Date.now() < deadline) {
         if (await widget.isVisible()) {
-            last = `${await input.getAttribute('placeholder') ?? ''} ${await input.getAttribute('aria-label') ?? ''} ${await widget.innerText()}`;
+            last = `${(await input.getAttribute('placeholder')) ?? ''} ${(await input.getAttribute('aria-label')) ?? ''} ${await widget.innerText()}`;
             if (question.test(last)) {
                 return widget;
             }
@@ -189,7 +203,10 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
     await page.keyboard.press('F1');
     const widget = await waitForQuestion(page, /.*/);
     await widget.locator('input').fill(`>${title}`);
-    await widget.getByRole('option', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().waitFor();
+    await widget
+        .getByRole('option', { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+        .first()
+        .waitFor();
     await widget.locator('input').press('Enter');
 }
 

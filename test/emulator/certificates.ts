@@ -61,7 +61,13 @@ function makeCertificates(): { ca: string; key: string; cert: string } {
         { name: 'basicConstraints', cA: false },
         { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
         { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+        {
+            name: 'subjectAltName',
+            altNames: [
+                { type: 7, ip: '127.0.0.1' },
+                { type: 2, value: 'localhost' },
+            ],
+        },
         { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
     ]);
     server.sign(caKeys.privateKey, forge.md.sha256.create());

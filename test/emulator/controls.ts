@@ -58,15 +58,29 @@ export function control(url: URL, method: string, raw: string, c: Controls): unk
             c.reset(body().seed as string | undefined);
             return {};
         case 'GET /_emulator/operations':
-            return [...c.state().operations.values()].map(({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }) =>
-                ({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }));
+            return [...c.state().operations.values()].map(
+                ({ id, subscriptionId, resourceId, kind, startTime, endTime, status, error }) => ({
+                    id,
+                    subscriptionId,
+                    resourceId,
+                    kind,
+                    startTime,
+                    endTime,
+                    status,
+                    error,
+                }),
+            );
         case 'GET /_emulator/resources': {
             // Every cluster, pool and snapshot with its eTag and state: what a test compares before and after.
             const state = c.state();
             return [
                 ...[...state.clusters.values()].flatMap((cluster) => [
                     { id: clusterId(cluster).toLowerCase(), eTag: cluster.eTag, state: cluster.properties.provisioningState },
-                    ...[...cluster.pools.values()].map((p) => ({ id: `${clusterId(cluster)}/agentPools/${p.name}`.toLowerCase(), eTag: p.eTag, state: p.properties.provisioningState })),
+                    ...[...cluster.pools.values()].map((p) => ({
+                        id: `${clusterId(cluster)}/agentPools/${p.name}`.toLowerCase(),
+                        eTag: p.eTag,
+                        state: p.properties.provisioningState,
+                    })),
                 ]),
                 ...[...state.snapshots.values()].map((s) => ({ id: snapshotId(s).toLowerCase(), eTag: s.eTag, state: 'Succeeded' })),
             ];

@@ -48,8 +48,12 @@ export const FOREIGN_ORIGIN = 'https://foreign-host.invalid';
 
 /** The first fault that still applies to a request, counted as used. */
 export function takeFault(faults: Fault[], method: string, pathname: string): Fault | undefined {
-    const fault = faults.find((f) => (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
-        pathname.toLowerCase().includes(f.pathContains.toLowerCase()) && (f.times ?? 1) > 0);
+    const fault = faults.find(
+        (f) =>
+            (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
+            pathname.toLowerCase().includes(f.pathContains.toLowerCase()) &&
+            (f.times ?? 1) > 0,
+    );
     if (fault?.times !== undefined) {
         fault.times--;
     }
@@ -60,9 +64,19 @@ export function takeFault(faults: Fault[], method: string, pathname: string): Fa
 export function twistOf(fault: Fault | undefined): RequestTwist {
     switch (fault?.action) {
         case 'failOperation':
-            return { operationEnd: { status: 'Failed', error: fault.error ?? { code: 'InternalOperationError', message: 'The operation failed inside the service.' } } };
+            return {
+                operationEnd: {
+                    status: 'Failed',
+                    error: fault.error ?? { code: 'InternalOperationError', message: 'The operation failed inside the service.' },
+                },
+            };
         case 'cancelOperation':
-            return { operationEnd: { status: 'Canceled', error: { code: 'OperationCanceled', message: 'The operation was canceled by another operation or by the service.' } } };
+            return {
+                operationEnd: {
+                    status: 'Canceled',
+                    error: { code: 'OperationCanceled', message: 'The operation was canceled by another operation or by the service.' },
+                },
+            };
         case 'foreignNextLink':
             return { nextLinkOrigin: fault.origin ?? FOREIGN_ORIGIN };
         case 'loopingNextLink':

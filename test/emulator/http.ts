@@ -5,7 +5,11 @@ import * as crypto from 'crypto';
 export type Json = Record<string, unknown>;
 
 export class ArmError extends Error {
-    constructor(readonly status: number, readonly body: unknown, readonly headers: Record<string, string> = {}) {
+    constructor(
+        readonly status: number,
+        readonly body: unknown,
+        readonly headers: Record<string, string> = {},
+    ) {
         super(`${status}`);
     }
 }
@@ -61,8 +65,16 @@ const bare = (eTag: string): string => eTag.trim().replace(/^W\//, '').replace(/
  */
 export function checkConditions(request: ArmRequest, current: { eTag: string } | undefined, what: string): void {
     const ifNoneMatch = request.headers['if-none-match'];
-    if (ifNoneMatch !== undefined && current && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => bare(t) === bare(current.eTag)))) {
-        throw aksError(412, 'PreconditionFailed', `Operation failed because ${what} already exists and If-None-Match was "${ifNoneMatch}".`);
+    if (
+        ifNoneMatch !== undefined &&
+        current &&
+        (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => bare(t) === bare(current.eTag)))
+    ) {
+        throw aksError(
+            412,
+            'PreconditionFailed',
+            `Operation failed because ${what} already exists and If-None-Match was "${ifNoneMatch}".`,
+        );
     }
     const ifMatch = request.headers['if-match'];
     if (ifMatch === undefined) {
@@ -72,8 +84,11 @@ export function checkConditions(request: ArmRequest, current: { eTag: string } |
         throw aksError(412, 'PreconditionFailed', `Operation failed because ${what} does not exist and If-Match was "${ifMatch}".`);
     }
     if (ifMatch.trim() !== '*' && !ifMatch.split(',').some((t) => bare(t) === bare(current.eTag))) {
-        throw aksError(412, 'PreconditionFailed',
-            `Operation failed because the If-Match eTag ${ifMatch} does not match the current eTag ${current.eTag} of ${what}.`);
+        throw aksError(
+            412,
+            'PreconditionFailed',
+            `Operation failed because the If-Match eTag ${ifMatch} does not match the current eTag ${current.eTag} of ${what}.`,
+        );
     }
 }
 

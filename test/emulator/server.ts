@@ -96,7 +96,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const tokens = new TokenService(() => state.tenants.map((t) => t.tenantId), knobs);
     const context: Context = { state: () => state, knobs };
     const routes = new RouteTable();
-    for (const register of [registerSubscriptions, registerResourceGroups, registerManagedClusters, registerAgentPools, registerMaintenanceConfigurations, registerSnapshots, registerOperations, registerSkus]) {
+    for (const register of [
+        registerSubscriptions,
+        registerResourceGroups,
+        registerManagedClusters,
+        registerAgentPools,
+        registerMaintenanceConfigurations,
+        registerSnapshots,
+        registerOperations,
+        registerSkus,
+    ]) {
         register(routes, context);
     }
     // ARM requests being answered now, and the most at once (the bench checks the product's bound on requests in flight).
@@ -110,7 +119,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         return seen;
     };
     const controls: Controls = {
-        requests, faults, knobs, peakInFlight,
+        requests,
+        faults,
+        knobs,
+        peakInFlight,
         state: () => state,
         reset: (name?: string) => {
             const next = name ? resolveSeed(name) : seed;
@@ -147,7 +159,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     if (record) {
                         record.status = result.status;
                         if (options.conformance !== false) {
-                            recordExchange({ method: record.method, url: record.url, headers: record.headers, body: record.body, status: result.status, answer: body });
+                            recordExchange({
+                                method: record.method,
+                                url: record.url,
+                                headers: record.headers,
+                                body: record.body,
+                                status: result.status,
+                                answer: body,
+                            });
                         }
                     }
                     res.writeHead(result.status, {
@@ -155,7 +174,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                         // ARM's clock (the seeds' day, running on), as the real service dates every answer.
                         date: armNow(knobs).toUTCString(),
                         'x-ms-request-id': crypto.randomUUID(),
-                        'x-ms-correlation-request-id': req.headers['x-ms-correlation-request-id'] as string | undefined ?? crypto.randomUUID(),
+                        'x-ms-correlation-request-id':
+                            (req.headers['x-ms-correlation-request-id'] as string | undefined) ?? crypto.randomUUID(),
                         ...result.headers,
                     });
                     res.end(text);
@@ -190,7 +210,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     const tokenTenant = tokens.verify(req.headers.authorization);
                     const { route, params } = routes.match(method, url.pathname);
                     // A subscription answers only tokens from its own tenant (a guest tenant needs a sign-in of its own).
-                    const subscription = params.subscriptionId ? state.subscriptions.find((s) => s.subscriptionId.toLowerCase() === params.subscriptionId.toLowerCase()) : undefined;
+                    const subscription = params.subscriptionId
+                        ? state.subscriptions.find((s) => s.subscriptionId.toLowerCase() === params.subscriptionId.toLowerCase())
+                        : undefined;
                     if (subscription && state.tenantOf(subscription) !== tokenTenant) {
                         throw wrongIssuer(tokenTenant, state.tenantOf(subscription));
                     }
@@ -213,7 +235,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                             req.socket.destroy();
                             return;
                         case 'errorAfterApply':
-                            return reply({ status: 500, body: { error: { code: 'InternalServerError', message: 'Encountered an internal server error. The tracking activity id is in the x-ms-request-id header.' } } });
+                            return reply({
+                                status: 500,
+                                body: {
+                                    error: {
+                                        code: 'InternalServerError',
+                                        message:
+                                            'Encountered an internal server error. The tracking activity id is in the x-ms-request-id header.',
+                                    },
+                                },
+                            });
                         case 'delay':
                             await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 60_000));
                             break;
@@ -247,10 +278,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         throttled: () => throttle.throttled,
         peakInFlight,
         reset: controls.reset,
-        close: () => new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-        }),
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
     };
 }
 
@@ -270,5 +302,7 @@ function headerMap(headers: NodeJS.Dict<string | string[]>): Record<string, stri
 
 /** Headers as recorded: the bearer token itself is never kept. */
 function redacted(headers: Record<string, string>): Record<string, string> {
-    return headers.authorization ? { ...headers, authorization: headers.authorization.replace(/^(Bearer)\s+\S+$/i, '$1 <redacted>') } : headers;
+    return headers.authorization
+        ? { ...headers, authorization: headers.authorization.replace(/^(Bearer)\s+\S+$/i, '$1 <redacted>') }
+        : headers;
 }

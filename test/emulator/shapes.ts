@@ -65,7 +65,14 @@ export function snapshotId(s: { subscriptionId: string; resourceGroup: string; n
 }
 
 /** What AKS fills in for a cluster created the default way (`az aks create` with a managed identity). */
-export function defaultClusterProperties(subscriptionId: string, resourceGroup: string, name: string, location: string, version: string, dnsPrefix = `${name}-dns`): Json {
+export function defaultClusterProperties(
+    subscriptionId: string,
+    resourceGroup: string,
+    name: string,
+    location: string,
+    version: string,
+    dnsPrefix = `${name}-dns`,
+): Json {
     const nodeResourceGroup = `MC_${resourceGroup}_${name}_${location}`;
     const hash = guidOf(subscriptionId, resourceGroup, name).slice(0, 8);
     return {
@@ -76,28 +83,44 @@ export function defaultClusterProperties(subscriptionId: string, resourceGroup: 
         dnsPrefix,
         fqdn: `${dnsPrefix}-${hash}.hcp.${location}.azmk8s.io`,
         azurePortalFQDN: `${dnsPrefix}-${hash}.portal.hcp.${location}.azmk8s.io`,
-        linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC${hash} azureuser@contoso` }] } },
+        linuxProfile: {
+            adminUsername: 'azureuser',
+            ssh: { publicKeys: [{ keyData: `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC${hash} azureuser@contoso` }] },
+        },
         servicePrincipalProfile: { clientId: 'msi' },
         addonProfiles: {},
         nodeResourceGroup,
         enableRBAC: true,
         supportPlan: 'KubernetesOfficial',
         networkProfile: {
-            networkPlugin: 'azure', networkPluginMode: 'overlay', networkPolicy: 'none', networkDataplane: 'azure',
+            networkPlugin: 'azure',
+            networkPluginMode: 'overlay',
+            networkPolicy: 'none',
+            networkDataplane: 'azure',
             loadBalancerSku: 'standard',
             loadBalancerProfile: {
                 managedOutboundIPs: { count: 1 },
-                effectiveOutboundIPs: [{ id: `/subscriptions/${subscriptionId}/resourceGroups/${nodeResourceGroup}/providers/Microsoft.Network/publicIPAddresses/${guidOf(name, 'ip')}` }],
+                effectiveOutboundIPs: [
+                    {
+                        id: `/subscriptions/${subscriptionId}/resourceGroups/${nodeResourceGroup}/providers/Microsoft.Network/publicIPAddresses/${guidOf(name, 'ip')}`,
+                    },
+                ],
                 backendPoolType: 'nodeIPConfiguration',
             },
-            podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', outboundType: 'loadBalancer',
-            podCidrs: ['10.244.0.0/16'], serviceCidrs: ['10.0.0.0/16'], ipFamilies: ['IPv4'],
+            podCidr: '10.244.0.0/16',
+            serviceCidr: '10.0.0.0/16',
+            dnsServiceIP: '10.0.0.10',
+            outboundType: 'loadBalancer',
+            podCidrs: ['10.244.0.0/16'],
+            serviceCidrs: ['10.0.0.0/16'],
+            ipFamilies: ['IPv4'],
         },
         maxAgentPools: 100,
         identityProfile: {
             kubeletidentity: {
                 resourceId: `/subscriptions/${subscriptionId}/resourcegroups/${nodeResourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}-agentpool`,
-                clientId: guidOf(name, 'kubelet', 'client'), objectId: guidOf(name, 'kubelet', 'object'),
+                clientId: guidOf(name, 'kubelet', 'client'),
+                objectId: guidOf(name, 'kubelet', 'object'),
             },
         },
         // The defaults for new clusters since API 2023-06-01: the node OS channel re-images every pool (R7).
@@ -115,11 +138,23 @@ export function defaultClusterProperties(subscriptionId: string, resourceGroup: 
 /** What AKS fills in for a pool created the default way. */
 export function defaultPoolProperties(): Json {
     return {
-        count: 3, vmSize: 'Standard_D4ds_v5', osDiskSizeGB: 128, osDiskType: 'Managed', kubeletDiskType: 'OS', maxPods: 110,
-        type: 'VirtualMachineScaleSets', enableAutoScaling: false, scaleDownMode: 'Delete',
-        provisioningState: 'Succeeded', powerState: { code: 'Running' },
-        enableNodePublicIP: false, mode: 'User', enableEncryptionAtHost: false, enableUltraSSD: false,
-        osType: 'Linux', osSKU: 'Ubuntu',
+        count: 3,
+        vmSize: 'Standard_D4ds_v5',
+        osDiskSizeGB: 128,
+        osDiskType: 'Managed',
+        kubeletDiskType: 'OS',
+        maxPods: 110,
+        type: 'VirtualMachineScaleSets',
+        enableAutoScaling: false,
+        scaleDownMode: 'Delete',
+        provisioningState: 'Succeeded',
+        powerState: { code: 'Running' },
+        enableNodePublicIP: false,
+        mode: 'User',
+        enableEncryptionAtHost: false,
+        enableUltraSSD: false,
+        osType: 'Linux',
+        osSKU: 'Ubuntu',
         upgradeSettings: { maxSurge: '10%', maxUnavailable: '0' },
         enableFIPS: false,
         securityProfile: { enableVTPM: false, enableSecureBoot: false },
@@ -128,8 +163,15 @@ export function defaultPoolProperties(): Json {
 
 export function clusterJson(c: ClusterRecord): Json {
     return {
-        id: clusterId(c), location: c.location, name: c.name, type: 'Microsoft.ContainerService/ManagedClusters', tags: c.tags, eTag: c.eTag,
-        kind: 'Base', sku: c.sku, identity: c.identity,
+        id: clusterId(c),
+        location: c.location,
+        name: c.name,
+        type: 'Microsoft.ContainerService/ManagedClusters',
+        tags: c.tags,
+        eTag: c.eTag,
+        kind: 'Base',
+        sku: c.sku,
+        identity: c.identity,
         properties: {
             ...c.properties,
             agentPoolProfiles: [...c.pools.values()].map((p) => ({ name: p.name, ...p.properties, eTag: p.eTag })),
@@ -138,19 +180,33 @@ export function clusterJson(c: ClusterRecord): Json {
 }
 
 export function poolJson(c: ClusterRecord, p: PoolRecord): Json {
-    return { id: `${clusterId(c)}/agentPools/${p.name}`, name: p.name, type: 'Microsoft.ContainerService/managedClusters/agentPools', properties: { ...p.properties, eTag: p.eTag } };
+    return {
+        id: `${clusterId(c)}/agentPools/${p.name}`,
+        name: p.name,
+        type: 'Microsoft.ContainerService/managedClusters/agentPools',
+        properties: { ...p.properties, eTag: p.eTag },
+    };
 }
 
 export function snapshotJson(s: SnapshotRecord): Json {
     return {
-        id: snapshotId(s), name: s.name, type: 'Microsoft.ContainerService/Snapshots', location: s.location, ...(s.tags ? { tags: s.tags } : {}),
-        systemData: s.systemData, properties: s.properties,
+        id: snapshotId(s),
+        name: s.name,
+        type: 'Microsoft.ContainerService/Snapshots',
+        location: s.location,
+        ...(s.tags ? { tags: s.tags } : {}),
+        systemData: s.systemData,
+        properties: s.properties,
     };
 }
 
 export function resourceGroupJson(g: ResourceGroupRecord): Json {
     return {
-        id: `/subscriptions/${g.subscriptionId}/resourceGroups/${g.name}`, name: g.name, type: 'Microsoft.Resources/resourceGroups', location: g.location,
-        ...(g.tags ? { tags: g.tags } : {}), properties: { provisioningState: 'Succeeded' },
+        id: `/subscriptions/${g.subscriptionId}/resourceGroups/${g.name}`,
+        name: g.name,
+        type: 'Microsoft.Resources/resourceGroups',
+        location: g.location,
+        ...(g.tags ? { tags: g.tags } : {}),
+        properties: { provisioningState: 'Succeeded' },
     };
 }

@@ -1,7 +1,14 @@
 import { armError, clone, Json, key, newETag } from './http';
 import { latestNodeImageOf, Seed, SeedSubscription, SeedTenant } from './seeds';
 import {
-    ClusterRecord, clusterId, defaultClusterProperties, defaultPoolProperties, guidOf, PoolRecord, ResourceGroupRecord, SnapshotRecord,
+    ClusterRecord,
+    clusterId,
+    defaultClusterProperties,
+    defaultPoolProperties,
+    guidOf,
+    PoolRecord,
+    ResourceGroupRecord,
+    SnapshotRecord,
 } from './shapes';
 
 /** A long operation as AKS runs it: polled through its operation URL until it ends. */
@@ -44,7 +51,10 @@ export class EmulatorState {
 
     constructor(seed: Seed) {
         this.tenantId = seed.tenantId;
-        this.tenants = [{ tenantId: seed.tenantId, displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' }, ...seed.guestTenants ?? []];
+        this.tenants = [
+            { tenantId: seed.tenantId, displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' },
+            ...(seed.guestTenants ?? []),
+        ];
         this.subscriptions = seed.subscriptions;
         for (const rg of seed.resourceGroups) {
             this.resourceGroups.set(key(rg.subscriptionId, rg.name), { ...rg });
@@ -53,7 +63,9 @@ export class EmulatorState {
             const pools = new Map<string, PoolRecord>();
             for (const p of c.pools) {
                 pools.set(p.name.toLowerCase(), {
-                    name: p.name, properties: { ...defaultPoolProperties(), ...clone(p.properties) }, eTag: newETag(),
+                    name: p.name,
+                    properties: { ...defaultPoolProperties(), ...clone(p.properties) },
+                    eTag: newETag(),
                     ...(p.recentlyUsed ? { recentlyUsed: p.recentlyUsed.map((v) => ({ ...v })) } : {}),
                 });
             }
@@ -61,9 +73,16 @@ export class EmulatorState {
             properties.provisioningState = c.provisioningState ?? 'Succeeded';
             Object.assign(properties, clone(c.properties ?? {}));
             this.clusters.set(key(c.subscriptionId, c.resourceGroup, c.name), {
-                subscriptionId: c.subscriptionId, resourceGroup: c.resourceGroup, name: c.name, location: c.location, tags: { ...(c.tags ?? {}) },
+                subscriptionId: c.subscriptionId,
+                resourceGroup: c.resourceGroup,
+                name: c.name,
+                location: c.location,
+                tags: { ...(c.tags ?? {}) },
                 identity: { type: 'SystemAssigned', principalId: guidOf(c.name, 'principal'), tenantId: seed.tenantId },
-                sku: { name: 'Base', tier: c.tier ?? 'Free' }, properties, eTag: newETag(), pools,
+                sku: { name: 'Base', tier: c.tier ?? 'Free' },
+                properties,
+                eTag: newETag(),
+                pools,
                 maintenance: new Map(Object.entries(c.maintenanceConfigurations ?? {}).map(([name, config]) => [name, clone(config)])),
             });
         }
@@ -73,11 +92,28 @@ export class EmulatorState {
                 ? s.source
                 : `${clusterId(this.seededCluster(s.subscriptionId, cluster))}/agentPools/${poolName}`;
             this.snapshots.set(key(s.subscriptionId, s.resourceGroup, s.name), {
-                subscriptionId: s.subscriptionId, resourceGroup: s.resourceGroup, name: s.name, location: s.location, tags: s.tags,
-                systemData: { createdBy: 'platform@contoso.com', createdByType: 'User', createdAt: s.createdAt, lastModifiedBy: 'platform@contoso.com', lastModifiedByType: 'User', lastModifiedAt: s.createdAt },
+                subscriptionId: s.subscriptionId,
+                resourceGroup: s.resourceGroup,
+                name: s.name,
+                location: s.location,
+                tags: s.tags,
+                systemData: {
+                    createdBy: 'platform@contoso.com',
+                    createdByType: 'User',
+                    createdAt: s.createdAt,
+                    lastModifiedBy: 'platform@contoso.com',
+                    lastModifiedByType: 'User',
+                    lastModifiedAt: s.createdAt,
+                },
                 properties: {
-                    creationData: { sourceResourceId }, snapshotType: 'NodePool', kubernetesVersion: s.kubernetesVersion,
-                    nodeImageVersion: s.nodeImageVersion, osType: s.osType, osSku: s.osSku, vmSize: s.vmSize, enableFIPS: s.enableFIPS ?? false,
+                    creationData: { sourceResourceId },
+                    snapshotType: 'NodePool',
+                    kubernetesVersion: s.kubernetesVersion,
+                    nodeImageVersion: s.nodeImageVersion,
+                    osType: s.osType,
+                    osSku: s.osSku,
+                    vmSize: s.vmSize,
+                    enableFIPS: s.enableFIPS ?? false,
                 },
                 eTag: newETag(),
             });
@@ -186,7 +222,10 @@ export class EmulatorState {
 
     /** The id a write's path addresses (cluster, pool or snapshot), for `changedMeanwhile`. */
     static resourceIdOf(pathname: string): string {
-        const m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.containerservice\/(?:managedclusters\/[^/]+(?:\/agentpools\/[^/]+)?|snapshots\/[^/]+))/i.exec(pathname);
+        const m =
+            /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.containerservice\/(?:managedclusters\/[^/]+(?:\/agentpools\/[^/]+)?|snapshots\/[^/]+))/i.exec(
+                pathname,
+            );
         return m ? decodeURIComponent(m[1]) : pathname;
     }
 

@@ -52,7 +52,10 @@ export class Throttle {
     /** Every 429 answered, for the benchmarks and tests to count. */
     throttled = 0;
 
-    constructor(private readonly knobs: ThrottlingKnobs, private readonly now: () => number = Date.now) {}
+    constructor(
+        private readonly knobs: ThrottlingKnobs,
+        private readonly now: () => number = Date.now,
+    ) {}
 
     /** Takes one token for the request, or throws the 429 AKS answers. */
     take(routeName: string, params: Params): void {
@@ -78,8 +81,11 @@ export class Throttle {
         }
         this.throttled++;
         const retryAfter = Math.max(1, Math.ceil((1 - state.tokens) / rate));
-        const error = aksError(429, 'Throttled',
-            `Request is being throttled: the ${bucket.limit} limit of ${burst} requests, refilled at ${rate.toPrecision(3)} per second, is used up. Retry after ${retryAfter} seconds.`);
+        const error = aksError(
+            429,
+            'Throttled',
+            `Request is being throttled: the ${bucket.limit} limit of ${burst} requests, refilled at ${rate.toPrecision(3)} per second, is used up. Retry after ${retryAfter} seconds.`,
+        );
         Object.assign(error.headers, { 'retry-after': String(retryAfter) });
         throw error;
     }

@@ -10,7 +10,12 @@ export const CLIENT_ID = '5a1d8c2e-7f3b-4e6a-9b0c-1d2e3f4a5b6c';
 export const CLIENT_SECRET = 'emulator-client-secret';
 
 /** The audiences ARM accepts, as it lists them in its own 401 message. */
-export const ARM_AUDIENCES = ['https://management.core.windows.net/', 'https://management.core.windows.net', 'https://management.azure.com/', 'https://management.azure.com'];
+export const ARM_AUDIENCES = [
+    'https://management.core.windows.net/',
+    'https://management.core.windows.net',
+    'https://management.azure.com/',
+    'https://management.azure.com',
+];
 
 export interface TokenKnobs {
     /** Seconds an issued token lives (`expires_in`, and the `exp` ARM checks). */
@@ -34,7 +39,10 @@ export class TokenService {
     readonly issued: string[] = [];
 
     /** `tenants`: the tenants the identity belongs to, the home tenant first (they change when the emulator is reset). */
-    constructor(private readonly tenants: () => readonly string[], private readonly knobs: TokenKnobs) {}
+    constructor(
+        private readonly tenants: () => readonly string[],
+        private readonly knobs: TokenKnobs,
+    ) {}
 
     private get tenantId(): string {
         return this.tenants()[0];
@@ -51,17 +59,24 @@ export class TokenService {
             return this.tenantId;
         }
         const known = this.tenants().find((t) => t.toLowerCase() === segment.toLowerCase());
-        return known ?? {
-            status: 400, body: {
-                error: 'invalid_request', error_codes: [90002],
-                error_description: `AADSTS90002: Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
-            },
-        };
+        return (
+            known ?? {
+                status: 400,
+                body: {
+                    error: 'invalid_request',
+                    error_codes: [90002],
+                    error_description: `AADSTS90002: Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+                },
+            }
+        );
     }
 
     static isTokenPath(pathname: string): boolean {
-        return /\/oauth2\/(v2\.0\/)?token$/i.test(pathname) || /\/\.well-known\/openid-configuration$/i.test(pathname) ||
-            /^\/common\/discovery\/instance$/i.test(pathname);
+        return (
+            /\/oauth2\/(v2\.0\/)?token$/i.test(pathname) ||
+            /\/\.well-known\/openid-configuration$/i.test(pathname) ||
+            /^\/common\/discovery\/instance$/i.test(pathname)
+        );
     }
 
     /** Answers the identity endpoints: discovery, OpenID configuration, and the token itself (client credentials). */
@@ -70,7 +85,8 @@ export class TokenService {
         if (url.pathname.endsWith('openid-configuration')) {
             const v2 = url.pathname.includes('/v2.0/') ? '/v2.0' : '';
             return {
-                status: 200, body: {
+                status: 200,
+                body: {
                     token_endpoint: `${authority}/oauth2${v2}/token`,
                     authorization_endpoint: `${authority}/oauth2${v2}/authorize`,
                     device_authorization_endpoint: `${authority}/oauth2${v2}/devicecode`,
@@ -86,7 +102,8 @@ export class TokenService {
         }
         if (url.pathname.endsWith('/discovery/instance')) {
             return {
-                status: 200, body: {
+                status: 200,
+                body: {
                     tenant_discovery_endpoint: `${origin}/${this.tenantId}/v2.0/.well-known/openid-configuration`,
                     'api-version': '1.1',
                     metadata: [],
@@ -99,7 +116,8 @@ export class TokenService {
         const form = new URLSearchParams(raw);
         if (form.get('client_id') !== CLIENT_ID || form.get('client_secret') !== CLIENT_SECRET) {
             return {
-                status: 401, body: {
+                status: 401,
+                body: {
                     error: 'invalid_client',
                     error_description: `AADSTS7000215: Invalid client secret provided for application '${form.get('client_id') ?? ''}'.`,
                     error_codes: [7000215],
@@ -108,7 +126,7 @@ export class TokenService {
         }
         // v2 asks for scopes (`<resource>/.default`), v1 and ADFS for a resource: the token is for that audience.
         const scope = (form.get('scope') ?? '').split(' ').find((s) => s.endsWith('/.default'));
-        const audience = scope ? scope.slice(0, -'.default'.length) : form.get('resource') ?? '';
+        const audience = scope ? scope.slice(0, -'.default'.length) : (form.get('resource') ?? '');
         const tenant = this.tenantOfAuthority(url.pathname.split('/')[1] ?? '');
         if (typeof tenant !== 'string') {
             return tenant;
@@ -117,12 +135,24 @@ export class TokenService {
     }
 
     /** A signed token for an audience, living as long as the knob says. */
-    issue(audience: string, issuer: string, tenantId = this.tenantId): { token_type: string; expires_in: number; ext_expires_in: number; access_token: string } {
+    issue(
+        audience: string,
+        issuer: string,
+        tenantId = this.tenantId,
+    ): { token_type: string; expires_in: number; ext_expires_in: number; access_token: string } {
         const now = Math.floor(Date.now() / 1000);
         const lifetime = this.knobs.tokenLifetimeSeconds;
         const claims = {
-            aud: audience, iss: issuer, iat: now, nbf: now, exp: now + lifetime,
-            appid: CLIENT_ID, oid: CLIENT_ID, sub: CLIENT_ID, tid: tenantId, ver: '1.0',
+            aud: audience,
+            iss: issuer,
+            iat: now,
+            nbf: now,
+            exp: now + lifetime,
+            appid: CLIENT_ID,
+            oid: CLIENT_ID,
+            sub: CLIENT_ID,
+            tid: tenantId,
+            ver: '1.0',
         };
         const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
         const unsigned = `${b64({ typ: 'JWT', alg: 'HS256' })}.${b64(claims)}`;
@@ -138,22 +168,33 @@ export class TokenService {
         });
         const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
         if (!match) {
-            throw armError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.", challenge("The authentication failed because of missing 'Authorization' header."));
+            throw armError(
+                401,
+                'AuthenticationFailed',
+                "Authentication failed. The 'Authorization' header is missing.",
+                challenge("The authentication failed because of missing 'Authorization' header."),
+            );
         }
         const claims = this.read(match[1]);
         if (!claims) {
             throw armError(401, 'InvalidAuthenticationToken', 'The access token is invalid.', challenge('The access token is invalid.'));
         }
         if (!ARM_AUDIENCES.includes(claims.aud)) {
-            throw armError(401, 'InvalidAuthenticationTokenAudience',
+            throw armError(
+                401,
+                'InvalidAuthenticationTokenAudience',
                 `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((a) => `'${a}'`).join(',')}.`,
-                challenge('The access token has been obtained for wrong audience.'));
+                challenge('The access token has been obtained for wrong audience.'),
+            );
         }
         const now = Math.floor(Date.now() / 1000) + this.knobs.armClockSkewSeconds;
         if (claims.exp <= now) {
-            throw armError(401, 'ExpiredAuthenticationToken',
+            throw armError(
+                401,
+                'ExpiredAuthenticationToken',
                 `The access token expiry UTC time '${new Date(claims.exp * 1000).toUTCString()}' is earlier than current UTC time '${new Date(now * 1000).toUTCString()}'.`,
-                challenge('The access token expiry UTC time is earlier than current UTC time.'));
+                challenge('The access token expiry UTC time is earlier than current UTC time.'),
+            );
         }
         if (!this.tenants().includes(claims.tid)) {
             throw wrongIssuer(claims.tid, this.tenantId);
@@ -189,10 +230,15 @@ export class TokenService {
  * Azure/azure-sdk-for-python#38382, microsoft/vscode-azureappservice#2095, Azure/LogicAppsUX#9068).
  */
 export function wrongIssuer(tokenTenant: string, subscriptionTenant: string): Error {
-    return armError(401, 'InvalidAuthenticationTokenTenant',
+    return armError(
+        401,
+        'InvalidAuthenticationTokenTenant',
         `The access token is from the wrong issuer 'https://sts.windows.net/${tokenTenant}/'. It must match the tenant 'https://sts.windows.net/${subscriptionTenant}/' ` +
-        `associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${subscriptionTenant}' to get the token. Note, if the subscription ` +
-        'is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). ' +
-        'If you just transferred your subscription and see this error message, please try back later.',
-        { 'www-authenticate': `Bearer authorization_uri="https://login.windows.net/${subscriptionTenant}", error="invalid_token", error_description="The access token is from the wrong issuer."` });
+            `associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${subscriptionTenant}' to get the token. Note, if the subscription ` +
+            'is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). ' +
+            'If you just transferred your subscription and see this error message, please try back later.',
+        {
+            'www-authenticate': `Bearer authorization_uri="https://login.windows.net/${subscriptionTenant}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
+        },
+    );
 }

@@ -8,6 +8,9 @@ import { defaultCertDir } from './server';
  */
 export function runTrustingEmulator(script: string, args: readonly string[] = []): never {
     const { caFile } = ensureCertificates(defaultCertDir());
-    const result = spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile } });
+    const result = spawnSync(process.execPath, [script, ...args], {
+        stdio: 'inherit',
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+    });
     process.exit(result.status ?? 1);
 }

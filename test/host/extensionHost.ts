@@ -39,8 +39,12 @@ const PRODUCT_ID = 'aks-nodepool-snapshots.aks-nodepool-snapshots';
  */
 export async function allowProductToUseTestAccounts(page: import('playwright-core').Page, url: string): Promise<void> {
     await page.goto(`${url}/healthz`);
-    const entries = ['microsoft', 'microsoft-sovereign-cloud'].flatMap((provider) => TEST_ACCOUNTS.map((account) =>
-        [`${provider}-${account}`, JSON.stringify([{ id: PRODUCT_ID, name: 'AKS Node Pool Snapshots', allowed: true }])]));
+    const entries = ['microsoft', 'microsoft-sovereign-cloud'].flatMap((provider) =>
+        TEST_ACCOUNTS.map((account) => [
+            `${provider}-${account}`,
+            JSON.stringify([{ id: PRODUCT_ID, name: 'AKS Node Pool Snapshots', allowed: true }]),
+        ]),
+    );
     // Runs in the page (the project's TypeScript has no DOM types): the same store VS Code opens at start.
     await page.evaluate(`new Promise((resolve, reject) => {
         const open = indexedDB.open('vscode-web-state-db-global');
@@ -84,7 +88,7 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<number>
             },
             userSettings: { ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment', ...run.userSettings },
             locale: run.locale,
-            extensionFolders: [TEST_ACCOUNT_EXTENSION, ...run.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : []],
+            extensionFolders: [TEST_ACCOUNT_EXTENSION, ...(run.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : [])],
             disabledExtensions: [BUILT_IN_MICROSOFT_SIGN_IN],
         });
         cleanups.push(() => server.stop());
@@ -105,21 +109,32 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<number>
             ['extensionDevelopmentPath', remote(REPO_ROOT)],
             ['extensionTestsPath', remote(run.testsPath)],
         ];
-        await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'))}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+        await page.goto(
+            `${server.url}/?folder=${encodeURIComponent(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'))}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+        );
 
         // Fail fast when VS Code ignores the payload instead of waiting for a run that never starts.
-        const isDevelopmentHost = await page.waitForFunction("document.title.includes('[Extension Development Host]')", undefined, { timeout: 60_000 })
-            .then(() => true, () => false);
+        const isDevelopmentHost = await page
+            .waitForFunction("document.title.includes('[Extension Development Host]')", undefined, { timeout: 60_000 })
+            .then(
+                () => true,
+                () => false,
+            );
         if (!isDevelopmentHost) {
-            throw new Error(`The window never became an "[Extension Development Host]" window (title: "${await page.title()}"). ` +
-                `code-server must run with --vscode-option enable-smoke-test-driver.\n${tail(server.logFile)}`);
+            throw new Error(
+                `The window never became an "[Extension Development Host]" window (title: "${await page.title()}"). ` +
+                    `code-server must run with --vscode-option enable-smoke-test-driver.\n${tail(server.logFile)}`,
+            );
         }
         const minutes = (run.timeoutMs ?? 10 * 60_000) / 60_000;
         let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => {
-            console.error(`The extension host tests did not finish within ${minutes} minutes.`);
-            resolve(1);
-        }, minutes * 60_000)));
+        const timeout = new Promise<number>(
+            (resolve) =>
+                (timer = setTimeout(() => {
+                    console.error(`The extension host tests did not finish within ${minutes} minutes.`);
+                    resolve(1);
+                }, minutes * 60_000)),
+        );
         const code = await Promise.race([exited, timeout]);
         clearTimeout(timer);
         if (code !== 0) {

@@ -17,21 +17,33 @@ export async function prepareF5(seed = 'demo'): Promise<{ close(): Promise<void>
     const emulator = await startEmulator({ seed, latencyMs: 120, operationPolls: 3, operationSeconds: 20, retryAfterSeconds: 1 });
     const user = path.join(F5_DIR, 'user-data', 'User');
     fs.mkdirSync(user, { recursive: true });
-    const settings = { ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment', 'workbench.startupEditor': 'none' };
+    const settings = {
+        ...emulatorCloudSettings(emulator),
+        'aksSnapshots.authentication': 'environment',
+        'workbench.startupEditor': 'none',
+    };
     fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(settings, undefined, 2));
     const environment = { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile };
-    fs.writeFileSync(path.join(F5_DIR, 'env'), Object.entries(environment).map(([name, value]) => `${name}=${value ?? ''}`).join('\n') + '\n');
+    fs.writeFileSync(
+        path.join(F5_DIR, 'env'),
+        Object.entries(environment)
+            .map(([name, value]) => `${name}=${value ?? ''}`)
+            .join('\n') + '\n',
+    );
     return { close: () => emulator.close(), armUrl: emulator.armUrl };
 }
 
 if (require.main === module) {
-    prepareF5().then((emulator) => {
-        console.log(`F5 emulator ready at ${emulator.armUrl}`);
-        const stop = (): void => void emulator.close().then(() => process.exit(0));
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-    }, (error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        process.exit(1);
-    });
+    prepareF5().then(
+        (emulator) => {
+            console.log(`F5 emulator ready at ${emulator.armUrl}`);
+            const stop = (): void => void emulator.close().then(() => process.exit(0));
+            process.on('SIGINT', stop);
+            process.on('SIGTERM', stop);
+        },
+        (error: unknown) => {
+            console.error(error instanceof Error ? error.message : error);
+            process.exit(1);
+        },
+    );
 }

@@ -15,9 +15,14 @@ async function main(): Promise<number> {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-desktop-'));
     try {
         fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-        fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-            ...QUIET_SETTINGS, ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment',
-        }));
+        fs.writeFileSync(
+            path.join(userDataDir, 'User', 'settings.json'),
+            JSON.stringify({
+                ...QUIET_SETTINGS,
+                ...emulatorCloudSettings(emulator),
+                'aksSnapshots.authentication': 'environment',
+            }),
+        );
         return await runTests({
             extensionDevelopmentPath: REPO_ROOT,
             extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'suite'),
@@ -35,7 +40,10 @@ async function main(): Promise<number> {
     }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+    },
+);

@@ -15,17 +15,30 @@ async function main(): Promise<number> {
         const testsPath = path.join(REPO_ROOT, 'out', 'test', 'suite');
         const grep = process.env.AKS_TEST_GREP ?? '';
         // The English suites take about ten minutes on two cores: the limit is there to end a hang, not a slow machine.
-        const english = await runInExtensionHost({ testsPath, emulator, env: { AKS_TEST_GREP: grep, AKS_TEST_MFA_TENANTS: GUEST_TENANT_ID }, timeoutMs: 15 * 60_000 });
+        const english = await runInExtensionHost({
+            testsPath,
+            emulator,
+            env: { AKS_TEST_GREP: grep, AKS_TEST_MFA_TENANTS: GUEST_TENANT_ID },
+            timeoutMs: 15 * 60_000,
+        });
         emulator.reset();
         console.log('\nOnce more, in Japanese:');
-        const japanese = await runInExtensionHost({ testsPath, emulator, env: { AKS_TEST_GREP: grep, AKS_TEST_LANGUAGE: 'ja', AKS_TEST_RESULT_NAME: 'host-ja' }, locale: 'ja' });
+        const japanese = await runInExtensionHost({
+            testsPath,
+            emulator,
+            env: { AKS_TEST_GREP: grep, AKS_TEST_LANGUAGE: 'ja', AKS_TEST_RESULT_NAME: 'host-ja' },
+            locale: 'ja',
+        });
         return english || japanese;
     } finally {
         await emulator.close();
     }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-});
+main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+    },
+);

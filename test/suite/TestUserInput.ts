@@ -1,4 +1,10 @@
-import type { AzExtInputBoxOptions, IAzureMessageOptions, IAzureQuickPickOptions, IAzureUserInput, PromptResult } from '@microsoft/vscode-azext-utils';
+import type {
+    AzExtInputBoxOptions,
+    IAzureMessageOptions,
+    IAzureQuickPickOptions,
+    IAzureUserInput,
+    PromptResult,
+} from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 
 /** An answer to the next question: a quick-pick label (or pattern), a typed value, a button title, several picks, or Esc. */
@@ -11,7 +17,10 @@ export class PickMany {
 
 /** Something that happens in Azure while the question is open (a colleague's change), then the answer. */
 export class Meanwhile {
-    constructor(readonly happen: () => Promise<unknown>, readonly answer: Exclude<Answer, Meanwhile>) {}
+    constructor(
+        readonly happen: () => Promise<unknown>,
+        readonly answer: Exclude<Answer, Meanwhile>,
+    ) {}
 }
 
 /** Presses Esc. */
@@ -33,7 +42,10 @@ export interface ShownPrompt {
 
 /** Thrown when an input box refused a value: its message is what the person saw inline. */
 export class RejectedInput extends Error {
-    constructor(readonly value: string, readonly validationMessage: string) {
+    constructor(
+        readonly value: string,
+        readonly validationMessage: string,
+    ) {
         super(`Input "${value}" was refused: ${validationMessage}`);
     }
 }
@@ -73,7 +85,9 @@ export class TestUserInput implements IAzureUserInput {
     async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T & T[]> {
         const resolved = (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
         this.shown.push({
-            kind: 'quickPick', text: options.placeHolder ?? '', items: resolved.map((i) => ({ label: i.label, description: i.description, detail: i.detail })),
+            kind: 'quickPick',
+            text: options.placeHolder ?? '',
+            items: resolved.map((i) => ({ label: i.label, description: i.description, detail: i.detail })),
             ...(options.canPickMany ? { picked: resolved.filter((i) => i.picked).map((i) => i.label) } : {}),
         });
         const answer = await this.next();
@@ -86,8 +100,12 @@ export class TestUserInput implements IAzureUserInput {
             return picked as T & T[];
         }
         // Enter on a quick pick takes its first item.
-        const picked = answer === DEFAULT ? resolved[0]
-            : resolved.find((i) => (answer instanceof RegExp ? answer.test(i.label) : i.label === answer || i.label.endsWith(` ${String(answer)}`)));
+        const picked =
+            answer === DEFAULT
+                ? resolved[0]
+                : resolved.find((i) =>
+                      answer instanceof RegExp ? answer.test(i.label) : i.label === answer || i.label.endsWith(` ${String(answer)}`),
+                  );
         if (!picked) {
             throw new Error(`No item "${String(answer)}" in: ${resolved.map((i) => i.label).join(', ')}`);
         }
@@ -98,7 +116,7 @@ export class TestUserInput implements IAzureUserInput {
     async showInputBox(options: AzExtInputBoxOptions): Promise<string> {
         this.shown.push({ kind: 'inputBox', text: options.prompt ?? '', value: options.value });
         const answer = await this.next();
-        const value = answer === DEFAULT ? options.value ?? '' : String(answer);
+        const value = answer === DEFAULT ? (options.value ?? '') : String(answer);
         const message = (await options.validateInput?.(value)) ?? (await options.asyncValidationTask?.(value));
         const text = typeof message === 'string' ? message : message?.message;
         if (text) {
@@ -109,7 +127,7 @@ export class TestUserInput implements IAzureUserInput {
     }
 
     async showWarningMessage<T extends vscode.MessageItem>(message: string, ...args: (IAzureMessageOptions | T)[]): Promise<T> {
-        const options = typeof args[0] === 'object' && !('title' in args[0]) ? args.shift() as IAzureMessageOptions : undefined;
+        const options = typeof args[0] === 'object' && !('title' in args[0]) ? (args.shift() as IAzureMessageOptions) : undefined;
         const buttons = args as T[];
         this.shown.push({ kind: 'message', text: message, detail: options?.detail, items: buttons.map((b) => ({ label: b.title })) });
         const answer = await this.next();

@@ -13,11 +13,20 @@ export async function run(): Promise<void> {
     // Before the extension activates, so that every connection it opens is seen.
     startRecordingConnections();
     // The workbench shows the extension host's console; the runner prints the lines that carry this prefix.
-    Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args).split('\n').map((l) => `[suite] ${l}`).join('\n'));
+    Mocha.reporters.Base.consoleLog = (...args: unknown[]) =>
+        console.log(
+            format(...args)
+                .split('\n')
+                .map((l) => `[suite] ${l}`)
+                .join('\n'),
+        );
     const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec', grep: process.env.AKS_TEST_GREP || undefined });
     // The Japanese suites run in their own host, whose display language is Japanese (AKS_TEST_LANGUAGE=ja).
     const japanese = process.env.AKS_TEST_LANGUAGE === 'ja';
-    for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && f.endsWith('.ja.test.js') === japanese).sort()) {
+    for (const file of fs
+        .readdirSync(__dirname)
+        .filter((f) => f.endsWith('.test.js') && f.endsWith('.ja.test.js') === japanese)
+        .sort()) {
         mocha.addFile(path.join(__dirname, file));
     }
     const failures = await new Promise<number>((resolve) => {

@@ -5,17 +5,20 @@ import { DEFAULT, RejectedInput, TestUserInput } from './TestUserInput';
 import { emulator, runCommand, shownTree, withFreshSeed } from './testApi';
 
 /** Runs in a host whose display language is Japanese (AKS_TEST_LANGUAGE=ja; see test/host/runSuites.ts). */
-describe('In Japanese: the tree, a flow and Azure\'s refusals in VS Code\'s Japanese display language', () => {
+describe("In Japanese: the tree, a flow and Azure's refusals in VS Code's Japanese display language", () => {
     const api = withFreshSeed();
-    const tooltipOf = (item: vscode.TreeItem): string => typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+    const tooltipOf = (item: vscode.TreeItem): string => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''));
 
-    it('runs with Japanese as VS Code\'s display language', () => {
+    it("runs with Japanese as VS Code's display language", () => {
         assert.strictEqual(vscode.env.language, 'ja');
     });
 
-    it('shows the tree\'s own words in Japanese', async () => {
+    it("shows the tree's own words in Japanese", async () => {
         const platform = (await shownTree(api().tree)).find((n) => n.label === 'Contoso Platform');
-        assert.ok(platform?.children?.some((n) => n.label === 'スナップショット'), `the snapshots group: ${platform?.children?.map((n) => n.label).join(', ')}`);
+        assert.ok(
+            platform?.children?.some((n) => n.label === 'スナップショット'),
+            `the snapshots group: ${platform?.children?.map((n) => n.label).join(', ')}`,
+        );
         const snapshots = platform!.children!.find((n) => n.label === 'スナップショット')!;
         assert.match(snapshots.children!.find((n) => n.label === 'snap-memory-2609')!.description ?? '', /· 1 プール/);
         const cluster = await api().tree.getTreeItem((await api().tree.findElement(ids.eastus))!);
@@ -28,7 +31,10 @@ describe('In Japanese: the tree, a flow and Azure\'s refusals in VS Code\'s Japa
 
     it('asks and answers a flow in Japanese: a bad name is refused in Japanese, the snapshot is created with a Japanese notice', async () => {
         const pool = await api().tree.findElement(ids.pool.gpu);
-        const refused = await runCommand('aksSnapshots.createSnapshot', new TestUserInput(['-bad-']), pool).then(() => undefined, (e: unknown) => e);
+        const refused = await runCommand('aksSnapshots.createSnapshot', new TestUserInput(['-bad-']), pool).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         assert.ok(refused instanceof RejectedInput, String(refused));
         assert.match(refused.validationMessage, /^スナップショット名 "-bad-" は無効です/);
         const ui = new TestUserInput(['ja-golden', 'rg-snapshots', DEFAULT]);
@@ -37,10 +43,25 @@ describe('In Japanese: the tree, a flow and Azure\'s refusals in VS Code\'s Japa
         assert.match(created.notice ?? '', /ノード プール "gpu" のスナップショット "ja-golden" を eastus に作成しました/);
     });
 
-    it('says an error the Azure layer raises in Japanese, with Azure\'s request ID', async () => {
-        await emulator.addFault({ method: 'PUT', pathContains: '/snapshots/ja-taken', status: 412, body: { code: 'PreconditionFailed', message: 'The resource exists.' }, times: 1 });
-        const error = await runCommand('aksSnapshots.createSnapshot', new TestUserInput(['ja-taken', 'rg-snapshots', DEFAULT]), await api().tree.findElement(ids.pool.gpu))
-            .then(() => undefined, (e: Error) => e);
-        assert.match(error?.message ?? '', /ja-taken はその間に他のユーザーによって作成されました。何も変更していません。 \(Azure 要求 ID: [0-9a-f-]{36}\)$/);
+    it("says an error the Azure layer raises in Japanese, with Azure's request ID", async () => {
+        await emulator.addFault({
+            method: 'PUT',
+            pathContains: '/snapshots/ja-taken',
+            status: 412,
+            body: { code: 'PreconditionFailed', message: 'The resource exists.' },
+            times: 1,
+        });
+        const error = await runCommand(
+            'aksSnapshots.createSnapshot',
+            new TestUserInput(['ja-taken', 'rg-snapshots', DEFAULT]),
+            await api().tree.findElement(ids.pool.gpu),
+        ).then(
+            () => undefined,
+            (e: Error) => e,
+        );
+        assert.match(
+            error?.message ?? '',
+            /ja-taken はその間に他のユーザーによって作成されました。何も変更していません。 \(Azure 要求 ID: [0-9a-f-]{36}\)$/,
+        );
     });
 });

@@ -21,14 +21,30 @@ describe('Security and one operation at a time', function () {
     it('never writes an issued token into the output channel, the logs, an error message or an az line', async () => {
         const said: string[] = [];
         // A flow that succeeds, one Azure refuses, and one whose answer is lost.
-        const created = await runCommand<{ azCommand: string; notice?: string }>('aksSnapshots.createSnapshot', new TestUserInput(['token-check', 'rg-snapshots', DEFAULT]),
-            await api.tree.findElement(ids.pool.gpu));
+        const created = await runCommand<{ azCommand: string; notice?: string }>(
+            'aksSnapshots.createSnapshot',
+            new TestUserInput(['token-check', 'rg-snapshots', DEFAULT]),
+            await api.tree.findElement(ids.pool.gpu),
+        );
         said.push(created.azCommand, created.notice ?? '');
-        await emulator.addFault({ method: 'PUT', pathContains: '/agentPools/memory', status: 409, body: { code: 'OperationNotAllowed', message: 'Busy.' }, times: 1 });
-        await runCommand('aksSnapshots.upgradeToSnapshot', new TestUserInput(['snap-memory-2611', DEFAULT, 'Upgrade']), await api.tree.findElement(ids.pool.memory))
-            .catch((error: Error) => said.push(error.message, error.stack ?? ''));
+        await emulator.addFault({
+            method: 'PUT',
+            pathContains: '/agentPools/memory',
+            status: 409,
+            body: { code: 'OperationNotAllowed', message: 'Busy.' },
+            times: 1,
+        });
+        await runCommand(
+            'aksSnapshots.upgradeToSnapshot',
+            new TestUserInput(['snap-memory-2611', DEFAULT, 'Upgrade']),
+            await api.tree.findElement(ids.pool.memory),
+        ).catch((error: Error) => said.push(error.message, error.stack ?? ''));
         await emulator.addFault({ method: 'PATCH', pathContains: '/snapshots/snap-system-2611', action: 'resetAfterApply', times: 1 });
-        const lost = await runCommand<{ notice?: string }>('aksSnapshots.editSnapshotTags', new TestUserInput([/Add a tag/, 'owner', 'me']), await api.tree.findElement(ids.snapshot.system));
+        const lost = await runCommand<{ notice?: string }>(
+            'aksSnapshots.editSnapshotTags',
+            new TestUserInput([/Add a tag/, 'owner', 'me']),
+            await api.tree.findElement(ids.snapshot.system),
+        );
         said.push(lost.notice ?? '');
         assert.ok(said.some((text) => /Busy\./.test(text)) && said.some((text) => /was lost/.test(text)), 'the three outcomes happened');
 
@@ -37,8 +53,10 @@ describe('Security and one operation at a time', function () {
         // The extension's logs and the output channels live under the window's log folder.
         const logRoot = path.resolve(api.logUri.fsPath, '..', '..', '..');
         const logs = filesUnder(logRoot);
-        assert.ok(logs.some((file) => /AKS Node Pool Snapshots/.test(fs.readFileSync(file, 'utf8')) || /AKS Node Pool Snapshots/.test(file)),
-            `the output channel's log was found under ${logRoot}`);
+        assert.ok(
+            logs.some((file) => /AKS Node Pool Snapshots/.test(fs.readFileSync(file, 'utf8')) || /AKS Node Pool Snapshots/.test(file)),
+            `the output channel's log was found under ${logRoot}`,
+        );
         for (const token of tokens) {
             const signature = token.split('.')[2];
             for (const file of logs) {
@@ -54,9 +72,19 @@ describe('Security and one operation at a time', function () {
         // Another flow (or a second click) holds the pool while its operation runs.
         const running = api.operations.claim(ids.pool.gpu, 'Upgrading node pool "gpu" to snapshot "snap-gpu-2611"');
         try {
-            await assert.rejects(runCommand('aksSnapshots.upgradeToSnapshot', new TestUserInput(['snap-gpu-2611', 'Upgrade']), await api.tree.findElement(ids.pool.gpu)),
-                /: "Upgrading node pool "gpu" to snapshot "snap-gpu-2611"" is still running in this window; start this once it ends\.$/);
-            assert.throws(() => api.operations.claim(ids.eastus, 'a change of the whole cluster'), /still running/, 'a cluster and its pools are one place');
+            await assert.rejects(
+                runCommand(
+                    'aksSnapshots.upgradeToSnapshot',
+                    new TestUserInput(['snap-gpu-2611', 'Upgrade']),
+                    await api.tree.findElement(ids.pool.gpu),
+                ),
+                /: "Upgrading node pool "gpu" to snapshot "snap-gpu-2611"" is still running in this window; start this once it ends\.$/,
+            );
+            assert.throws(
+                () => api.operations.claim(ids.eastus, 'a change of the whole cluster'),
+                /still running/,
+                'a cluster and its pools are one place',
+            );
             const sibling = api.operations.claim(ids.pool.system, 'another pool of the cluster');
             sibling.dispose();
             assert.deepStrictEqual(await emulator.writes(), []);
@@ -64,8 +92,16 @@ describe('Security and one operation at a time', function () {
             running.dispose();
         }
         assert.deepStrictEqual(api.operations.titles(), []);
-        await runCommand('aksSnapshots.upgradeToSnapshot', new TestUserInput(['snap-gpu-2611', 'Upgrade']), await api.tree.findElement(ids.pool.gpu));
-        assert.deepStrictEqual((await emulator.writes()).map((w) => w.method), ['POST'], 'once it ended, the upgrade goes');
+        await runCommand(
+            'aksSnapshots.upgradeToSnapshot',
+            new TestUserInput(['snap-gpu-2611', 'Upgrade']),
+            await api.tree.findElement(ids.pool.gpu),
+        );
+        assert.deepStrictEqual(
+            (await emulator.writes()).map((w) => w.method),
+            ['POST'],
+            'once it ended, the upgrade goes',
+        );
         assert.deepStrictEqual(api.operations.titles(), [], 'released when it ended');
     });
 });

@@ -35,7 +35,10 @@ export function emulatorUrl(): string {
 export async function logText(logUri: vscode.Uri): Promise<string> {
     // The log is written in batches: give it a moment to reach the file.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    return filesUnder(logUri.fsPath).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    return filesUnder(logUri.fsPath)
+        .filter((f) => f.endsWith('.log'))
+        .map((f) => fs.readFileSync(f, 'utf8'))
+        .join('\n');
 }
 
 /** Talks to the emulator's control endpoints (test-only; the extension's own calls go through the SDK). */
@@ -46,21 +49,34 @@ function control(method: string, path: string, body?: unknown): Promise<unknown>
 export const emulator = {
     requests: async (): Promise<RecordedRequest[]> => (await control('GET', 'requests')) as RecordedRequest[],
     /** What Azure was asked to change: every request but reads. */
-    writes: async (): Promise<RecordedRequest[]> => ((await control('GET', 'requests')) as RecordedRequest[]).filter((r) => r.method !== 'GET'),
+    writes: async (): Promise<RecordedRequest[]> =>
+        ((await control('GET', 'requests')) as RecordedRequest[]).filter((r) => r.method !== 'GET'),
     clearRequests: (): Promise<unknown> => control('DELETE', 'requests'),
     addFault: (fault: Fault): Promise<unknown> => control('POST', 'faults', fault),
     clearFaults: (): Promise<unknown> => control('DELETE', 'faults'),
     /** Back to the demo seed (or the one named), with no requests and no faults. */
     reset: (seed?: string): Promise<unknown> => control('POST', 'reset', seed ? { seed } : undefined),
-    setProvisioningState: (id: string, provisioningState: string): Promise<unknown> => control('POST', 'provisioningState', { id, provisioningState }),
+    setProvisioningState: (id: string, provisioningState: string): Promise<unknown> =>
+        control('POST', 'provisioningState', { id, provisioningState }),
     /** Someone stops (or starts) a cluster with its pools, or one pool. */
     setPowerState: (id: string, code: 'Running' | 'Stopped'): Promise<unknown> => control('POST', 'powerState', { id, code }),
     /** Every cluster, pool and snapshot (lower-case id) with its eTag and state. */
-    resources: async (): Promise<{ id: string; eTag: string; state: string }[]> => (await control('GET', 'resources')) as { id: string; eTag: string; state: string }[],
+    resources: async (): Promise<{ id: string; eTag: string; state: string }[]> =>
+        (await control('GET', 'resources')) as { id: string; eTag: string; state: string }[],
     knobs: (knobs: Record<string, unknown>): Promise<unknown> => control('POST', 'knobs', knobs),
     /** Every long operation the emulator ran: when it started and ended (ISO times), and how. */
-    operations: async (): Promise<{ id: string; subscriptionId: string; resourceId: string; kind: string; startTime: string; endTime?: string; status: string }[]> =>
-        (await control('GET', 'operations')) as { id: string; subscriptionId: string; resourceId: string; kind: string; startTime: string; endTime?: string; status: string }[],
+    operations: async (): Promise<
+        { id: string; subscriptionId: string; resourceId: string; kind: string; startTime: string; endTime?: string; status: string }[]
+    > =>
+        (await control('GET', 'operations')) as {
+            id: string;
+            subscriptionId: string;
+            resourceId: string;
+            kind: string;
+            startTime: string;
+            endTime?: string;
+            status: string;
+        }[],
     /** How many requests were answered 429 since the last reset. */
     throttled: async (): Promise<number> => ((await control('GET', 'throttled')) as { throttled: number }).throttled,
     /** Someone else upgrades a pool's node image to the latest. */
@@ -74,7 +90,12 @@ export const emulator = {
  * answered by `ui`. Resolves with what the command returns (undefined after Esc); rejects with the error the
  * person would read in the notification.
  */
-export async function runCommand<T>(command: string, ui: TestUserInput, node?: unknown, extraContext: Record<string, unknown> = {}): Promise<T> {
+export async function runCommand<T>(
+    command: string,
+    ui: TestUserInput,
+    node?: unknown,
+    extraContext: Record<string, unknown> = {},
+): Promise<T> {
     const api = await activateExtension();
     const handler = api.registerOnActionStartHandler((context) => {
         if (context.callbackId === command) {
@@ -103,7 +124,7 @@ export async function shownTree(tree: AksSnapshotsTestApi['tree'], element?: Aks
     const nodes: ShownNode[] = [];
     for (const child of await tree.getChildren(element)) {
         const item = await tree.getTreeItem(child);
-        const node: ShownNode = { label: typeof item.label === 'string' ? item.label : item.label?.label ?? '' };
+        const node: ShownNode = { label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
         if (item.description !== undefined && item.description !== '') {
             node.description = String(item.description);
         }
@@ -132,7 +153,12 @@ export type TestApi = Awaited<ReturnType<typeof activateExtension>>;
 
 /** Every file under a folder (none when it does not exist): where VS Code keeps the extension's logs, say. */
 export function filesUnder(folder: string): string[] {
-    return fs.existsSync(folder) ? fs.readdirSync(folder, { withFileTypes: true, recursive: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)) : [];
+    return fs.existsSync(folder)
+        ? fs
+              .readdirSync(folder, { withFileTypes: true, recursive: true })
+              .filter((d) => d.isFile())
+              .map((d) => path.join(d.parentPath, d.name))
+        : [];
 }
 
 /**

@@ -27,30 +27,60 @@ function expectedTree(seed: Seed): ShownNode[] {
                 ...clusters.map((c) => ({
                     label: c.name,
                     description: `${c.kubernetesVersion} · ${c.location}`,
-                    contextValue: ['aksCluster', ...(c.properties?.provisioningState && c.properties.provisioningState !== 'Succeeded' ? [] : ['aksReady']), ...(reimages(c) ? ['aksReimages'] : [])].sort().join(';'),
+                    contextValue: [
+                        'aksCluster',
+                        ...(c.properties?.provisioningState && c.properties.provisioningState !== 'Succeeded' ? [] : ['aksReady']),
+                        ...(reimages(c) ? ['aksReimages'] : []),
+                    ]
+                        .sort()
+                        .join(';'),
                     children: c.pools.map((p) => {
                         const q = p.properties as Record<string, unknown>;
                         const state = String(q.provisioningState);
                         const busy = !['Succeeded', 'Failed', 'Canceled'].includes(state);
                         const snapshotId = (q.creationData as { sourceResourceId?: string } | undefined)?.sourceResourceId;
                         const snapshotName = snapshotId?.split('/').pop();
-                        // Drifted: no longer on the linked snapshot's image or Kubernetes version; at risk: the cluster's channels re-image it (R7).
-                        const linked = seed.snapshots.find((n) => snapshotId?.toLowerCase().endsWith(`/resourcegroups/${n.resourceGroup}/providers/microsoft.containerservice/snapshots/${n.name}`.toLowerCase()));
-                        const drifted = !!linked && (linked.nodeImageVersion !== q.nodeImageVersion || linked.kubernetesVersion !== q.orchestratorVersion);
+                        // Drifted: no longer on the linked snapshot's image or Kubernetes version; at risk: the cluster's channels re-image
+                        // it (R7).
+                        const linked = seed.snapshots.find((n) =>
+                            snapshotId
+                                ?.toLowerCase()
+                                .endsWith(
+                                    `/resourcegroups/${n.resourceGroup}/providers/microsoft.containerservice/snapshots/${n.name}`.toLowerCase(),
+                                ),
+                        );
+                        const drifted =
+                            !!linked &&
+                            (linked.nodeImageVersion !== q.nodeImageVersion || linked.kubernetesVersion !== q.orchestratorVersion);
                         return {
                             label: p.name,
-                            description: [busy ? state : undefined, q.mode, q.osSKU, q.vmSize, q.nodeImageVersion,
-                                snapshotName ? `${drifted ? '◇' : '◆'} ${snapshotName}` : undefined, drifted ? 'drifted' : undefined, snapshotName && reimages(c) ? 'at risk' : undefined,
+                            description: [
+                                busy ? state : undefined,
+                                q.mode,
+                                q.osSKU,
+                                q.vmSize,
+                                q.nodeImageVersion,
+                                snapshotName ? `${drifted ? '◇' : '◆'} ${snapshotName}` : undefined,
+                                drifted ? 'drifted' : undefined,
+                                snapshotName && reimages(c) ? 'at risk' : undefined,
                                 // More than 30 days (the setting's default) behind AKS's latest image for the pool.
-                                daysBetween(String(q.nodeImageVersion), latestNodeImageOf(q, c.location)) > 30 ? 'behind' : undefined]
-                                .filter(Boolean).join(' · '),
+                                daysBetween(String(q.nodeImageVersion), latestNodeImageOf(q, c.location)) > 30 ? 'behind' : undefined,
+                            ]
+                                .filter(Boolean)
+                                .join(' · '),
                             // The menu's actions: Create Snapshot where the pool is idle, a scale set and its image from after
                             // snapshots began (2021-11-10, R3); Upgrade to Snapshot where it is idle and a scale set; Roll Back
                             // where it is idle; Abort Operation where an operation runs.
-                            contextValue: ['aksNodePool',
-                                ...(!busy && q.type !== 'VirtualMachines' && !/-2021\.10\.\d+$/.test(String(q.nodeImageVersion)) ? ['aksSnapshotSource'] : []),
+                            contextValue: [
+                                'aksNodePool',
+                                ...(!busy && q.type !== 'VirtualMachines' && !/-2021\.10\.\d+$/.test(String(q.nodeImageVersion))
+                                    ? ['aksSnapshotSource']
+                                    : []),
                                 ...(!busy && q.type !== 'VirtualMachines' ? ['aksUpgradable'] : []),
-                                ...(busy ? ['aksInOperation'] : ['aksReady'])].sort().join(';'),
+                                ...(busy ? ['aksInOperation'] : ['aksReady']),
+                            ]
+                                .sort()
+                                .join(';'),
                         };
                     }),
                 })),
@@ -79,18 +109,30 @@ function daysBetween(image: string, latest: string): number {
     return (day(latest) - day(image)) / 86_400_000;
 }
 
-/** R7 as documented: only `None` or `Unmanaged` with auto-upgrade `none` leave node images alone; a cluster that names no node OS channel gets `NodeImage`. */
+/**
+ * R7 as documented: only `None` or `Unmanaged` with auto-upgrade `none` leave node images alone; a cluster that names no node OS channel
+ * gets `NodeImage`.
+ */
 function reimages(cluster: Seed['clusters'][number]): boolean {
-    const profile = ((cluster.properties ?? {}) as { autoUpgradeProfile?: { upgradeChannel?: string; nodeOSUpgradeChannel?: string } }).autoUpgradeProfile ?? {};
+    const profile =
+        ((cluster.properties ?? {}) as { autoUpgradeProfile?: { upgradeChannel?: string; nodeOSUpgradeChannel?: string } })
+            .autoUpgradeProfile ?? {};
     return !['None', 'Unmanaged'].includes(profile.nodeOSUpgradeChannel ?? 'NodeImage') || (profile.upgradeChannel ?? 'none') !== 'none';
 }
 
 /** "N pools (M drifted)": the pools of every subscription linked to the snapshot. */
 function usage(seed: Seed, snapshot: Seed['snapshots'][number]): string {
-    const pools = seed.clusters.flatMap((c) => c.pools).map((p) => p.properties as Record<string, unknown>)
-        .filter((q) => ((q.creationData as { sourceResourceId?: string } | undefined)?.sourceResourceId ?? '').toLowerCase() ===
-            `/subscriptions/${snapshot.subscriptionId}/resourceGroups/${snapshot.resourceGroup}/providers/Microsoft.ContainerService/snapshots/${snapshot.name}`.toLowerCase());
-    const drifted = pools.filter((q) => q.nodeImageVersion !== snapshot.nodeImageVersion || q.orchestratorVersion !== snapshot.kubernetesVersion).length;
+    const pools = seed.clusters
+        .flatMap((c) => c.pools)
+        .map((p) => p.properties as Record<string, unknown>)
+        .filter(
+            (q) =>
+                ((q.creationData as { sourceResourceId?: string } | undefined)?.sourceResourceId ?? '').toLowerCase() ===
+                `/subscriptions/${snapshot.subscriptionId}/resourceGroups/${snapshot.resourceGroup}/providers/Microsoft.ContainerService/snapshots/${snapshot.name}`.toLowerCase(),
+        );
+    const drifted = pools.filter(
+        (q) => q.nodeImageVersion !== snapshot.nodeImageVersion || q.orchestratorVersion !== snapshot.kubernetesVersion,
+    ).length;
     const count = pools.length === 1 ? '1 pool' : `${pools.length} pools`;
     return drifted ? `${count} (${drifted} drifted)` : count;
 }
@@ -107,7 +149,9 @@ describe('The AKS tree in a real VS Code', () => {
     afterEach(() => emulator.clearFaults());
 
     it('activates and reports where it runs', () => {
-        console.log(`[suite] VS Code ${vscode.version}, Node ${process.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, remote ${vscode.env.remoteName ?? 'none'}`);
+        console.log(
+            `[suite] VS Code ${vscode.version}, Node ${process.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, remote ${vscode.env.remoteName ?? 'none'}`,
+        );
         assert.ok(vscode.extensions.getExtension('aks-nodepool-snapshots.aks-nodepool-snapshots')?.isActive);
     });
 
@@ -122,15 +166,31 @@ describe('The AKS tree in a real VS Code', () => {
         const pools = await api.tree.getChildren(eastus);
         const memory = await api.tree.getTreeItem(pools.find((p) => p.id.endsWith('/memory'))!);
         const tooltip = (memory.tooltip as vscode.MarkdownString).value;
-        for (const text of ['User', 'Succeeded', '1.32.9', 'AKSAzureLinux-V3gen2-202609.15.0', 'Linux (AzureLinux)', 'Standard_E8s_v5', 'VirtualMachineScaleSets', 'snap-memory-2609']) {
+        for (const text of [
+            'User',
+            'Succeeded',
+            '1.32.9',
+            'AKSAzureLinux-V3gen2-202609.15.0',
+            'Linux (AzureLinux)',
+            'Standard_E8s_v5',
+            'VirtualMachineScaleSets',
+            'snap-memory-2609',
+        ]) {
             assert.ok(tooltip.includes(text), `tooltip lacks "${text}":\n${tooltip}`);
         }
     });
 
     it('shows a failing subscription as an error item with a retry, while the others load', async () => {
         await emulator.addFault({
-            method: 'GET', pathContains: `/subscriptions/${SANDBOX_SUBSCRIPTION}/providers/Microsoft.ContainerService/managedClusters`, status: 403,
-            body: { error: { code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action Microsoft.ContainerService/managedClusters/read.' } },
+            method: 'GET',
+            pathContains: `/subscriptions/${SANDBOX_SUBSCRIPTION}/providers/Microsoft.ContainerService/managedClusters`,
+            status: 403,
+            body: {
+                error: {
+                    code: 'AuthorizationFailed',
+                    message: 'The client does not have authorization to perform action Microsoft.ContainerService/managedClusters/read.',
+                },
+            },
         });
         const changed = nextTreeChange(api.tree);
         await vscode.commands.executeCommand('aksSnapshots.refresh');
@@ -161,25 +221,41 @@ describe('The AKS tree in a real VS Code', () => {
         await shownTree(api.tree);
         const emulatorHost = new URL(emulatorUrl());
         const connections = connectionsSince(from);
-        assert.ok(connections.some((c) => c.port === Number(emulatorHost.port)), 'no connection to the emulator was recorded: the recorder is not working');
+        assert.ok(
+            connections.some((c) => c.port === Number(emulatorHost.port)),
+            'no connection to the emulator was recorded: the recorder is not working',
+        );
         // A lookup of the emulator's own IP literal resolves without the network (the suites' local servers listen on it).
-        const elsewhere = connections.filter((c) => !(c.host === emulatorHost.hostname && (c.port === Number(emulatorHost.port) || c.via === 'dns')));
+        const elsewhere = connections.filter(
+            (c) => !(c.host === emulatorHost.hostname && (c.port === Number(emulatorHost.port) || c.via === 'dns')),
+        );
         assert.deepStrictEqual(elsewhere, []);
     });
 
-    it('ignores workspace settings that would send the token elsewhere: that host gets no request, the user\'s cloud is used', async () => {
+    it("ignores workspace settings that would send the token elsewhere: that host gets no request, the user's cloud is used", async () => {
         const elsewhere = await startEmulator({ seed: 'empty' });
         const cloud = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
         const settingsFile = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.vscode', 'settings.json');
         const hadSettings = fs.existsSync(settingsFile);
         try {
             const changed = nextTreeChange(api.tree);
-            await cloud.update('customEnvironment', { ...emulatorCloudSettings(elsewhere)['microsoft-sovereign-cloud.customEnvironment'] }, vscode.ConfigurationTarget.Workspace);
+            await cloud.update(
+                'customEnvironment',
+                { ...emulatorCloudSettings(elsewhere)['microsoft-sovereign-cloud.customEnvironment'] },
+                vscode.ConfigurationTarget.Workspace,
+            );
             await cloud.update('environment', 'custom', vscode.ConfigurationTarget.Workspace);
             await changed;
             // (aksSnapshots.authentication is application-scoped: VS Code itself refuses a workspace value.)
-            assert.deepStrictEqual(workspaceOverrides().sort(), ['microsoft-sovereign-cloud.customEnvironment', 'microsoft-sovereign-cloud.environment']);
-            assert.deepStrictEqual(await shownTree(api.tree), expectedTree(demoSeed), 'the tree still comes from the user\'s own cloud and sign-in');
+            assert.deepStrictEqual(workspaceOverrides().sort(), [
+                'microsoft-sovereign-cloud.customEnvironment',
+                'microsoft-sovereign-cloud.environment',
+            ]);
+            assert.deepStrictEqual(
+                await shownTree(api.tree),
+                expectedTree(demoSeed),
+                "the tree still comes from the user's own cloud and sign-in",
+            );
             assert.deepStrictEqual(elsewhere.requests, []);
         } finally {
             await cloud.update('customEnvironment', undefined, vscode.ConfigurationTarget.Workspace);

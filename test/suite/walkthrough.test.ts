@@ -16,7 +16,9 @@ interface WalkthroughStep {
 /** The `[label](command:id?args)` buttons of a step's text, as VS Code renders them. */
 function buttons(description: string): { label: string; command: string; args: unknown[] }[] {
     return [...description.matchAll(/\[([^\]]+)\]\(command:([\w.]+)(?:\?([^)]*))?\)/g)].map((m) => ({
-        label: m[1], command: m[2], args: m[3] ? JSON.parse(decodeURIComponent(m[3])) as unknown[] : [],
+        label: m[1],
+        command: m[2],
+        args: m[3] ? (JSON.parse(decodeURIComponent(m[3])) as unknown[]) : [],
     }));
 }
 
@@ -24,25 +26,42 @@ describe('The walkthrough: sign in, find a pool, snapshot it, use it, roll it ou
     withFreshSeed();
     const extension = (): vscode.Extension<unknown> => vscode.extensions.getExtension(EXTENSION_ID)!;
     const nls = (language: string): Record<string, string> =>
-        JSON.parse(fs.readFileSync(path.join(extension().extensionPath, `package.nls${language ? `.${language}` : ''}.json`), 'utf8')) as Record<string, string>;
+        JSON.parse(
+            fs.readFileSync(path.join(extension().extensionPath, `package.nls${language ? `.${language}` : ''}.json`), 'utf8'),
+        ) as Record<string, string>;
     // The manifest as written (VS Code hands extensions the one with its strings already put in).
-    const steps = (): WalkthroughStep[] => (JSON.parse(fs.readFileSync(path.join(extension().extensionPath, 'package.json'), 'utf8')) as
-        { contributes: { walkthroughs: { steps: WalkthroughStep[] }[] } }).contributes.walkthroughs[0].steps;
+    const steps = (): WalkthroughStep[] =>
+        (
+            JSON.parse(fs.readFileSync(path.join(extension().extensionPath, 'package.json'), 'utf8')) as {
+                contributes: { walkthroughs: { steps: WalkthroughStep[] }[] };
+            }
+        ).contributes.walkthroughs[0].steps;
     const text = (value: string, strings: Record<string, string>): string => strings[value.replace(/^%|%$/g, '')] ?? value;
 
     it('has its five steps, each with a packaged picture, in English and Japanese with the same buttons', () => {
-        assert.deepStrictEqual(steps().map((s) => s.id), ['signIn', 'findPool', 'createSnapshot', 'useSnapshot', 'rollOut']);
+        assert.deepStrictEqual(
+            steps().map((s) => s.id),
+            ['signIn', 'findPool', 'createSnapshot', 'useSnapshot', 'rollOut'],
+        );
         const [english, japanese] = [nls(''), nls('ja')];
         for (const step of steps()) {
             assert.ok(fs.existsSync(path.join(extension().extensionPath, step.media.image)), `${step.media.image} exists`);
-            assert.ok(fs.readFileSync(path.join(__dirname, '..', '..', '..', '.vscodeignore'), 'utf8').includes(`!${path.dirname(step.media.image)}/*${path.extname(step.media.image)}`), `${step.media.image} is packaged`);
+            assert.ok(
+                fs
+                    .readFileSync(path.join(__dirname, '..', '..', '..', '.vscodeignore'), 'utf8')
+                    .includes(`!${path.dirname(step.media.image)}/*${path.extname(step.media.image)}`),
+                `${step.media.image} is packaged`,
+            );
             for (const field of [step.title, step.description, step.media.altText]) {
                 assert.ok(english[field.replace(/^%|%$/g, '')] && japanese[field.replace(/^%|%$/g, '')], `${field} in both languages`);
                 assert.notStrictEqual(text(field, japanese), text(field, english), `${field} is translated`);
             }
             const inEnglish = buttons(text(step.description, english));
             assert.ok(inEnglish.length > 0, `the step "${step.id}" has a button`);
-            assert.deepStrictEqual(buttons(text(step.description, japanese)).map((b) => [b.command, b.args]), inEnglish.map((b) => [b.command, b.args]));
+            assert.deepStrictEqual(
+                buttons(text(step.description, japanese)).map((b) => [b.command, b.args]),
+                inEnglish.map((b) => [b.command, b.args]),
+            );
         }
     });
 
@@ -62,10 +81,19 @@ describe('The walkthrough: sign in, find a pool, snapshot it, use it, roll it ou
             }
         }
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        assert.deepStrictEqual(ran.map((r) => r.split(' ')[0]), [
-            'workbench.action.openSettings', 'aksSnapshots.signIn', 'aksSnapshots.selectSubscriptions', 'workbench.view.extension.aksSnapshots', 'aksSnapshots.createSnapshot',
-            'aksSnapshots.addNodePool', 'aksSnapshots.upgradeToSnapshot', 'aksSnapshots.rollOutSnapshot',
-        ]);
+        assert.deepStrictEqual(
+            ran.map((r) => r.split(' ')[0]),
+            [
+                'workbench.action.openSettings',
+                'aksSnapshots.signIn',
+                'aksSnapshots.selectSubscriptions',
+                'workbench.view.extension.aksSnapshots',
+                'aksSnapshots.createSnapshot',
+                'aksSnapshots.addNodePool',
+                'aksSnapshots.upgradeToSnapshot',
+                'aksSnapshots.rollOutSnapshot',
+            ],
+        );
         for (const flow of ran.filter((r) => /^aksSnapshots\.(createSnapshot|addNodePool|upgradeToSnapshot|rollOutSnapshot)/.test(r))) {
             assert.match(flow, /\(asked /, `${flow.split(' ')[0]} opened its first question`);
         }

@@ -9,7 +9,15 @@ describe('Bundles (npm run build)', () => {
     it('activation parses none of the packages loaded on first need: the Azure SDKs, html-to-text and semver', () => {
         const text = activationBundle();
         // The development build names each bundled module's path in a comment.
-        for (const pkg of ['@azure/arm-containerservice', '@azure/identity', '@azure/msal-node', 'html-to-text', 'htmlparser2', 'entities', 'semver']) {
+        for (const pkg of [
+            '@azure/arm-containerservice',
+            '@azure/identity',
+            '@azure/msal-node',
+            'html-to-text',
+            'htmlparser2',
+            'entities',
+            'semver',
+        ]) {
             assert.ok(!text.includes(`node_modules/${pkg}/`), `dist/extension.js bundles ${pkg}`);
         }
         assert.ok(text.includes('import("./azureSdk.js")'), 'dist/extension.js loads ./azureSdk.js on first need');
@@ -21,12 +29,18 @@ describe('Bundles (npm run build)', () => {
     it('each package loaded on first need exports every name the activation bundle reads from it, and works', () => {
         const text = activationBundle();
         for (const name of ['html-to-text', 'semver']) {
-            const listed = new RegExp(`require\\("\\./${name}\\.js"\\)[\\s\\S]{0,200}?for ?\\((?:const|let) \\w+ of ?(\\[[^\\]]*\\])`).exec(text);
+            const listed = new RegExp(`require\\("\\./${name}\\.js"\\)[\\s\\S]{0,200}?for ?\\((?:const|let) \\w+ of ?(\\[[^\\]]*\\])`).exec(
+                text,
+            );
             assert.ok(listed, `dist/extension.js lists the names of ${name}`);
             const names = JSON.parse(listed[1]) as string[];
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const loaded = require(path.join(DIST, `${name}.js`)) as Record<string, unknown>;
-            assert.deepStrictEqual(names.filter((n) => loaded[n] === undefined), [], `${name}.js lacks names`);
+            assert.deepStrictEqual(
+                names.filter((n) => loaded[n] === undefined),
+                [],
+                `${name}.js lacks names`,
+            );
         }
         // What vscode-azext-utils does with an HTML error page (a gateway's, say) before showing it.
         // eslint-disable-next-line @typescript-eslint/no-require-imports

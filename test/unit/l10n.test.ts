@@ -13,8 +13,13 @@ describe('Translations', () => {
         this.timeout(60_000);
         const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-l10n-'));
         try {
-            execFileSync(process.execPath, [require.resolve('@vscode/l10n-dev/dist/cli.js'), 'export', '-o', out, path.join(ROOT, 'src')], { stdio: 'pipe' });
-            assert.deepStrictEqual(Object.keys(JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8'))).sort(), Object.keys(read('l10n/bundle.l10n.json')).sort());
+            execFileSync(process.execPath, [require.resolve('@vscode/l10n-dev/dist/cli.js'), 'export', '-o', out, path.join(ROOT, 'src')], {
+                stdio: 'pipe',
+            });
+            assert.deepStrictEqual(
+                Object.keys(JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8'))).sort(),
+                Object.keys(read('l10n/bundle.l10n.json')).sort(),
+            );
         } finally {
             fs.rmSync(out, { recursive: true, force: true });
         }

@@ -30,9 +30,12 @@ class ConfirmAbortStep extends AzureWizardPromptStep<AbortContext> {
         await context.ui.showWarningMessage(
             vscode.l10n.t('Abort the operation running on {0} ({1})?', context.what, stateWords(context.state)),
             {
-                modal: true, stepName: 'confirmAbort',
+                modal: true,
+                stepName: 'confirmAbort',
                 detail: [
-                    vscode.l10n.t('AKS moves it to Canceling, then Canceled. What the operation already did stays done: nodes already upgraded keep their new version.'),
+                    vscode.l10n.t(
+                        'AKS moves it to Canceling, then Canceled. What the operation already did stays done: nodes already upgraded keep their new version.',
+                    ),
                     vscode.l10n.t('If the operation ends before AKS can cancel it, Azure answers 409 and nothing changes.'),
                     vscode.l10n.t('Afterwards, retry the change, or roll the pool back.'),
                 ].join('\n'),
@@ -65,24 +68,55 @@ class AbortOperationStep extends LongOperationStep<AbortContext> {
 }
 
 /** Right-click a pool or cluster in an operation → Abort Operation… (or from the palette, picking one). */
-export async function abortOperation(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem | ClusterItem): Promise<FlowResult | undefined> {
-    const item = await pickTreeElement<NodePoolItem | ClusterItem>(context, tree, [IN_OPERATION], node,
-        vscode.l10n.t('Abort Operation: the node pool or cluster whose running operation to abort'));
+export async function abortOperation(
+    context: IActionContext & LongOperationContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    operations: RunningOperations,
+    node?: NodePoolItem | ClusterItem,
+): Promise<FlowResult | undefined> {
+    const item = await pickTreeElement<NodePoolItem | ClusterItem>(
+        context,
+        tree,
+        [IN_OPERATION],
+        node,
+        vscode.l10n.t('Abort Operation: the node pool or cluster whose running operation to abort'),
+    );
     const resourceId = item instanceof NodePoolItem ? item.pool.id : item.cluster.id;
     const service = await services.forSubscription(parseArmId(resourceId)!.subscriptionId);
     // Fresh state: the operation may have ended since the tree was read.
     const current = item instanceof NodePoolItem ? await service.getNodePool(resourceId) : await service.getCluster(resourceId);
-    const what = item instanceof NodePoolItem ? vscode.l10n.t('node pool "{0}"', current.name) : vscode.l10n.t('cluster "{0}"', current.name);
+    const what =
+        item instanceof NodePoolItem ? vscode.l10n.t('node pool "{0}"', current.name) : vscode.l10n.t('cluster "{0}"', current.name);
     if (isTerminalState(current.provisioningState)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No operation runs on {0} now (it is {1}): there is nothing to abort.', what, stateWords(current.provisioningState ?? '?')));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+                'No operation runs on {0} now (it is {1}): there is nothing to abort.',
+                what,
+                stateWords(current.provisioningState ?? '?'),
+            ),
+        );
         void tree.refreshSubscription(service.subscriptionId);
         return undefined;
     }
-    const wizardContext: AbortContext = { ...context, services, service, resourceId, what, state: current.provisioningState ?? '?', suppressNotification: true };
+    const wizardContext: AbortContext = {
+        ...context,
+        services,
+        service,
+        resourceId,
+        what,
+        state: current.provisioningState ?? '?',
+        suppressNotification: true,
+    };
     const title = vscode.l10n.t('Abort the operation on {0}', what);
-    const wizard = new AzureWizard(wizardContext, { title, promptSteps: [new ConfirmAbortStep()], executeSteps: [new AbortOperationStep(tree, operations)] });
+    const wizard = new AzureWizard(wizardContext, {
+        title,
+        promptSteps: [new ConfirmAbortStep()],
+        executeSteps: [new AbortOperationStep(tree, operations)],
+    });
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
     return endFlow(tree, { id: resourceId, azCommand: toShellLine(operationAbortCommand(resourceId), azShell()) }, wizardContext, () =>
-        vscode.l10n.t('Aborted the operation on {0}: AKS shows it Canceled.', what));
+        vscode.l10n.t('Aborted the operation on {0}: AKS shows it Canceled.', what),
+    );
 }

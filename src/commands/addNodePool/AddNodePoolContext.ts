@@ -30,9 +30,17 @@ export function supportedVersions(context: AddNodePoolContext, cluster: Cluster)
     const key = cluster.id.toLowerCase();
     let versions = context.versionsByCluster.get(key);
     if (!versions) {
-        versions = context.services.forSubscription(subscriptionOf(cluster.id) ?? cluster.subscriptionId).then((s) => s.availablePoolVersions(cluster.id)
-            .then((list): PoolVersions => ({ versions: list, from: 'cluster' }))
-            .catch(async (): Promise<PoolVersions> => ({ versions: (await s.listKubernetesVersions(cluster.location)).map((v) => v.version), from: 'region' })));
+        versions = context.services.forSubscription(subscriptionOf(cluster.id) ?? cluster.subscriptionId).then((s) =>
+            s
+                .availablePoolVersions(cluster.id)
+                .then((list): PoolVersions => ({ versions: list, from: 'cluster' }))
+                .catch(
+                    async (): Promise<PoolVersions> => ({
+                        versions: (await s.listKubernetesVersions(cluster.location)).map((v) => v.version),
+                        from: 'region',
+                    }),
+                ),
+        );
         versions.catch(() => context.versionsByCluster.delete(key));
         context.versionsByCluster.set(key, versions);
     }
@@ -43,8 +51,15 @@ export function supportedVersions(context: AddNodePoolContext, cluster: Cluster)
 export function newNodePool(context: AddNodePoolContext): NewNodePool {
     const snapshot = context.snapshot!;
     return {
-        name: context.poolName!, snapshotId: snapshot.id, vmSize: context.vmSize!, count: context.nodeCount!, mode: context.mode!,
-        osType: snapshot.osType, osSku: snapshot.osSku, kubernetesVersion: snapshot.kubernetesVersion, ...(snapshot.enableFips ? { enableFips: true } : {}),
+        name: context.poolName!,
+        snapshotId: snapshot.id,
+        vmSize: context.vmSize!,
+        count: context.nodeCount!,
+        mode: context.mode!,
+        osType: snapshot.osType,
+        osSku: snapshot.osSku,
+        kubernetesVersion: snapshot.kubernetesVersion,
+        ...(snapshot.enableFips ? { enableFips: true } : {}),
         options: context.poolOptions ?? {},
     };
 }

@@ -6,7 +6,12 @@ import { AddNodePoolContext, newNodePool } from './AddNodePoolContext';
 /** The long operation: the pool shows Creating as soon as AKS accepts it, then Succeeded. */
 export class AddNodePoolStep extends LongOperationStep<AddNodePoolContext> {
     protected title(context: AddNodePoolContext): string {
-        return vscode.l10n.t('Adding node pool "{0}" to "{1}" from snapshot "{2}"', context.poolName!, context.cluster!.name, context.snapshot!.name);
+        return vscode.l10n.t(
+            'Adding node pool "{0}" to "{1}" from snapshot "{2}"',
+            context.poolName!,
+            context.cluster!.name,
+            context.snapshot!.name,
+        );
     }
 
     protected resourceId(context: AddNodePoolContext): string {

@@ -24,7 +24,12 @@ export function poolOptionLines(options: PoolOptions): string[] {
         options.osDiskSizeGB !== undefined ? vscode.l10n.t('OS disk size: {0} GB', options.osDiskSizeGB) : undefined,
         options.osDiskType && vscode.l10n.t('OS disk type: {0}', options.osDiskType),
         options.tags && vscode.l10n.t('Tags: {0}', formatTags(options.tags)),
-        options.spot && vscode.l10n.t('Spot: eviction {0}, max price {1}', options.spot.evictionPolicy, options.spot.maxPrice === -1 ? vscode.l10n.t('on-demand') : String(options.spot.maxPrice)),
+        options.spot &&
+            vscode.l10n.t(
+                'Spot: eviction {0}, max price {1}',
+                options.spot.evictionPolicy,
+                options.spot.maxPrice === -1 ? vscode.l10n.t('on-demand') : String(options.spot.maxPrice),
+            ),
     ];
     return lines.filter((l): l is string => !!l);
 }
@@ -57,8 +62,18 @@ export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
             ];
             // R12 warns here (a pool made from the image cannot later be upgraded to it); it refuses only upgrades.
             const aged = imageAgeProblems(snapshot, azureNow()).map((p) => `⚠ ${describeProblem(p)}`);
-            const warning = [...(aged.length ? ['', ...aged] : []),
-                ...(risk ? ['', `⚠ ${describeProblem(risk)}`, '', vscode.l10n.t('Pin Cluster, Then Add:'), pinSummary(cluster, pinnedChannels(cluster))] : [])];
+            const warning = [
+                ...(aged.length ? ['', ...aged] : []),
+                ...(risk
+                    ? [
+                          '',
+                          `⚠ ${describeProblem(risk)}`,
+                          '',
+                          vscode.l10n.t('Pin Cluster, Then Add:'),
+                          pinSummary(cluster, pinnedChannels(cluster)),
+                      ]
+                    : []),
+            ];
             const choice = await context.ui.showWarningMessage(
                 vscode.l10n.t('Add node pool "{0}" to "{1}" from snapshot "{2}"?', context.poolName!, cluster.name, snapshot.name),
                 { modal: true, detail: [...summary, ...warning].join('\n'), stepName: 'confirmAdd' },
@@ -78,12 +93,20 @@ export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
     private async editOptions(context: AddNodePoolContext): Promise<void> {
         const size = context.regionSizes && context.vmSize ? findVmSize(context.regionSizes.sizes, context.vmSize) : undefined;
         for (;;) {
-            await editAdvancedOptions(context, vscode.l10n.t('Advanced options for node pool "{0}"', context.poolName!), advancedPoolOptions());
+            await editAdvancedOptions(
+                context,
+                vscode.l10n.t('Advanced options for node pool "{0}"', context.poolName!),
+                advancedPoolOptions(),
+            );
             const problems = poolOptionsProblems(context.poolOptions ?? {}, context.mode ?? 'User', context.nodeCount!, size);
             if (problems.length === 0) {
                 return;
             }
-            await context.ui.showWarningMessage(describeProblems(problems), { modal: true, stepName: 'optionProblems' }, { title: vscode.l10n.t('Change Options') });
+            await context.ui.showWarningMessage(
+                describeProblems(problems),
+                { modal: true, stepName: 'optionProblems' },
+                { title: vscode.l10n.t('Change Options') },
+            );
         }
     }
 

@@ -15,12 +15,17 @@ export class SourceSnapshotStep extends AzureWizardPromptStep<AddNodePoolContext
         const { items: snapshots, failures } = await context.services.fromEverySubscription((s) => s.listSnapshots());
         requireSomethingRead(snapshots, failures);
         const versions = cluster ? await supportedVersions(context, cluster) : undefined;
-        context.snapshot = await pickUsable(context, snapshots.map((snapshot) => ({
-            label: snapshot.name,
-            description: `${snapshot.kubernetesVersion} · ${snapshot.osSku ?? snapshot.osType} · ${snapshot.vmSize} · ${snapshot.nodeImageVersion}`,
-            data: snapshot,
-            problems: cluster && versions ? addPoolProblems(snapshot, cluster, versions) : [],
-        })), vscode.l10n.t('Snapshot to make the pool from') + unreadableSubscriptions(failures), 'sourceSnapshot');
+        context.snapshot = await pickUsable(
+            context,
+            snapshots.map((snapshot) => ({
+                label: snapshot.name,
+                description: `${snapshot.kubernetesVersion} · ${snapshot.osSku ?? snapshot.osType} · ${snapshot.vmSize} · ${snapshot.nodeImageVersion}`,
+                data: snapshot,
+                problems: cluster && versions ? addPoolProblems(snapshot, cluster, versions) : [],
+            })),
+            vscode.l10n.t('Snapshot to make the pool from') + unreadableSubscriptions(failures),
+            'sourceSnapshot',
+        );
     }
 
     shouldPrompt(context: AddNodePoolContext): boolean {

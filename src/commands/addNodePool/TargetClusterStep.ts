@@ -9,16 +9,30 @@ import { AddNodePoolContext, supportedVersions, useCluster } from './AddNodePool
 export class TargetClusterStep extends AzureWizardPromptStep<AddNodePoolContext> {
     async prompt(context: AddNodePoolContext): Promise<void> {
         const snapshot = context.snapshot!;
-        const [{ items: clusters, failures }, sessions] = await Promise.all([context.services.fromEverySubscription((s) => s.listClusters()), context.services.listSessions()]);
+        const [{ items: clusters, failures }, sessions] = await Promise.all([
+            context.services.fromEverySubscription((s) => s.listClusters()),
+            context.services.listSessions(),
+        ]);
         requireSomethingRead(clusters, failures);
-        const subscriptionName = (id: string): string => sessions.find((s) => s.subscription.subscriptionId.toLowerCase() === id.toLowerCase())?.subscription.name ?? id;
-        const choices = await Promise.all(clusters.map(async (cluster) => ({
-            label: cluster.name,
-            description: `${cluster.kubernetesVersion} · ${cluster.location} · ${subscriptionName(cluster.subscriptionId)}`,
-            data: cluster,
-            problems: addPoolProblems(snapshot, cluster, await supportedVersions(context, cluster)),
-        })));
-        useCluster(context, await pickUsable(context, choices, vscode.l10n.t('Cluster to add the pool to') + unreadableSubscriptions(failures), 'targetCluster'));
+        const subscriptionName = (id: string): string =>
+            sessions.find((s) => s.subscription.subscriptionId.toLowerCase() === id.toLowerCase())?.subscription.name ?? id;
+        const choices = await Promise.all(
+            clusters.map(async (cluster) => ({
+                label: cluster.name,
+                description: `${cluster.kubernetesVersion} · ${cluster.location} · ${subscriptionName(cluster.subscriptionId)}`,
+                data: cluster,
+                problems: addPoolProblems(snapshot, cluster, await supportedVersions(context, cluster)),
+            })),
+        );
+        useCluster(
+            context,
+            await pickUsable(
+                context,
+                choices,
+                vscode.l10n.t('Cluster to add the pool to') + unreadableSubscriptions(failures),
+                'targetCluster',
+            ),
+        );
     }
 
     shouldPrompt(context: AddNodePoolContext): boolean {

@@ -25,10 +25,20 @@ import { reached } from '../../walkthrough';
  * Right-click a snapshot (it asks for the cluster) or a cluster (it asks for the snapshot) → Add Node Pool…;
  * from the palette it asks for both. Kubernetes version, OS type and SKU come from the snapshot.
  */
-export async function addNodePool(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem | ClusterItem): Promise<FlowResult | undefined> {
+export async function addNodePool(
+    context: IActionContext & LongOperationContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    operations: RunningOperations,
+    node?: SnapshotItem | ClusterItem,
+): Promise<FlowResult | undefined> {
     const wizardContext: AddNodePoolContext = {
-        ...context, services, versionsByCluster: new Map(), suppressNotification: true,
-        sizeRegion: () => wizardContext.cluster && { subscriptionId: wizardContext.cluster.subscriptionId, location: wizardContext.cluster.location },
+        ...context,
+        services,
+        versionsByCluster: new Map(),
+        suppressNotification: true,
+        sizeRegion: () =>
+            wizardContext.cluster && { subscriptionId: wizardContext.cluster.subscriptionId, location: wizardContext.cluster.location },
     };
     if (node instanceof SnapshotItem) {
         wizardContext.snapshot = node.snapshot;
@@ -40,7 +50,15 @@ export async function addNodePool(context: IActionContext & LongOperationContext
     const title = vscode.l10n.t('Add a node pool from a snapshot');
     const wizard = new AzureWizard(wizardContext, {
         title,
-        promptSteps: [new SourceSnapshotStep(), new TargetClusterStep(), new PoolNameStep(), new ModeStep(), new VmSizeStep(), new NodeCountStep(3), new ConfirmAddStep()],
+        promptSteps: [
+            new SourceSnapshotStep(),
+            new TargetClusterStep(),
+            new PoolNameStep(),
+            new ModeStep(),
+            new VmSizeStep(),
+            new NodeCountStep(3),
+            new ConfirmAddStep(),
+        ],
         executeSteps: [new PinClusterStep(tree, operations, true), new AddNodePoolStep(tree, operations)],
         showLoadingPrompt: true,
     });
@@ -49,11 +67,24 @@ export async function addNodePool(context: IActionContext & LongOperationContext
 
     const cluster = wizardContext.cluster!;
     const snapshot = wizardContext.snapshot!;
-    const azCommand = toShellScript([...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []), nodePoolAddCommand(cluster.id, newNodePool(wizardContext))], azShell());
+    const azCommand = toShellScript(
+        [
+            ...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []),
+            nodePoolAddCommand(cluster.id, newNodePool(wizardContext)),
+        ],
+        azShell(),
+    );
     if (wizardContext.finished) {
         reached('snapshotUsed');
     }
     return endFlow(tree, { id: `${cluster.id}/agentPools/${wizardContext.poolName}`, azCommand }, wizardContext, () =>
-        vscode.l10n.t('Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
-            wizardContext.poolName!, cluster.name, snapshot.name, snapshot.kubernetesVersion, snapshot.nodeImageVersion));
+        vscode.l10n.t(
+            'Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
+            wizardContext.poolName!,
+            cluster.name,
+            snapshot.name,
+            snapshot.kubernetesVersion,
+            snapshot.nodeImageVersion,
+        ),
+    );
 }

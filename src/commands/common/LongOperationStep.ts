@@ -21,7 +21,10 @@ export interface LongOperationStepContext extends IActionContext, LongOperationC
 export abstract class LongOperationStep<C extends LongOperationStepContext> extends AzureWizardExecuteStep<C> {
     priority = 100;
 
-    constructor(protected readonly tree: AksTreeDataProvider, private readonly operations: RunningOperations) {
+    constructor(
+        protected readonly tree: AksTreeDataProvider,
+        private readonly operations: RunningOperations,
+    ) {
         super();
     }
 

@@ -17,7 +17,11 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
 
     /** A new document named `name` (with its extension, which sets its language) holding `text`. */
     add(name: string, text: string): vscode.Uri {
-        const uri = vscode.Uri.from({ scheme: ReadOnlyDocuments.scheme, path: `/${name.replace(/[\\/]/g, '_')}`, query: String(++this.next) });
+        const uri = vscode.Uri.from({
+            scheme: ReadOnlyDocuments.scheme,
+            path: `/${name.replace(/[\\/]/g, '_')}`,
+            query: String(++this.next),
+        });
         this.contents.set(uri.toString(), text);
         return uri;
     }

@@ -33,7 +33,14 @@ async function readRegionSizes(context: NodePoolSpecContext): Promise<string> {
         return '';
     } catch (error) {
         context.regionSizes = null;
-        return ' ' + vscode.l10n.t('(Sizes guessed from their names: the VM sizes of {0} could not be read: {1})', target.location, parseError(error).message);
+        return (
+            ' ' +
+            vscode.l10n.t(
+                '(Sizes guessed from their names: the VM sizes of {0} could not be read: {1})',
+                target.location,
+                parseError(error).message,
+            )
+        );
     }
 }
 
@@ -43,8 +50,13 @@ function offeredSizes(region: RegionSizes, snapshotVmSize: string): VmSizeFacts[
     const architecture = findVmSize(region.sizes, snapshotVmSize)?.architecture ?? snapshotSize?.architecture;
     return region.sizes
         .filter((s) => !s.restricted && parseVmSize(s.name)?.family === snapshotSize?.family && s.architecture === architecture)
-        .sort((a, b) => Number(b.name.toLowerCase() === snapshotVmSize.toLowerCase()) - Number(a.name.toLowerCase() === snapshotVmSize.toLowerCase()) ||
-            a.vCpus - b.vCpus || a.name.localeCompare(b.name));
+        .sort(
+            (a, b) =>
+                Number(b.name.toLowerCase() === snapshotVmSize.toLowerCase()) -
+                    Number(a.name.toLowerCase() === snapshotVmSize.toLowerCase()) ||
+                a.vCpus - b.vCpus ||
+                a.name.localeCompare(b.name),
+        );
 }
 
 const OTHER = Symbol('other');
@@ -62,32 +74,46 @@ export class VmSizeStep<T extends NodePoolSpecContext> extends AzureWizardPrompt
         const own = (name: string): boolean => name.toLowerCase() === snapshot.vmSize.toLowerCase();
         const choices = region
             ? offeredSizes(region, snapshot.vmSize).map((size) => ({
-                label: size.name,
-                description: [own(size.name) ? vscode.l10n.t('the snapshot\'s size') : undefined, vscode.l10n.t('{0} vCPUs', size.vCpusAvailable),
-                    size.memoryGb === undefined ? undefined : vscode.l10n.t('{0} GB', size.memoryGb),
-                    size.restrictedZones.length ? vscode.l10n.t('not in zones {0}', size.restrictedZones.join(', ')) : undefined].filter(Boolean).join(' · '),
-                data: size.name as string | typeof OTHER,
-                problems: vmSizeChoiceProblems(context, size.name),
-            }))
+                  label: size.name,
+                  description: [
+                      own(size.name) ? vscode.l10n.t("the snapshot's size") : undefined,
+                      vscode.l10n.t('{0} vCPUs', size.vCpusAvailable),
+                      size.memoryGb === undefined ? undefined : vscode.l10n.t('{0} GB', size.memoryGb),
+                      size.restrictedZones.length ? vscode.l10n.t('not in zones {0}', size.restrictedZones.join(', ')) : undefined,
+                  ]
+                      .filter(Boolean)
+                      .join(' · '),
+                  data: size.name as string | typeof OTHER,
+                  problems: vmSizeChoiceProblems(context, size.name),
+              }))
             : suggestedVmSizes(snapshot.vmSize).map((size) => ({
-                label: size,
-                description: own(size) ? vscode.l10n.t('the snapshot\'s size · {0} vCPUs (from its name)', parseVmSize(size)?.vCpus ?? '?') : vscode.l10n.t('{0} vCPUs (from its name)', parseVmSize(size)?.vCpus ?? '?'),
-                data: size as string | typeof OTHER,
-                problems: vmSizeChoiceProblems(context, size),
-            }));
+                  label: size,
+                  description: own(size)
+                      ? vscode.l10n.t("the snapshot's size · {0} vCPUs (from its name)", parseVmSize(size)?.vCpus ?? '?')
+                      : vscode.l10n.t('{0} vCPUs (from its name)', parseVmSize(size)?.vCpus ?? '?'),
+                  data: size as string | typeof OTHER,
+                  problems: vmSizeChoiceProblems(context, size),
+              }));
         const where = region ? vscode.l10n.t('offered in {0}', region.location) : '';
-        const picked = await pickUsable(context, [...choices, { label: vscode.l10n.t('Other…'), description: vscode.l10n.t('type a VM size'), data: OTHER, problems: [] }],
-            vscode.l10n.t('VM size (the family and CPU architecture of {0}) {1}', snapshot.vmSize, where).trim() + guessed, 'vmSize');
-        context.vmSize = picked === OTHER
-            ? (await context.ui.showInputBox({
-                prompt: vscode.l10n.t('VM size, e.g. {0}', snapshot.vmSize),
-                stepName: 'vmSizeOther',
-                validateInput: (value) => {
-                    const problems = vmSizeChoiceProblems(context, value.trim());
-                    return problems.length > 0 ? describeProblems(problems) : undefined;
-                },
-            })).trim()
-            : picked;
+        const picked = await pickUsable(
+            context,
+            [...choices, { label: vscode.l10n.t('Other…'), description: vscode.l10n.t('type a VM size'), data: OTHER, problems: [] }],
+            vscode.l10n.t('VM size (the family and CPU architecture of {0}) {1}', snapshot.vmSize, where).trim() + guessed,
+            'vmSize',
+        );
+        context.vmSize =
+            picked === OTHER
+                ? (
+                      await context.ui.showInputBox({
+                          prompt: vscode.l10n.t('VM size, e.g. {0}', snapshot.vmSize),
+                          stepName: 'vmSizeOther',
+                          validateInput: (value) => {
+                              const problems = vmSizeChoiceProblems(context, value.trim());
+                              return problems.length > 0 ? describeProblems(problems) : undefined;
+                          },
+                      })
+                  ).trim()
+                : picked;
     }
 
     shouldPrompt(context: T): boolean {

@@ -22,7 +22,11 @@ function isBackOut(error: unknown): boolean {
  * The settings a flow offers beyond its short path, one at a time from a list that shows each value, until
  * "Done". Esc or Back in a question returns to the list; in the list, to the summary: nothing set is lost.
  */
-export async function editAdvancedOptions<C extends IActionContext>(context: C, placeHolder: string, options: readonly AdvancedOption<C>[]): Promise<void> {
+export async function editAdvancedOptions<C extends IActionContext>(
+    context: C,
+    placeHolder: string,
+    options: readonly AdvancedOption<C>[],
+): Promise<void> {
     const done = Symbol('done');
     for (;;) {
         const picks: IAzureQuickPickItem<AdvancedOption<C> | typeof done>[] = [
@@ -52,8 +56,15 @@ export async function editAdvancedOptions<C extends IActionContext>(context: C, 
 }
 
 /** A setting typed in a box, checked as typed (field, value, rule); empty restores AKS's default. */
-export function typedOption<C extends IActionContext, T>(label: string, prompt: string, placeHolder: string,
-    get: (context: C) => T | undefined, show: (value: T) => string, parse: (text: string, context: C) => Parsed<T>, set: (context: C, value: T | undefined) => void): AdvancedOption<C> {
+export function typedOption<C extends IActionContext, T>(
+    label: string,
+    prompt: string,
+    placeHolder: string,
+    get: (context: C) => T | undefined,
+    show: (value: T) => string,
+    parse: (text: string, context: C) => Parsed<T>,
+    set: (context: C, value: T | undefined) => void,
+): AdvancedOption<C> {
     return {
         label,
         value: (context) => {
@@ -63,7 +74,10 @@ export function typedOption<C extends IActionContext, T>(label: string, prompt: 
         ask: async (context) => {
             const current = get(context);
             const text = await context.ui.showInputBox({
-                prompt, placeHolder, value: current === undefined ? '' : show(current), stepName: `option-${label}`,
+                prompt,
+                placeHolder,
+                value: current === undefined ? '' : show(current),
+                stepName: `option-${label}`,
                 validateInput: (v) => {
                     if (!v.trim()) {
                         return undefined;
@@ -79,14 +93,21 @@ export function typedOption<C extends IActionContext, T>(label: string, prompt: 
 }
 
 /** A setting chosen from a list; the first choice is AKS's default. */
-export function pickedOption<C extends IActionContext, T extends string>(label: string, placeHolder: string, choices: readonly { value: T | undefined; label: string; description?: string }[],
-    get: (context: C) => T | undefined, set: (context: C, value: T | undefined) => void): AdvancedOption<C> {
+export function pickedOption<C extends IActionContext, T extends string>(
+    label: string,
+    placeHolder: string,
+    choices: readonly { value: T | undefined; label: string; description?: string }[],
+    get: (context: C) => T | undefined,
+    set: (context: C, value: T | undefined) => void,
+): AdvancedOption<C> {
     return {
         label,
         value: (context) => choices.find((c) => c.value !== undefined && c.value === get(context))?.label,
         ask: async (context) => {
-            const picked = await context.ui.showQuickPick(choices.map((c) => ({ label: c.label, description: c.description, data: c.value })),
-                { placeHolder, stepName: `option-${label}`, suppressPersistence: true });
+            const picked = await context.ui.showQuickPick(
+                choices.map((c) => ({ label: c.label, description: c.description, data: c.value })),
+                { placeHolder, stepName: `option-${label}`, suppressPersistence: true },
+            );
             set(context, picked.data);
         },
     };

@@ -16,7 +16,10 @@ export function registerErrorDetails(): vscode.Disposable {
         context.errorHandling.suppressReportIssue = true;
         context.errorHandling.buttons = [
             { title: vscode.l10n.t('Show Log'), callback: async () => ext.outputChannel.show() },
-            { title: vscode.l10n.t('Report Issue'), callback: async () => void await vscode.commands.executeCommand('aksSnapshots.reportIssue') },
+            {
+                title: vscode.l10n.t('Report Issue'),
+                callback: async () => void (await vscode.commands.executeCommand('aksSnapshots.reportIssue')),
+            },
         ];
     });
 }

@@ -82,7 +82,11 @@ export class ThrottledNotSentError extends Error {
     }
 }
 
-export async function runGuardedChange<T>(deps: ChangeServices, context: LongOperationContext, change: GuardedChange<T>): Promise<ChangeOutcome<T>> {
+export async function runGuardedChange<T>(
+    deps: ChangeServices,
+    context: LongOperationContext,
+    change: GuardedChange<T>,
+): Promise<ChangeOutcome<T>> {
     const subscriptionId = parseArmId(change.resourceId)?.subscriptionId ?? '';
     const claim = change.claims === false ? undefined : deps.operations.claim(change.resourceId, change.title);
     const send = patiently(change);
@@ -99,7 +103,7 @@ export async function runGuardedChange<T>(deps: ChangeServices, context: LongOpe
                     continue;
                 }
                 if (error instanceof LostAnswerError || error instanceof AcceptedThenThrottled) {
-                    return { kind: 'answerLost', ...await readBack(deps.services, change.resourceId, change.title, !change.quiet) };
+                    return { kind: 'answerLost', ...(await readBack(deps.services, change.resourceId, change.title, !change.quiet)) };
                 }
                 if (error instanceof OperationEndedError) {
                     return { kind: 'endedInAzure', error, notice: endedMessage(error, change.title) };
@@ -128,7 +132,13 @@ function patiently<T>(change: GuardedChange<T>): (options: LongOperationOptions)
         for (let attempt = 1; ; attempt++) {
             let accepted = false;
             try {
-                return await change.send({ ...options, onAccepted: () => { accepted = true; options.onAccepted?.(); } });
+                return await change.send({
+                    ...options,
+                    onAccepted: () => {
+                        accepted = true;
+                        options.onAccepted?.();
+                    },
+                });
             } catch (error) {
                 const throttled = (error as { statusCode?: number }).statusCode === 429;
                 if (!throttled || options.abortSignal?.aborted) {
@@ -159,10 +169,14 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
             return;
         }
         const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-        }, { once: true });
+        signal?.addEventListener(
+            'abort',
+            () => {
+                clearTimeout(timer);
+                resolve();
+            },
+            { once: true },
+        );
     });
 }
 
@@ -174,7 +188,10 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
 export function guardLine(name: string, eTag: string | undefined, takesCondition: boolean): string {
     return eTag && takesCondition
         ? vscode.l10n.t('Guard: sent with the eTag of this read (If-Match), so Azure refuses it if "{0}" changed meanwhile.', name)
-        : vscode.l10n.t('Guard: Azure offers no eTag condition here, so "{0}" is read again just before sending; if anything shown here changed, nothing is sent and you are asked again.', name);
+        : vscode.l10n.t(
+              'Guard: Azure offers no eTag condition here, so "{0}" is read again just before sending; if anything shown here changed, nothing is sent and you are asked again.',
+              name,
+          );
 }
 
 /** A flow's reading of an outcome: Azure's Failed or Canceled ends the flow as an error; the rest is told. */
@@ -190,35 +207,48 @@ export function finishedOrTold<T>(outcome: ChangeOutcome<T>): { finished: boolea
  * Runs the change under a cancellable progress notification. Cancelling stops waiting only: the operation goes on
  * in Azure, and the person is told so.
  */
-async function withProgress<T>(context: LongOperationContext, title: string, run: (options: LongOperationOptions) => Promise<T>, onAccepted: () => void): Promise<ChangeOutcome<T>> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-        const abort = new AbortController();
-        const listeners = [token, context.cancelWaiting].filter((t): t is vscode.CancellationToken => !!t)
-            .map((t) => t.onCancellationRequested(() => abort.abort()));
-        try {
-            const value = await run({
-                abortSignal: abort.signal,
-                onAccepted,
-                onProgress: (status) => progress.report({ message: status === 'running' ? vscode.l10n.t('in progress…') : status }),
-            });
-            return { kind: 'done', value };
-        } catch (error) {
-            if (abort.signal.aborted && !(error instanceof ThrottledNotSentError)) {
-                const notice = vscode.l10n.t('Stopped waiting: "{0}" goes on in Azure. Refresh the view to see its state.', title);
-                void vscode.window.showInformationMessage(notice);
-                return { kind: 'stoppedWaiting', notice };
+async function withProgress<T>(
+    context: LongOperationContext,
+    title: string,
+    run: (options: LongOperationOptions) => Promise<T>,
+    onAccepted: () => void,
+): Promise<ChangeOutcome<T>> {
+    return vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        async (progress, token) => {
+            const abort = new AbortController();
+            const listeners = [token, context.cancelWaiting]
+                .filter((t): t is vscode.CancellationToken => !!t)
+                .map((t) => t.onCancellationRequested(() => abort.abort()));
+            try {
+                const value = await run({
+                    abortSignal: abort.signal,
+                    onAccepted,
+                    onProgress: (status) => progress.report({ message: status === 'running' ? vscode.l10n.t('in progress…') : status }),
+                });
+                return { kind: 'done', value };
+            } catch (error) {
+                if (abort.signal.aborted && !(error instanceof ThrottledNotSentError)) {
+                    const notice = vscode.l10n.t('Stopped waiting: "{0}" goes on in Azure. Refresh the view to see its state.', title);
+                    void vscode.window.showInformationMessage(notice);
+                    return { kind: 'stoppedWaiting', notice };
+                }
+                throw error;
+            } finally {
+                listeners.forEach((l) => l.dispose());
             }
-            throw error;
-        } finally {
-            listeners.forEach((l) => l.dispose());
-        }
-    });
+        },
+    );
 }
 
 /** Azure's own end of an operation, told apart from the person's cancel. */
 function endedMessage(error: OperationEndedError, title: string): string {
     return error.status === 'Canceled'
-        ? vscode.l10n.t('"{0}" was canceled in Azure (by an abort, by AKS or by another client): {1} The view shows its state now.', title, error.message)
+        ? vscode.l10n.t(
+              '"{0}" was canceled in Azure (by an abort, by AKS or by another client): {1} The view shows its state now.',
+              title,
+              error.message,
+          )
         : vscode.l10n.t('"{0}" failed in Azure: {1} ({2}). The view shows its state now.', title, error.message, error.code ?? 'Failed');
 }
 
@@ -235,16 +265,33 @@ async function readBack(services: AksServices, id: string, title: string, toast:
         const service = await services.forSubscription(parsed?.subscriptionId ?? '');
         const json = await service.getResourceJson(id);
         // A snapshot has no provisioning state: made, changed and deleted synchronously, it is at rest once read.
-        state = String(((json.properties ?? {}) as Record<string, unknown>).provisioningState ?? (/\/snapshots\//i.test(id) ? 'Succeeded' : ''));
+        state = String(
+            ((json.properties ?? {}) as Record<string, unknown>).provisioningState ?? (/\/snapshots\//i.test(id) ? 'Succeeded' : ''),
+        );
         message = ['Succeeded', 'Failed', 'Canceled'].includes(state)
-            ? vscode.l10n.t('The answer to "{0}" was lost. Azure now shows "{1}" as {2}; check it in the view before trying again.', title, name, state)
-            : vscode.l10n.t('The answer to "{0}" was lost, but Azure shows "{1}" as {2}: the operation goes on in Azure. The view shows it as it goes.', title, name, state || '?');
+            ? vscode.l10n.t(
+                  'The answer to "{0}" was lost. Azure now shows "{1}" as {2}; check it in the view before trying again.',
+                  title,
+                  name,
+                  state,
+              )
+            : vscode.l10n.t(
+                  'The answer to "{0}" was lost, but Azure shows "{1}" as {2}: the operation goes on in Azure. The view shows it as it goes.',
+                  title,
+                  name,
+                  state || '?',
+              );
     } catch (error) {
         const gone = (error as { statusCode?: number }).statusCode === 404;
         state = gone ? undefined : '';
         message = gone
             ? vscode.l10n.t('The answer to "{0}" was lost, and Azure shows no "{1}": nothing was done. You can try again.', title, name)
-            : vscode.l10n.t('The answer to "{0}" was lost and "{1}" could not be read back ({2}); refresh the view to see what Azure shows.', title, name, (error as Error).message);
+            : vscode.l10n.t(
+                  'The answer to "{0}" was lost and "{1}" could not be read back ({2}); refresh the view to see what Azure shows.',
+                  title,
+                  name,
+                  (error as Error).message,
+              );
     }
     if (toast) {
         void vscode.window.showWarningMessage(message);

@@ -16,7 +16,12 @@ export interface Choice<T> {
  * A quick pick where the choices that cannot apply stay visible after the others, marked, with their reason as the
  * row's detail (a line of its own, read before choosing). Picking one does not proceed: the question is asked again.
  */
-export async function pickUsable<T>(context: IActionContext, choices: readonly Choice<T>[], placeHolder: string, stepName: string): Promise<T> {
+export async function pickUsable<T>(
+    context: IActionContext,
+    choices: readonly Choice<T>[],
+    placeHolder: string,
+    stepName: string,
+): Promise<T> {
     const ordered = [...choices.filter((c) => c.problems.length === 0), ...choices.filter((c) => c.problems.length > 0)];
     const items: IAzureQuickPickItem<Choice<T>>[] = ordered.map((c) => ({
         label: c.problems.length === 0 ? c.label : `$(circle-slash) ${c.label}`,
@@ -26,7 +31,12 @@ export async function pickUsable<T>(context: IActionContext, choices: readonly C
     }));
     let prompt = placeHolder;
     for (;;) {
-        const picked = await context.ui.showQuickPick(items, { placeHolder: prompt, stepName, suppressPersistence: true, matchOnDescription: true });
+        const picked = await context.ui.showQuickPick(items, {
+            placeHolder: prompt,
+            stepName,
+            suppressPersistence: true,
+            matchOnDescription: true,
+        });
         if (picked.data.problems.length === 0) {
             return picked.data.data;
         }

@@ -25,8 +25,10 @@ interface SubscriptionFailure {
 }
 
 function describeFailures(failures: readonly SubscriptionFailure[]): string {
-    return failures.map((f) => {
-        const parsed = parseError(f.error);
-        return `${f.subscription}: ${parsed.errorType && parsed.errorType !== 'Error' ? `${parsed.errorType}: ` : ''}${parsed.message}`;
-    }).join('; ');
+    return failures
+        .map((f) => {
+            const parsed = parseError(f.error);
+            return `${f.subscription}: ${parsed.errorType && parsed.errorType !== 'Error' ? `${parsed.errorType}: ` : ''}${parsed.message}`;
+        })
+        .join('; ');
 }

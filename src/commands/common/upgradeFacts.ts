@@ -30,8 +30,18 @@ function asksUpgradePaths(pool: NodePool, snapshot: Snapshot): boolean {
  * The pool's upgrade profile from AKS, when one of the snapshots would change its Kubernetes version, or, with
  * `rollbacks`, when one is not newer than the pool (it may be a version AKS keeps for a rollback).
  */
-export async function readPoolUpgrades(services: AksServices, pool: NodePool, snapshots: readonly Snapshot[], rollbacks = false): Promise<PoolUpgrades> {
-    if (!snapshots.some((snapshot) => asksUpgradePaths(pool, snapshot) || (rollbacks && !isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion)))) {
+export async function readPoolUpgrades(
+    services: AksServices,
+    pool: NodePool,
+    snapshots: readonly Snapshot[],
+    rollbacks = false,
+): Promise<PoolUpgrades> {
+    if (
+        !snapshots.some(
+            (snapshot) =>
+                asksUpgradePaths(pool, snapshot) || (rollbacks && !isNewerImage(snapshot.nodeImageVersion, pool.nodeImageVersion)),
+        )
+    ) {
         return {};
     }
     try {
@@ -44,7 +54,11 @@ export async function readPoolUpgrades(services: AksServices, pool: NodePool, sn
 }
 
 /** `readPoolUpgrades` for many pools, a few at a time; keyed by pool id. */
-export async function readManyPoolUpgrades(services: AksServices, pools: readonly NodePool[], snapshot: Snapshot): Promise<Map<string, PoolUpgrades>> {
+export async function readManyPoolUpgrades(
+    services: AksServices,
+    pools: readonly NodePool[],
+    snapshot: Snapshot,
+): Promise<Map<string, PoolUpgrades>> {
     const asked = pools.filter((p) => asksUpgradePaths(p, snapshot));
     const read = await inTurns(asked, PROFILE_READS_AT_ONCE, (pool) => readPoolUpgrades(services, pool, [snapshot]));
     return new Map(asked.map((pool, i) => [pool.id, read[i]]));
@@ -58,6 +72,9 @@ export function upgradeFacts(paths: PoolUpgrades | undefined): UpgradeFacts {
 /** A line for a summary or a picker: where R5's paths came from when AKS's could not be read. */
 export function upgradePathsNotice(paths: PoolUpgrades | undefined): string | undefined {
     return paths?.unread !== undefined
-        ? vscode.l10n.t('AKS\'s upgrade paths for the pool could not be read ({0}): the product\'s own one-minor-at-a-time rule was applied instead.', paths.unread)
+        ? vscode.l10n.t(
+              "AKS's upgrade paths for the pool could not be read ({0}): the product's own one-minor-at-a-time rule was applied instead.",
+              paths.unread,
+          )
         : undefined;
 }

@@ -16,9 +16,20 @@ export type ComparedSide = (
  * from the size's name says so.
  */
 export function comparisonDocument(side: ComparedSide): string {
-    const facts = side.kind === 'pool'
-        ? { title: vscode.l10n.t('Node pool "{0}" of cluster "{1}"', side.pool.name, side.cluster.name), ...side.pool, image: side.pool.nodeImageVersion ?? '', location: side.cluster.location }
-        : { title: vscode.l10n.t('Snapshot "{0}"', side.snapshot.name), ...side.snapshot, image: side.snapshot.nodeImageVersion, location: side.snapshot.location };
+    const facts =
+        side.kind === 'pool'
+            ? {
+                  title: vscode.l10n.t('Node pool "{0}" of cluster "{1}"', side.pool.name, side.cluster.name),
+                  ...side.pool,
+                  image: side.pool.nodeImageVersion ?? '',
+                  location: side.cluster.location,
+              }
+            : {
+                  title: vscode.l10n.t('Snapshot "{0}"', side.snapshot.name),
+                  ...side.snapshot,
+                  image: side.snapshot.nodeImageVersion,
+                  location: side.snapshot.location,
+              };
     const date = nodeImageDate(facts.image);
     const release = ubuntuRelease(facts.image);
     const size = side.sizes && findVmSize(side.sizes, facts.vmSize);
@@ -26,15 +37,16 @@ export function comparisonDocument(side: ComparedSide): string {
     const byName = vscode.l10n.t('(from its name)');
     const notListed = vscode.l10n.t('(not listed in {0})', facts.location);
     const sizeFact = (fromAzure: string | undefined, fromName: string | undefined): string =>
-        size ? fromAzure ?? '' : side.sizes ? `${fromName ?? '?'} ${notListed}` : `${fromName ?? '?'} ${byName}`;
-    const channels = side.kind === 'pool'
-        ? [side.cluster.nodeOsUpgradeChannel ?? vscode.l10n.t('NodeImage (default)'), side.cluster.upgradeChannel ?? 'none']
-        : [vscode.l10n.t('— (a snapshot has no cluster)'), vscode.l10n.t('— (a snapshot has no cluster)')];
+        size ? (fromAzure ?? '') : side.sizes ? `${fromName ?? '?'} ${notListed}` : `${fromName ?? '?'} ${byName}`;
+    const channels =
+        side.kind === 'pool'
+            ? [side.cluster.nodeOsUpgradeChannel ?? vscode.l10n.t('NodeImage (default)'), side.cluster.upgradeChannel ?? 'none']
+            : [vscode.l10n.t('— (a snapshot has no cluster)'), vscode.l10n.t('— (a snapshot has no cluster)')];
     const rows: [string, string][] = [
         [vscode.l10n.t('Kubernetes version'), facts.kubernetesVersion],
         [vscode.l10n.t('Node image'), facts.image || '?'],
         [vscode.l10n.t('Node image date'), date ? formatDay(date) : '?'],
-        [vscode.l10n.t('AKS\'s latest node image'), latestImageWords(facts.image, side.latest)],
+        [vscode.l10n.t("AKS's latest node image"), latestImageWords(facts.image, side.latest)],
         [vscode.l10n.t('Node image Hyper-V generation'), imageGeneration(facts.image)],
         [vscode.l10n.t('OS type'), facts.osType],
         [vscode.l10n.t('OS SKU'), facts.osSku ?? '?'],

@@ -10,7 +10,13 @@ import { pickTreeElement } from '../pickTreeElement';
 export const RESOURCE_CONTEXT_VALUES = [ClusterItem.contextValue, NodePoolItem.contextValue, SnapshotItem.contextValue];
 
 export async function copyResourceId(context: IActionContext, tree: AksTreeDataProvider, node?: AksTreeElement): Promise<void> {
-    const element = await pickTreeElement(context, tree, RESOURCE_CONTEXT_VALUES, node, vscode.l10n.t('Copy Resource ID: the cluster, node pool or snapshot'));
+    const element = await pickTreeElement(
+        context,
+        tree,
+        RESOURCE_CONTEXT_VALUES,
+        node,
+        vscode.l10n.t('Copy Resource ID: the cluster, node pool or snapshot'),
+    );
     await vscode.env.clipboard.writeText(element.id);
     void vscode.window.showInformationMessage(vscode.l10n.t('Copied the resource ID of "{0}".', element.id.split('/').pop() ?? element.id));
 }

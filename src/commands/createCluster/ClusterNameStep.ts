@@ -12,11 +12,13 @@ export function validateClusterName(value: string): string | undefined {
 
 export class ClusterNameStep extends AzureWizardPromptStep<CreateClusterContext> {
     async prompt(context: CreateClusterContext): Promise<void> {
-        context.newClusterName = (await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Cluster name (1–63 letters, digits, "-" and "_")'),
-            stepName: 'clusterName',
-            validateInput: validateClusterName,
-        })).trim();
+        context.newClusterName = (
+            await context.ui.showInputBox({
+                prompt: vscode.l10n.t('Cluster name (1–63 letters, digits, "-" and "_")'),
+                stepName: 'clusterName',
+                validateInput: validateClusterName,
+            })
+        ).trim();
         context.clusterName = context.newClusterName;
         context.existingPoolNames = [];
     }

@@ -18,7 +18,15 @@ export function clusterSummary(context: CreateClusterContext): string {
         vscode.l10n.t('Region: {0}', context.location!),
         vscode.l10n.t('DNS prefix: {0}', context.dnsPrefix!),
         vscode.l10n.t('Kubernetes version: {0} (from the snapshot)', s.kubernetesVersion),
-        vscode.l10n.t('System pool: {0}, {1} × {2}, {3} ({4}), node image {5}', context.poolName!, context.nodeCount!, context.vmSize!, s.osType, s.osSku ?? '', s.nodeImageVersion),
+        vscode.l10n.t(
+            'System pool: {0}, {1} × {2}, {3} ({4}), node image {5}',
+            context.poolName!,
+            context.nodeCount!,
+            context.vmSize!,
+            s.osType,
+            s.osSku ?? '',
+            s.nodeImageVersion,
+        ),
         channelsLine(context.channels ?? PINNED_CHANNELS),
         ...clusterOptionLines(context),
         // R12 warns here; it refuses only upgrades.
@@ -31,10 +39,18 @@ function clusterOptionLines(context: CreateClusterContext): string[] {
     const o = context.clusterOptions ?? {};
     return [
         o.sshPublicKey ? vscode.l10n.t('SSH public key: {0}', context.sshKeyFile ?? `${o.sshPublicKey.split(' ')[0]} …`) : undefined,
-        o.networkPlugin ? vscode.l10n.t('Network plugin: {0}', `${o.networkPlugin}${o.networkPluginMode ? ` (${o.networkPluginMode})` : ''}`) : undefined,
+        o.networkPlugin
+            ? vscode.l10n.t('Network plugin: {0}', `${o.networkPlugin}${o.networkPluginMode ? ` (${o.networkPluginMode})` : ''}`)
+            : undefined,
         context.longTermSupport
-            ? vscode.l10n.t('Support plan: AKS long-term support, Premium tier (AKS offers Kubernetes {0} in {1} only under long-term support, which needs the Premium tier)', context.snapshot!.kubernetesVersion, context.location!)
-            : o.tier ? vscode.l10n.t('Tier: {0}', o.tier) : undefined,
+            ? vscode.l10n.t(
+                  'Support plan: AKS long-term support, Premium tier (AKS offers Kubernetes {0} in {1} only under long-term support, which needs the Premium tier)',
+                  context.snapshot!.kubernetesVersion,
+                  context.location!,
+              )
+            : o.tier
+              ? vscode.l10n.t('Tier: {0}', o.tier)
+              : undefined,
         o.zones ? vscode.l10n.t('Availability zones: {0}', o.zones.join(' ')) : undefined,
         o.tags ? vscode.l10n.t('Tags: {0}', formatTags(o.tags)) : undefined,
     ].filter((l): l is string => !!l);
@@ -44,8 +60,16 @@ function clusterOptionLines(context: CreateClusterContext): string[] {
 function channelsLine(channels: UpgradeChannels): string {
     const problem = reimagingChannel({ name: '', ...channels });
     return problem
-        ? vscode.l10n.t('Automatic upgrades: node OS {0}, auto-upgrade {1}: AKS will move the system pool off the snapshot\'s image at a maintenance window.', channels.nodeOsUpgradeChannel, channels.upgradeChannel)
-        : vscode.l10n.t('Automatic upgrades: node OS {0}, auto-upgrade {1}: the system pool keeps the snapshot\'s image until you upgrade it.', channels.nodeOsUpgradeChannel, channels.upgradeChannel);
+        ? vscode.l10n.t(
+              "Automatic upgrades: node OS {0}, auto-upgrade {1}: AKS will move the system pool off the snapshot's image at a maintenance window.",
+              channels.nodeOsUpgradeChannel,
+              channels.upgradeChannel,
+          )
+        : vscode.l10n.t(
+              "Automatic upgrades: node OS {0}, auto-upgrade {1}: the system pool keeps the snapshot's image until you upgrade it.",
+              channels.nodeOsUpgradeChannel,
+              channels.upgradeChannel,
+          );
 }
 
 /** A summary to confirm before the cluster is created. */
@@ -63,19 +87,28 @@ export class ConfirmClusterStep extends AzureWizardPromptStep<CreateClusterConte
             const choice = await context.ui.showWarningMessage(
                 vscode.l10n.t('Create cluster "{0}" from snapshot "{1}"?', context.newClusterName!, context.snapshot!.name),
                 { modal: true, detail: clusterSummary(context), stepName: 'confirmCluster' },
-                create, advanced,
+                create,
+                advanced,
             );
             if (choice !== advanced) {
                 context.confirmed = true;
                 return;
             }
             for (;;) {
-                await editAdvancedOptions(context, vscode.l10n.t('Advanced options for cluster "{0}"', context.newClusterName!), advancedClusterOptions());
+                await editAdvancedOptions(
+                    context,
+                    vscode.l10n.t('Advanced options for cluster "{0}"', context.newClusterName!),
+                    advancedClusterOptions(),
+                );
                 const problems = clusterOptionsProblems(context.channels ?? PINNED_CHANNELS);
                 if (problems.length === 0) {
                     break;
                 }
-                await context.ui.showWarningMessage(describeProblems(problems), { modal: true, stepName: 'optionProblems' }, { title: vscode.l10n.t('Change Options') });
+                await context.ui.showWarningMessage(
+                    describeProblems(problems),
+                    { modal: true, stepName: 'optionProblems' },
+                    { title: vscode.l10n.t('Change Options') },
+                );
             }
         }
     }

@@ -37,8 +37,16 @@ export interface CreateClusterContext extends NodePoolSpecContext, LongOperation
 /** The cluster the answers describe: sent to Azure and written as the `az` lines. */
 export function newCluster(context: CreateClusterContext): NewCluster {
     return {
-        resourceGroup: context.resourceGroup!, name: context.newClusterName!, location: context.location!, dnsPrefix: context.dnsPrefix!,
-        nodePoolName: context.poolName!, vmSize: context.vmSize!, count: context.nodeCount!, snapshot: context.snapshot!,
-        channels: context.channels ?? PINNED_CHANNELS, options: context.clusterOptions ?? {}, ...(context.longTermSupport ? { longTermSupport: true } : {}),
+        resourceGroup: context.resourceGroup!,
+        name: context.newClusterName!,
+        location: context.location!,
+        dnsPrefix: context.dnsPrefix!,
+        nodePoolName: context.poolName!,
+        vmSize: context.vmSize!,
+        count: context.nodeCount!,
+        snapshot: context.snapshot!,
+        channels: context.channels ?? PINNED_CHANNELS,
+        options: context.clusterOptions ?? {},
+        ...(context.longTermSupport ? { longTermSupport: true } : {}),
     };
 }

@@ -12,12 +12,14 @@ export function validateDnsPrefix(value: string): string | undefined {
 /** R9: 1–54 letters, digits and '-'; the default comes from the cluster name. */
 export class DnsPrefixStep extends AzureWizardPromptStep<CreateClusterContext> {
     async prompt(context: CreateClusterContext): Promise<void> {
-        context.dnsPrefix = (await context.ui.showInputBox({
-            prompt: vscode.l10n.t('DNS name prefix of the API server'),
-            value: defaultDnsPrefix(context.newClusterName!),
-            stepName: 'dnsPrefix',
-            validateInput: validateDnsPrefix,
-        })).trim();
+        context.dnsPrefix = (
+            await context.ui.showInputBox({
+                prompt: vscode.l10n.t('DNS name prefix of the API server'),
+                value: defaultDnsPrefix(context.newClusterName!),
+                stepName: 'dnsPrefix',
+                validateInput: validateDnsPrefix,
+            })
+        ).trim();
     }
 
     shouldPrompt(context: CreateClusterContext): boolean {

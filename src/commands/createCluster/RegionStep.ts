@@ -20,14 +20,30 @@ export class RegionStep extends AzureWizardPromptStep<CreateClusterContext> {
         const snapshot = context.snapshot!;
         const locations = await service.listLocations();
         const own = snapshot.location.toLowerCase();
-        const ordered = [...locations.filter((l) => l.name.toLowerCase() === own), ...locations.filter((l) => l.name.toLowerCase() !== own)];
-        const offered = await inTurns(ordered, REGIONS_AT_ONCE, (l) => service.listKubernetesVersions(l.name).catch((): OfferedVersion[] | undefined => undefined));
-        const location = await pickUsable(context, ordered.map((l, i) => ({
-            label: l.displayName,
-            description: l.name.toLowerCase() === own ? vscode.l10n.t('{0} · the snapshot\'s region', l.name) : l.name,
-            data: i,
-            problems: offered[i] ? supportedVersionProblems(snapshot, l.name, offered[i].map((v) => v.version)) : [],
-        })), vscode.l10n.t('Region for cluster "{0}"', context.newClusterName!), 'region');
+        const ordered = [
+            ...locations.filter((l) => l.name.toLowerCase() === own),
+            ...locations.filter((l) => l.name.toLowerCase() !== own),
+        ];
+        const offered = await inTurns(ordered, REGIONS_AT_ONCE, (l) =>
+            service.listKubernetesVersions(l.name).catch((): OfferedVersion[] | undefined => undefined),
+        );
+        const location = await pickUsable(
+            context,
+            ordered.map((l, i) => ({
+                label: l.displayName,
+                description: l.name.toLowerCase() === own ? vscode.l10n.t("{0} · the snapshot's region", l.name) : l.name,
+                data: i,
+                problems: offered[i]
+                    ? supportedVersionProblems(
+                          snapshot,
+                          l.name,
+                          offered[i].map((v) => v.version),
+                      )
+                    : [],
+            })),
+            vscode.l10n.t('Region for cluster "{0}"', context.newClusterName!),
+            'region',
+        );
         context.location = ordered[location].name;
         // AKS's own answer says whether the version needs long-term support (its minor's `supportPlan`).
         const version = offered[location]?.find((v) => v.version === snapshot.kubernetesVersion);

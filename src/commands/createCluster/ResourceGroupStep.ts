@@ -27,28 +27,37 @@ export class ResourceGroupStep extends AzureWizardPromptStep<CreateClusterContex
         const [groups, clusters] = await Promise.all([service.listResourceGroups(), service.listClusters()]);
         context.resourceGroups = groups;
         const name = context.newClusterName!;
-        const picked = await pickUsable(context, [
-            { label: vscode.l10n.t('$(add) Create new resource group…'), data: NEW as string | typeof NEW, problems: [] },
-            ...groups.map((g) => ({
-                label: g.name,
-                description: g.location,
-                data: g.name as string | typeof NEW,
-                problems: clusters.some((c) => c.resourceGroup.toLowerCase() === g.name.toLowerCase() && c.name.toLowerCase() === name.toLowerCase())
-                    ? [{ code: 'clusterNameTaken', rule: 'R9', name, resourceGroup: g.name } satisfies Problem]
-                    : [],
-            })),
-        ], vscode.l10n.t('Resource group for cluster "{0}"', name), 'resourceGroup');
+        const picked = await pickUsable(
+            context,
+            [
+                { label: vscode.l10n.t('$(add) Create new resource group…'), data: NEW as string | typeof NEW, problems: [] },
+                ...groups.map((g) => ({
+                    label: g.name,
+                    description: g.location,
+                    data: g.name as string | typeof NEW,
+                    problems: clusters.some(
+                        (c) => c.resourceGroup.toLowerCase() === g.name.toLowerCase() && c.name.toLowerCase() === name.toLowerCase(),
+                    )
+                        ? [{ code: 'clusterNameTaken', rule: 'R9', name, resourceGroup: g.name } satisfies Problem]
+                        : [],
+                })),
+            ],
+            vscode.l10n.t('Resource group for cluster "{0}"', name),
+            'resourceGroup',
+        );
         if (picked !== NEW) {
             context.resourceGroup = picked;
             context.newResourceGroup = false;
             return;
         }
-        context.resourceGroup = (await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Name of the new resource group (made in the cluster\'s region)'),
-            value: `rg-${name}`.slice(0, 90),
-            stepName: 'newResourceGroup',
-            validateInput: (value) => validateNewResourceGroupName(value, groups),
-        })).trim();
+        context.resourceGroup = (
+            await context.ui.showInputBox({
+                prompt: vscode.l10n.t("Name of the new resource group (made in the cluster's region)"),
+                value: `rg-${name}`.slice(0, 90),
+                stepName: 'newResourceGroup',
+                validateInput: (value) => validateNewResourceGroupName(value, groups),
+            })
+        ).trim();
         context.newResourceGroup = true;
     }
 

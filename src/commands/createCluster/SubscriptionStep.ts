@@ -15,12 +15,21 @@ export class SubscriptionStep extends AzureWizardPromptStep<CreateClusterContext
     async prompt(context: CreateClusterContext): Promise<void> {
         const own = subscriptionOf(context.snapshot!.id)?.toLowerCase();
         const sessions = await context.services.listSessions();
-        const ordered = [...sessions.filter((s) => s.subscription.subscriptionId.toLowerCase() === own), ...sessions.filter((s) => s.subscription.subscriptionId.toLowerCase() !== own)];
-        const picked = await context.ui.showQuickPick(ordered.map((s) => ({
-            label: s.subscription.name,
-            description: s.subscription.subscriptionId.toLowerCase() === own ? vscode.l10n.t('the snapshot\'s subscription') : s.subscription.subscriptionId,
-            data: s.subscription.subscriptionId,
-        })), { placeHolder: vscode.l10n.t('Subscription for the new cluster'), stepName: 'subscription', suppressPersistence: true });
+        const ordered = [
+            ...sessions.filter((s) => s.subscription.subscriptionId.toLowerCase() === own),
+            ...sessions.filter((s) => s.subscription.subscriptionId.toLowerCase() !== own),
+        ];
+        const picked = await context.ui.showQuickPick(
+            ordered.map((s) => ({
+                label: s.subscription.name,
+                description:
+                    s.subscription.subscriptionId.toLowerCase() === own
+                        ? vscode.l10n.t("the snapshot's subscription")
+                        : s.subscription.subscriptionId,
+                data: s.subscription.subscriptionId,
+            })),
+            { placeHolder: vscode.l10n.t('Subscription for the new cluster'), stepName: 'subscription', suppressPersistence: true },
+        );
         context.service = await context.services.forSubscription(picked.data);
     }
 

@@ -26,20 +26,54 @@ import { promptWizard } from '../common/toldIfCancelled';
 import { reached } from '../../walkthrough';
 
 /** Right-click a snapshot → Create Cluster… (or from the palette): the snapshot becomes the system pool (R8). */
-export async function createCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<FlowResult | undefined> {
-    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Create Cluster: the snapshot to make its system pool from'));
+export async function createCluster(
+    context: IActionContext & LongOperationContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    operations: RunningOperations,
+    node?: SnapshotItem,
+): Promise<FlowResult | undefined> {
+    const item = await pickTreeElement(
+        context,
+        tree,
+        [SnapshotItem.contextValue],
+        node,
+        vscode.l10n.t('Create Cluster: the snapshot to make its system pool from'),
+    );
     const snapshot = item.snapshot;
     refuseIfProblems([...retiredOsProblems(snapshot), ...systemPoolProblems(snapshot)]);
 
     const wizardContext: CreateClusterContext = {
-        ...context, services, snapshot, mode: 'System', suppressNotification: true,
-        sizeRegion: () => wizardContext.service && wizardContext.location ? { subscriptionId: wizardContext.service.subscriptionId, location: wizardContext.location } : undefined,
+        ...context,
+        services,
+        snapshot,
+        mode: 'System',
+        suppressNotification: true,
+        sizeRegion: () =>
+            wizardContext.service && wizardContext.location
+                ? { subscriptionId: wizardContext.service.subscriptionId, location: wizardContext.location }
+                : undefined,
     };
-    const title = vscode.l10n.t('Create a cluster from snapshot "{0}" ({1} · {2} · {3})', snapshot.name, snapshot.kubernetesVersion, snapshot.osSku ?? snapshot.osType, snapshot.vmSize);
+    const title = vscode.l10n.t(
+        'Create a cluster from snapshot "{0}" ({1} · {2} · {3})',
+        snapshot.name,
+        snapshot.kubernetesVersion,
+        snapshot.osSku ?? snapshot.osType,
+        snapshot.vmSize,
+    );
     const wizard = new AzureWizard(wizardContext, {
         title,
-        promptSteps: [new SubscriptionStep(), new ClusterNameStep(), new ResourceGroupStep(), new RegionStep(), new DnsPrefixStep(),
-            new PoolNameStep(() => 'nodepool1'), new VmSizeStep(), new NodeCountStep(3), new ConfirmClusterStep()],
+        promptSteps: [
+            new SubscriptionStep(),
+            new ClusterNameStep(),
+            new ResourceGroupStep(),
+            new RegionStep(),
+            new DnsPrefixStep(),
+            new PoolNameStep(() => 'nodepool1'),
+            new VmSizeStep(),
+            new NodeCountStep(3),
+            new ConfirmClusterStep(),
+        ],
         executeSteps: [new CreateClusterStep(tree, operations)],
         showLoadingPrompt: true,
     });
@@ -48,11 +82,25 @@ export async function createCluster(context: IActionContext & LongOperationConte
 
     const service = wizardContext.service!;
     const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
-    const azCommand = toShellScript(clusterCreateCommands(service.subscriptionId, newCluster(wizardContext), !!wizardContext.newResourceGroup, wizardContext.sshKeyFile), azShell());
+    const azCommand = toShellScript(
+        clusterCreateCommands(
+            service.subscriptionId,
+            newCluster(wizardContext),
+            !!wizardContext.newResourceGroup,
+            wizardContext.sshKeyFile,
+        ),
+        azShell(),
+    );
     if (wizardContext.finished) {
         reached('snapshotUsed');
     }
     return endFlow(tree, { id: wizardContext.cluster?.id ?? id, azCommand }, wizardContext, () =>
-        vscode.l10n.t('Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
-            wizardContext.newClusterName!, wizardContext.location!, wizardContext.poolName!, snapshot.name));
+        vscode.l10n.t(
+            'Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
+            wizardContext.newClusterName!,
+            wizardContext.location!,
+            wizardContext.poolName!,
+            snapshot.name,
+        ),
+    );
 }

@@ -14,7 +14,11 @@ export class CreateSnapshotStep extends LongOperationStep<CreateSnapshotContext>
     }
 
     protected async run(context: CreateSnapshotContext): Promise<void> {
-        context.snapshot = await context.service.createSnapshot(this.resourceId(context), context.cluster.location, context.pool.id,
-            Object.keys(context.tags ?? {}).length > 0 ? context.tags : undefined);
+        context.snapshot = await context.service.createSnapshot(
+            this.resourceId(context),
+            context.cluster.location,
+            context.pool.id,
+            Object.keys(context.tags ?? {}).length > 0 ? context.tags : undefined,
+        );
     }
 }

@@ -14,16 +14,22 @@ export function validateSnapshotName(value: string, resourceGroup: string): stri
 export class SnapshotNameStep extends AzureWizardPromptStep<CreateSnapshotContext> {
     async prompt(context: CreateSnapshotContext): Promise<void> {
         const resourceGroup = context.resourceGroup ?? context.cluster.resourceGroup;
-        context.snapshotName = (await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Snapshot name (in resource group {0})', resourceGroup),
-            value: defaultSnapshotName(context.cluster.name, context.pool.name, new Date()),
-            stepName: 'snapshotName',
-            validateInput: (value) => validateSnapshotName(value, resourceGroup),
-            asyncValidationTask: async (value) => {
-                const problems = snapshotNameProblems(value.trim(), resourceGroup, snapshotNamesIn(await existingSnapshots(context), resourceGroup));
-                return problems.length > 0 ? describeProblems(problems) : undefined;
-            },
-        })).trim();
+        context.snapshotName = (
+            await context.ui.showInputBox({
+                prompt: vscode.l10n.t('Snapshot name (in resource group {0})', resourceGroup),
+                value: defaultSnapshotName(context.cluster.name, context.pool.name, new Date()),
+                stepName: 'snapshotName',
+                validateInput: (value) => validateSnapshotName(value, resourceGroup),
+                asyncValidationTask: async (value) => {
+                    const problems = snapshotNameProblems(
+                        value.trim(),
+                        resourceGroup,
+                        snapshotNamesIn(await existingSnapshots(context), resourceGroup),
+                    );
+                    return problems.length > 0 ? describeProblems(problems) : undefined;
+                },
+            })
+        ).trim();
     }
 
     shouldPrompt(context: CreateSnapshotContext): boolean {

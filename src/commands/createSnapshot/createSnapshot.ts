@@ -19,8 +19,20 @@ import { promptWizard } from '../common/toldIfCancelled';
 import { reached } from '../../walkthrough';
 
 /** Right-click a node pool → Create Snapshot… (or from the palette, picking the pool). */
-export async function createSnapshot(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: NodePoolItem): Promise<FlowResult> {
-    const item = await pickTreeElement(context, tree, [NodePoolItem.contextValue], node, vscode.l10n.t('Create Snapshot: the node pool to snapshot (type a pool, cluster or subscription name)'));
+export async function createSnapshot(
+    context: IActionContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    operations: RunningOperations,
+    node?: NodePoolItem,
+): Promise<FlowResult> {
+    const item = await pickTreeElement(
+        context,
+        tree,
+        [NodePoolItem.contextValue],
+        node,
+        vscode.l10n.t('Create Snapshot: the node pool to snapshot (type a pool, cluster or subscription name)'),
+    );
     const id = parseArmId(item.pool.id)!;
     const service = await services.forSubscription(id.subscriptionId);
     // Fresh state: the tree may be older than the pool.
@@ -38,15 +50,33 @@ export async function createSnapshot(context: IActionContext, services: AksServi
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
-    const azCommand = toShellLine(snapshotCreateCommand({
-        subscriptionId: service.subscriptionId, resourceGroup: wizardContext.resourceGroup!, name: wizardContext.snapshotName!, nodePoolId: pool.id,
-        location: cluster.location, tags: wizardContext.tags,
-    }), azShell());
+    const azCommand = toShellLine(
+        snapshotCreateCommand({
+            subscriptionId: service.subscriptionId,
+            resourceGroup: wizardContext.resourceGroup!,
+            name: wizardContext.snapshotName!,
+            nodePoolId: pool.id,
+            location: cluster.location,
+            tags: wizardContext.tags,
+        }),
+        azShell(),
+    );
     const snapshot = wizardContext.snapshot;
     if (wizardContext.finished) {
         reached('snapshotCreated');
     }
-    return endFlow(tree, { id: snapshotId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.snapshotName!), azCommand }, wizardContext, () =>
-        vscode.l10n.t('Created snapshot "{0}" of node pool "{1}" in {2}: Kubernetes {3}, node image {4}.',
-            snapshot!.name, pool.name, snapshot!.location, snapshot!.kubernetesVersion, snapshot!.nodeImageVersion));
+    return endFlow(
+        tree,
+        { id: snapshotId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.snapshotName!), azCommand },
+        wizardContext,
+        () =>
+            vscode.l10n.t(
+                'Created snapshot "{0}" of node pool "{1}" in {2}: Kubernetes {3}, node image {4}.',
+                snapshot!.name,
+                pool.name,
+                snapshot!.location,
+                snapshot!.kubernetesVersion,
+                snapshot!.nodeImageVersion,
+            ),
+    );
 }

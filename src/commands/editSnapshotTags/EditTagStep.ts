@@ -22,8 +22,16 @@ export class EditTagStep extends LongOperationStep<EditTagsContext> {
         const change = tagChange(context);
         const now = await context.service.getSnapshot(context.snapshot.id);
         if (!applyTagChange(now.tags, change)) {
-            throw new Error(vscode.l10n.t('Tag "{0}" of snapshot "{1}" was changed by someone else meanwhile, so this change no longer applies; nothing was sent. Its tags now: {2}',
-                change.key, now.name, Object.entries(now.tags).map(([k, v]) => `${k}=${v}`).join(', ') || vscode.l10n.t('none')));
+            throw new Error(
+                vscode.l10n.t(
+                    'Tag "{0}" of snapshot "{1}" was changed by someone else meanwhile, so this change no longer applies; nothing was sent. Its tags now: {2}',
+                    change.key,
+                    now.name,
+                    Object.entries(now.tags)
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join(', ') || vscode.l10n.t('none'),
+                ),
+            );
         }
         const { operation, tags } = tagPatch(now.tags, change);
         context.sent = { operation, tags };

@@ -19,8 +19,20 @@ import { promptWizard } from '../common/toldIfCancelled';
  * Edits a snapshot's tags one at a time (add, change or remove), against a fresh read, sending only that change.
  * Returns the tags as Azure has them afterwards (none when the answer was lost).
  */
-export async function editSnapshotTags(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: SnapshotItem): Promise<ActionResult & { tags?: Record<string, string>; azCommand?: string }> {
-    const item = await pickTreeElement(context, tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Edit Tags: the snapshot whose tags to edit'));
+export async function editSnapshotTags(
+    context: IActionContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    operations: RunningOperations,
+    node?: SnapshotItem,
+): Promise<ActionResult & { tags?: Record<string, string>; azCommand?: string }> {
+    const item = await pickTreeElement(
+        context,
+        tree,
+        [SnapshotItem.contextValue],
+        node,
+        vscode.l10n.t('Edit Tags: the snapshot whose tags to edit'),
+    );
     const service = await services.forSubscription(item.snapshot.subscriptionId);
     const snapshot = await service.getSnapshot(item.snapshot.id);
     const wizardContext: EditTagsContext = { ...context, services, service, snapshot };
@@ -37,6 +49,9 @@ export async function editSnapshotTags(context: IActionContext, services: AksSer
     }
     const sent = wizardContext.sent!;
     const azCommand = toShellLine(tagChangeCommand(snapshot.id, sent.operation, sent.tags), azShell());
-    const notice = reportDone(vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none')), azCommand);
+    const notice = reportDone(
+        vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none')),
+        azCommand,
+    );
     return { id: snapshot.id, tags: wizardContext.result, notice, azCommand };
 }

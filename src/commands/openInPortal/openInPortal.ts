@@ -14,8 +14,19 @@ export async function portalUrl(services: AksServices, resourceId: string): Prom
     return `${session.cloud.portalUrl}/#@${session.subscription.tenantId}/resource${resourceId}`;
 }
 
-export async function openInPortal(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, node?: AksTreeElement): Promise<string> {
-    const element = await pickTreeElement(context, tree, RESOURCE_CONTEXT_VALUES, node, vscode.l10n.t('Open in Portal: the cluster, node pool or snapshot to open'));
+export async function openInPortal(
+    context: IActionContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    node?: AksTreeElement,
+): Promise<string> {
+    const element = await pickTreeElement(
+        context,
+        tree,
+        RESOURCE_CONTEXT_VALUES,
+        node,
+        vscode.l10n.t('Open in Portal: the cluster, node pool or snapshot to open'),
+    );
     const url = await portalUrl(services, element.id);
     await vscode.env.openExternal(vscode.Uri.parse(url));
     return url;

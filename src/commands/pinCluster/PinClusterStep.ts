@@ -10,7 +10,11 @@ export class PinClusterStep<C extends PinClusterContext> extends LongOperationSt
     priority = 90;
 
     /** `beforeAnotherChange`: a pool change follows in the same flow (Add Node Pool, Upgrade to Snapshot). */
-    constructor(tree: AksTreeDataProvider, operations: RunningOperations, private readonly beforeAnotherChange = false) {
+    constructor(
+        tree: AksTreeDataProvider,
+        operations: RunningOperations,
+        private readonly beforeAnotherChange = false,
+    ) {
         super(tree, operations);
     }
 

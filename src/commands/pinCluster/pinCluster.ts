@@ -36,14 +36,32 @@ class ConfirmPinStep extends AzureWizardPromptStep<PinClusterContext> {
  * Right-click a cluster → Pin Cluster to Its Node Images… (R7): its automatic channels stop re-imaging its pools,
  * so pools from snapshots keep their images. Only the two channels change.
  */
-export async function pinCluster(context: IActionContext & LongOperationContext, services: AksServices, tree: AksTreeDataProvider, operations: RunningOperations, node?: ClusterItem): Promise<FlowResult | undefined> {
-    const item = await pickTreeElement(context, tree, [ClusterItem.contextValue], node, vscode.l10n.t('Pin Cluster: the cluster whose channels to pin (type a cluster or subscription name)'));
+export async function pinCluster(
+    context: IActionContext & LongOperationContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    operations: RunningOperations,
+    node?: ClusterItem,
+): Promise<FlowResult | undefined> {
+    const item = await pickTreeElement(
+        context,
+        tree,
+        [ClusterItem.contextValue],
+        node,
+        vscode.l10n.t('Pin Cluster: the cluster whose channels to pin (type a cluster or subscription name)'),
+    );
     const service = await services.forSubscription(item.cluster.subscriptionId);
     // Fresh state: the channels, R10 and the eTag the change is guarded by are today's, not the tree's.
     const cluster = await service.getCluster(item.cluster.id);
     if (!reimagingChannel(cluster)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Cluster "{0}" already keeps its pools\' node images: node OS upgrade channel {1}, auto-upgrade channel {2}.',
-            cluster.name, cluster.nodeOsUpgradeChannel ?? '', cluster.upgradeChannel ?? 'none'));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+                'Cluster "{0}" already keeps its pools\' node images: node OS upgrade channel {1}, auto-upgrade channel {2}.',
+                cluster.name,
+                cluster.nodeOsUpgradeChannel ?? '',
+                cluster.upgradeChannel ?? 'none',
+            ),
+        );
         return undefined;
     }
     refuseIfProblems(busyProblem('cluster', cluster.name, cluster.provisioningState, cluster.powerState));
@@ -58,6 +76,11 @@ export async function pinCluster(context: IActionContext & LongOperationContext,
     await wizard.execute();
     const azCommand = toShellLine(clusterChannelsCommand(cluster.id, wizardContext.pinChannels!), azShell());
     return endFlow(tree, { id: cluster.id, azCommand }, wizardContext, () =>
-        vscode.l10n.t('Pinned cluster "{0}": node OS upgrade channel {1}, auto-upgrade channel {2}; its pools keep their node images.',
-            cluster.name, wizardContext.pinChannels!.nodeOsUpgradeChannel, wizardContext.pinChannels!.upgradeChannel));
+        vscode.l10n.t(
+            'Pinned cluster "{0}": node OS upgrade channel {1}, auto-upgrade channel {2}; its pools keep their node images.',
+            cluster.name,
+            wizardContext.pinChannels!.nodeOsUpgradeChannel,
+            wizardContext.pinChannels!.upgradeChannel,
+        ),
+    );
 }

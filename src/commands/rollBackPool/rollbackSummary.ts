@@ -23,7 +23,9 @@ export function rollbackSummary(pool: NodePool, cluster: Cluster, version: Recen
         // AKS docs: with the node OS channel on, the Kubernetes version goes back but the earlier node image may not.
         ...(['none', 'unmanaged'].includes(nodeOs.toLowerCase())
             ? []
-            : [`⚠ ${vscode.l10n.t('Cluster "{0}" has node OS upgrade channel "{1}": AKS may not restore the earlier node image, and the channel moves the pool to the latest image at its next window.', cluster.name, nodeOs)}`]),
+            : [
+                  `⚠ ${vscode.l10n.t('Cluster "{0}" has node OS upgrade channel "{1}": AKS may not restore the earlier node image, and the channel moves the pool to the latest image at its next window.', cluster.name, nodeOs)}`,
+              ]),
         guardLine(pool.name, pool.eTag, true),
     ].join('\n');
 }
@@ -32,9 +34,18 @@ export function rollbackSummary(pool: NodePool, cluster: Cluster, version: Recen
  * The az line of a rollback: `az aks nodepool rollback` goes to the most recent version only (the CLI's reference:
  * "N-1"); a rollback to an older one says how it was sent instead.
  */
-export function rollbackAzLine(poolId: string, version: RecentlyUsedVersion, recentlyUsed: readonly RecentlyUsedVersion[]): AzCommand | AzComment {
+export function rollbackAzLine(
+    poolId: string,
+    version: RecentlyUsedVersion,
+    recentlyUsed: readonly RecentlyUsedVersion[],
+): AzCommand | AzComment {
     const [newest] = byNewest(recentlyUsed);
     return newest?.nodeImageVersion === version.nodeImageVersion
         ? nodePoolRollbackCommand(poolId)
-        : { comment: vscode.l10n.t('az aks nodepool rollback goes back to the most recent version only; this rollback to {0} was sent as a pool PUT with nodeImageVersion.', version.nodeImageVersion) };
+        : {
+              comment: vscode.l10n.t(
+                  'az aks nodepool rollback goes back to the most recent version only; this rollback to {0} was sent as a pool PUT with nodeImageVersion.',
+                  version.nodeImageVersion,
+              ),
+          };
 }

@@ -27,8 +27,13 @@ export interface RolloutHooks {
  */
 export class RolloutRunner {
     /** `only`: run these pools alone (Retry Failed Pools), without waiting between waves; the others keep their outcome. */
-    constructor(private state: RolloutState, private readonly snapshot: Snapshot, private readonly changes: ChangeServices, private readonly hooks: RolloutHooks,
-        private readonly only?: ReadonlySet<string>) {}
+    constructor(
+        private state: RolloutState,
+        private readonly snapshot: Snapshot,
+        private readonly changes: ChangeServices,
+        private readonly hooks: RolloutHooks,
+        private readonly only?: ReadonlySet<string>,
+    ) {}
 
     async run(token: vscode.CancellationToken): Promise<RolloutState> {
         const abort = new AbortController();
@@ -58,7 +63,10 @@ export class RolloutRunner {
                 if (wave + 1 < waves && !this.only) {
                     await this.update({ status: 'waiting' });
                     const between = this.state.plan.settings.between;
-                    const goOn = between.kind === 'confirm' ? await this.hooks.confirmNextWave(this.state) : (await sleep(between.minutes * 60_000, abort.signal), !abort.signal.aborted);
+                    const goOn =
+                        between.kind === 'confirm'
+                            ? await this.hooks.confirmNextWave(this.state)
+                            : (await sleep(between.minutes * 60_000, abort.signal), !abort.signal.aborted);
                     if (!goOn) {
                         await this.update({ status: 'canceled' });
                         break;
@@ -68,7 +76,9 @@ export class RolloutRunner {
             }
             if (this.state.status === 'running') {
                 // After a retry of the failed pools, pools never started wait for Resume.
-                const next = this.state.plan.waves.findIndex((wave) => wave.some((p) => this.state.outcomes[p.poolId]?.status === 'pending'));
+                const next = this.state.plan.waves.findIndex((wave) =>
+                    wave.some((p) => this.state.outcomes[p.poolId]?.status === 'pending'),
+                );
                 await this.update(next < 0 ? { status: 'done', wave: waves } : { status: 'waiting', wave: next });
             }
             return this.state;
@@ -77,7 +87,9 @@ export class RolloutRunner {
         }
     }
 
-    /** Starts the wave's pools as slots free up: at most `concurrency` at once, one per cluster (AKS takes one operation at a time there). */
+    /**
+     * Starts the wave's pools as slots free up: at most `concurrency` at once, one per cluster (AKS takes one operation at a time there).
+     */
     private runWave(wave: number, signal: AbortSignal): Promise<void> {
         const queue = this.pendingIn(wave);
         const clusters = new Set<string>();
@@ -93,11 +105,13 @@ export class RolloutRunner {
                     const [pool] = queue.splice(index, 1);
                     clusters.add(pool.clusterId.toLowerCase());
                     active++;
-                    void this.runPool(pool, signal).catch(() => undefined).finally(() => {
-                        clusters.delete(pool.clusterId.toLowerCase());
-                        active--;
-                        pump();
-                    });
+                    void this.runPool(pool, signal)
+                        .catch(() => undefined)
+                        .finally(() => {
+                            clusters.delete(pool.clusterId.toLowerCase());
+                            active--;
+                            pump();
+                        });
                 }
                 if (active === 0 && (stop || queue.length === 0)) {
                     resolve();
@@ -112,38 +126,62 @@ export class RolloutRunner {
      * a lost answer read back, Azure's end told). A 429 before AKS took it waits as asked and starts over.
      */
     private async runPool(planned: PlannedPool, signal: AbortSignal): Promise<void> {
-        const title = vscode.l10n.t('Roll-out of "{0}": upgrading node pool "{1}" of "{2}"', this.snapshot.name, planned.poolName, planned.clusterName);
+        const title = vscode.l10n.t(
+            'Roll-out of "{0}": upgrading node pool "{1}" of "{2}"',
+            this.snapshot.name,
+            planned.poolName,
+            planned.clusterName,
+        );
         let sent = false;
         try {
             const id = parseArmId(planned.poolId)!;
             const service = await this.changes.services.forSubscription(id.subscriptionId);
             let notSent: PoolOutcome | undefined;
-            const outcome = await runGuardedChange(this.changes, {}, {
-                title,
-                resourceId: planned.poolId,
-                quiet: { abortSignal: signal },
-                send: async (options) => {
-                    // What was planned may no longer hold: read fresh and check again before sending (again after a 429).
-                    const [cluster, pool] = await Promise.all([service.getCluster(planned.clusterId), service.getNodePool(planned.poolId)]);
-                    const candidate = rolloutCandidate(pool, cluster, this.snapshot, upgradeFacts(await readPoolUpgrades(this.changes.services, pool, [this.snapshot])));
-                    if (candidate.kind !== 'upgrade' || signal.aborted) {
-                        notSent = candidate.kind === 'current' ? { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') }
-                            : candidate.kind === 'impossible' ? { status: 'skipped', code: candidate.problems[0].rule, message: describeProblems(candidate.problems) }
-                                : { status: 'pending' };
-                        return;
-                    }
-                    if (!sent) {
-                        await this.outcome(planned, { status: 'running', startedAt: new Date().toISOString() });
-                        sent = true;
-                    }
-                    if (candidate.path === 'nodeImageOnly') {
-                        await service.upgradeNodeImageToSnapshot(pool, this.snapshot.id, options);
-                    } else {
-                        await service.upgradeNodePoolToSnapshot(pool, this.snapshot, this.state.plan.settings.upgrade ?? {}, options);
-                    }
+            const outcome = await runGuardedChange(
+                this.changes,
+                {},
+                {
+                    title,
+                    resourceId: planned.poolId,
+                    quiet: { abortSignal: signal },
+                    send: async (options) => {
+                        // What was planned may no longer hold: read fresh and check again before sending (again after a 429).
+                        const [cluster, pool] = await Promise.all([
+                            service.getCluster(planned.clusterId),
+                            service.getNodePool(planned.poolId),
+                        ]);
+                        const candidate = rolloutCandidate(
+                            pool,
+                            cluster,
+                            this.snapshot,
+                            upgradeFacts(await readPoolUpgrades(this.changes.services, pool, [this.snapshot])),
+                        );
+                        if (candidate.kind !== 'upgrade' || signal.aborted) {
+                            notSent =
+                                candidate.kind === 'current'
+                                    ? { status: 'skipped', code: 'Current', message: vscode.l10n.t('already on the snapshot') }
+                                    : candidate.kind === 'impossible'
+                                      ? {
+                                            status: 'skipped',
+                                            code: candidate.problems[0].rule,
+                                            message: describeProblems(candidate.problems),
+                                        }
+                                      : { status: 'pending' };
+                            return;
+                        }
+                        if (!sent) {
+                            await this.outcome(planned, { status: 'running', startedAt: new Date().toISOString() });
+                            sent = true;
+                        }
+                        if (candidate.path === 'nodeImageOnly') {
+                            await service.upgradeNodeImageToSnapshot(pool, this.snapshot.id, options);
+                        } else {
+                            await service.upgradeNodePoolToSnapshot(pool, this.snapshot, this.state.plan.settings.upgrade ?? {}, options);
+                        }
+                    },
                 },
-            });
-            await this.outcome(planned, notSent ?? await this.judge(planned, outcome));
+            );
+            await this.outcome(planned, notSent ?? (await this.judge(planned, outcome)));
         } catch (error) {
             await this.outcome(planned, this.failure(error, sent, signal));
         }
@@ -159,7 +197,12 @@ export class RolloutRunner {
             case 'done':
                 return { status: 'succeeded', endedAt: new Date().toISOString() };
             case 'endedInAzure':
-                return { status: 'failed', code: outcome.error.code ?? outcome.error.status, message: outcome.error.message, endedAt: new Date().toISOString() };
+                return {
+                    status: 'failed',
+                    code: outcome.error.code ?? outcome.error.status,
+                    message: outcome.error.message,
+                    endedAt: new Date().toISOString(),
+                };
             case 'answerLost':
                 return this.readBack(planned);
             case 'stoppedWaiting':
@@ -176,7 +219,11 @@ export class RolloutRunner {
             return sent ? { status: 'stillRunning', message: vscode.l10n.t('still running in Azure') } : { status: 'pending' };
         }
         if (error instanceof ResourceChangedError) {
-            return { status: 'failed', code: error.code, message: vscode.l10n.t('the pool changed between the read and the upgrade; nothing was sent') };
+            return {
+                status: 'failed',
+                code: error.code,
+                message: vscode.l10n.t('the pool changed between the read and the upgrade; nothing was sent'),
+            };
         }
         if (error instanceof BusyError) {
             return { status: 'failed', code: 'Busy', message: error.message };
@@ -194,7 +241,11 @@ export class RolloutRunner {
                 return { status: 'succeeded', endedAt: new Date().toISOString() };
             }
             return isTerminalState(pool.provisioningState)
-                ? { status: 'failed', code: 'AnswerLost', message: vscode.l10n.t('the answer was lost and the pool is not on the snapshot') }
+                ? {
+                      status: 'failed',
+                      code: 'AnswerLost',
+                      message: vscode.l10n.t('the answer was lost and the pool is not on the snapshot'),
+                  }
                 : { status: 'stillRunning', message: vscode.l10n.t('still running in Azure') };
         } catch (error) {
             return { status: 'failed', code: 'AnswerLost', message: parseError(error).message };
@@ -203,7 +254,12 @@ export class RolloutRunner {
 
     private async outcome(planned: PlannedPool, outcome: PoolOutcome): Promise<void> {
         const previous = this.state.outcomes[planned.poolId];
-        await this.update({ outcomes: { ...this.state.outcomes, [planned.poolId]: { ...(outcome.status === 'running' ? {} : { startedAt: previous?.startedAt }), ...outcome } } });
+        await this.update({
+            outcomes: {
+                ...this.state.outcomes,
+                [planned.poolId]: { ...(outcome.status === 'running' ? {} : { startedAt: previous?.startedAt }), ...outcome },
+            },
+        });
     }
 
     private async update(change: Partial<RolloutState>): Promise<void> {
@@ -217,19 +273,33 @@ export class RolloutRunner {
  * before sending anything more: deleted, made again under the same name (another creation time or image), or
  * unreadable (its image cannot be confirmed).
  */
-export async function readTarget(services: AksServices, planned: RolloutTarget): Promise<{ readonly snapshot: Snapshot } | { readonly stopReason: string }> {
+export async function readTarget(
+    services: AksServices,
+    planned: RolloutTarget,
+): Promise<{ readonly snapshot: Snapshot } | { readonly stopReason: string }> {
     const id = parseArmId(planned.id)!;
     try {
         const now = await (await services.forSubscription(id.subscriptionId)).getSnapshot(planned.id);
         const changed = rolloutTargetChanges(planned, now);
         return changed.length
-            ? { stopReason: vscode.l10n.t('Snapshot "{0}" is not the one the plan was made for ({1}): nothing more was sent. Plan a new roll-out for it as it is now.', planned.name, describeChanges(changed)) }
+            ? {
+                  stopReason: vscode.l10n.t(
+                      'Snapshot "{0}" is not the one the plan was made for ({1}): nothing more was sent. Plan a new roll-out for it as it is now.',
+                      planned.name,
+                      describeChanges(changed),
+                  ),
+              }
             : { snapshot: now };
     } catch (error) {
         return {
-            stopReason: (error as { statusCode?: number }).statusCode === 404
-                ? vscode.l10n.t('Snapshot "{0}" was deleted since the plan was made: nothing more was sent.', planned.name)
-                : vscode.l10n.t('Snapshot "{0}" could not be read again ({1}): nothing more was sent, as its image cannot be confirmed.', planned.name, parseError(error).message),
+            stopReason:
+                (error as { statusCode?: number }).statusCode === 404
+                    ? vscode.l10n.t('Snapshot "{0}" was deleted since the plan was made: nothing more was sent.', planned.name)
+                    : vscode.l10n.t(
+                          'Snapshot "{0}" could not be read again ({1}): nothing more was sent, as its image cannot be confirmed.',
+                          planned.name,
+                          parseError(error).message,
+                      ),
         };
     }
 }

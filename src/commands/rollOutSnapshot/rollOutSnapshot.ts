@@ -6,8 +6,19 @@ import { reimagingChannel } from '../../model/channels';
 import { rolloutTarget } from '../../model/changes';
 import { parseWholeNumber, surgeProblems } from '../../model/poolOptions';
 import {
-    countByStatus, DEFAULT_ROLLOUT_SETTINGS, MAX_CONCURRENCY, newRolloutState, PlannedPool, planWaves, RolloutCandidate, rolloutCandidate, RolloutPlan, RolloutSettings,
-    PoolOutcome, RolloutState, SkippedPool,
+    countByStatus,
+    DEFAULT_ROLLOUT_SETTINGS,
+    MAX_CONCURRENCY,
+    newRolloutState,
+    PlannedPool,
+    planWaves,
+    RolloutCandidate,
+    rolloutCandidate,
+    RolloutPlan,
+    RolloutSettings,
+    PoolOutcome,
+    RolloutState,
+    SkippedPool,
 } from '../../model/rollout';
 import { ext } from '../../extensionVariables';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
@@ -72,19 +83,45 @@ function candidateText(candidate: RolloutCandidate, pool: NodePool, snapshot: Sn
  * Right-click a snapshot → Roll Out Snapshot… (or the palette): choose pools in every subscription, see the plan
  * (waves, paths, settings), then run it wave by wave, safely and resumably, and read the summary.
  */
-export async function rollOutSnapshot(context: IActionContext & LongOperationContext, r: RolloutServices, node?: SnapshotItem): Promise<RolloutState | undefined> {
-    const item = await pickTreeElement(context, r.tree, [SnapshotItem.contextValue], node, vscode.l10n.t('Roll Out Snapshot: the snapshot to roll out'));
+export async function rollOutSnapshot(
+    context: IActionContext & LongOperationContext,
+    r: RolloutServices,
+    node?: SnapshotItem,
+): Promise<RolloutState | undefined> {
+    const item = await pickTreeElement(
+        context,
+        r.tree,
+        [SnapshotItem.contextValue],
+        node,
+        vscode.l10n.t('Roll Out Snapshot: the snapshot to roll out'),
+    );
     const snapshot = await (await r.services.forSubscription(item.snapshot.subscriptionId)).getSnapshot(item.snapshot.id);
     const { items: clusters, failures } = await r.services.fromEverySubscription((s) => s.listClusters());
     requireSomethingRead(clusters, failures);
-    const paths = await readManyPoolUpgrades(r.services, clusters.flatMap((c) => c.nodePools), snapshot);
+    const paths = await readManyPoolUpgrades(
+        r.services,
+        clusters.flatMap((c) => c.nodePools),
+        snapshot,
+    );
     const choices: Choice[] = clusters
         .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.name.localeCompare(b.name))
-        .flatMap((cluster) => cluster.nodePools.map((pool) => ({ cluster, pool, candidate: rolloutCandidate(pool, cluster, snapshot, upgradeFacts(paths.get(pool.id))) })));
+        .flatMap((cluster) =>
+            cluster.nodePools.map((pool) => ({
+                cluster,
+                pool,
+                candidate: rolloutCandidate(pool, cluster, snapshot, upgradeFacts(paths.get(pool.id))),
+            })),
+        );
     const flow = vscode.l10n.t('Roll out snapshot "{0}"', snapshot.name);
     const { plan, uri } = await toldIfCancelled(context, flow, async () => {
         const picked = await pickPools(context, r.services, snapshot, choices, unreadableSubscriptions(failures));
-        return confirmPlan(context, r, snapshot, picked, choices.filter((c) => !picked.includes(c)));
+        return confirmPlan(
+            context,
+            r,
+            snapshot,
+            picked,
+            choices.filter((c) => !picked.includes(c)),
+        );
     });
     const state = newRolloutState(plan);
     await r.store.save(state);
@@ -93,12 +130,20 @@ export async function rollOutSnapshot(context: IActionContext & LongOperationCon
 }
 
 /** The plan, shown beside (the document the roll-out then keeps up to date), until the person starts it. */
-async function confirmPlan(context: IActionContext, r: RolloutServices, snapshot: Snapshot, picked: Choice[], others: Choice[]): Promise<{ plan: RolloutPlan; uri: vscode.Uri }> {
+async function confirmPlan(
+    context: IActionContext,
+    r: RolloutServices,
+    snapshot: Snapshot,
+    picked: Choice[],
+    others: Choice[],
+): Promise<{ plan: RolloutPlan; uri: vscode.Uri }> {
     const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
     let settings = DEFAULT_ROLLOUT_SETTINGS;
     // What Upgrade to Snapshot warns of, shown once before the first wave: each cluster whose channels will move its
     // pools off the snapshot again (R7). (R12's age refuses, as each pool's problems.)
-    const warnings = [...new Map(picked.map((c) => [c.cluster.id, c.cluster])).values()].map(reimagingChannel).filter((w) => w !== undefined);
+    const warnings = [...new Map(picked.map((c) => [c.cluster.id, c.cluster])).values()]
+        .map(reimagingChannel)
+        .filter((w) => w !== undefined);
     for (;;) {
         const plan = buildPlan(snapshot, picked, others, settings);
         r.documents.update(uri, planDocument(plan));
@@ -108,12 +153,25 @@ async function confirmPlan(context: IActionContext, r: RolloutServices, snapshot
         const copy: vscode.MessageItem = { title: vscode.l10n.t('Copy az Script') };
         // A surge-less upgrade needs max unavailable first: until then the roll-out cannot start.
         const blocked = surgeProblems(settings.upgrade?.maxSurge, settings.upgrade?.maxUnavailable);
-        const detail = [vscode.l10n.t('Settings: {0}. The plan is open beside; every upgrade reads its pool again, checks the rules again and goes only to the pool as read.', settingsText(settings)),
-            ...warnings.map((w) => `⚠ ${describeProblem(w)}`), ...blocked.map((p) => `⛔ ${describeProblem(p)}`)].join('\n');
+        const detail = [
+            vscode.l10n.t(
+                'Settings: {0}. The plan is open beside; every upgrade reads its pool again, checks the rules again and goes only to the pool as read.',
+                settingsText(settings),
+            ),
+            ...warnings.map((w) => `⚠ ${describeProblem(w)}`),
+            ...blocked.map((p) => `⛔ ${describeProblem(p)}`),
+        ].join('\n');
         const choice = await context.ui.showWarningMessage(
-            vscode.l10n.t('Roll out snapshot "{0}" to {1} in {2}?', snapshot.name, countOf(plan.waves.flat().length, 'pool'), countOf(plan.waves.length, 'wave')),
+            vscode.l10n.t(
+                'Roll out snapshot "{0}" to {1} in {2}?',
+                snapshot.name,
+                countOf(plan.waves.flat().length, 'pool'),
+                countOf(plan.waves.length, 'wave'),
+            ),
             { modal: true, detail, stepName: 'confirmRollout' },
-            ...(blocked.length ? [] : [start]), change, copy,
+            ...(blocked.length ? [] : [start]),
+            change,
+            copy,
         );
         if (choice === copy) {
             await vscode.env.clipboard.writeText(rolloutScript(plan));
@@ -132,9 +190,16 @@ async function confirmPlan(context: IActionContext, r: RolloutServices, snapshot
  * row, so typing either finds them); those already on it, then one row that shows those that cannot take it, each
  * with one short reason (the plan has them all). What is ticked stays ticked when the list is asked again.
  */
-async function pickPools(context: IActionContext, services: AksServices, snapshot: Snapshot, choices: Choice[], unread: string): Promise<Choice[]> {
+async function pickPools(
+    context: IActionContext,
+    services: AksServices,
+    snapshot: Snapshot,
+    choices: Choice[],
+    unread: string,
+): Promise<Choice[]> {
     const names = new Map((await services.listSessions()).map((s) => [s.subscription.subscriptionId.toLowerCase(), s.subscription.name]));
-    const where = (c: Choice): string => `${c.cluster.name} · ${names.get(c.cluster.subscriptionId.toLowerCase()) ?? c.cluster.subscriptionId}`;
+    const where = (c: Choice): string =>
+        `${c.cluster.name} · ${names.get(c.cluster.subscriptionId.toLowerCase()) ?? c.cluster.subscriptionId}`;
     const usable = choices.filter((c) => c.candidate.kind === 'upgrade');
     const current = choices.filter((c) => c.candidate.kind === 'current');
     const impossible = choices.filter((c) => c.candidate.kind === 'impossible');
@@ -149,23 +214,59 @@ async function pickPools(context: IActionContext, services: AksServices, snapsho
         for (const c of usable) {
             if (c.cluster.id !== lastCluster) {
                 lastCluster = c.cluster.id;
-                items.push({ label: `${c.cluster.name} · ${c.cluster.resourceGroup}`, kind: vscode.QuickPickItemKind.Separator, data: undefined });
+                items.push({
+                    label: `${c.cluster.name} · ${c.cluster.resourceGroup}`,
+                    kind: vscode.QuickPickItemKind.Separator,
+                    data: undefined,
+                });
             }
-            items.push({ label: c.pool.name, description: `${where(c)} · ${candidateText(c.candidate, c.pool, snapshot)}`, data: c, picked: ticked.has(c) });
+            items.push({
+                label: c.pool.name,
+                description: `${where(c)} · ${candidateText(c.candidate, c.pool, snapshot)}`,
+                data: c,
+                picked: ticked.has(c),
+            });
         }
         if (current.length) {
             items.push({ label: vscode.l10n.t('Already on the snapshot'), kind: vscode.QuickPickItemKind.Separator, data: undefined });
-            items.push(...current.map((c): Row => ({ label: `$(check) ${c.pool.name}`, description: `${where(c)} · ${vscode.l10n.t('already on it')}`, data: c })));
+            items.push(
+                ...current.map(
+                    (c): Row => ({
+                        label: `$(check) ${c.pool.name}`,
+                        description: `${where(c)} · ${vscode.l10n.t('already on it')}`,
+                        data: c,
+                    }),
+                ),
+            );
         }
         if (impossible.length && !expanded) {
-            items.push({ label: vscode.l10n.t('$(eye) Show {0} that cannot take it', impossible.length), description: vscode.l10n.t('each with its first reason; the plan lists them all'), data: showImpossible });
+            items.push({
+                label: vscode.l10n.t('$(eye) Show {0} that cannot take it', impossible.length),
+                description: vscode.l10n.t('each with its first reason; the plan lists them all'),
+                data: showImpossible,
+            });
         } else if (impossible.length) {
             items.push({ label: vscode.l10n.t('Cannot take it'), kind: vscode.QuickPickItemKind.Separator, data: undefined });
-            items.push(...impossible.map((c): Row => ({ label: `$(circle-slash) ${c.pool.name}`, description: `${where(c)} · ${shortReason(c.candidate)}`, data: c })));
+            items.push(
+                ...impossible.map(
+                    (c): Row => ({
+                        label: `$(circle-slash) ${c.pool.name}`,
+                        description: `${where(c)} · ${shortReason(c.candidate)}`,
+                        data: c,
+                    }),
+                ),
+            );
         }
-        const picked = (await context.ui.showQuickPick(items, {
-            placeHolder, canPickMany: true, matchOnDescription: true, stepName: 'rolloutPools', suppressPersistence: true, isPickSelected: (i) => !!(i as Row).picked,
-        })).map((i) => i.data);
+        const picked = (
+            await context.ui.showQuickPick(items, {
+                placeHolder,
+                canPickMany: true,
+                matchOnDescription: true,
+                stepName: 'rolloutPools',
+                suppressPersistence: true,
+                isPickSelected: (i) => !!(i as Row).picked,
+            })
+        ).map((i) => i.data);
         const chosen = picked.filter((d): d is Choice => !!d && d !== showImpossible);
         ticked = new Set(chosen.filter((c) => c.candidate.kind === 'upgrade'));
         if (picked.includes(showImpossible)) {
@@ -177,7 +278,11 @@ async function pickPools(context: IActionContext, services: AksServices, snapsho
             return chosen;
         }
         placeHolder = refused.length
-            ? vscode.l10n.t('{0} cannot take the snapshot: {1} Choose again.', refused.map((c) => `${c.cluster.name}/${c.pool.name}`).join(', '), candidateText(refused[0].candidate, refused[0].pool, snapshot))
+            ? vscode.l10n.t(
+                  '{0} cannot take the snapshot: {1} Choose again.',
+                  refused.map((c) => `${c.cluster.name}/${c.pool.name}`).join(', '),
+                  candidateText(refused[0].candidate, refused[0].pool, snapshot),
+              )
             : vscode.l10n.t('Choose at least one node pool.');
     }
 }
@@ -193,38 +298,90 @@ function shortReason(candidate: RolloutCandidate): string {
 
 function buildPlan(snapshot: Snapshot, picked: Choice[], others: Choice[], settings: RolloutSettings): RolloutPlan {
     const planned: PlannedPool[] = picked.map((c) => ({
-        poolId: c.pool.id, clusterId: c.cluster.id, subscriptionId: c.cluster.subscriptionId, clusterName: c.cluster.name, poolName: c.pool.name,
-        path: c.candidate.kind === 'upgrade' ? c.candidate.path : 'kubernetes', fromKubernetesVersion: c.pool.kubernetesVersion, fromNodeImage: c.pool.nodeImageVersion ?? '',
+        poolId: c.pool.id,
+        clusterId: c.cluster.id,
+        subscriptionId: c.cluster.subscriptionId,
+        clusterName: c.cluster.name,
+        poolName: c.pool.name,
+        path: c.candidate.kind === 'upgrade' ? c.candidate.path : 'kubernetes',
+        fromKubernetesVersion: c.pool.kubernetesVersion,
+        fromNodeImage: c.pool.nodeImageVersion ?? '',
     }));
-    const skipped: SkippedPool[] = others.filter((c) => c.candidate.kind !== 'upgrade').map((c) => ({
-        poolId: c.pool.id, clusterName: c.cluster.name, poolName: c.pool.name,
-        reason: c.candidate.kind === 'impossible' ? { kind: 'impossible', problems: c.candidate.problems } : { kind: 'current' },
-    }));
+    const skipped: SkippedPool[] = others
+        .filter((c) => c.candidate.kind !== 'upgrade')
+        .map((c) => ({
+            poolId: c.pool.id,
+            clusterName: c.cluster.name,
+            poolName: c.pool.name,
+            reason: c.candidate.kind === 'impossible' ? { kind: 'impossible', problems: c.candidate.problems } : { kind: 'current' },
+        }));
     return {
-        id: crypto.randomUUID(), createdAt: new Date().toISOString(), settings, waves: planWaves(planned, settings), skipped,
+        id: crypto.randomUUID(),
+        createdAt: new Date().toISOString(),
+        settings,
+        waves: planWaves(planned, settings),
+        skipped,
         snapshot: rolloutTarget(snapshot),
     };
 }
 
 async function changeSettings(context: IActionContext, settings: RolloutSettings): Promise<RolloutSettings> {
-    const holder = { ...context, settings: { ...settings } } as IActionContext & { settings: { -readonly [K in keyof RolloutSettings]: RolloutSettings[K] } };
+    const holder = { ...context, settings: { ...settings } } as IActionContext & {
+        settings: { -readonly [K in keyof RolloutSettings]: RolloutSettings[K] };
+    };
     type C = typeof holder;
     const options: AdvancedOption<C>[] = [
-        typedOption<C, number>(vscode.l10n.t('Canary wave'), vscode.l10n.t('Pools in the first wave, the canary (0 for none).'), '1',
-            (c) => c.settings.canary, String, (t) => parseWholeNumber('canary', t, 0, 100, 'product'), (c, v) => (c.settings.canary = v ?? DEFAULT_ROLLOUT_SETTINGS.canary)),
-        typedOption<C, number>(vscode.l10n.t('Wave size'), vscode.l10n.t('Pools in each later wave.'), '5',
-            (c) => c.settings.waveSize, String, (t) => parseWholeNumber('waveSize', t, 1, 1000, 'product'), (c, v) => (c.settings.waveSize = v ?? DEFAULT_ROLLOUT_SETTINGS.waveSize)),
-        typedOption<C, number>(vscode.l10n.t('Upgrades at once'), vscode.l10n.t('Upgrades running at the same time, 1 to {0} (one per cluster; AKS answers 2 status polls a second per subscription).', MAX_CONCURRENCY), '3',
-            (c) => c.settings.concurrency, String, (t) => parseWholeNumber('concurrency', t, 1, MAX_CONCURRENCY, 'product'), (c, v) => (c.settings.concurrency = v ?? DEFAULT_ROLLOUT_SETTINGS.concurrency)),
-        typedOption<C, number>(vscode.l10n.t('Failure budget'), vscode.l10n.t('Stop the roll-out once this many pools failed.'), '1',
-            (c) => c.settings.failureBudget, String, (t) => parseWholeNumber('failureBudget', t, 1, 1000, 'product'), (c, v) => (c.settings.failureBudget = v ?? DEFAULT_ROLLOUT_SETTINGS.failureBudget)),
-        pickedOption<C, string>(vscode.l10n.t('Between waves'), vscode.l10n.t('Between waves'), [
-            { value: 'confirm', label: vscode.l10n.t('Ask, showing the results so far') },
-            { value: '10', label: vscode.l10n.t('Wait {0} minutes', 10) },
-            { value: '30', label: vscode.l10n.t('Wait {0} minutes', 30) },
-            { value: '60', label: vscode.l10n.t('Wait {0} minutes', 60) },
-        ], (c) => (c.settings.between.kind === 'confirm' ? 'confirm' : String(c.settings.between.minutes)),
-        (c, v) => (c.settings.between = !v || v === 'confirm' ? { kind: 'confirm' } : { kind: 'soak', minutes: Number(v) })),
+        typedOption<C, number>(
+            vscode.l10n.t('Canary wave'),
+            vscode.l10n.t('Pools in the first wave, the canary (0 for none).'),
+            '1',
+            (c) => c.settings.canary,
+            String,
+            (t) => parseWholeNumber('canary', t, 0, 100, 'product'),
+            (c, v) => (c.settings.canary = v ?? DEFAULT_ROLLOUT_SETTINGS.canary),
+        ),
+        typedOption<C, number>(
+            vscode.l10n.t('Wave size'),
+            vscode.l10n.t('Pools in each later wave.'),
+            '5',
+            (c) => c.settings.waveSize,
+            String,
+            (t) => parseWholeNumber('waveSize', t, 1, 1000, 'product'),
+            (c, v) => (c.settings.waveSize = v ?? DEFAULT_ROLLOUT_SETTINGS.waveSize),
+        ),
+        typedOption<C, number>(
+            vscode.l10n.t('Upgrades at once'),
+            vscode.l10n.t(
+                'Upgrades running at the same time, 1 to {0} (one per cluster; AKS answers 2 status polls a second per subscription).',
+                MAX_CONCURRENCY,
+            ),
+            '3',
+            (c) => c.settings.concurrency,
+            String,
+            (t) => parseWholeNumber('concurrency', t, 1, MAX_CONCURRENCY, 'product'),
+            (c, v) => (c.settings.concurrency = v ?? DEFAULT_ROLLOUT_SETTINGS.concurrency),
+        ),
+        typedOption<C, number>(
+            vscode.l10n.t('Failure budget'),
+            vscode.l10n.t('Stop the roll-out once this many pools failed.'),
+            '1',
+            (c) => c.settings.failureBudget,
+            String,
+            (t) => parseWholeNumber('failureBudget', t, 1, 1000, 'product'),
+            (c, v) => (c.settings.failureBudget = v ?? DEFAULT_ROLLOUT_SETTINGS.failureBudget),
+        ),
+        pickedOption<C, string>(
+            vscode.l10n.t('Between waves'),
+            vscode.l10n.t('Between waves'),
+            [
+                { value: 'confirm', label: vscode.l10n.t('Ask, showing the results so far') },
+                { value: '10', label: vscode.l10n.t('Wait {0} minutes', 10) },
+                { value: '30', label: vscode.l10n.t('Wait {0} minutes', 30) },
+                { value: '60', label: vscode.l10n.t('Wait {0} minutes', 60) },
+            ],
+            (c) => (c.settings.between.kind === 'confirm' ? 'confirm' : String(c.settings.between.minutes)),
+            (c, v) => (c.settings.between = !v || v === 'confirm' ? { kind: 'confirm' } : { kind: 'soak', minutes: Number(v) }),
+        ),
         // R6: these apply to the pools taking the Kubernetes path; a node-image-only upgrade takes none.
         ...upgradeSettingOptions<C>((c) => (c.settings.upgrade ??= {}) as UpgradeSettingsHolder, true),
     ];
@@ -238,56 +395,110 @@ async function showDocument(uri: vscode.Uri): Promise<void> {
 }
 
 /** Runs (or resumes) a roll-out under a cancellable notification, the plan document showing each pool's status as it goes. */
-export async function runRollout(context: IActionContext & LongOperationContext, r: RolloutServices, state: RolloutState, snapshot: Snapshot, uri?: vscode.Uri, only?: ReadonlySet<string>): Promise<RolloutState> {
+export async function runRollout(
+    context: IActionContext & LongOperationContext,
+    r: RolloutServices,
+    state: RolloutState,
+    snapshot: Snapshot,
+    uri?: vscode.Uri,
+    only?: ReadonlySet<string>,
+): Promise<RolloutState> {
     const document = uri ?? r.documents.add(`rollout-${snapshot.name}.md`, '');
     r.documents.update(document, planDocument(state.plan, state));
     await showDocument(document);
     const subscriptions = new Set(state.plan.waves.flat().map((p) => p.subscriptionId));
     const title = vscode.l10n.t('Rolling out snapshot "{0}"', snapshot.name);
-    const seenEnded = new Set(state.plan.waves.flat().filter((p) => ENDED.includes(state.outcomes[p.poolId]?.status ?? 'pending')).map((p) => p.poolId));
-    let final = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-        const source = new vscode.CancellationTokenSource();
-        const listeners = [token, context.cancelWaiting].filter((t): t is vscode.CancellationToken => !!t).map((t) => t.onCancellationRequested(() => source.cancel()));
-        const runner = new RolloutRunner(state, snapshot, r, {
-            changed: async (next) => {
-                await r.store.save(next);
-                r.documents.update(document, planDocument(next.plan, next));
-                // The tree shows each pool as it ends, not only when the roll-out is over.
-                const ended = next.plan.waves.flat().filter((p) => ENDED.includes(next.outcomes[p.poolId]?.status ?? 'pending') && !seenEnded.has(p.poolId));
-                ended.forEach((p) => {
-                    seenEnded.add(p.poolId);
-                    // The record of each change, as for every flow: what happened, with the az line that does the same.
-                    const o = next.outcomes[p.poolId]!;
-                    ext.outputChannel.appendLog(vscode.l10n.t('Roll-out of "{0}": node pool "{1}" of "{2}" {3}{4}. Azure CLI equivalent: {5}', snapshot.name, p.poolName, p.clusterName,
-                        o.status, o.message ? ` (${o.message}${o.code ? `, ${o.code}` : ''})` : '', poolUpgradeLine(next.plan, p, azShell())));
-                });
-                for (const subscription of new Set(ended.map((p) => p.subscriptionId))) {
-                    void r.tree.refreshSubscription(subscription);
-                }
-                const c = countByStatus(next);
-                progress.report({ message: vscode.l10n.t('wave {0} of {1}: {2} done, {3} failed, {4} upgrading', Math.min(next.wave + 1, next.plan.waves.length), next.plan.waves.length, c.succeeded, c.failed, c.running) });
-            },
-            confirmNextWave: async (now) => {
-                const c = countByStatus(now);
-                try {
-                    await context.ui.showWarningMessage(vscode.l10n.t('Wave {0} of {1} is over: {2} done, {3} failed, {4} skipped. Start wave {5}?', now.wave + 1, now.plan.waves.length, c.succeeded, c.failed, c.skipped, now.wave + 2),
-                        { modal: true, detail: summaryDocument(now, 'text'), stepName: 'nextWave' }, { title: vscode.l10n.t('Start Next Wave') });
-                    return true;
-                } catch (error) {
-                    if (parseError(error).isUserCancelledError) {
-                        return false;
-                    }
-                    throw error;
-                }
-            },
-        }, only);
-        try {
-            return await runner.run(source.token);
-        } finally {
-            listeners.forEach((l) => l.dispose());
-            source.dispose();
-        }
-    });
+    const seenEnded = new Set(
+        state.plan.waves
+            .flat()
+            .filter((p) => ENDED.includes(state.outcomes[p.poolId]?.status ?? 'pending'))
+            .map((p) => p.poolId),
+    );
+    let final = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        async (progress, token) => {
+            const source = new vscode.CancellationTokenSource();
+            const listeners = [token, context.cancelWaiting]
+                .filter((t): t is vscode.CancellationToken => !!t)
+                .map((t) => t.onCancellationRequested(() => source.cancel()));
+            const runner = new RolloutRunner(
+                state,
+                snapshot,
+                r,
+                {
+                    changed: async (next) => {
+                        await r.store.save(next);
+                        r.documents.update(document, planDocument(next.plan, next));
+                        // The tree shows each pool as it ends, not only when the roll-out is over.
+                        const ended = next.plan.waves
+                            .flat()
+                            .filter((p) => ENDED.includes(next.outcomes[p.poolId]?.status ?? 'pending') && !seenEnded.has(p.poolId));
+                        ended.forEach((p) => {
+                            seenEnded.add(p.poolId);
+                            // The record of each change, as for every flow: what happened, with the az line that does the same.
+                            const o = next.outcomes[p.poolId]!;
+                            ext.outputChannel.appendLog(
+                                vscode.l10n.t(
+                                    'Roll-out of "{0}": node pool "{1}" of "{2}" {3}{4}. Azure CLI equivalent: {5}',
+                                    snapshot.name,
+                                    p.poolName,
+                                    p.clusterName,
+                                    o.status,
+                                    o.message ? ` (${o.message}${o.code ? `, ${o.code}` : ''})` : '',
+                                    poolUpgradeLine(next.plan, p, azShell()),
+                                ),
+                            );
+                        });
+                        for (const subscription of new Set(ended.map((p) => p.subscriptionId))) {
+                            void r.tree.refreshSubscription(subscription);
+                        }
+                        const c = countByStatus(next);
+                        progress.report({
+                            message: vscode.l10n.t(
+                                'wave {0} of {1}: {2} done, {3} failed, {4} upgrading',
+                                Math.min(next.wave + 1, next.plan.waves.length),
+                                next.plan.waves.length,
+                                c.succeeded,
+                                c.failed,
+                                c.running,
+                            ),
+                        });
+                    },
+                    confirmNextWave: async (now) => {
+                        const c = countByStatus(now);
+                        try {
+                            await context.ui.showWarningMessage(
+                                vscode.l10n.t(
+                                    'Wave {0} of {1} is over: {2} done, {3} failed, {4} skipped. Start wave {5}?',
+                                    now.wave + 1,
+                                    now.plan.waves.length,
+                                    c.succeeded,
+                                    c.failed,
+                                    c.skipped,
+                                    now.wave + 2,
+                                ),
+                                { modal: true, detail: summaryDocument(now, 'text'), stepName: 'nextWave' },
+                                { title: vscode.l10n.t('Start Next Wave') },
+                            );
+                            return true;
+                        } catch (error) {
+                            if (parseError(error).isUserCancelledError) {
+                                return false;
+                            }
+                            throw error;
+                        }
+                    },
+                },
+                only,
+            );
+            try {
+                return await runner.run(source.token);
+            } finally {
+                listeners.forEach((l) => l.dispose());
+                source.dispose();
+            }
+        },
+    );
     await Promise.all([...subscriptions].map((s) => r.tree.refreshSubscription(s)));
     // Cancelled with upgrades still running in Azure: the person may abort them.
     final = await abortStillRunning(context, r, final);
@@ -296,10 +507,21 @@ export async function runRollout(context: IActionContext & LongOperationContext,
     const summary = summaryDocument(final);
     const copy = vscode.l10n.t('Copy Summary');
     const retry = vscode.l10n.t('Retry Failed Pools');
-    const message = vscode.l10n.t('Roll-out of snapshot "{0}": {1} done, {2} failed, {3} skipped, {4} still running in Azure, {5} not started.', snapshot.name, c.succeeded, c.failed, c.skipped, c.stillRunning + c.running, c.pending)
-        + (final.stopReason ? ` ${final.stopReason}` : '');
+    const message =
+        vscode.l10n.t(
+            'Roll-out of snapshot "{0}": {1} done, {2} failed, {3} skipped, {4} still running in Azure, {5} not started.',
+            snapshot.name,
+            c.succeeded,
+            c.failed,
+            c.skipped,
+            c.stillRunning + c.running,
+            c.pending,
+        ) + (final.stopReason ? ` ${final.stopReason}` : '');
     const buttons = c.failed > 0 && !final.stopReason ? [retry, copy] : [copy];
-    const show = final.status === 'done' && c.failed === 0 ? vscode.window.showInformationMessage(message, ...buttons) : vscode.window.showWarningMessage(message, ...buttons);
+    const show =
+        final.status === 'done' && c.failed === 0
+            ? vscode.window.showInformationMessage(message, ...buttons)
+            : vscode.window.showWarningMessage(message, ...buttons);
     void show.then(async (choice) => {
         if (choice === copy) {
             await vscode.env.clipboard.writeText(summary);
@@ -316,7 +538,18 @@ export function offerUnfinishedRollouts(store: RolloutStore): void {
         const c = countByStatus(state);
         const resume = vscode.l10n.t('Resume');
         const abandon = vscode.l10n.t('Abandon');
-        void vscode.window.showWarningMessage(vscode.l10n.t('The roll-out of snapshot "{0}" did not finish: {1} done, {2} failed, {3} to go.', state.plan.snapshot.name, c.succeeded, c.failed, c.pending + c.running + c.stillRunning), resume, abandon)
+        void vscode.window
+            .showWarningMessage(
+                vscode.l10n.t(
+                    'The roll-out of snapshot "{0}" did not finish: {1} done, {2} failed, {3} to go.',
+                    state.plan.snapshot.name,
+                    c.succeeded,
+                    c.failed,
+                    c.pending + c.running + c.stillRunning,
+                ),
+                resume,
+                abandon,
+            )
             .then(async (choice) => {
                 if (choice === resume) {
                     await vscode.commands.executeCommand('aksSnapshots.resumeRollout', state.plan.id);

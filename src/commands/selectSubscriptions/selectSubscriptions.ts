@@ -19,18 +19,32 @@ export async function selectSubscriptions(context: IActionContext, services: Aks
     }
     const { sessions } = await services.account.listAccount(true);
     const selected = services.account.settings.selectedSubscriptions;
-    const isShown = (tenantId: string, subscriptionId: string): boolean => selected.length === 0 ||
-        selected.some((entry) => entry.toLowerCase() === `${tenantId}/${subscriptionId}`.toLowerCase() || entry.toLowerCase() === subscriptionId.toLowerCase());
-    const picks = await context.ui.showQuickPick(sessions.map(({ subscription: s, account }) => ({
-        label: s.name,
-        description: account ? `${s.subscriptionId} · ${account.label}` : s.subscriptionId,
-        picked: isShown(s.tenantId, s.subscriptionId),
-        data: `${s.tenantId}/${s.subscriptionId}`,
-    })), {
-        canPickMany: true, placeHolder: vscode.l10n.t('Select the subscriptions to show'), stepName: 'subscriptions', suppressPersistence: true, matchOnDescription: true,
-        isPickSelected: (item) => !!item.picked,
-    });
+    const isShown = (tenantId: string, subscriptionId: string): boolean =>
+        selected.length === 0 ||
+        selected.some(
+            (entry) =>
+                entry.toLowerCase() === `${tenantId}/${subscriptionId}`.toLowerCase() ||
+                entry.toLowerCase() === subscriptionId.toLowerCase(),
+        );
+    const picks = await context.ui.showQuickPick(
+        sessions.map(({ subscription: s, account }) => ({
+            label: s.name,
+            description: account ? `${s.subscriptionId} · ${account.label}` : s.subscriptionId,
+            picked: isShown(s.tenantId, s.subscriptionId),
+            data: `${s.tenantId}/${s.subscriptionId}`,
+        })),
+        {
+            canPickMany: true,
+            placeHolder: vscode.l10n.t('Select the subscriptions to show'),
+            stepName: 'subscriptions',
+            suppressPersistence: true,
+            matchOnDescription: true,
+            isPickSelected: (item) => !!item.picked,
+        },
+    );
     const chosen = picks.length === sessions.length ? undefined : picks.map((p) => p.data);
     // The setting's change redraws the tree.
-    await vscode.workspace.getConfiguration('azureResourceGroups').update('selectedSubscriptions', chosen, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+        .getConfiguration('azureResourceGroups')
+        .update('selectedSubscriptions', chosen, vscode.ConfigurationTarget.Global);
 }

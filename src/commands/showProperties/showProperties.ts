@@ -8,8 +8,19 @@ import { RESOURCE_CONTEXT_VALUES } from '../copyResourceId/copyResourceId';
 import { pickTreeElement } from '../pickTreeElement';
 
 /** Opens the resource as ARM returns it, fresh, in a read-only JSON document. */
-export async function showProperties(context: IActionContext, services: AksServices, tree: AksTreeDataProvider, node?: AksTreeElement): Promise<void> {
-    const element = await pickTreeElement(context, tree, RESOURCE_CONTEXT_VALUES, node, vscode.l10n.t('Show Properties: the cluster, node pool or snapshot'));
+export async function showProperties(
+    context: IActionContext,
+    services: AksServices,
+    tree: AksTreeDataProvider,
+    node?: AksTreeElement,
+): Promise<void> {
+    const element = await pickTreeElement(
+        context,
+        tree,
+        RESOURCE_CONTEXT_VALUES,
+        node,
+        vscode.l10n.t('Show Properties: the cluster, node pool or snapshot'),
+    );
     const id = parseArmId(element.id);
     if (!id) {
         throw new Error(`"${element.id}" is not an Azure resource ID.`);

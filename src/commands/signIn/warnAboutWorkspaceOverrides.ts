@@ -10,7 +10,10 @@ export function warnAboutWorkspaceOverrides(): void {
         return;
     }
     told = names.join();
-    void vscode.window.showWarningMessage(vscode.l10n.t(
-        'This workspace sets {0}, which decides where your Azure token is sent. AKS Node Pool Snapshots ignores workspace values for it and uses your user settings only.',
-        names.join(', ')));
+    void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+            'This workspace sets {0}, which decides where your Azure token is sent. AKS Node Pool Snapshots ignores workspace values for it and uses your user settings only.',
+            names.join(', '),
+        ),
+    );
 }

@@ -16,13 +16,20 @@ import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
 /** What will change, from → to, and how, and where R5's paths came from; a modal a person must confirm. */
 export function upgradeSummary(context: UpgradeToSnapshotContext): string {
     const { pool, snapshot, path } = context;
-    const linkName = (id: string | undefined): string => (id ? parseArmId(id)?.name ?? id : vscode.l10n.t('none'));
+    const linkName = (id: string | undefined): string => (id ? (parseArmId(id)?.name ?? id) : vscode.l10n.t('none'));
     if (context.rollback) {
         return [
-            vscode.l10n.t('Path: rollback. AKS keeps Kubernetes {0} with node image {1} for this pool ({2}): the pool goes back to it, as Roll Back Pool does.',
-                context.rollback.kubernetesVersion, context.rollback.nodeImageVersion, lastUsedWords(context.rollback)),
+            vscode.l10n.t(
+                'Path: rollback. AKS keeps Kubernetes {0} with node image {1} for this pool ({2}): the pool goes back to it, as Roll Back Pool does.',
+                context.rollback.kubernetesVersion,
+                context.rollback.nodeImageVersion,
+                lastUsedWords(context.rollback),
+            ),
             rollbackSummary(pool, context.cluster, context.rollback),
-            vscode.l10n.t('Snapshot link: {0} → as AKS leaves it after a rollback (the snapshot itself is not sent)', linkName(pool.snapshotId)),
+            vscode.l10n.t(
+                'Snapshot link: {0} → as AKS leaves it after a rollback (the snapshot itself is not sent)',
+                linkName(pool.snapshotId),
+            ),
         ].join('\n');
     }
     const lines = [
@@ -31,9 +38,17 @@ export function upgradeSummary(context: UpgradeToSnapshotContext): string {
         vscode.l10n.t('Snapshot link: {0} → {1}', linkName(pool.snapshotId), snapshot!.name),
         path === 'nodeImageOnly'
             ? vscode.l10n.t('Path: node image only (equal Kubernetes versions); surge and drain settings do not apply.')
-            : vscode.l10n.t('Path: Kubernetes upgrade of the whole pool{0}.', context.maxSurge ? vscode.l10n.t(', max surge {0}', context.maxSurge) : ''),
+            : vscode.l10n.t(
+                  'Path: Kubernetes upgrade of the whole pool{0}.',
+                  context.maxSurge ? vscode.l10n.t(', max surge {0}', context.maxSurge) : '',
+              ),
         // R5's source: the pool's upgrade profile from AKS, or the product's fall-back when it could not be read.
-        ...(path === 'kubernetes' ? [upgradePathsNotice(context.poolUpgrades) ?? vscode.l10n.t('Kubernetes {0} is an upgrade AKS lists for the pool.', snapshot!.kubernetesVersion)] : []),
+        ...(path === 'kubernetes'
+            ? [
+                  upgradePathsNotice(context.poolUpgrades) ??
+                      vscode.l10n.t('Kubernetes {0} is an upgrade AKS lists for the pool.', snapshot!.kubernetesVersion),
+              ]
+            : []),
         ...upgradeOptionLines(context),
         // The node image POST takes no If-Match in Azure's REST spec; the pool PUT does.
         guardLine(pool.name, pool.eTag, path === 'kubernetes'),
@@ -62,7 +77,9 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
         // A pool whose upgrade to this snapshot ended Failed is sent the same upgrade again: a retry (R5).
         const retry = isRetry(context.pool, context.snapshot!);
-        const upgrade: vscode.MessageItem = { title: context.rollback ? vscode.l10n.t('Roll Back') : retry ? vscode.l10n.t('Retry') : vscode.l10n.t('Upgrade') };
+        const upgrade: vscode.MessageItem = {
+            title: context.rollback ? vscode.l10n.t('Roll Back') : retry ? vscode.l10n.t('Retry') : vscode.l10n.t('Upgrade'),
+        };
         const pinFirst: vscode.MessageItem = { title: vscode.l10n.t('Pin Cluster, Then Upgrade') };
         const advanced: vscode.MessageItem = { title: vscode.l10n.t('Advanced Options…') };
         // R7: where the cluster's channels would undo the upgrade, pinning it first is offered beside the upgrade.
@@ -75,12 +92,35 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
             // The narrow action is the default (first) button; pinning changes the whole cluster and is never the default.
             const buttons = [...(blocked.length ? [] : atRisk ? [upgrade, pinFirst] : [upgrade]), ...(kubernetesUpgrade ? [advanced] : [])];
             const summary = [upgradeSummary(context), ...blocked.map((p) => `⛔ ${describeProblem(p)}`)].join('\n');
-            const detail = atRisk ? [summary, '', vscode.l10n.t('Pin Cluster, Then Upgrade:'), pinSummary(context.cluster, pinnedChannels(context.cluster))].join('\n') : summary;
-            const choice = await context.ui.showWarningMessage(context.rollback
-                ? vscode.l10n.t('Roll node pool "{0}" of "{1}" back to the version of snapshot "{2}"?', context.pool.name, context.cluster.name, context.snapshot!.name)
-                : retry
-                ? vscode.l10n.t('The upgrade of node pool "{0}" of "{1}" to snapshot "{2}" ended Failed. Send it again?', context.pool.name, context.cluster.name, context.snapshot!.name)
-                : vscode.l10n.t('Upgrade node pool "{0}" of "{1}" to snapshot "{2}"?', context.pool.name, context.cluster.name, context.snapshot!.name),
+            const detail = atRisk
+                ? [
+                      summary,
+                      '',
+                      vscode.l10n.t('Pin Cluster, Then Upgrade:'),
+                      pinSummary(context.cluster, pinnedChannels(context.cluster)),
+                  ].join('\n')
+                : summary;
+            const choice = await context.ui.showWarningMessage(
+                context.rollback
+                    ? vscode.l10n.t(
+                          'Roll node pool "{0}" of "{1}" back to the version of snapshot "{2}"?',
+                          context.pool.name,
+                          context.cluster.name,
+                          context.snapshot!.name,
+                      )
+                    : retry
+                      ? vscode.l10n.t(
+                            'The upgrade of node pool "{0}" of "{1}" to snapshot "{2}" ended Failed. Send it again?',
+                            context.pool.name,
+                            context.cluster.name,
+                            context.snapshot!.name,
+                        )
+                      : vscode.l10n.t(
+                            'Upgrade node pool "{0}" of "{1}" to snapshot "{2}"?',
+                            context.pool.name,
+                            context.cluster.name,
+                            context.snapshot!.name,
+                        ),
                 { modal: true, detail, stepName: 'confirmUpgrade' },
                 ...buttons,
             );
@@ -89,7 +129,11 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
                 context.confirmed = true;
                 return;
             }
-            await editAdvancedOptions(context, vscode.l10n.t('Advanced options for upgrading node pool "{0}"', context.pool.name), advancedUpgradeOptions());
+            await editAdvancedOptions(
+                context,
+                vscode.l10n.t('Advanced options for upgrading node pool "{0}"', context.pool.name),
+                advancedUpgradeOptions(),
+            );
         }
     }
 

@@ -17,20 +17,34 @@ export class UpgradeSnapshotStep extends AzureWizardPromptStep<UpgradeToSnapshot
         // The profile also holds the versions AKS keeps for a rollback: an older snapshot with one of them is a rollback.
         const paths = await readPoolUpgrades(context.services, pool, snapshots, true);
         const notice = upgradePathsNotice(paths);
-        const picked = await pickUsable(context, snapshots.map((snapshot) => {
-            const facts = upgradeFacts(paths);
-            const problems = upgradeProblems(pool, cluster, snapshot, facts);
-            const rollback = snapshotAsRollback(pool, cluster, snapshot, problems, paths.recentlyUsed ?? [], facts.now);
-            const path = rollback ? vscode.l10n.t('rollback (AKS keeps this version for the pool)')
-                : upgradePath(pool, snapshot) === 'nodeImageOnly' ? vscode.l10n.t('node image only') : vscode.l10n.t('Kubernetes {0} → {1}', pool.kubernetesVersion, snapshot.kubernetesVersion);
-            return {
-                label: snapshot.name,
-                description: `${snapshot.kubernetesVersion} · ${snapshot.nodeImageVersion} · ${path}`,
-                data: { snapshot, rollback: rollback?.version },
-                problems: rollback?.problems ?? problems,
-            };
-        }), vscode.l10n.t('Snapshot to upgrade node pool "{0}" to (now Kubernetes {1}, {2})', pool.name, pool.kubernetesVersion, pool.nodeImageVersion ?? '?')
-            + (notice ? ` ${notice}` : '') + unreadableSubscriptions(failures), 'snapshot');
+        const picked = await pickUsable(
+            context,
+            snapshots.map((snapshot) => {
+                const facts = upgradeFacts(paths);
+                const problems = upgradeProblems(pool, cluster, snapshot, facts);
+                const rollback = snapshotAsRollback(pool, cluster, snapshot, problems, paths.recentlyUsed ?? [], facts.now);
+                const path = rollback
+                    ? vscode.l10n.t('rollback (AKS keeps this version for the pool)')
+                    : upgradePath(pool, snapshot) === 'nodeImageOnly'
+                      ? vscode.l10n.t('node image only')
+                      : vscode.l10n.t('Kubernetes {0} → {1}', pool.kubernetesVersion, snapshot.kubernetesVersion);
+                return {
+                    label: snapshot.name,
+                    description: `${snapshot.kubernetesVersion} · ${snapshot.nodeImageVersion} · ${path}`,
+                    data: { snapshot, rollback: rollback?.version },
+                    problems: rollback?.problems ?? problems,
+                };
+            }),
+            vscode.l10n.t(
+                'Snapshot to upgrade node pool "{0}" to (now Kubernetes {1}, {2})',
+                pool.name,
+                pool.kubernetesVersion,
+                pool.nodeImageVersion ?? '?',
+            ) +
+                (notice ? ` ${notice}` : '') +
+                unreadableSubscriptions(failures),
+            'snapshot',
+        );
         context.snapshot = picked.snapshot;
         context.rollback = picked.rollback;
         context.path = upgradePath(pool, context.snapshot);

@@ -30,7 +30,12 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
         } else if (context.path === 'nodeImageOnly') {
             await service.upgradeNodeImageToSnapshot(pool, snapshot!.id, options);
         } else {
-            await service.upgradeNodePoolToSnapshot(pool, snapshot!, { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined }, options);
+            await service.upgradeNodePoolToSnapshot(
+                pool,
+                snapshot!,
+                { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined },
+                options,
+            );
         }
     }
 
@@ -44,21 +49,28 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
             // A rollback is judged on the pool's history as confirmed: a pool that changed since is not rolled back.
             throw changed;
         }
-        const [cluster, pool] = await Promise.all([context.service.getCluster(context.pool.clusterId), context.service.getNodePool(context.pool.id)]);
+        const [cluster, pool] = await Promise.all([
+            context.service.getCluster(context.pool.clusterId),
+            context.service.getNodePool(context.pool.id),
+        ]);
         const changes = describeChanges(poolChanges(context.pool, pool));
         const snapshot = context.snapshot!;
         const paths = await readPoolUpgrades(context.services, pool, [snapshot]);
         context.poolUpgrades = paths;
-        refuseIfProblems(upgradeProblems(pool, cluster, snapshot, upgradeFacts(paths)),
-            vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}), and nothing was sent.', pool.name, changes));
+        refuseIfProblems(
+            upgradeProblems(pool, cluster, snapshot, upgradeFacts(paths)),
+            vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}), and nothing was sent.', pool.name, changes),
+        );
         Object.assign(context, { cluster, pool, path: upgradePath(pool, snapshot) });
-        await context.ui.showWarningMessage(
-            vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}). Upgrade it as it is now?', pool.name, changes),
-            { modal: true, detail: upgradeSummary(context), stepName: 'confirmUpgradeAgain' },
-            { title: vscode.l10n.t('Upgrade') },
-        ).catch((error: unknown) => {
-            // The questions are over: Back here ends the flow as Esc does, sending nothing.
-            throw parseError(error).errorType === 'GoBackError' ? new UserCancelledError('confirmUpgradeAgain') : error;
-        });
+        await context.ui
+            .showWarningMessage(
+                vscode.l10n.t('Node pool "{0}" changed since you confirmed ({1}). Upgrade it as it is now?', pool.name, changes),
+                { modal: true, detail: upgradeSummary(context), stepName: 'confirmUpgradeAgain' },
+                { title: vscode.l10n.t('Upgrade') },
+            )
+            .catch((error: unknown) => {
+                // The questions are over: Back here ends the flow as Esc does, sending nothing.
+                throw parseError(error).errorType === 'GoBackError' ? new UserCancelledError('confirmUpgradeAgain') : error;
+            });
     }
 }

@@ -20,7 +20,13 @@ export interface HostMeasures {
     readonly rootAnswerMs: number;
     readonly firstRows: number;
     readonly bigTenant?: { readonly expandMs: number; readonly nodes: number; readonly memoryGrowthMB: number };
-    readonly rollout?: { readonly pools: number; readonly status: string; readonly succeeded: number; readonly seconds: number; readonly throttled: number };
+    readonly rollout?: {
+        readonly pools: number;
+        readonly status: string;
+        readonly succeeded: number;
+        readonly seconds: number;
+        readonly throttled: number;
+    };
 }
 
 const SETTLE_MS = 5000;
@@ -54,7 +60,11 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('workbench.view.extension.aksSnapshots');
     const shown = await firstRows;
     const measures: HostMeasures = {
-        loadAndActivateMs, activateMs, firstRowsMs: shown.at - opened, rootAnswerMs: shown.at - shown.asked, firstRows: shown.rows,
+        loadAndActivateMs,
+        activateMs,
+        firstRowsMs: shown.at - opened,
+        rootAnswerMs: shown.at - shown.asked,
+        firstRows: shown.rows,
         bigTenant: process.env.AKS_BENCH_BIG_TENANT ? await expandBigTenant(api) : undefined,
         rollout: process.env.AKS_BENCH_ROLLOUT ? await rollOut(api, process.env.AKS_BENCH_ROLLOUT) : undefined,
     };
@@ -67,10 +77,12 @@ async function expandBigTenant(api: AksSnapshotsTestApi): Promise<HostMeasures['
     const gc = vm.runInNewContext('gc') as () => void;
     const expand = async (element?: AksTreeElement): Promise<AksTreeElement[]> => {
         const children = await api.tree.getChildren(element);
-        const below = await Promise.all(children.map(async (child) => {
-            const item = await api.tree.getTreeItem(child);
-            return item.collapsibleState ? expand(child) : [];
-        }));
+        const below = await Promise.all(
+            children.map(async (child) => {
+                const item = await api.tree.getTreeItem(child);
+                return item.collapsibleState ? expand(child) : [];
+            }),
+        );
         return [...children, ...below.flat()];
     };
     api.tree.refresh();
@@ -91,15 +103,26 @@ async function expandBigTenant(api: AksSnapshotsTestApi): Promise<HostMeasures['
 async function rollOut(api: AksSnapshotsTestApi, snapshotId: string): Promise<HostMeasures['rollout']> {
     const ui = new TestUserInput([
         new PickMany((i) => !i.label.startsWith('$(circle-slash)')),
-        'Change Settings…', 'Wave size', '30', 'Upgrades at once', '5', 'Failure budget', '1', 'Done',
-        'Start Roll-out', 'Start Next Wave',
+        'Change Settings…',
+        'Wave size',
+        '30',
+        'Upgrades at once',
+        '5',
+        'Failure budget',
+        '1',
+        'Done',
+        'Start Roll-out',
+        'Start Next Wave',
     ]);
     const started = performance.now();
     const state = await runCommand<RolloutState>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(snapshotId));
     const seconds = (performance.now() - started) / 1000;
     const outcomes = Object.values(state.outcomes);
     return {
-        pools: outcomes.length, status: state.status, succeeded: outcomes.filter((o) => o.status === 'succeeded').length,
-        seconds: Math.round(seconds * 10) / 10, throttled: await emulator.throttled(),
+        pools: outcomes.length,
+        status: state.status,
+        succeeded: outcomes.filter((o) => o.status === 'succeeded').length,
+        seconds: Math.round(seconds * 10) / 10,
+        throttled: await emulator.throttled(),
     };
 }

@@ -1,6 +1,24 @@
 import {
-    assertCount, assertOsNotRetired, assertPoolOptions, assertRunning, assertUpgradeSettings, assertNodeImageSnapshot, assertNotLastSystemPool, assertNotPastControlPlane, assertPoolName, assertSupported, assertSystemPoolLinux, assertWithinSkew,
-    assertTerminal, assertUpgradePath, assertImageWithin90Days, assertWindowsNetwork, isLongTermSupport, isUpgrade, supportedPatches, assertRollback,
+    assertCount,
+    assertOsNotRetired,
+    assertPoolOptions,
+    assertRunning,
+    assertUpgradeSettings,
+    assertNodeImageSnapshot,
+    assertNotLastSystemPool,
+    assertNotPastControlPlane,
+    assertPoolName,
+    assertSupported,
+    assertSystemPoolLinux,
+    assertWithinSkew,
+    assertTerminal,
+    assertUpgradePath,
+    assertImageWithin90Days,
+    assertWindowsNetwork,
+    isLongTermSupport,
+    isUpgrade,
+    supportedPatches,
+    assertRollback,
 } from '../aksRules';
 import { aksError, ArmRequest, checkConditions, Json, newETag } from '../http';
 import type { Params, RouteTable } from '../routes';
@@ -25,17 +43,24 @@ const RECENTLY_USED = 5;
 
 /** Agent pools: list, read, create, replace (scale, upgrade), delete, upgrade profile, node image upgrade. */
 export function registerAgentPools(table: RouteTable, context: Context): void {
-    const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/managedClusters/{cluster}/agentPools';
+    const base =
+        '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/managedClusters/{cluster}/agentPools';
     table.add('agentPools.list', 'GET', base, (request, params) => {
         const cluster = findCluster(context.state(), params);
-        return page(context, request, [...cluster.pools.values()].map((p) => poolJson(cluster, p)));
+        return page(
+            context,
+            request,
+            [...cluster.pools.values()].map((p) => poolJson(cluster, p)),
+        );
     });
     table.add('agentPools.get', 'GET', `${base}/{pool}`, (_request, params) => {
         const cluster = findCluster(context.state(), params);
         const pool = findPool(cluster, params.pool);
         return { status: 200, body: poolJson(cluster, pool), headers: { etag: pool.eTag } };
     });
-    table.add('agentPools.put', 'PUT', `${base}/{pool}`, (request, params) => putPool(context, request, findCluster(context.state(), params), params.pool));
+    table.add('agentPools.put', 'PUT', `${base}/{pool}`, (request, params) =>
+        putPool(context, request, findCluster(context.state(), params), params.pool),
+    );
     table.add('agentPools.delete', 'DELETE', `${base}/{pool}`, (request, params) => {
         const cluster = findCluster(context.state(), params);
         const existing = cluster.pools.get(params.pool.toLowerCase());
@@ -48,9 +73,16 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
         existing.properties.provisioningState = 'Deleting';
         existing.eTag = newETag();
         const headers = startOperation(context, request, {
-            subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId: `${clusterId(cluster)}/agentPools/${existing.name}`, kind: 'DELETE',
-            settle: (status) => (status === 'Succeeded' ? cluster.pools.delete(existing.name.toLowerCase()) : (existing.properties.provisioningState = status)),
-            result: () => ({}), withLocation: true,
+            subscriptionId: cluster.subscriptionId,
+            location: cluster.location,
+            resourceId: `${clusterId(cluster)}/agentPools/${existing.name}`,
+            kind: 'DELETE',
+            settle: (status) =>
+                status === 'Succeeded'
+                    ? cluster.pools.delete(existing.name.toLowerCase())
+                    : (existing.properties.provisioningState = status),
+            result: () => ({}),
+            withLocation: true,
         });
         return { status: 202, headers };
     });
@@ -60,14 +92,18 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
         const current = String(pool.properties.currentOrchestratorVersion ?? pool.properties.orchestratorVersion);
         const controlPlane = String(cluster.properties.kubernetesVersion);
         // What a PUT would take: supported for the cluster's plan, newer, not past the control plane, one minor at most.
-        const upgrades = supportedPatches(cluster.location, isLongTermSupport(cluster.properties))
-            .filter((v) => isUpgrade(current, v) && !isUpgrade(controlPlane, v) && Number(v.split('.')[1]) - Number(current.split('.')[1]) <= 1);
+        const upgrades = supportedPatches(cluster.location, isLongTermSupport(cluster.properties)).filter(
+            (v) => isUpgrade(current, v) && !isUpgrade(controlPlane, v) && Number(v.split('.')[1]) - Number(current.split('.')[1]) <= 1,
+        );
         return {
-            status: 200, body: {
-                id: `${clusterId(cluster)}/agentPools/${pool.name}/upgradeProfiles/default`, name: 'default',
+            status: 200,
+            body: {
+                id: `${clusterId(cluster)}/agentPools/${pool.name}/upgradeProfiles/default`,
+                name: 'default',
                 type: 'Microsoft.ContainerService/managedClusters/agentPools/upgradeProfiles',
                 properties: {
-                    kubernetesVersion: current, osType: pool.properties.osType,
+                    kubernetesVersion: current,
+                    osType: pool.properties.osType,
                     latestNodeImageVersion: latestNodeImageOf(pool.properties, cluster.location),
                     upgrades: upgrades.map((kubernetesVersion) => ({ kubernetesVersion })),
                     recentlyUsedVersions: pool.recentlyUsed ?? [],
@@ -82,7 +118,14 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
     table.add('agentPools.abortLatestOperation', 'POST', `${base}/{pool}/abort`, (request, params) => {
         const cluster = findCluster(context.state(), params);
         const pool = findPool(cluster, params.pool);
-        return abortLatestOperation(context, request, `${clusterId(cluster)}/agentPools/${pool.name}`, pool.properties, cluster.location, `agent pool '${pool.name}'`);
+        return abortLatestOperation(
+            context,
+            request,
+            `${clusterId(cluster)}/agentPools/${pool.name}`,
+            pool.properties,
+            cluster.location,
+            `agent pool '${pool.name}'`,
+        );
     });
 }
 
@@ -92,18 +135,38 @@ export function registerAgentPools(table: RouteTable, context: Context): void {
  * returned." The abort is itself a long operation (202 with both headers); the operation it stops ends `Canceled` when
  * the abort ends. The 409's code is the emulator's (the spec names none).
  */
-export function abortLatestOperation(context: Context, request: ArmRequest, resourceId: string, properties: Json, location: string, what: string) {
-    const running = [...context.state().operations.values()]
-        .find((o) => o.status === 'InProgress' && o.resourceId.toLowerCase() === resourceId.toLowerCase() && !o.kind.startsWith('POST abort'));
+export function abortLatestOperation(
+    context: Context,
+    request: ArmRequest,
+    resourceId: string,
+    properties: Json,
+    location: string,
+    what: string,
+) {
+    const running = [...context.state().operations.values()].find(
+        (o) => o.status === 'InProgress' && o.resourceId.toLowerCase() === resourceId.toLowerCase() && !o.kind.startsWith('POST abort'),
+    );
     if (!running) {
-        throw aksError(409, 'OperationNotAllowed', `There is no operation in progress on ${what} to abort: its provisioning state is ${String(properties.provisioningState)}.`);
+        throw aksError(
+            409,
+            'OperationNotAllowed',
+            `There is no operation in progress on ${what} to abort: its provisioning state is ${String(properties.provisioningState)}.`,
+        );
     }
-    running.end = { status: 'Canceled', error: { code: 'OperationCanceled', message: `The operation on ${what} was aborted by abortLatestOperation.` } };
+    running.end = {
+        status: 'Canceled',
+        error: { code: 'OperationCanceled', message: `The operation on ${what} was aborted by abortLatestOperation.` },
+    };
     properties.provisioningState = 'Canceling';
     const subscriptionId = resourceId.split('/')[2];
     const headers = startOperation(context, request, {
-        subscriptionId, location, resourceId, kind: 'POST abort',
-        settle: () => finishOperation(running), result: () => ({}), withLocation: true,
+        subscriptionId,
+        location,
+        resourceId,
+        kind: 'POST abort',
+        settle: () => finishOperation(running),
+        result: () => ({}),
+        withLocation: true,
     });
     return { status: 202, headers };
 }
@@ -127,8 +190,11 @@ function findPool(cluster: ClusterRecord, name: string): PoolRecord {
 }
 
 export function notFound(type: string, name: string, rg: string) {
-    return aksError(404, 'ResourceNotFound',
-        `The Resource 'Microsoft.ContainerService/${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+    return aksError(
+        404,
+        'ResourceNotFound',
+        `The Resource 'Microsoft.ContainerService/${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    );
 }
 
 /** The snapshot a pool profile names in `creationData`, or AKS's 400 when it names one that does not exist. */
@@ -152,7 +218,11 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
     const mode = String(input.mode ?? 'User');
     assertSystemPoolLinux(mode, osType);
     const controlPlane = String(cluster.properties.kubernetesVersion);
-    const requested = input.orchestratorVersion ? String(input.orchestratorVersion) : snapshot ? String(snapshot.properties.kubernetesVersion) : controlPlane;
+    const requested = input.orchestratorVersion
+        ? String(input.orchestratorVersion)
+        : snapshot
+          ? String(snapshot.properties.kubernetesVersion)
+          : controlPlane;
     assertNotPastControlPlane(requested, controlPlane, true);
     assertSupported(requested, cluster.location, isLongTermSupport(cluster.properties));
     assertWithinSkew(requested, controlPlane);
@@ -165,16 +235,34 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
         assertOsNotRetired(snapshot.properties, requested);
     }
     const properties: Json = {
-        maxPods: 110, osDiskSizeGB: 128, osDiskType: 'Managed', kubeletDiskType: 'OS', type: 'VirtualMachineScaleSets', enableAutoScaling: false,
+        maxPods: 110,
+        osDiskSizeGB: 128,
+        osDiskType: 'Managed',
+        kubeletDiskType: 'OS',
+        type: 'VirtualMachineScaleSets',
+        enableAutoScaling: false,
         // FIPS is what the request says (REST example AgentPoolsCreate_Snapshot sends `enableFIPS` beside `creationData`):
         // AKS does not take it from the snapshot.
-        scaleDownMode: 'Delete', enableNodePublicIP: false, enableEncryptionAtHost: false, enableUltraSSD: false, enableFIPS: false,
-        upgradeSettings: { maxSurge: '10%', maxUnavailable: '0' }, securityProfile: { enableVTPM: false, enableSecureBoot: false },
+        scaleDownMode: 'Delete',
+        enableNodePublicIP: false,
+        enableEncryptionAtHost: false,
+        enableUltraSSD: false,
+        enableFIPS: false,
+        upgradeSettings: { maxSurge: '10%', maxUnavailable: '0' },
+        securityProfile: { enableVTPM: false, enableSecureBoot: false },
         ...input,
-        count, vmSize, osType, osSKU: osSku, mode,
-        orchestratorVersion: requested, currentOrchestratorVersion: requested,
-        nodeImageVersion: snapshot ? snapshot.properties.nodeImageVersion : latestNodeImage(osType, osSku as string, vmSize, input.enableFIPS === true, cluster.location),
-        provisioningState: 'Creating', powerState: { code: 'Running' },
+        count,
+        vmSize,
+        osType,
+        osSKU: osSku,
+        mode,
+        orchestratorVersion: requested,
+        currentOrchestratorVersion: requested,
+        nodeImageVersion: snapshot
+            ? snapshot.properties.nodeImageVersion
+            : latestNodeImage(osType, osSku as string, vmSize, input.enableFIPS === true, cluster.location),
+        provisioningState: 'Creating',
+        powerState: { code: 'Running' },
     };
     delete properties.eTag;
     delete properties.name;
@@ -186,7 +274,7 @@ export function newPool(state: EmulatorState, cluster: ClusterRecord, name: stri
 
 function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, name: string) {
     const state = context.state();
-    const props = ((request.body ?? {}) as Json).properties as Json | undefined ?? {};
+    const props = (((request.body ?? {}) as Json).properties as Json | undefined) ?? {};
     const existing = cluster.pools.get(name.toLowerCase());
     checkConditions(request, existing, `agent pool '${name}'`);
     assertUpgradeSettings(props.upgradeSettings as Json | undefined);
@@ -197,8 +285,12 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
         const pool = newPool(state, cluster, name, props);
         cluster.pools.set(name.toLowerCase(), pool);
         const headers = startOperation(context, request, {
-            subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId, kind: 'PUT',
-            settle: (status) => (pool.properties.provisioningState = status), result: () => poolJson(cluster, pool),
+            subscriptionId: cluster.subscriptionId,
+            location: cluster.location,
+            resourceId,
+            kind: 'PUT',
+            settle: (status) => (pool.properties.provisioningState = status),
+            result: () => poolJson(cluster, pool),
         });
         return { status: 201, body: poolJson(cluster, pool), headers: { ...headers, etag: pool.eTag } };
     }
@@ -243,9 +335,7 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
             assertImageWithin90Days(String(snapshot.properties.nodeImageVersion), armNow(context.knobs));
         }
         // An upgrade without a snapshot moves the pool to the latest image and leaves its snapshot (R7).
-        next.nodeImageVersion = snapshot
-            ? snapshot.properties.nodeImageVersion
-            : latestNodeImageOf(before, cluster.location);
+        next.nodeImageVersion = snapshot ? snapshot.properties.nodeImageVersion : latestNodeImageOf(before, cluster.location);
         if (!snapshot) {
             delete next.creationData;
         }
@@ -256,7 +346,10 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
     existing.properties = next;
     existing.eTag = newETag();
     const headers = startOperation(context, request, {
-        subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId, kind: 'PUT',
+        subscriptionId: cluster.subscriptionId,
+        location: cluster.location,
+        resourceId,
+        kind: 'PUT',
         settle: (status) => {
             existing.properties.provisioningState = status;
             if (status === 'Succeeded') {
@@ -272,15 +365,21 @@ function putPool(context: Context, request: ArmRequest, cluster: ClusterRecord, 
  * What a pool PUT's `nodeImageVersion` asks for: nothing when absent or the pool's own image; a rollback to a
  * recently used version; else AKS's 400 (REST spec 2026-04-01: "Only values from `recentlyUsedVersions` are allowed").
  */
-function rollbackTarget(pool: PoolRecord, asked: unknown): { nodeImageVersion: string; orchestratorVersion: string; timestamp: string } | undefined {
+function rollbackTarget(
+    pool: PoolRecord,
+    asked: unknown,
+): { nodeImageVersion: string; orchestratorVersion: string; timestamp: string } | undefined {
     if (asked === undefined || asked === null || asked === pool.properties.nodeImageVersion) {
         return undefined;
     }
     const target = (pool.recentlyUsed ?? []).find((v) => v.nodeImageVersion === asked);
     if (!target) {
-        throw aksError(400, 'InvalidParameter',
+        throw aksError(
+            400,
+            'InvalidParameter',
             `The node image version '${String(asked)}' of agent pool '${pool.name}' is not one of its recently used versions; setting nodeImageVersion rolls a pool back to one of them.`,
-            'properties.nodeImageVersion');
+            'properties.nodeImageVersion',
+        );
     }
     return target;
 }
@@ -291,8 +390,15 @@ function rollbackTarget(pool: PoolRecord, asked: unknown): { nodeImageVersion: s
  */
 function remember(pool: PoolRecord, at: Date): void {
     const p = pool.properties;
-    const now = { orchestratorVersion: String(p.currentOrchestratorVersion ?? p.orchestratorVersion), nodeImageVersion: String(p.nodeImageVersion), timestamp: at.toISOString() };
-    pool.recentlyUsed = [now, ...(pool.recentlyUsed ?? []).filter((v) => v.nodeImageVersion !== now.nodeImageVersion)].slice(0, RECENTLY_USED);
+    const now = {
+        orchestratorVersion: String(p.currentOrchestratorVersion ?? p.orchestratorVersion),
+        nodeImageVersion: String(p.nodeImageVersion),
+        timestamp: at.toISOString(),
+    };
+    pool.recentlyUsed = [now, ...(pool.recentlyUsed ?? []).filter((v) => v.nodeImageVersion !== now.nodeImageVersion)].slice(
+        0,
+        RECENTLY_USED,
+    );
 }
 
 /**
@@ -316,7 +422,10 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
         if (!snapshot) {
             throw aksError(400, 'InvalidParameter', `The snapshot '${snapshotId}' was not found.`, 'AKSSnapshotId');
         }
-        assertNodeImageSnapshot(String(snapshot.properties.kubernetesVersion), String(p.currentOrchestratorVersion ?? p.orchestratorVersion));
+        assertNodeImageSnapshot(
+            String(snapshot.properties.kubernetesVersion),
+            String(p.currentOrchestratorVersion ?? p.orchestratorVersion),
+        );
         assertOsNotRetired(snapshot.properties, String(snapshot.properties.kubernetesVersion));
         assertImageWithin90Days(String(snapshot.properties.nodeImageVersion), armNow(context.knobs));
         p.nodeImageVersion = snapshot.properties.nodeImageVersion;
@@ -328,8 +437,13 @@ function upgradeNodeImage(context: Context, request: ArmRequest, cluster: Cluste
     p.provisioningState = 'UpgradingNodeImageVersion';
     pool.eTag = newETag();
     const headers = startOperation(context, request, {
-        subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId: `${clusterId(cluster)}/agentPools/${pool.name}`, kind: 'POST upgradeNodeImageVersion',
-        settle: (status) => (pool.properties.provisioningState = status), result: () => poolJson(cluster, pool), withLocation: true,
+        subscriptionId: cluster.subscriptionId,
+        location: cluster.location,
+        resourceId: `${clusterId(cluster)}/agentPools/${pool.name}`,
+        kind: 'POST upgradeNodeImageVersion',
+        settle: (status) => (pool.properties.provisioningState = status),
+        result: () => poolJson(cluster, pool),
+        withLocation: true,
     });
     return { status: 202, body: poolJson(cluster, pool), headers };
 }

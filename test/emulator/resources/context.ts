@@ -47,9 +47,17 @@ export function startOperation(context: Context, request: ArmRequest, spec: Oper
     const id = crypto.randomUUID();
     const end = request.twist.operationEnd ?? { status: 'Succeeded' as const };
     const operation: Operation = {
-        id, subscriptionId: spec.subscriptionId, location: spec.location, resourceId: spec.resourceId, kind: spec.kind,
-        startTime: new Date().toISOString(), pollsLeft: context.knobs.operationPolls, status: 'InProgress',
-        settle: spec.settle, result: spec.result, end,
+        id,
+        subscriptionId: spec.subscriptionId,
+        location: spec.location,
+        resourceId: spec.resourceId,
+        kind: spec.kind,
+        startTime: new Date().toISOString(),
+        pollsLeft: context.knobs.operationPolls,
+        status: 'InProgress',
+        settle: spec.settle,
+        result: spec.result,
+        end,
     };
     context.state().operations.set(id, operation);
     const base = `${request.twist.operationOrigin ?? request.origin}/subscriptions/${spec.subscriptionId}/providers/Microsoft.ContainerService/locations/${spec.location}`;

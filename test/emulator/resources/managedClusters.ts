@@ -1,6 +1,18 @@
 import {
-    assertAutoUpgradeProfile, assertClusterName, assertClusterOptions, assertTags, assertDnsPrefix, assertDnsPrefixUnchanged, assertHasSystemPool, assertSupported, assertRunning, assertTerminal,
-    assertUpgradePath, isLongTermSupport, isUpgrade, supportedPatches,
+    assertAutoUpgradeProfile,
+    assertClusterName,
+    assertClusterOptions,
+    assertTags,
+    assertDnsPrefix,
+    assertDnsPrefixUnchanged,
+    assertHasSystemPool,
+    assertSupported,
+    assertRunning,
+    assertTerminal,
+    assertUpgradePath,
+    isLongTermSupport,
+    isUpgrade,
+    supportedPatches,
 } from '../aksRules';
 import { armError, ArmRequest, checkConditions, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
@@ -14,8 +26,19 @@ import { Context, page, startOperation } from './context';
  * `readOnly`, and says of `dnsPrefix` "This cannot be updated once the Managed Cluster has been created"; pools
  * change through the agent pool API (AKS docs, "Create node pools": a cluster PUT does not add or remove pools).
  */
-const READ_ONLY = ['provisioningState', 'powerState', 'currentKubernetesVersion', 'fqdn', 'azurePortalFQDN', 'nodeResourceGroup', 'maxAgentPools',
-    'identityProfile', 'resourceUID', 'agentPoolProfiles', 'dnsPrefix'];
+const READ_ONLY = [
+    'provisioningState',
+    'powerState',
+    'currentKubernetesVersion',
+    'fqdn',
+    'azurePortalFQDN',
+    'nodeResourceGroup',
+    'maxAgentPools',
+    'identityProfile',
+    'resourceUID',
+    'agentPoolProfiles',
+    'dnsPrefix',
+];
 
 /** Managed clusters, their versions and upgrade profiles, and the region's Kubernetes versions. */
 export function registerManagedClusters(table: RouteTable, context: Context): void {
@@ -29,7 +52,14 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
         const state = context.state();
         const sub = state.subscription(params.subscriptionId).subscriptionId;
         const group = state.group(sub, params.resourceGroup);
-        return page(context, request, state.clustersIn(sub).filter((c) => c.resourceGroup.toLowerCase() === group.name.toLowerCase()).map(clusterJson));
+        return page(
+            context,
+            request,
+            state
+                .clustersIn(sub)
+                .filter((c) => c.resourceGroup.toLowerCase() === group.name.toLowerCase())
+                .map(clusterJson),
+        );
     });
     table.add('kubernetesVersions.list', 'GET', `${provider}/locations/{location}/kubernetesVersions`, (_request, params) => {
         context.state().subscription(params.subscriptionId);
@@ -39,15 +69,26 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
         // The older form `az aks get-versions` (2.45) reads.
         const sub = context.state().subscription(params.subscriptionId).subscriptionId;
         const values = supportedKubernetesVersions(params.location).values as Json[];
-        const orchestrators = values.flatMap((minor) => Object.entries(minor.patchVersions as Record<string, { upgrades: string[] }>).map(([version, patch]) => ({
-            orchestratorType: 'Kubernetes', orchestratorVersion: version,
-            ...(minor.isDefault ? { default: true } : {}), ...(minor.isPreview ? { isPreview: true } : {}),
-            upgrades: patch.upgrades.map((orchestratorVersion) => ({ orchestratorType: 'Kubernetes', orchestratorVersion, ...(orchestratorVersion.startsWith('1.35') ? { isPreview: true } : {}) })),
-        })));
+        const orchestrators = values.flatMap((minor) =>
+            Object.entries(minor.patchVersions as Record<string, { upgrades: string[] }>).map(([version, patch]) => ({
+                orchestratorType: 'Kubernetes',
+                orchestratorVersion: version,
+                ...(minor.isDefault ? { default: true } : {}),
+                ...(minor.isPreview ? { isPreview: true } : {}),
+                upgrades: patch.upgrades.map((orchestratorVersion) => ({
+                    orchestratorType: 'Kubernetes',
+                    orchestratorVersion,
+                    ...(orchestratorVersion.startsWith('1.35') ? { isPreview: true } : {}),
+                })),
+            })),
+        );
         return {
-            status: 200, body: {
+            status: 200,
+            body: {
                 id: `/subscriptions/${sub}/providers/Microsoft.ContainerService/locations/${params.location}/orchestrators`,
-                name: 'default', type: 'Microsoft.ContainerService/locations/orchestrators', properties: { orchestrators },
+                name: 'default',
+                type: 'Microsoft.ContainerService/locations/orchestrators',
+                properties: { orchestrators },
             },
         };
     });
@@ -77,24 +118,45 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
         existing.properties.provisioningState = 'Deleting';
         existing.eTag = newETag();
         const headers = startOperation(context, request, {
-            subscriptionId: sub, location: existing.location, resourceId: clusterId(existing), kind: 'DELETE',
+            subscriptionId: sub,
+            location: existing.location,
+            resourceId: clusterId(existing),
+            kind: 'DELETE',
             settle: (status) => (status === 'Succeeded' ? state.clusters.delete(k) : (existing.properties.provisioningState = status)),
-            result: () => ({}), withLocation: true,
+            result: () => ({}),
+            withLocation: true,
         });
         return { status: 202, headers };
     });
     table.add('managedClusters.abortLatestOperation', 'POST', `${inGroup}/{cluster}/abort`, (request, params) => {
         const cluster = findCluster(context.state(), params);
-        return abortLatestOperation(context, request, clusterId(cluster), cluster.properties, cluster.location, `managed cluster '${cluster.name}'`);
+        return abortLatestOperation(
+            context,
+            request,
+            clusterId(cluster),
+            cluster.properties,
+            cluster.location,
+            `managed cluster '${cluster.name}'`,
+        );
     });
     table.add('managedClusters.upgradeProfile', 'GET', `${inGroup}/{cluster}/upgradeProfiles/{profile}`, (_request, params) => {
         const cluster = findCluster(context.state(), params);
         const current = String(cluster.properties.kubernetesVersion);
-        const upgrades = supportedPatches(cluster.location, isLongTermSupport(cluster.properties)).filter((v) => v !== current && isUpgrade(current, v));
-        const profile = (name: string, osType: string) => ({ name, kubernetesVersion: current, osType, upgrades: upgrades.map((kubernetesVersion) => ({ kubernetesVersion })) });
+        const upgrades = supportedPatches(cluster.location, isLongTermSupport(cluster.properties)).filter(
+            (v) => v !== current && isUpgrade(current, v),
+        );
+        const profile = (name: string, osType: string) => ({
+            name,
+            kubernetesVersion: current,
+            osType,
+            upgrades: upgrades.map((kubernetesVersion) => ({ kubernetesVersion })),
+        });
         return {
-            status: 200, body: {
-                id: `${clusterId(cluster)}/upgradeprofiles/default`, name: 'default', type: 'Microsoft.ContainerService/managedClusters/upgradeprofiles',
+            status: 200,
+            body: {
+                id: `${clusterId(cluster)}/upgradeprofiles/default`,
+                name: 'default',
+                type: 'Microsoft.ContainerService/managedClusters/upgradeprofiles',
                 properties: {
                     controlPlaneProfile: profile('', 'Linux'),
                     agentPoolProfiles: [...cluster.pools.values()].map((p) => profile(p.name, String(p.properties.osType))),
@@ -102,20 +164,30 @@ export function registerManagedClusters(table: RouteTable, context: Context): vo
             },
         };
     });
-    table.add('managedClusters.availableAgentPoolVersions', 'GET', `${inGroup}/{cluster}/availableAgentPoolVersions`, (_request, params) => {
-        const cluster = findCluster(context.state(), params);
-        // The region's versions for the cluster's support plan: LTS-only minors only on long-term support.
-        const offered = supportedPatches(cluster.location, isLongTermSupport(cluster.properties));
-        const versions = (supportedKubernetesVersions(cluster.location).values as Json[]).flatMap((v) => Object.keys(v.patchVersions as Json)
-            .filter((kubernetesVersion) => offered.includes(kubernetesVersion))
-            .map((kubernetesVersion) => ({ kubernetesVersion, isPreview: v.isPreview ?? false, default: v.isDefault ?? false })));
-        return {
-            status: 200, body: {
-                id: `${clusterId(cluster)}/availableagentpoolversions`, name: 'default', type: 'Microsoft.ContainerService/managedClusters/availableAgentpoolVersions',
-                properties: { agentPoolVersions: versions },
-            },
-        };
-    });
+    table.add(
+        'managedClusters.availableAgentPoolVersions',
+        'GET',
+        `${inGroup}/{cluster}/availableAgentPoolVersions`,
+        (_request, params) => {
+            const cluster = findCluster(context.state(), params);
+            // The region's versions for the cluster's support plan: LTS-only minors only on long-term support.
+            const offered = supportedPatches(cluster.location, isLongTermSupport(cluster.properties));
+            const versions = (supportedKubernetesVersions(cluster.location).values as Json[]).flatMap((v) =>
+                Object.keys(v.patchVersions as Json)
+                    .filter((kubernetesVersion) => offered.includes(kubernetesVersion))
+                    .map((kubernetesVersion) => ({ kubernetesVersion, isPreview: v.isPreview ?? false, default: v.isDefault ?? false })),
+            );
+            return {
+                status: 200,
+                body: {
+                    id: `${clusterId(cluster)}/availableagentpoolversions`,
+                    name: 'default',
+                    type: 'Microsoft.ContainerService/managedClusters/availableAgentpoolVersions',
+                    properties: { agentPoolVersions: versions },
+                },
+            };
+        },
+    );
 }
 
 function createCluster(context: Context, request: ArmRequest, sub: string, resourceGroup: string, name: string) {
@@ -150,11 +222,23 @@ function createCluster(context: Context, request: ArmRequest, sub: string, resou
         delete defaults.networkPluginMode;
         properties.networkProfile = { ...defaults, ...(props.networkProfile as Json) };
     }
-    Object.assign(properties, { autoUpgradeProfile, provisioningState: 'Creating', kubernetesVersion: version, currentKubernetesVersion: version });
+    Object.assign(properties, {
+        autoUpgradeProfile,
+        provisioningState: 'Creating',
+        kubernetesVersion: version,
+        currentKubernetesVersion: version,
+    });
     const cluster: ClusterRecord = {
-        subscriptionId: sub, resourceGroup, name, location, tags: (input.tags ?? {}) as Record<string, string>,
+        subscriptionId: sub,
+        resourceGroup,
+        name,
+        location,
+        tags: (input.tags ?? {}) as Record<string, string>,
         identity: { type: 'SystemAssigned', principalId: guidOf(name, 'principal'), tenantId: state.tenantId },
-        sku: (input.sku as Json | undefined) ?? { name: 'Base', tier: 'Free' }, properties, eTag: newETag(), pools: new Map(),
+        sku: (input.sku as Json | undefined) ?? { name: 'Base', tier: 'Free' },
+        properties,
+        eTag: newETag(),
+        pools: new Map(),
     };
     for (const profile of profiles) {
         const poolName = String(profile.name ?? '');
@@ -164,7 +248,10 @@ function createCluster(context: Context, request: ArmRequest, sub: string, resou
     }
     state.clusters.set(key(sub, resourceGroup, name), cluster);
     const headers = startOperation(context, request, {
-        subscriptionId: sub, location, resourceId: clusterId(cluster), kind: 'PUT',
+        subscriptionId: sub,
+        location,
+        resourceId: clusterId(cluster),
+        kind: 'PUT',
         settle: (status) => {
             cluster.properties.provisioningState = status;
             cluster.pools.forEach((p) => (p.properties.provisioningState = status));
@@ -216,7 +303,10 @@ function updateCluster(context: Context, request: ArmRequest, cluster: ClusterRe
     }
     cluster.eTag = newETag();
     const headers = startOperation(context, request, {
-        subscriptionId: cluster.subscriptionId, location: cluster.location, resourceId: clusterId(cluster), kind: 'PUT',
+        subscriptionId: cluster.subscriptionId,
+        location: cluster.location,
+        resourceId: clusterId(cluster),
+        kind: 'PUT',
         settle: (status) => {
             cluster.properties.provisioningState = status;
             if (status === 'Succeeded') {

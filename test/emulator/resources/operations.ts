@@ -31,7 +31,8 @@ export function registerOperations(table: RouteTable, context: Context): void {
         if (operation.error) {
             body.error = operation.error;
         }
-        const headers: Record<string, string> = operation.status === 'InProgress' ? { 'retry-after': String(context.knobs.retryAfterSeconds) } : {};
+        const headers: Record<string, string> =
+            operation.status === 'InProgress' ? { 'retry-after': String(context.knobs.retryAfterSeconds) } : {};
         return { status: 200, body, headers };
     });
     table.add('operations.result', 'GET', `${base}/operationresults/{operationId}`, (_request, params) => {

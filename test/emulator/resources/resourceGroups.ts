@@ -22,7 +22,11 @@ export function registerResourceGroups(table: RouteTable, context: Context): voi
         const sub = state.subscription(params.subscriptionId).subscriptionId;
         const name = params.resourceGroup;
         if (!isResourceGroupName(name)) {
-            throw armError(400, 'InvalidResourceGroup', `The provided resource group name '${name}' has these invalid characters or is too long.`);
+            throw armError(
+                400,
+                'InvalidResourceGroup',
+                `The provided resource group name '${name}' has these invalid characters or is too long.`,
+            );
         }
         const location = (request.body as { location?: unknown } | undefined)?.location;
         if (typeof location !== 'string' || !location) {
@@ -33,7 +37,11 @@ export function registerResourceGroups(table: RouteTable, context: Context): voi
         // Resource groups have no eTag: If-None-Match: * alone applies.
         checkConditions(request, existing ? { eTag: '\u0000' } : undefined, `resource group '${name}'`);
         if (existing && existing.location.toLowerCase() !== location.toLowerCase()) {
-            throw armError(409, 'InvalidResourceGroupLocation', `Invalid resource group location '${location}'. The Resource group already exists in location '${existing.location}'.`);
+            throw armError(
+                409,
+                'InvalidResourceGroupLocation',
+                `Invalid resource group location '${location}'. The Resource group already exists in location '${existing.location}'.`,
+            );
         }
         const group = existing ?? { subscriptionId: sub, name, location };
         state.resourceGroups.set(key(sub, name), group);

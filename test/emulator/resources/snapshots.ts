@@ -28,16 +28,33 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         const k = key(sub, rg, params.snapshot);
         return { k, existing: state.snapshots.get(k), sub, rg };
     };
-    table.add('snapshots.listBySubscription', 'GET', '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/snapshots', (request, params) => {
-        const state = context.state();
-        return page(context, request, state.snapshotsIn(state.subscription(params.subscriptionId).subscriptionId).map(snapshotJson));
-    });
-    table.add('snapshots.listByResourceGroup', 'GET', '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/snapshots', (request, params) => {
-        const state = context.state();
-        const sub = state.subscription(params.subscriptionId).subscriptionId;
-        const rg = state.group(sub, params.resourceGroup).name.toLowerCase();
-        return page(context, request, state.snapshotsIn(sub).filter((s) => s.resourceGroup.toLowerCase() === rg).map(snapshotJson));
-    });
+    table.add(
+        'snapshots.listBySubscription',
+        'GET',
+        '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/snapshots',
+        (request, params) => {
+            const state = context.state();
+            return page(context, request, state.snapshotsIn(state.subscription(params.subscriptionId).subscriptionId).map(snapshotJson));
+        },
+    );
+    table.add(
+        'snapshots.listByResourceGroup',
+        'GET',
+        '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/snapshots',
+        (request, params) => {
+            const state = context.state();
+            const sub = state.subscription(params.subscriptionId).subscriptionId;
+            const rg = state.group(sub, params.resourceGroup).name.toLowerCase();
+            return page(
+                context,
+                request,
+                state
+                    .snapshotsIn(sub)
+                    .filter((s) => s.resourceGroup.toLowerCase() === rg)
+                    .map(snapshotJson),
+            );
+        },
+    );
     table.add('snapshots.get', 'GET', one, (_request, params) => {
         const { existing } = find(params);
         if (!existing) {
@@ -69,7 +86,8 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         existing.eTag = newETag();
         return { status: 200, body: snapshotJson(existing), headers: etag(existing) };
     });
-    // ARM's Tags API on a snapshot (Tags_UpdateAtScope, Microsoft.Resources 2021-04-01, learn.microsoft.com/rest/api/resources/tags/updateatscope):
+    // ARM's Tags API on a snapshot (Tags_UpdateAtScope, Microsoft.Resources 2021-04-01,
+    // learn.microsoft.com/rest/api/resources/tags/updateatscope):
     // ARM merges on its side, so a change to one tag never drops another. `Merge` adds or updates the given tags,
     // `Replace` sets exactly them, `Delete` removes those given by name, or by name and value when a value is given.
     table.add('tags.getAtScope', 'GET', `${one}/providers/Microsoft.Resources/tags/default`, (_request, params) => {
@@ -87,7 +105,11 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         const input = (request.body ?? {}) as Json;
         const given = ((input.properties ?? {}) as Json).tags;
         if (!given || typeof given !== 'object' || Array.isArray(given)) {
-            throw armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized: \'properties.tags\' is required.');
+            throw armError(
+                400,
+                'InvalidRequestContent',
+                "The request content was invalid and could not be deserialized: 'properties.tags' is required.",
+            );
         }
         const tags = { ...(existing.tags ?? {}) };
         const named = (name: string): string | undefined => Object.keys(tags).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -112,7 +134,11 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
                 }
                 break;
             default:
-                throw armError(400, 'InvalidTagPatchOperation', `The tag patch operation '${String(input.operation)}' is not valid. Valid operations are Merge, Replace and Delete.`);
+                throw armError(
+                    400,
+                    'InvalidTagPatchOperation',
+                    `The tag patch operation '${String(input.operation)}' is not valid. Valid operations are Merge, Replace and Delete.`,
+                );
         }
         assertTags(tags);
         existing.tags = tags;
@@ -135,7 +161,12 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         const props = (input.properties ?? {}) as Json;
         const sourceId = (props.creationData as Json | undefined)?.sourceResourceId;
         if (typeof sourceId !== 'string') {
-            throw aksError(400, 'InvalidParameter', 'The value of parameter creationData.sourceResourceId is required.', 'creationData.sourceResourceId');
+            throw aksError(
+                400,
+                'InvalidParameter',
+                'The value of parameter creationData.sourceResourceId is required.',
+                'creationData.sourceResourceId',
+            );
         }
         const source = state.findPool(sourceId);
         if (!source) {
@@ -145,13 +176,28 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
         const p = source.pool.properties;
         const now = new Date().toISOString();
         const record: SnapshotRecord = {
-            subscriptionId: sub, resourceGroup: rg, name, location,
+            subscriptionId: sub,
+            resourceGroup: rg,
+            name,
+            location,
             tags: input.tags as Record<string, string> | undefined,
-            systemData: existing?.systemData ?? { createdBy: CLIENT_ID, createdByType: 'Application', createdAt: now, lastModifiedBy: CLIENT_ID, lastModifiedByType: 'Application', lastModifiedAt: now },
+            systemData: existing?.systemData ?? {
+                createdBy: CLIENT_ID,
+                createdByType: 'Application',
+                createdAt: now,
+                lastModifiedBy: CLIENT_ID,
+                lastModifiedByType: 'Application',
+                lastModifiedAt: now,
+            },
             properties: {
-                creationData: { sourceResourceId: sourceId }, snapshotType: 'NodePool',
-                kubernetesVersion: p.currentOrchestratorVersion ?? p.orchestratorVersion, nodeImageVersion: p.nodeImageVersion,
-                osType: p.osType, osSku: p.osSKU, vmSize: p.vmSize, enableFIPS: p.enableFIPS ?? false,
+                creationData: { sourceResourceId: sourceId },
+                snapshotType: 'NodePool',
+                kubernetesVersion: p.currentOrchestratorVersion ?? p.orchestratorVersion,
+                nodeImageVersion: p.nodeImageVersion,
+                osType: p.osType,
+                osSku: p.osSKU,
+                vmSize: p.vmSize,
+                enableFIPS: p.enableFIPS ?? false,
             },
             eTag: newETag(),
         };
@@ -162,5 +208,10 @@ export function registerSnapshots(table: RouteTable, context: Context): void {
 }
 
 function tagsJson(s: SnapshotRecord): Json {
-    return { id: `${snapshotId(s)}/providers/Microsoft.Resources/tags/default`, name: 'default', type: 'Microsoft.Resources/tags', properties: { tags: { ...(s.tags ?? {}) } } };
+    return {
+        id: `${snapshotId(s)}/providers/Microsoft.Resources/tags/default`,
+        name: 'default',
+        type: 'Microsoft.Resources/tags',
+        properties: { tags: { ...(s.tags ?? {}) } },
+    };
 }

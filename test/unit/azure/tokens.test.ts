@@ -15,10 +15,12 @@ describe('Tokens: kept until their expiry is near, one request per tenant and sc
         assert.strictEqual(reuseUntil(short, 0), 6_000);
         // An expiry that cannot be read (0) is never reused.
         assert.ok(reuseUntil({ token: 't', expiresOnTimestamp: 0 }, 1000) < 1000);
-        fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e9 }), (takenAt, life) => {
-            const until = reuseUntil({ token: 't', expiresOnTimestamp: takenAt + life }, takenAt);
-            return until < takenAt + life && until >= takenAt;
-        }));
+        fc.assert(
+            fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e9 }), (takenAt, life) => {
+                const until = reuseUntil({ token: 't', expiresOnTimestamp: takenAt + life }, takenAt);
+                return until < takenAt + life && until >= takenAt;
+            }),
+        );
     });
 
     it('reads the expiry and the tenant of a JWT, and nothing of a token that is not one', () => {
@@ -52,13 +54,22 @@ describe('Tokens: kept until their expiry is near, one request per tenant and sc
         assert.strictEqual(taken, 4);
     });
 
-    it('VS Code\'s public sign-in serves only the public cloud; every other cloud is the sovereign one', () => {
+    it("VS Code's public sign-in serves only the public cloud; every other cloud is the sovereign one", () => {
         assert.strictEqual(authProviderId(AZURE_CLOUD), 'microsoft');
         assert.strictEqual(authProviderId(resolveCloud('ChinaCloud', undefined)), 'microsoft-sovereign-cloud');
         assert.strictEqual(authProviderId(resolveCloud('USGovernment', undefined)), 'microsoft-sovereign-cloud');
-        assert.strictEqual(authProviderId(resolveCloud('custom', {
-            name: 'AzureCloud', resourceManagerEndpointUrl: 'https://arm.example/', activeDirectoryEndpointUrl: 'https://login.example/', activeDirectoryResourceId: 'https://arm.example/',
-        })), 'microsoft-sovereign-cloud', 'a custom cloud named like the public one is still custom');
+        assert.strictEqual(
+            authProviderId(
+                resolveCloud('custom', {
+                    name: 'AzureCloud',
+                    resourceManagerEndpointUrl: 'https://arm.example/',
+                    activeDirectoryEndpointUrl: 'https://login.example/',
+                    activeDirectoryResourceId: 'https://arm.example/',
+                }),
+            ),
+            'microsoft-sovereign-cloud',
+            'a custom cloud named like the public one is still custom',
+        );
     });
 });
 
@@ -66,29 +77,43 @@ describe('At most N requests in flight across every client', () => {
     after(() => setRequestsInFlight(undefined));
 
     it('however many clients send at once, no more than the bound are in flight, and every request is answered', async () => {
-        await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 4 }), async (bound, requests, clients) => {
-            setRequestsInFlight(bound);
-            let inFlight = 0;
-            let most = 0;
-            const httpClient: HttpClient = {
-                sendRequest: async (request): Promise<PipelineResponse> => {
-                    most = Math.max(most, ++inFlight);
-                    await new Promise((resolve) => setTimeout(resolve, 1 + (requests % 3)));
-                    inFlight--;
-                    return { request, status: 200, headers: createHttpHeaders() };
+        await fc.assert(
+            fc.asyncProperty(
+                fc.integer({ min: 1, max: 8 }),
+                fc.integer({ min: 1, max: 60 }),
+                fc.integer({ min: 1, max: 4 }),
+                async (bound, requests, clients) => {
+                    setRequestsInFlight(bound);
+                    let inFlight = 0;
+                    let most = 0;
+                    const httpClient: HttpClient = {
+                        sendRequest: async (request): Promise<PipelineResponse> => {
+                            most = Math.max(most, ++inFlight);
+                            await new Promise((resolve) => setTimeout(resolve, 1 + (requests % 3)));
+                            inFlight--;
+                            return { request, status: 200, headers: createHttpHeaders() };
+                        },
+                    };
+                    const pipelines = [...Array(clients)].map(() => {
+                        const pipeline = createEmptyPipeline();
+                        secureArmPipeline(pipeline, 'https://arm.example/');
+                        return pipeline;
+                    });
+                    const answers = await Promise.all(
+                        [...Array(requests)].map((_, i) =>
+                            pipelines[i % clients].sendRequest(
+                                httpClient,
+                                createPipelineRequest({ url: `https://arm.example/subscriptions/${i}`, method: 'GET' }),
+                            ),
+                        ),
+                    );
+                    assert.strictEqual(answers.length, requests);
+                    assert.ok(most <= bound, `${most} in flight with a bound of ${bound}`);
+                    assert.strictEqual(most, Math.min(bound, requests), 'the bound is used, not fewer');
+                    assert.strictEqual(requestsInFlight().active, 0);
                 },
-            };
-            const pipelines = [...Array(clients)].map(() => {
-                const pipeline = createEmptyPipeline();
-                secureArmPipeline(pipeline, 'https://arm.example/');
-                return pipeline;
-            });
-            const answers = await Promise.all([...Array(requests)].map((_, i) =>
-                pipelines[i % clients].sendRequest(httpClient, createPipelineRequest({ url: `https://arm.example/subscriptions/${i}`, method: 'GET' }))));
-            assert.strictEqual(answers.length, requests);
-            assert.ok(most <= bound, `${most} in flight with a bound of ${bound}`);
-            assert.strictEqual(most, Math.min(bound, requests), 'the bound is used, not fewer');
-            assert.strictEqual(requestsInFlight().active, 0);
-        }), { numRuns: process.env.AKS_TEST_FAST ? 15 : 60 });
+            ),
+            { numRuns: process.env.AKS_TEST_FAST ? 15 : 60 },
+        );
     });
 });

@@ -42,25 +42,51 @@ export async function signInAzureCli(emulator: EmulatorInfo): Promise<AzureCliSe
         const { stdout } = await run('az', [...args, '--output', 'json'], { env, maxBuffer: 16 * 1024 * 1024 });
         return stdout.trim() ? JSON.parse(stdout) : undefined;
     };
-    const shell = (line: string): Promise<{ code: number; stdout: string; stderr: string }> => new Promise((resolve) => {
-        execFile('bash', ['-c', `${line} --output none`], { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-            resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
-    });
-    await az('cloud', 'register', '--name', 'Emulator',
-        '--endpoint-resource-manager', emulator.armUrl,
-        '--endpoint-active-directory', `${emulator.tokenAuthority}adfs`,
-        '--endpoint-active-directory-resource-id', 'https://management.core.windows.net/',
-        '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/');
+    const shell = (line: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+        new Promise((resolve) => {
+            execFile('bash', ['-c', `${line} --output none`], { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+                resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+            );
+        });
+    await az(
+        'cloud',
+        'register',
+        '--name',
+        'Emulator',
+        '--endpoint-resource-manager',
+        emulator.armUrl,
+        '--endpoint-active-directory',
+        `${emulator.tokenAuthority}adfs`,
+        '--endpoint-active-directory-resource-id',
+        'https://management.core.windows.net/',
+        '--endpoint-active-directory-graph-resource-id',
+        'https://graph.windows.net/',
+    );
     await az('cloud', 'set', '--name', 'Emulator');
-    const accounts = await az('login', '--service-principal', '-u', emulator.clientId, '-p', emulator.clientSecret, '--tenant', emulator.tenantId) as unknown[];
+    const accounts = (await az(
+        'login',
+        '--service-principal',
+        '-u',
+        emulator.clientId,
+        '-p',
+        emulator.clientSecret,
+        '--tenant',
+        emulator.tenantId,
+    )) as unknown[];
     assert.ok(accounts.length > 0, 'the Azure CLI signed in to no subscription');
     const flagsOf = new Map<string, Promise<Set<string>>>();
     const knownOnly = async (command: readonly string[]): Promise<{ command: string[]; dropped: string[] }> => {
-        const group = command.slice(1, command.findIndex((a) => a.startsWith('--'))).join(' ');
+        const group = command
+            .slice(
+                1,
+                command.findIndex((a) => a.startsWith('--')),
+            )
+            .join(' ');
         let flags = flagsOf.get(group);
         if (!flags) {
-            flags = run('az', [...group.split(' '), '--help'], { env, maxBuffer: 16 * 1024 * 1024 })
-                .then(({ stdout }) => new Set([...stdout.matchAll(/^\s+(--[a-z0-9-]+(?: --[a-z0-9-]+)*)/gm)].flatMap((m) => m[1].split(' '))));
+            flags = run('az', [...group.split(' '), '--help'], { env, maxBuffer: 16 * 1024 * 1024 }).then(
+                ({ stdout }) => new Set([...stdout.matchAll(/^\s+(--[a-z0-9-]+(?: --[a-z0-9-]+)*)/gm)].flatMap((m) => m[1].split(' '))),
+            );
             flagsOf.set(group, flags);
         }
         const known = await flags;

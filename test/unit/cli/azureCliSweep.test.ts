@@ -32,33 +32,50 @@ describe('The Azure CLI reads every resource of every seed', function () {
             try {
                 for (const { subscriptionId } of seed.subscriptions) {
                     const sub = ['--subscription', subscriptionId];
-                    const clusters = await read('aks list', ...sub) as { name: string; resourceGroup: string; location: string }[];
-                    assert.deepStrictEqual(clusters.map((c) => c.name).sort(), seed.clusters.filter((c) => c.subscriptionId === subscriptionId).map((c) => c.name).sort());
+                    const clusters = (await read('aks list', ...sub)) as { name: string; resourceGroup: string; location: string }[];
+                    assert.deepStrictEqual(
+                        clusters.map((c) => c.name).sort(),
+                        seed.clusters
+                            .filter((c) => c.subscriptionId === subscriptionId)
+                            .map((c) => c.name)
+                            .sort(),
+                    );
                     await inTurns(clusters, 3, async (cluster) => {
                         const where = ['-g', cluster.resourceGroup, ...sub];
-                        const shown = await read('aks show', '-n', cluster.name, ...where) as { agentPoolProfiles: unknown[] };
+                        const shown = (await read('aks show', '-n', cluster.name, ...where)) as { agentPoolProfiles: unknown[] };
                         assert.ok(shown.agentPoolProfiles.length > 0);
-                        const pools = await read('aks nodepool list', '--cluster-name', cluster.name, ...where) as { name: string }[];
+                        const pools = (await read('aks nodepool list', '--cluster-name', cluster.name, ...where)) as { name: string }[];
                         for (const pool of pools) {
                             await read('aks nodepool show', '--cluster-name', cluster.name, '-n', pool.name, ...where);
                             await read('aks nodepool get-upgrades', '--cluster-name', cluster.name, '--nodepool-name', pool.name, ...where);
                         }
                         // `az aks maintenanceconfiguration` is newer than Debian's Azure CLI (2.45): its `az rest` reads the same list.
-                        const configs = await read('rest', '--method', 'get', '--url', `/subscriptions/${subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}/maintenanceConfigurations?api-version=2026-04-01`) as { value: { name: string }[] };
-                        const seeded = seed.clusters.find((c) => c.name === cluster.name && c.subscriptionId === subscriptionId)?.maintenanceConfigurations ?? {};
+                        const configs = (await read(
+                            'rest',
+                            '--method',
+                            'get',
+                            '--url',
+                            `/subscriptions/${subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}/maintenanceConfigurations?api-version=2026-04-01`,
+                        )) as { value: { name: string }[] };
+                        const seeded =
+                            seed.clusters.find((c) => c.name === cluster.name && c.subscriptionId === subscriptionId)
+                                ?.maintenanceConfigurations ?? {};
                         assert.deepStrictEqual(configs.value.map((c) => c.name).sort(), Object.keys(seeded).sort());
                     });
-                    const snapshots = await read('aks nodepool snapshot list', ...sub) as { name: string; resourceGroup: string }[];
+                    const snapshots = (await read('aks nodepool snapshot list', ...sub)) as { name: string; resourceGroup: string }[];
                     assert.strictEqual(snapshots.length, seed.snapshots.filter((s) => s.subscriptionId === subscriptionId).length);
                     await inTurns(snapshots, 3, (s) => read('aks nodepool snapshot show', '-g', s.resourceGroup, '-n', s.name, ...sub));
                     const regions = [...new Set([...clusters.map((c) => c.location), 'eastus'])];
                     await inTurns(regions, 3, async (region) => {
                         await read('aks get-versions', '-l', region, ...sub);
-                        const sizes = await read('vm list-skus', '-l', region, ...sub) as unknown[];
+                        const sizes = (await read('vm list-skus', '-l', region, ...sub)) as unknown[];
                         assert.ok(sizes.length > 10);
                     });
                 }
-                assert.strictEqual(counts.get('aks nodepool show') ?? 0, seed.clusters.reduce((n, c) => n + c.pools.length, 0));
+                assert.strictEqual(
+                    counts.get('aks nodepool show') ?? 0,
+                    seed.clusters.reduce((n, c) => n + c.pools.length, 0),
+                );
                 console.log(`      ${seedName} (etags: ${etags}): ${[...counts].map(([command, n]) => `az ${command} → ${n}`).join('; ')}`);
             } finally {
                 cli.close();
@@ -71,9 +88,11 @@ describe('The Azure CLI reads every resource of every seed', function () {
 /** Runs `work` over `items`, at most `width` at a time. */
 async function inTurns<T>(items: readonly T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
     let next = 0;
-    await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-        while (next < items.length) {
-            await work(items[next++]);
-        }
-    }));
+    await Promise.all(
+        Array.from({ length: Math.min(width, items.length) }, async () => {
+            while (next < items.length) {
+                await work(items[next++]);
+            }
+        }),
+    );
 }

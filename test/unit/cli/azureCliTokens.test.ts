@@ -25,8 +25,13 @@ describe('The azureCli sign-in asks the Azure CLI once per tenant and scope', fu
         emulator = await startEmulator({ seed: 'scale-6x2x2x1' });
         cli = await signInAzureCli(emulator);
         shim = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-az-shim-'));
-        const realAz = (process.env.PATH ?? '').split(':').map((d) => path.join(d, 'az')).find((f) => fs.existsSync(f))!;
-        fs.writeFileSync(path.join(shim, 'az'), `#!/bin/sh\necho "$*" >> "${path.join(shim, 'calls.log')}"\nexec "${realAz}" "$@"\n`, { mode: 0o755 });
+        const realAz = (process.env.PATH ?? '')
+            .split(':')
+            .map((d) => path.join(d, 'az'))
+            .find((f) => fs.existsSync(f))!;
+        fs.writeFileSync(path.join(shim, 'az'), `#!/bin/sh\necho "$*" >> "${path.join(shim, 'calls.log')}"\nexec "${realAz}" "$@"\n`, {
+            mode: 0o755,
+        });
         Object.assign(process.env, cli.env, { PATH: `${shim}:${process.env.PATH ?? ''}` });
     });
 
@@ -42,14 +47,22 @@ describe('The azureCli sign-in asks the Azure CLI once per tenant and scope', fu
         await emulator?.close();
     });
 
-    const tokenCalls = (): string[] => (fs.existsSync(path.join(shim, 'calls.log')) ? fs.readFileSync(path.join(shim, 'calls.log'), 'utf8') : '')
-        .split('\n').filter((line) => line.includes('get-access-token'));
+    const tokenCalls = (): string[] =>
+        (fs.existsSync(path.join(shim, 'calls.log')) ? fs.readFileSync(path.join(shim, 'calls.log'), 'utf8') : '')
+            .split('\n')
+            .filter((line) => line.includes('get-access-token'));
 
     it('lists 6 subscriptions and reads every one of them at once with one az process', async () => {
         const settings = emulatorCloudSettings(emulator);
-        const cloud = resolveCloud(settings['microsoft-sovereign-cloud.environment'], settings['microsoft-sovereign-cloud.customEnvironment']);
+        const cloud = resolveCloud(
+            settings['microsoft-sovereign-cloud.environment'],
+            settings['microsoft-sovereign-cloud.customEnvironment'],
+        );
         const services = new AksServices(new AzureAccount(() => ({ mode: 'azureCli', cloud, selectedSubscriptions: [] })));
-        const { items, failures } = await services.fromEverySubscription(async (s) => [...await s.listClusters(), ...await s.listSnapshots()]);
+        const { items, failures } = await services.fromEverySubscription(async (s) => [
+            ...(await s.listClusters()),
+            ...(await s.listSnapshots()),
+        ]);
         assert.deepStrictEqual(failures, []);
         assert.strictEqual(items.length, 6 * (2 + 1));
         assert.strictEqual(tokenCalls().length, 1, tokenCalls().join('\n'));

@@ -26,14 +26,22 @@ export function rawRequest(emulator: EmulatorInfo, method: string, pathOrUrl: st
         headers.authorization = `Bearer ${options.token}`;
     }
     return new Promise((resolve, reject) => {
-        const request = https.request(url, { method, headers, ca: fs.readFileSync(emulator.caFile), timeout: options.timeoutMs }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => {
-                const text = Buffer.concat(chunks).toString('utf8');
-                resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body: text ? JSON.parse(text) : undefined });
-            });
-        });
+        const request = https.request(
+            url,
+            { method, headers, ca: fs.readFileSync(emulator.caFile), timeout: options.timeoutMs },
+            (response) => {
+                const chunks: Buffer[] = [];
+                response.on('data', (chunk: Buffer) => chunks.push(chunk));
+                response.on('end', () => {
+                    const text = Buffer.concat(chunks).toString('utf8');
+                    resolve({
+                        status: response.statusCode ?? 0,
+                        headers: response.headers as Record<string, string>,
+                        body: text ? JSON.parse(text) : undefined,
+                    });
+                });
+            },
+        );
         request.on('timeout', () => request.destroy(new Error('client timeout')));
         request.on('error', reject);
         request.end(options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -41,22 +49,38 @@ export function rawRequest(emulator: EmulatorInfo, method: string, pathOrUrl: st
 }
 
 /** A token from the emulator's token service, as a client-credentials client gets one. */
-export async function tokenFor(emulator: EmulatorInfo, scope = 'https://management.core.windows.net//.default', tenantId = emulator.tenantId): Promise<string> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: emulator.clientId, client_secret: emulator.clientSecret, scope });
+export async function tokenFor(
+    emulator: EmulatorInfo,
+    scope = 'https://management.core.windows.net//.default',
+    tenantId = emulator.tenantId,
+): Promise<string> {
+    const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: emulator.clientId,
+        client_secret: emulator.clientSecret,
+        scope,
+    });
     const url = new URL(`${tenantId}/oauth2/v2.0/token`, emulator.tokenAuthority);
     return new Promise((resolve, reject) => {
-        const request = https.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, ca: fs.readFileSync(emulator.caFile) }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => {
-                const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { access_token?: string; error_description?: string };
-                if (answer.access_token) {
-                    resolve(answer.access_token);
-                } else {
-                    reject(new Error(answer.error_description));
-                }
-            });
-        });
+        const request = https.request(
+            url,
+            { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, ca: fs.readFileSync(emulator.caFile) },
+            (response) => {
+                const chunks: Buffer[] = [];
+                response.on('data', (chunk: Buffer) => chunks.push(chunk));
+                response.on('end', () => {
+                    const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+                        access_token?: string;
+                        error_description?: string;
+                    };
+                    if (answer.access_token) {
+                        resolve(answer.access_token);
+                    } else {
+                        reject(new Error(answer.error_description));
+                    }
+                });
+            },
+        );
         request.on('error', reject);
         request.end(form.toString());
     });

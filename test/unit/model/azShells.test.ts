@@ -5,14 +5,49 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-    AzCommand, clusterCreateCommands, defaultShell, nodePoolAddCommand, quoteArgument, Shell, snapshotCreateCommand, tagChangeCommand, toShellLine, toShellScript,
+    AzCommand,
+    clusterCreateCommands,
+    defaultShell,
+    nodePoolAddCommand,
+    quoteArgument,
+    Shell,
+    snapshotCreateCommand,
+    tagChangeCommand,
+    toShellLine,
+    toShellScript,
 } from '../../../src/model/azCommands';
 import type { NewCluster } from '../../../src/model/aks';
 
 /** Values a person or Azure could put in an az line, each meant to break a shell that quotes them wrongly. */
 const HOSTILE = [
-    'it\'s', 'say "hi"', '$(touch /tmp/owned)', '`id`', 'a; rm -rf x', 'a && b || c', '-x', '--yes', 'line\nbreak', 'tab\there', '$HOME', '${PATH}',
-    '%PATH%', '100%', 'a&b|c<d>e^f', '(x)', '!bang', 'back\\slash\\', 'quote\\"slash', '*?[a]', '#hash', '@file', 'a,b', '{x}', '‘curly’', 'é ü 中', ' ', '',
+    "it's",
+    'say "hi"',
+    '$(touch /tmp/owned)',
+    '`id`',
+    'a; rm -rf x',
+    'a && b || c',
+    '-x',
+    '--yes',
+    'line\nbreak',
+    'tab\there',
+    '$HOME',
+    '${PATH}',
+    '%PATH%',
+    '100%',
+    'a&b|c<d>e^f',
+    '(x)',
+    '!bang',
+    'back\\slash\\',
+    'quote\\"slash',
+    '*?[a]',
+    '#hash',
+    '@file',
+    'a,b',
+    '{x}',
+    '‘curly’',
+    'é ü 中',
+    ' ',
+    '',
 ];
 
 /** A stand-in `az` on PATH that writes the arguments it received as JSON, one run per line. */
@@ -20,13 +55,26 @@ function fakeAz(): { dir: string; received: () => string[][] } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'az-args-'));
     const out = path.join(dir, 'received.jsonl');
     // Each argument ends with NUL, each run with RS (0x1e): neither is in any value.
-    fs.writeFileSync(path.join(dir, 'az'), `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done >> '${out}'\nprintf '\\036' >> '${out}'\n`, { mode: 0o755 });
-    const runs = (): string[][] => fs.readFileSync(out, 'utf8').split('\x1e').slice(0, -1).map((run) => run.split('\0').slice(0, -1));
+    fs.writeFileSync(
+        path.join(dir, 'az'),
+        `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done >> '${out}'\nprintf '\\036' >> '${out}'\n`,
+        { mode: 0o755 },
+    );
+    const runs = (): string[][] =>
+        fs
+            .readFileSync(out, 'utf8')
+            .split('\x1e')
+            .slice(0, -1)
+            .map((run) => run.split('\0').slice(0, -1));
     return { dir, received: () => (fs.existsSync(out) ? runs() : []) };
 }
 
 function runIn(shell: 'bash' | 'dash', line: string, az: { dir: string }): void {
-    execFileSync(shell, ['-c', line], { env: { PATH: `${az.dir}:/usr/bin:/bin`, HOME: az.dir }, cwd: az.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(shell, ['-c', line], {
+        env: { PATH: `${az.dir}:/usr/bin:/bin`, HOME: az.dir },
+        cwd: az.dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+    });
 }
 
 const CLUSTER = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c';
@@ -35,18 +83,42 @@ const CLUSTER = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Containe
 function hostileCommands(value: string): AzCommand[] {
     const tags = { owner: value, [`team${value.replace(/[<>%&\\?/]/g, '')}`]: 'x' };
     const cluster: NewCluster = {
-        name: 'c', resourceGroup: `-${value}`, location: 'westeurope', dnsPrefix: 'c', nodePoolName: 'np', vmSize: 'Standard_D4s_v5', count: 1,
-        snapshot: { id: '/snap', kubernetesVersion: '1.33.5', osType: 'Linux', osSku: 'Ubuntu', enableFips: false }, kubernetesVersion: '1.33.5',
-        channels: { upgradeChannel: 'none', nodeOsUpgradeChannel: 'None' }, options: { tags, sshPublicKey: 'ssh-ed25519 AAAA' },
+        name: 'c',
+        resourceGroup: `-${value}`,
+        location: 'westeurope',
+        dnsPrefix: 'c',
+        nodePoolName: 'np',
+        vmSize: 'Standard_D4s_v5',
+        count: 1,
+        snapshot: { id: '/snap', kubernetesVersion: '1.33.5', osType: 'Linux', osSku: 'Ubuntu', enableFips: false },
+        kubernetesVersion: '1.33.5',
+        channels: { upgradeChannel: 'none', nodeOsUpgradeChannel: 'None' },
+        options: { tags, sshPublicKey: 'ssh-ed25519 AAAA' },
     } as unknown as NewCluster;
     return [
-        snapshotCreateCommand({ subscriptionId: 's', resourceGroup: `-rg${value}`, name: `-${value}`, nodePoolId: '/p', location: 'westeurope', tags }),
+        snapshotCreateCommand({
+            subscriptionId: 's',
+            resourceGroup: `-rg${value}`,
+            name: `-${value}`,
+            nodePoolId: '/p',
+            location: 'westeurope',
+            tags,
+        }),
         nodePoolAddCommand(CLUSTER, {
-            name: 'np', snapshotId: '/snap', vmSize: 'Standard_D4s_v5', count: 1, mode: 'User', osType: 'Linux', kubernetesVersion: '1.33.5',
+            name: 'np',
+            snapshotId: '/snap',
+            vmSize: 'Standard_D4s_v5',
+            count: 1,
+            mode: 'User',
+            osType: 'Linux',
+            kubernetesVersion: '1.33.5',
             options: { tags, spot: { evictionPolicy: 'Delete', maxPrice: -1 } },
         }),
         ...clusterCreateCommands('s', cluster, true, `-key ${value}`),
-        tagChangeCommand('/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/x', 'Merge', { [`-${value}x`]: value, [`a=${value}`]: value }),
+        tagChangeCommand('/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/x', 'Merge', {
+            [`-${value}x`]: value,
+            [`a=${value}`]: value,
+        }),
         ['az', 'unit', value, `--${value}`, `'${value}'`, `"${value}"`],
     ];
 }
@@ -60,11 +132,18 @@ describe('az lines for the shell they are pasted into', () => {
             for (const command of sent) {
                 runIn(shell, toShellLine(command, 'bash'), az);
             }
-            assert.deepStrictEqual(az.received(), sent.map((c) => c.slice(1)), `${shell} received other arguments`);
+            assert.deepStrictEqual(
+                az.received(),
+                sent.map((c) => c.slice(1)),
+                `${shell} received other arguments`,
+            );
             // A script stops at the first failure and runs the rest in order.
             const script = toShellScript([['az', 'one', '$(x)'], ['az', 'two', 'a b'], { comment: 'done; really' }], 'bash');
             runIn(shell, script, az);
-            assert.deepStrictEqual(az.received().slice(-2), [['one', '$(x)'], ['two', 'a b']]);
+            assert.deepStrictEqual(az.received().slice(-2), [
+                ['one', '$(x)'],
+                ['two', 'a b'],
+            ]);
             fs.rmSync(az.dir, { recursive: true, force: true });
         }
     });
@@ -75,23 +154,35 @@ describe('az lines for the shell they are pasted into', () => {
                 const optionLike = command.filter((a, i) => i > 0 && a.startsWith('-') && !/^--[a-z][a-z0-9-]*(=[^]*)?$/.test(a));
                 assert.deepStrictEqual(optionLike, [], `${JSON.stringify(command)}`);
                 const joined = command.filter((a) => /^--[a-z-]+=-/.test(a));
-                assert.ok(joined.every((a) => ['--resource-group', '--name', '--spot-max-price', '--ssh-key-value'].includes(a.slice(0, a.indexOf('=')))), joined.join(' '));
+                assert.ok(
+                    joined.every((a) =>
+                        ['--resource-group', '--name', '--spot-max-price', '--ssh-key-value'].includes(a.slice(0, a.indexOf('='))),
+                    ),
+                    joined.join(' '),
+                );
             }
         }
     });
 
     it('reach az through PowerShell and cmd as exactly the intended arguments, by their documented quoting rules', () => {
         const printable = fc.string({ unit: fc.constantFrom(...'ab -_=/.,:;\'"‘’$`()[]{}|&<>^%!\\*?#@~é中\t'.split('')), maxLength: 24 });
-        fc.assert(fc.property(fc.array(printable, { minLength: 1, maxLength: 4 }), (values) => {
-            for (const shell of ['powershell', 'cmd'] as const) {
-                const line = toShellLine(['az', ...values], shell);
-                assert.deepStrictEqual(received(line, shell), values, `${shell}: ${line}`);
-            }
-        }), { numRuns: 2000 });
+        fc.assert(
+            fc.property(fc.array(printable, { minLength: 1, maxLength: 4 }), (values) => {
+                for (const shell of ['powershell', 'cmd'] as const) {
+                    const line = toShellLine(['az', ...values], shell);
+                    assert.deepStrictEqual(received(line, shell), values, `${shell}: ${line}`);
+                }
+            }),
+            { numRuns: 2000 },
+        );
         for (const value of HOSTILE.filter((v) => !v.includes('\n'))) {
             for (const shell of ['powershell', 'cmd'] as const) {
                 for (const command of hostileCommands(value)) {
-                    assert.deepStrictEqual(received(toShellLine(command, shell), shell), command.slice(1), `${shell}: ${toShellLine(command, shell)}`);
+                    assert.deepStrictEqual(
+                        received(toShellLine(command, shell), shell),
+                        command.slice(1),
+                        `${shell}: ${toShellLine(command, shell)}`,
+                    );
                 }
             }
         }
@@ -105,7 +196,7 @@ describe('az lines for the shell they are pasted into', () => {
         assert.strictEqual(toShellScript([{ comment: 'only this' }], 'bash'), '# only this');
     });
 
-    it('are written for the platform\'s shell, or VS Code\'s default terminal where it is set', () => {
+    it("are written for the platform's shell, or VS Code's default terminal where it is set", () => {
         assert.strictEqual(defaultShell('linux', undefined), 'bash');
         assert.strictEqual(defaultShell('darwin', 'zsh'), 'bash');
         assert.strictEqual(defaultShell('win32', undefined), 'powershell');
@@ -119,7 +210,7 @@ describe('az lines for the shell they are pasted into', () => {
 
 // ——— The shells' documented rules, as the tests above apply them ———
 
-const SINGLE_QUOTES = '\'‘’‚‛';
+const SINGLE_QUOTES = "'‘’‚‛";
 const ENVIRONMENT: Record<string, string> = { PATH: 'C:\\Windows', HOME: 'C:\\Users\\me' };
 
 /** What `az` (Python, started by `az.cmd`) receives from a line pasted into `shell`. */
@@ -127,13 +218,20 @@ function received(line: string, shell: Exclude<Shell, 'bash'>): string[] {
     assert.ok(line.startsWith('az '), line);
     const stopParsing = shell === 'powershell' && line.startsWith('az --% ');
     // After `--%` PowerShell passes the rest as it is, but for `%NAME%` of a set variable (about_Parsing).
-    const commandLine = stopParsing ? cmdPercent(line.slice(7)) : shell === 'powershell' ? nativeCommandLine(powershellArguments(line.slice(3))) : line.slice(3);
+    const commandLine = stopParsing
+        ? cmdPercent(line.slice(7))
+        : shell === 'powershell'
+          ? nativeCommandLine(powershellArguments(line.slice(3)))
+          : line.slice(3);
     // cmd reads the line (percent expansion, then quotes, carets and operators), then az.cmd's `%*` once more.
     const afterLine = cmdSpecialCharacters(cmdPercent(commandLine));
     return windowsArgv(cmdSpecialCharacters(afterLine));
 }
 
-/** PowerShell's about_Quoting_Rules for the two forms the lines use: bare words, and single-quoted strings (a doubled quote of any kind is one). */
+/**
+ * PowerShell's about_Quoting_Rules for the two forms the lines use: bare words, and single-quoted strings (a doubled quote of any kind is
+ * one).
+ */
 function powershellArguments(text: string): string[] {
     const args: string[] = [];
     let i = 0;
@@ -160,7 +258,10 @@ function powershellArguments(text: string): string[] {
                     arg += text[i++];
                 }
             } else {
-                assert.ok(!/[`$"@(){};,&|<>#]/.test(text[i]) || (text[i] === '@' && arg !== ''), `PowerShell reads a bare ${text[i]} in ${text}`);
+                assert.ok(
+                    !/[`$"@(){};,&|<>#]/.test(text[i]) || (text[i] === '@' && arg !== ''),
+                    `PowerShell reads a bare ${text[i]} in ${text}`,
+                );
                 arg += text[i++];
             }
         }
@@ -174,18 +275,20 @@ function powershellArguments(text: string): string[] {
  * keeps for .cmd files): each as it is, in double quotes only when it holds whitespace outside double quotes.
  */
 function nativeCommandLine(args: string[]): string {
-    return args.map((arg) => {
-        let quotes = 0;
-        let needs = arg === '';
-        for (let i = 0; i < arg.length; i++) {
-            if (arg[i] === '"' && arg[i - 1] !== '\\') {
-                quotes++;
-            } else if (/\s/.test(arg[i]) && quotes % 2 === 0) {
-                needs = true;
+    return args
+        .map((arg) => {
+            let quotes = 0;
+            let needs = arg === '';
+            for (let i = 0; i < arg.length; i++) {
+                if (arg[i] === '"' && arg[i - 1] !== '\\') {
+                    quotes++;
+                } else if (/\s/.test(arg[i]) && quotes % 2 === 0) {
+                    needs = true;
+                }
             }
-        }
-        return needs ? `"${arg}"` : arg;
-    }).join(' ');
+            return needs ? `"${arg}"` : arg;
+        })
+        .join(' ');
 }
 
 /** cmd's first pass on a typed line: `%NAME%` becomes the variable's value when it is set; otherwise it stays. */

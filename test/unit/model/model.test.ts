@@ -3,21 +3,39 @@ import type { NodePool } from '../../../src/model/aks';
 import { isSameArmId, nodePoolId, parseArmId, snapshotId } from '../../../src/model/armId';
 import { poolChanges } from '../../../src/model/changes';
 import { isTerminalState } from '../../../src/model/provisioning';
-import { compareKubernetesVersions, compareNodeImages, formatDay, nodeImageDate, parseKubernetesVersion } from '../../../src/model/versions';
+import {
+    compareKubernetesVersions,
+    compareNodeImages,
+    formatDay,
+    nodeImageDate,
+    parseKubernetesVersion,
+} from '../../../src/model/versions';
 import { isSameVmFamily, parseVmSize } from '../../../src/model/vmSize';
 
 describe('ARM ids', () => {
     it('parses pool and snapshot ids, whatever the case of the keywords', () => {
-        assert.deepStrictEqual(parseArmId('/subscriptions/s1/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/c1/agentPools/p1'),
-            { subscriptionId: 's1', resourceGroup: 'rg', type: 'Microsoft.ContainerService/managedClusters', name: 'c1', agentPool: 'p1' });
-        assert.deepStrictEqual(parseArmId(snapshotId('s2', 'rg2', 'snap')),
-            { subscriptionId: 's2', resourceGroup: 'rg2', type: 'Microsoft.ContainerService/snapshots', name: 'snap', agentPool: undefined });
+        assert.deepStrictEqual(
+            parseArmId('/subscriptions/s1/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/c1/agentPools/p1'),
+            { subscriptionId: 's1', resourceGroup: 'rg', type: 'Microsoft.ContainerService/managedClusters', name: 'c1', agentPool: 'p1' },
+        );
+        assert.deepStrictEqual(parseArmId(snapshotId('s2', 'rg2', 'snap')), {
+            subscriptionId: 's2',
+            resourceGroup: 'rg2',
+            type: 'Microsoft.ContainerService/snapshots',
+            name: 'snap',
+            agentPool: undefined,
+        });
         assert.strictEqual(parseArmId('/subscriptions/s1/resourceGroups/rg'), undefined);
         assert.strictEqual(parseArmId('not an id'), undefined);
     });
 
     it('compares ids without regard to case', () => {
-        assert.ok(isSameArmId(nodePoolId('S', 'RG', 'c', 'p'), '/subscriptions/s/resourcegroups/rg/providers/microsoft.containerservice/managedclusters/c/agentpools/p'));
+        assert.ok(
+            isSameArmId(
+                nodePoolId('S', 'RG', 'c', 'p'),
+                '/subscriptions/s/resourcegroups/rg/providers/microsoft.containerservice/managedclusters/c/agentpools/p',
+            ),
+        );
         assert.ok(!isSameArmId(undefined, undefined));
     });
 });
@@ -67,14 +85,29 @@ describe('Versions', () => {
 
     it('knows the terminal provisioning states (R10)', () => {
         assert.ok(isTerminalState('Succeeded') && isTerminalState('failed') && isTerminalState('Canceled'));
-        assert.ok(!isTerminalState(undefined) && !isTerminalState('') && !isTerminalState('Frobnicating'), 'a missing or unknown state is busy');
+        assert.ok(
+            !isTerminalState(undefined) && !isTerminalState('') && !isTerminalState('Frobnicating'),
+            'a missing or unknown state is busy',
+        );
         assert.ok(!isTerminalState('Upgrading') && !isTerminalState('UpgradingNodeImageVersion') && !isTerminalState('Creating'));
     });
 });
 
 describe('What changed in a pool since it was confirmed', () => {
     it('names each field people read that differs, before and after', () => {
-        const confirmed: NodePool = { id: 'p', name: 'gpu', clusterId: 'c', mode: 'User', osType: 'Linux', vmSize: 'Standard_NC6s_v3', count: 3, kubernetesVersion: '1.33.5', nodeImageVersion: 'a', provisioningState: 'Succeeded', eTag: '1' };
+        const confirmed: NodePool = {
+            id: 'p',
+            name: 'gpu',
+            clusterId: 'c',
+            mode: 'User',
+            osType: 'Linux',
+            vmSize: 'Standard_NC6s_v3',
+            count: 3,
+            kubernetesVersion: '1.33.5',
+            nodeImageVersion: 'a',
+            provisioningState: 'Succeeded',
+            eTag: '1',
+        };
         assert.deepStrictEqual(poolChanges(confirmed, { ...confirmed, eTag: '2' }), [], 'an eTag alone is no change a person reads');
         assert.deepStrictEqual(poolChanges(confirmed, { ...confirmed, count: 9, nodeImageVersion: 'b', snapshotId: '/s' }), [
             { field: 'nodeImageVersion', before: 'a', after: 'b' },
