@@ -41,7 +41,7 @@ export default tseslint.config(
     },
     {
         files: ['src/**/*.ts'],
-        rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+        rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
     },
     {
         // The one `ext` namespace of extension-wide values.

@@ -14,6 +14,7 @@ import { offerUnfinishedRollouts } from './commands/rollOutSnapshot/rollOutSnaps
 import { RolloutStore } from './commands/rollOutSnapshot/RolloutStore';
 import { warnAboutWorkspaceOverrides } from './commands/signIn/warnAboutWorkspaceOverrides';
 import { ext } from './extensionVariables';
+import { PoolOptionDescriptor, POOL_OPTIONS } from './model/poolOptions';
 import { AksTreeDataProvider } from './tree/AksTreeDataProvider';
 
 /** What the extension hands its own test suites (only when VS Code runs it in test mode). */
@@ -28,6 +29,8 @@ export interface AksSnapshotsTestApi {
     readonly logUri: vscode.Uri;
     /** Roll-outs as persisted across reloads. */
     readonly rollouts: RolloutStore;
+    /** Every option of a new pool, as declared once (a suite adds one to show that nothing else needs a change). */
+    readonly poolOptions: PoolOptionDescriptor[];
 }
 
 export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi | undefined {
@@ -91,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     performance.measure('aksSnapshots.activate', activating.name);
 
     return context.extensionMode === vscode.ExtensionMode.Test
-        ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri, rollouts }
+        ? { tree, services, registerOnActionStartHandler, operations, logUri: context.logUri, rollouts, poolOptions: POOL_OPTIONS }
         : undefined;
 }
 

@@ -5,7 +5,7 @@ import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../mo
 import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
-import type { ClusterOptions, PoolOptions, UpgradeSettings } from '../model/poolOptions';
+import { ClusterOptions, poolOptionsBody, UpgradeSettings } from '../model/poolOptions';
 import type { MaintenanceConfiguration } from '../model/maintenance';
 import type { RecentlyUsedVersion } from '../model/rollback';
 import type { OfferedVersion } from '../model/versions';
@@ -646,22 +646,6 @@ function clusterOptionsBody(o: ClusterOptions): Json {
             : {}),
         ...(o.sshPublicKey ? { linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: o.sshPublicKey }] } } } : {}),
         ...(o.tags ? { tags: { ...o.tags } } : {}),
-    };
-}
-
-/** What "Advanced options…" set, as AKS's pool properties; what was not set is left to AKS's defaults. */
-function poolOptionsBody(o: PoolOptions): Json {
-    return {
-        ...(o.zones ? { availabilityZones: [...o.zones] } : {}),
-        ...(o.labels ? { nodeLabels: { ...o.labels } } : {}),
-        ...(o.taints ? { nodeTaints: [...o.taints] } : {}),
-        ...(o.autoscale ? { enableAutoScaling: true, minCount: o.autoscale.min, maxCount: o.autoscale.max } : {}),
-        ...(o.maxPods !== undefined ? { maxPods: o.maxPods } : {}),
-        ...(o.maxSurge ? { upgradeSettings: { maxSurge: o.maxSurge } } : {}),
-        ...(o.osDiskSizeGB !== undefined ? { osDiskSizeGB: o.osDiskSizeGB } : {}),
-        ...(o.osDiskType ? { osDiskType: o.osDiskType } : {}),
-        ...(o.tags ? { tags: { ...o.tags } } : {}),
-        ...(o.spot ? { scaleSetPriority: 'Spot', scaleSetEvictionPolicy: o.spot.evictionPolicy, spotMaxPrice: o.spot.maxPrice } : {}),
     };
 }
 

@@ -1,7 +1,8 @@
 import type { NewCluster, NewNodePool } from './aks';
 import { parseArmId } from './armId';
+import { flag } from './azArguments';
 import type { UpgradeChannels } from './channels';
-import type { ClusterOptions, PoolOptions, UpgradeOptions } from './poolOptions';
+import { ClusterOptions, poolOptionArguments, UpgradeOptions } from './poolOptions';
 
 /**
  * The Azure CLI command lines that do what each flow does, so a user can script it. Each is an argument list
@@ -80,11 +81,6 @@ export function toShellLine(command: AzCommand, shell: Shell = 'bash'): string {
     return command.map((argument) => quoteArgument(argument, shell)).join(' ');
 }
 
-/** A flag and its value; a value that could read as an option is joined to its flag, the one form the CLI's parser reads as a value. */
-function flag(name: string, value: string): string[] {
-    return value.startsWith('-') ? [`${name}=${value}`] : [name, value];
-}
-
 /** `--tags`; a tag name starting with "-" is refused before (`tagNameProblems`), so no pair reads as an option. */
 function tagArguments(tags: Readonly<Record<string, string>> | undefined): string[] {
     const pairs = Object.entries(tags ?? {}).map(([k, v]) => `${k}=${v}`);
@@ -147,26 +143,6 @@ export function nodePoolAddCommand(clusterId: string, pool: NewNodePool): AzComm
         ...(pool.osType === 'Windows' ? ['--os-type', 'Windows'] : []),
         ...(pool.enableFips ? ['--enable-fips-image'] : []),
         ...poolOptionArguments(pool.options ?? {}),
-    ];
-}
-
-/** `az aks nodepool add`'s flags for what "Advanced options…" set. */
-function poolOptionArguments(o: PoolOptions): string[] {
-    return [
-        ...(o.zones ? ['--zones', ...o.zones] : []),
-        ...(o.labels ? ['--labels', ...Object.entries(o.labels).map(([k, v]) => `${k}=${v}`)] : []),
-        ...(o.taints ? ['--node-taints', o.taints.join(',')] : []),
-        ...(o.autoscale
-            ? ['--enable-cluster-autoscaler', '--min-count', String(o.autoscale.min), '--max-count', String(o.autoscale.max)]
-            : []),
-        ...(o.maxPods !== undefined ? ['--max-pods', String(o.maxPods)] : []),
-        ...(o.maxSurge ? ['--max-surge', o.maxSurge] : []),
-        ...(o.osDiskSizeGB !== undefined ? ['--node-osdisk-size', String(o.osDiskSizeGB)] : []),
-        ...(o.osDiskType ? ['--node-osdisk-type', o.osDiskType] : []),
-        ...tagArguments(o.tags),
-        ...(o.spot
-            ? ['--priority', 'Spot', '--eviction-policy', o.spot.evictionPolicy, ...flag('--spot-max-price', String(o.spot.maxPrice))]
-            : []),
     ];
 }
 

@@ -1,6 +1,8 @@
 import type { UpgradeChannels } from './channels';
 import type { Problem } from './problems';
 import type { VmSizeFacts } from './vmSize';
+import { parseTags } from './names';
+import { flag } from './azArguments';
 
 /**
  * What "Advanced options…" can set, with AKS's documented limits, as pure parsers: each takes what the person
@@ -10,7 +12,11 @@ import type { VmSizeFacts } from './vmSize';
  * and taint syntax.
  */
 
-/** Options of a pool added from a snapshot; every one unset by default (AKS's own defaults apply). */
+/**
+ * Options of a pool added from a snapshot; every one unset by default (AKS's own defaults apply). Each is declared
+ * once in `POOL_OPTIONS`; an option added there (with its words in src/messages/optionWords.ts) is asked, shown,
+ * sent and written as an az flag with no other change.
+ */
 export interface PoolOptions {
     readonly zones?: readonly string[];
     readonly labels?: Readonly<Record<string, string>>;
@@ -22,6 +28,8 @@ export interface PoolOptions {
     readonly osDiskType?: 'Managed' | 'Ephemeral';
     readonly tags?: Readonly<Record<string, string>>;
     readonly spot?: { readonly evictionPolicy: 'Delete' | 'Deallocate'; readonly maxPrice: number };
+    /** An option declared only in `POOL_OPTIONS`, by its id. */
+    readonly [option: string]: unknown;
 }
 
 /** Options of an upgrade's Kubernetes path (R6: a node-image-only upgrade takes none). */
@@ -232,7 +240,7 @@ export function surgeProblems(maxSurge: string | undefined, maxUnavailable: stri
                   code: 'optionConflict',
                   rule: 'options',
                   field: 'upgradeSettings.maxSurge',
-                  value: maxSurge!.trim(),
+                  value: (maxSurge ?? '').trim(),
                   reason: 'surgeNeedsUnavailable',
               },
           ]
@@ -252,4 +260,132 @@ export function clusterOptionsProblems(channels: UpgradeChannels): Problem[] {
               },
           ]
         : [];
+}
+
+/** What an option's check may need to know of the pool: its mode, its node count, and the zones its size offers. */
+export interface PoolFacts {
+    readonly mode: 'System' | 'User';
+    readonly count?: number;
+    /** The zones the chosen size offers in the region, from Azure's SKU list (all three when it could not be read). */
+    readonly zones: readonly string[];
+}
+
+/**
+ * One option of a new pool, declared once: how it is asked (typed and checked as typed, chosen from a list, or
+ * Spot's two questions), how its value reads, what it puts in AKS's agent pool properties and which flags of
+ * `az aks nodepool add` say the same. Its words (label, question, summary line) are in src/messages/optionWords.ts
+ * under its id.
+ */
+export interface PoolOptionDescriptor<T = unknown> {
+    /** Its key in `PoolOptions`, and the name its words go by. */
+    readonly id: string;
+    readonly asked:
+        | { readonly kind: 'typed'; parse(text: string, pool: PoolFacts): Parsed<T> }
+        | { readonly kind: 'picked'; readonly choices: readonly T[] }
+        | { readonly kind: 'spot' };
+    /** The value as the person reads it in the list (and, unless its words say otherwise, the summary). */
+    show(value: T): string;
+    /** Its part of the agent pool's properties (AKS REST API, `ManagedClusterAgentPoolProfileProperties`). */
+    body(value: T): Record<string, unknown>;
+    /** Its flags of `az aks nodepool add`. */
+    az(value: T): string[];
+}
+
+const pairs = (record: Readonly<Record<string, string>>): string[] => Object.entries(record).map(([k, v]) => `${k}=${v}`);
+const asTags = (parsed: { tags: Record<string, string> } | { problem: Problem }): Parsed<Record<string, string>> =>
+    'problem' in parsed ? parsed : { value: parsed.tags };
+
+/** Every option of Add Node Pool's "Advanced options…", in the order they are offered. */
+export const POOL_OPTIONS: PoolOptionDescriptor[] = [
+    option<readonly string[]>({
+        id: 'zones',
+        asked: { kind: 'typed', parse: (text, pool) => parseZones(text, pool.zones) },
+        show: (zones) => zones.join(' '),
+        body: (zones) => ({ availabilityZones: [...zones] }),
+        az: (zones) => ['--zones', ...zones],
+    }),
+    option<Readonly<Record<string, string>>>({
+        id: 'labels',
+        asked: { kind: 'typed', parse: (text) => parseLabels(text) },
+        show: (labels) => pairs(labels).join(', '),
+        body: (labels) => ({ nodeLabels: { ...labels } }),
+        az: (labels) => ['--labels', ...pairs(labels)],
+    }),
+    option<readonly string[]>({
+        id: 'taints',
+        asked: { kind: 'typed', parse: (text) => parseTaints(text) },
+        show: (taints) => taints.join(', '),
+        body: (taints) => ({ nodeTaints: [...taints] }),
+        az: (taints) => ['--node-taints', taints.join(',')],
+    }),
+    option<{ readonly min: number; readonly max: number }>({
+        id: 'autoscale',
+        asked: { kind: 'typed', parse: (text, pool) => parseAutoscale(text, pool.mode, pool.count) },
+        show: (range) => `${range.min}-${range.max}`,
+        body: (range) => ({ enableAutoScaling: true, minCount: range.min, maxCount: range.max }),
+        az: (range) => ['--enable-cluster-autoscaler', '--min-count', String(range.min), '--max-count', String(range.max)],
+    }),
+    option<number>({
+        id: 'maxPods',
+        asked: { kind: 'typed', parse: (text) => parseWholeNumber('maxPods', text, 10, 250) },
+        show: String,
+        body: (maxPods) => ({ maxPods }),
+        az: (maxPods) => ['--max-pods', String(maxPods)],
+    }),
+    option<string>({
+        id: 'maxSurge',
+        asked: { kind: 'typed', parse: (text) => parseMaxSurge(text) },
+        show: String,
+        body: (maxSurge) => ({ upgradeSettings: { maxSurge } }),
+        az: (maxSurge) => ['--max-surge', maxSurge],
+    }),
+    option<number>({
+        id: 'osDiskSizeGB',
+        asked: { kind: 'typed', parse: (text) => parseWholeNumber('osDiskSizeGB', text, 30, 2048) },
+        show: String,
+        body: (osDiskSizeGB) => ({ osDiskSizeGB }),
+        az: (size) => ['--node-osdisk-size', String(size)],
+    }),
+    option<'Managed' | 'Ephemeral'>({
+        id: 'osDiskType',
+        asked: { kind: 'picked', choices: ['Managed', 'Ephemeral'] },
+        show: String,
+        body: (osDiskType) => ({ osDiskType }),
+        az: (type) => ['--node-osdisk-type', type],
+    }),
+    option<Readonly<Record<string, string>>>({
+        id: 'tags',
+        asked: { kind: 'typed', parse: (text) => asTags(parseTags(text)) },
+        show: (tags) => pairs(tags).join(', '),
+        body: (tags) => ({ tags: { ...tags } }),
+        // A tag name starting with "-" is refused before (`tagNameProblems`), so no pair reads as an option.
+        az: (tags) => (Object.keys(tags).length ? ['--tags', ...pairs(tags)] : []),
+    }),
+    option<NonNullable<PoolOptions['spot']>>({
+        id: 'spot',
+        asked: { kind: 'spot' },
+        show: (spot) => `${spot.evictionPolicy} ${spot.maxPrice}`,
+        body: (spot) => ({ scaleSetPriority: 'Spot', scaleSetEvictionPolicy: spot.evictionPolicy, spotMaxPrice: spot.maxPrice }),
+        az: (spot) => ['--priority', 'Spot', '--eviction-policy', spot.evictionPolicy, ...flag('--spot-max-price', String(spot.maxPrice))],
+    }),
+];
+
+/** A descriptor of a value of its own type, kept in the list of every option. */
+export function option<T>(descriptor: PoolOptionDescriptor<T>): PoolOptionDescriptor {
+    return descriptor as PoolOptionDescriptor;
+}
+
+/** The options set, each with its descriptor, in the order they are offered. */
+export function setPoolOptions(options: PoolOptions): { descriptor: PoolOptionDescriptor; value: unknown }[] {
+    return POOL_OPTIONS.filter((d) => options[d.id] !== undefined).map((descriptor) => ({ descriptor, value: options[descriptor.id] }));
+}
+
+/** What the options set put in the agent pool's properties. */
+export function poolOptionsBody(options: PoolOptions): Record<string, unknown> {
+    return Object.assign({}, ...setPoolOptions(options).map(({ descriptor, value }) => descriptor.body(value))) as Record<string, unknown>;
+}
+
+/** `az aks nodepool add`'s flags for the options set. */
+export function poolOptionArguments(options: PoolOptions): string[] {
+    return setPoolOptions(options).flatMap(({ descriptor, value }) => descriptor.az(value));
 }

@@ -137,7 +137,7 @@ export function parseVmSizeFacts(skus: readonly unknown[], location: string): Vm
     const region = location.toLowerCase();
     return (skus as ResourceSku[])
         .filter(
-            (sku) =>
+            (sku): sku is ResourceSku & { name: string } =>
                 sku.resourceType === 'virtualMachines' &&
                 typeof sku.name === 'string' &&
                 (sku.locations ?? []).some((l) => l.toLowerCase() === region),
@@ -147,7 +147,7 @@ export function parseVmSizeFacts(skus: readonly unknown[], location: string): Vm
             const vCpus = Number(capability('vCPUs'));
             const restrictions = sku.restrictions ?? [];
             return {
-                name: sku.name!,
+                name: sku.name,
                 vCpus,
                 vCpusAvailable: Number(capability('vCPUsAvailable') ?? vCpus),
                 memoryGb: capability('MemoryGB') === undefined ? undefined : Number(capability('MemoryGB')),

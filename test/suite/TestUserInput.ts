@@ -61,17 +61,38 @@ export class TestUserInput implements IAzureUserInput {
     private readonly finished = new vscode.EventEmitter<PromptResult>();
     readonly onDidFinishPrompt = this.finished.event;
 
-    constructor(private readonly answers: Answer[]) {}
+    private readonly answers: Answer[];
+    private readonly byStep: Map<string, Answer[]> | undefined;
 
-    get unused(): number {
-        return this.answers.length;
+    /**
+     * The answers in the order the questions come, or by the name of the step that asks (each prompt has one:
+     * `targetCluster`, `poolName`, `option-maxPods`, `confirmAdd`…), a list where a step asks more than once, so
+     * that a question added to a flow leaves other tests' answers as they are.
+     */
+    constructor(answers: Answer[] | Readonly<Record<string, Answer | readonly Answer[]>>) {
+        if (Array.isArray(answers)) {
+            this.answers = answers;
+        } else {
+            this.answers = [];
+            this.byStep = new Map(
+                Object.entries(answers).map(([step, a]) => [step, Array.isArray(a) ? [...(a as Answer[])] : [a as Answer]]),
+            );
+        }
     }
 
-    private async next(): Promise<Exclude<Answer, Meanwhile>> {
-        if (this.answers.length === 0) {
-            throw new Error(`No answer left for: ${JSON.stringify(this.shown[this.shown.length - 1])}`);
+    get unused(): number {
+        return this.byStep ? [...this.byStep.values()].reduce((n, a) => n + a.length, 0) : this.answers.length;
+    }
+
+    private async next(stepName: string | undefined): Promise<Exclude<Answer, Meanwhile>> {
+        const queue = this.byStep ? this.byStep.get(stepName ?? '') : this.answers;
+        if (!queue?.length) {
+            const question = JSON.stringify(this.shown[this.shown.length - 1]);
+            throw new Error(
+                this.byStep ? `No answer for step "${stepName ?? '(unnamed)'}": ${question}` : `No answer left for: ${question}`,
+            );
         }
-        let answer = this.answers.shift()!;
+        let answer = queue.shift() as Answer;
         if (answer instanceof Meanwhile) {
             await answer.happen();
             answer = answer.answer;
@@ -90,7 +111,7 @@ export class TestUserInput implements IAzureUserInput {
             items: resolved.map((i) => ({ label: i.label, description: i.description, detail: i.detail })),
             ...(options.canPickMany ? { picked: resolved.filter((i) => i.picked).map((i) => i.label) } : {}),
         });
-        const answer = await this.next();
+        const answer = await this.next(options.stepName);
         if (answer instanceof PickMany) {
             if (!options.canPickMany) {
                 throw new Error(`Several picks answered to a single-choice question: ${options.placeHolder ?? ''}`);
@@ -115,7 +136,7 @@ export class TestUserInput implements IAzureUserInput {
 
     async showInputBox(options: AzExtInputBoxOptions): Promise<string> {
         this.shown.push({ kind: 'inputBox', text: options.prompt ?? '', value: options.value });
-        const answer = await this.next();
+        const answer = await this.next(options.stepName);
         const value = answer === DEFAULT ? (options.value ?? '') : String(answer);
         const message = (await options.validateInput?.(value)) ?? (await options.asyncValidationTask?.(value));
         const text = typeof message === 'string' ? message : message?.message;
@@ -130,7 +151,7 @@ export class TestUserInput implements IAzureUserInput {
         const options = typeof args[0] === 'object' && !('title' in args[0]) ? (args.shift() as IAzureMessageOptions) : undefined;
         const buttons = args as T[];
         this.shown.push({ kind: 'message', text: message, detail: options?.detail, items: buttons.map((b) => ({ label: b.title })) });
-        const answer = await this.next();
+        const answer = await this.next(options?.stepName);
         const picked = buttons.find((b) => (answer instanceof RegExp ? answer.test(b.title) : b.title === answer));
         if (!picked) {
             throw new Error(`No button "${String(answer)}" in: ${buttons.map((b) => b.title).join(', ')}`);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { PoolOptionDescriptor } from '../../src/model/poolOptions';
 import { SANDBOX_SUBSCRIPTION } from '../emulator/seeds';
 import { ids } from './seedIds';
 import { DEFAULT, ESC, RejectedInput, TestUserInput } from './TestUserInput';
@@ -302,37 +303,38 @@ describe('Add Node Pool from a snapshot', () => {
     });
 
     it('Advanced Options…: every option reaches Azure as asked, in the summary and the az line', async () => {
-        const ui = new TestUserInput([
-            'aks-sandbox',
-            'opts',
-            'User',
-            'Standard_D4s_v5',
-            '2',
-            'Advanced Options…',
-            'Availability zones',
-            '3 1',
-            'Node labels',
-            'team=apps, env=prod',
-            'Node taints',
-            'sku=gpu:NoSchedule, dedicated:NoExecute',
-            'Cluster autoscaler',
-            '1-5',
-            'Max pods per node',
-            '60',
-            'Max surge',
-            '33%',
-            'OS disk size (GB)',
-            '64',
-            'OS disk type',
-            'Managed',
-            'Tags',
-            'cost=42',
-            'Spot',
-            'Spot, evicted nodes deleted',
-            '0.25',
-            'Done',
-            'Add Node Pool',
-        ]);
+        const ui = new TestUserInput({
+            targetCluster: 'aks-sandbox',
+            poolName: 'opts',
+            mode: 'User',
+            vmSize: 'Standard_D4s_v5',
+            nodeCount: '2',
+            confirmAdd: ['Advanced Options…', 'Add Node Pool'],
+            advancedOptions: [
+                'Availability zones',
+                'Node labels',
+                'Node taints',
+                'Cluster autoscaler',
+                'Max pods per node',
+                'Max surge',
+                'OS disk size (GB)',
+                'OS disk type',
+                'Tags',
+                'Spot',
+                'Done',
+            ],
+            'option-zones': '3 1',
+            'option-labels': 'team=apps, env=prod',
+            'option-taints': 'sku=gpu:NoSchedule, dedicated:NoExecute',
+            'option-autoscale': '1-5',
+            'option-maxPods': '60',
+            'option-maxSurge': '33%',
+            'option-osDiskSizeGB': '64',
+            'option-osDiskType': 'Managed',
+            'option-tags': 'cost=42',
+            'option-spot': 'Spot, evicted nodes deleted',
+            'option-spotPrice': '0.25',
+        });
         const result = await runCommand<{ azCommand: string }>(
             'aksSnapshots.addNodePool',
             ui,
@@ -396,6 +398,54 @@ describe('Add Node Pool from a snapshot', () => {
             result.azCommand,
             / --zones 1 3 --labels team=apps env=prod --node-taints sku=gpu:NoSchedule,dedicated:NoExecute --enable-cluster-autoscaler --min-count 1 --max-count 5 --max-pods 60 --max-surge 33% --node-osdisk-size 64 --node-osdisk-type Managed --tags cost=42 --priority Spot --eviction-policy Delete --spot-max-price 0.25$/,
         );
+    });
+
+    it('an option declared once (a descriptor, here a fixture) is asked, summarized, sent and written in the az line with no other change', async () => {
+        // AKS's `kubeletDiskType` (REST spec: OS | Temporary), declared only here: no word of it is in the product.
+        const fixture: PoolOptionDescriptor<'OS' | 'Temporary'> = {
+            id: 'kubeletDiskType',
+            asked: { kind: 'picked', choices: ['OS', 'Temporary'] },
+            show: String,
+            body: (kubeletDiskType) => ({ kubeletDiskType }),
+            az: (type) => ['--kubelet-disk-type', type],
+        };
+        api.poolOptions.push(fixture as PoolOptionDescriptor);
+        try {
+            // Answers by the asking step's name: the new option's question is `option-<its id>`.
+            const ui = new TestUserInput({
+                targetCluster: 'aks-sandbox',
+                poolName: 'kubelet',
+                mode: 'User',
+                vmSize: 'Standard_D4s_v5',
+                nodeCount: '2',
+                confirmAdd: ['Advanced Options…', 'Add Node Pool'],
+                advancedOptions: ['kubeletDiskType', 'Done'],
+                'option-kubeletDiskType': 'Temporary',
+            });
+            const result = await runCommand<{ azCommand: string }>(
+                'aksSnapshots.addNodePool',
+                ui,
+                await api.tree.findElement(ids.snapshot.sandbox),
+            );
+            const list = ui.ofKind('quickPick').filter((q) => /Advanced options for node pool "kubelet"/.test(q.text));
+            assert.strictEqual(
+                list.pop()?.items?.find((i) => i.label === 'kubeletDiskType')?.description,
+                'Temporary',
+                'the list shows it set',
+            );
+            const summary = ui.ofKind('message').pop();
+            assert.ok(summary?.detail?.includes('kubeletDiskType: Temporary'), `the summary shows it:\n${summary?.detail}`);
+            const [put] = await emulator.writes();
+            assert.strictEqual(
+                (put.body as { properties: Record<string, unknown> }).properties.kubeletDiskType,
+                'Temporary',
+                'Azure receives it',
+            );
+            assert.match(result.azCommand, / --kubelet-disk-type Temporary$/);
+            assert.strictEqual(ui.unused, 0, 'every answer was asked for');
+        } finally {
+            api.poolOptions.splice(api.poolOptions.indexOf(fixture as PoolOptionDescriptor), 1);
+        }
     });
 
     it('Advanced Options…: refuses a bad value inline (field, value, rule), offers only the zones Azure lists for the size, and refuses Spot on a System pool', async () => {

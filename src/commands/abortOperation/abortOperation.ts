@@ -15,6 +15,7 @@ import type { RunningOperations } from '../common/runningOperations';
 import { promptWizard } from '../common/toldIfCancelled';
 import { pickTreeElement } from '../pickTreeElement';
 import { azShell, endFlow, FlowResult } from '../reportAzCommand';
+import { required } from '../../model/required';
 
 interface AbortContext extends LongOperationStepContext, Partial<ExecuteActivityContext> {
     readonly service: AksService;
@@ -83,7 +84,7 @@ export async function abortOperation(
         vscode.l10n.t('Abort Operation: the node pool or cluster whose running operation to abort'),
     );
     const resourceId = item instanceof NodePoolItem ? item.pool.id : item.cluster.id;
-    const service = await services.forSubscription(parseArmId(resourceId)!.subscriptionId);
+    const service = await services.forSubscription(required(parseArmId(resourceId), 'resourceId').subscriptionId);
     // Fresh state: the operation may have ended since the tree was read.
     const current = item instanceof NodePoolItem ? await service.getNodePool(resourceId) : await service.getCluster(resourceId);
     const what =

@@ -6,6 +6,7 @@ import { PoolVersions, subscriptionOf } from '../../model/rules';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
 import type { LongOperationContext } from '../common/guardedChange';
 import type { PinClusterContext } from '../pinCluster/PinClusterContext';
+import { required } from '../../model/required';
 
 export interface AddNodePoolContext extends NodePoolSpecContext, PinClusterContext, LongOperationContext, Partial<ExecuteActivityContext> {
     readonly services: AksServices;
@@ -49,13 +50,13 @@ export function supportedVersions(context: AddNodePoolContext, cluster: Cluster)
 
 /** The pool the answers describe: sent to Azure and written as the `az` line. */
 export function newNodePool(context: AddNodePoolContext): NewNodePool {
-    const snapshot = context.snapshot!;
+    const snapshot = required(context.snapshot, 'snapshot');
     return {
-        name: context.poolName!,
+        name: required(context.poolName, 'poolName'),
         snapshotId: snapshot.id,
-        vmSize: context.vmSize!,
-        count: context.nodeCount!,
-        mode: context.mode!,
+        vmSize: required(context.vmSize, 'vmSize'),
+        count: required(context.nodeCount, 'nodeCount'),
+        mode: required(context.mode, 'mode'),
         osType: snapshot.osType,
         osSku: snapshot.osSku,
         kubernetesVersion: snapshot.kubernetesVersion,

@@ -3,35 +3,19 @@ import * as vscode from 'vscode';
 import { azureNow } from '../../azure/azureClock';
 import { pinnedChannels, reimagingChannel } from '../../model/channels';
 import { imageAgeProblems } from '../../model/rules';
-import { formatTags } from '../../model/names';
-import { poolOptionsProblems, PoolOptions } from '../../model/poolOptions';
+import { poolOptionsProblems, PoolOptions, setPoolOptions } from '../../model/poolOptions';
+import { optionSummaryLine } from '../../messages/optionWords';
 import { findVmSize } from '../../model/vmSize';
 import { editAdvancedOptions } from '../common/advancedOptions';
 import { describeProblem, describeProblems } from '../../messages/describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
 import type { AddNodePoolContext } from './AddNodePoolContext';
 import { advancedPoolOptions } from './advancedPoolOptions';
+import { required } from '../../model/required';
 
 /** The options set under "Advanced options…", one line each, in the words of their question. */
 export function poolOptionLines(options: PoolOptions): string[] {
-    const lines: (string | undefined)[] = [
-        options.zones && vscode.l10n.t('Availability zones: {0}', options.zones.join(' ')),
-        options.labels && vscode.l10n.t('Node labels: {0}', formatTags(options.labels)),
-        options.taints && vscode.l10n.t('Node taints: {0}', options.taints.join(', ')),
-        options.autoscale && vscode.l10n.t('Cluster autoscaler: {0} to {1} nodes', options.autoscale.min, options.autoscale.max),
-        options.maxPods !== undefined ? vscode.l10n.t('Max pods per node: {0}', options.maxPods) : undefined,
-        options.maxSurge && vscode.l10n.t('Max surge: {0}', options.maxSurge),
-        options.osDiskSizeGB !== undefined ? vscode.l10n.t('OS disk size: {0} GB', options.osDiskSizeGB) : undefined,
-        options.osDiskType && vscode.l10n.t('OS disk type: {0}', options.osDiskType),
-        options.tags && vscode.l10n.t('Tags: {0}', formatTags(options.tags)),
-        options.spot &&
-            vscode.l10n.t(
-                'Spot: eviction {0}, max price {1}',
-                options.spot.evictionPolicy,
-                options.spot.maxPrice === -1 ? vscode.l10n.t('on-demand') : String(options.spot.maxPrice),
-            ),
-    ];
-    return lines.filter((l): l is string => !!l);
+    return setPoolOptions(options).map(({ descriptor, value }) => optionSummaryLine(descriptor, value));
 }
 
 /**
@@ -46,15 +30,21 @@ export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
     public supportsDuplicateSteps = true;
 
     async prompt(context: AddNodePoolContext): Promise<void> {
-        const cluster = context.cluster!;
-        const snapshot = context.snapshot!;
+        const cluster = required(context.cluster, 'cluster');
+        const snapshot = required(context.snapshot, 'snapshot');
         const add: vscode.MessageItem = { title: vscode.l10n.t('Add Node Pool') };
         const pinFirst: vscode.MessageItem = { title: vscode.l10n.t('Pin Cluster, Then Add') };
         const advanced: vscode.MessageItem = { title: vscode.l10n.t('Advanced Options…') };
         const risk = reimagingChannel(cluster);
         for (;;) {
             const summary = [
-                vscode.l10n.t('Node pool: {0}, {1}, {2} × {3}', context.poolName!, context.mode!, context.nodeCount!, context.vmSize!),
+                vscode.l10n.t(
+                    'Node pool: {0}, {1}, {2} × {3}',
+                    required(context.poolName, 'poolName'),
+                    required(context.mode, 'mode'),
+                    required(context.nodeCount, 'nodeCount'),
+                    required(context.vmSize, 'vmSize'),
+                ),
                 vscode.l10n.t('Kubernetes version: {0} (from the snapshot)', snapshot.kubernetesVersion),
                 vscode.l10n.t('Node image: {0} (from the snapshot)', snapshot.nodeImageVersion),
                 vscode.l10n.t('OS: {0} ({1})', snapshot.osType, snapshot.osSku ?? ''),
@@ -75,7 +65,12 @@ export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
                     : []),
             ];
             const choice = await context.ui.showWarningMessage(
-                vscode.l10n.t('Add node pool "{0}" to "{1}" from snapshot "{2}"?', context.poolName!, cluster.name, snapshot.name),
+                vscode.l10n.t(
+                    'Add node pool "{0}" to "{1}" from snapshot "{2}"?',
+                    required(context.poolName, 'poolName'),
+                    cluster.name,
+                    snapshot.name,
+                ),
                 { modal: true, detail: [...summary, ...warning].join('\n'), stepName: 'confirmAdd' },
                 // The narrow action is the default (first) button; pinning changes the whole cluster and is never the default.
                 ...(risk ? [add, pinFirst, advanced] : [add, advanced]),
@@ -95,10 +90,15 @@ export class ConfirmAddStep extends AzureWizardPromptStep<AddNodePoolContext> {
         for (;;) {
             await editAdvancedOptions(
                 context,
-                vscode.l10n.t('Advanced options for node pool "{0}"', context.poolName!),
+                vscode.l10n.t('Advanced options for node pool "{0}"', required(context.poolName, 'poolName')),
                 advancedPoolOptions(),
             );
-            const problems = poolOptionsProblems(context.poolOptions ?? {}, context.mode ?? 'User', context.nodeCount!, size);
+            const problems = poolOptionsProblems(
+                context.poolOptions ?? {},
+                context.mode ?? 'User',
+                required(context.nodeCount, 'nodeCount'),
+                size,
+            );
             if (problems.length === 0) {
                 return;
             }

@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import type { Problem } from '../../model/problems';
 import { pickUsable } from '../common/pickUsable';
 import type { AddNodePoolContext } from './AddNodePoolContext';
+import { required } from '../../model/required';
 
 /** User or System; a System pool must be Linux (R8). */
 export class ModeStep extends AzureWizardPromptStep<AddNodePoolContext> {
     async prompt(context: AddNodePoolContext): Promise<void> {
-        const snapshot = context.snapshot!;
+        const snapshot = required(context.snapshot, 'snapshot');
         const systemProblems: Problem[] =
             snapshot.osType === 'Linux' ? [] : [{ code: 'systemPoolWindows', rule: 'R8', snapshot: snapshot.name }];
         context.mode = await pickUsable(

@@ -4,11 +4,12 @@ import { addPoolProblems } from '../../model/rules';
 import { pickUsable } from '../common/pickUsable';
 import { requireSomethingRead, unreadableSubscriptions } from '../common/unreadableSubscriptions';
 import { AddNodePoolContext, supportedVersions, useCluster } from './AddNodePoolContext';
+import { required } from '../../model/required';
 
 /** Any cluster in any subscription or region; those the snapshot cannot seed a pool in show why (R4, R5, R10). */
 export class TargetClusterStep extends AzureWizardPromptStep<AddNodePoolContext> {
     async prompt(context: AddNodePoolContext): Promise<void> {
-        const snapshot = context.snapshot!;
+        const snapshot = required(context.snapshot, 'snapshot');
         const [{ items: clusters, failures }, sessions] = await Promise.all([
             context.services.fromEverySubscription((s) => s.listClusters()),
             context.services.listSessions(),

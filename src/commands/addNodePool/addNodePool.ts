@@ -20,6 +20,7 @@ import { SourceSnapshotStep } from './SourceSnapshotStep';
 import { TargetClusterStep } from './TargetClusterStep';
 import { promptWizard } from '../common/toldIfCancelled';
 import { reached } from '../../walkthrough';
+import { required } from '../../model/required';
 
 /**
  * Right-click a snapshot (it asks for the cluster) or a cluster (it asks for the snapshot) → Add Node Pool…;
@@ -65,8 +66,8 @@ export async function addNodePool(
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
-    const cluster = wizardContext.cluster!;
-    const snapshot = wizardContext.snapshot!;
+    const cluster = required(wizardContext.cluster, 'cluster');
+    const snapshot = required(wizardContext.snapshot, 'snapshot');
     const azCommand = toShellScript(
         [
             ...(wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : []),
@@ -80,7 +81,7 @@ export async function addNodePool(
     return endFlow(tree, { id: `${cluster.id}/agentPools/${wizardContext.poolName}`, azCommand }, wizardContext, () =>
         vscode.l10n.t(
             'Added node pool "{0}" to "{1}" from snapshot "{2}": Kubernetes {3}, node image {4}.',
-            wizardContext.poolName!,
+            required(wizardContext.poolName, 'poolName'),
             cluster.name,
             snapshot.name,
             snapshot.kubernetesVersion,

@@ -5,6 +5,7 @@ import type { ResourceChangedError } from '../../azure/azureErrors';
 import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { finishedOrTold, LongOperationContext, runGuardedChange } from './guardedChange';
 import type { RunningOperations } from './runningOperations';
+import { required } from '../../model/required';
 
 export interface LongOperationStepContext extends IActionContext, LongOperationContext {
     readonly services: AksServices;
@@ -44,7 +45,7 @@ export abstract class LongOperationStep<C extends LongOperationStepContext> exte
             title: this.title(context),
             resourceId: this.resourceId(context),
             send: (options) => this.run(context, options),
-            reconfirm: this.reconfirm ? (changed) => this.reconfirm!(context, changed) : undefined,
+            reconfirm: this.reconfirm ? (changed) => required(this.reconfirm, 'reconfirm')(context, changed) : undefined,
             claims: this.claims,
         });
         const { finished, notice } = finishedOrTold(outcome);

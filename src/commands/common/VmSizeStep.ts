@@ -6,6 +6,7 @@ import { findVmSize, parseVmSize, suggestedVmSizes, VmSizeFacts } from '../../mo
 import { describeProblems } from '../../messages/describeProblem';
 import type { NodePoolSpecContext } from './NodePoolSpec';
 import { pickUsable } from './pickUsable';
+import { required } from '../../model/required';
 
 /** R1 (same family and architecture as the snapshot), and R8 for a system pool. */
 export function vmSizeChoiceProblems(context: NodePoolSpecContext, vmSize: string): Problem[] {
@@ -68,7 +69,7 @@ const OTHER = Symbol('other');
  */
 export class VmSizeStep<T extends NodePoolSpecContext> extends AzureWizardPromptStep<T> {
     async prompt(context: T): Promise<void> {
-        const snapshot = context.snapshot!;
+        const snapshot = required(context.snapshot, 'snapshot');
         const guessed = await readRegionSizes(context);
         const region = context.regionSizes;
         const own = (name: string): boolean => name.toLowerCase() === snapshot.vmSize.toLowerCase();

@@ -64,6 +64,8 @@ export function typedOption<C extends IActionContext, T>(
     show: (value: T) => string,
     parse: (text: string, context: C) => Parsed<T>,
     set: (context: C, value: T | undefined) => void,
+    /** The step's name, by which answers are given in tests: the option's id. */
+    id: string = label,
 ): AdvancedOption<C> {
     return {
         label,
@@ -77,7 +79,7 @@ export function typedOption<C extends IActionContext, T>(
                 prompt,
                 placeHolder,
                 value: current === undefined ? '' : show(current),
-                stepName: `option-${label}`,
+                stepName: `option-${id}`,
                 validateInput: (v) => {
                     if (!v.trim()) {
                         return undefined;
@@ -99,6 +101,7 @@ export function pickedOption<C extends IActionContext, T extends string>(
     choices: readonly { value: T | undefined; label: string; description?: string }[],
     get: (context: C) => T | undefined,
     set: (context: C, value: T | undefined) => void,
+    id: string = label,
 ): AdvancedOption<C> {
     return {
         label,
@@ -106,7 +109,7 @@ export function pickedOption<C extends IActionContext, T extends string>(
         ask: async (context) => {
             const picked = await context.ui.showQuickPick(
                 choices.map((c) => ({ label: c.label, description: c.description, data: c.value })),
-                { placeHolder, stepName: `option-${label}`, suppressPersistence: true },
+                { placeHolder, stepName: `option-${id}`, suppressPersistence: true },
             );
             set(context, picked.data);
         },

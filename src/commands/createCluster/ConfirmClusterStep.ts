@@ -9,20 +9,25 @@ import { editAdvancedOptions } from '../common/advancedOptions';
 import { describeProblem, describeProblems } from '../../messages/describeProblem';
 import { advancedClusterOptions } from './advancedClusterOptions';
 import type { CreateClusterContext } from './CreateClusterContext';
+import { required } from '../../model/required';
 
 export function clusterSummary(context: CreateClusterContext): string {
-    const s = context.snapshot!;
+    const s = required(context.snapshot, 'snapshot');
     return [
-        vscode.l10n.t('Subscription: {0}', context.service!.session.subscription.name),
-        vscode.l10n.t('Resource group: {0}{1}', context.resourceGroup!, context.newResourceGroup ? vscode.l10n.t(' (new)') : ''),
-        vscode.l10n.t('Region: {0}', context.location!),
-        vscode.l10n.t('DNS prefix: {0}', context.dnsPrefix!),
+        vscode.l10n.t('Subscription: {0}', required(context.service, 'service').session.subscription.name),
+        vscode.l10n.t(
+            'Resource group: {0}{1}',
+            required(context.resourceGroup, 'resourceGroup'),
+            context.newResourceGroup ? vscode.l10n.t(' (new)') : '',
+        ),
+        vscode.l10n.t('Region: {0}', required(context.location, 'location')),
+        vscode.l10n.t('DNS prefix: {0}', required(context.dnsPrefix, 'dnsPrefix')),
         vscode.l10n.t('Kubernetes version: {0} (from the snapshot)', s.kubernetesVersion),
         vscode.l10n.t(
             'System pool: {0}, {1} × {2}, {3} ({4}), node image {5}',
-            context.poolName!,
-            context.nodeCount!,
-            context.vmSize!,
+            required(context.poolName, 'poolName'),
+            required(context.nodeCount, 'nodeCount'),
+            required(context.vmSize, 'vmSize'),
             s.osType,
             s.osSku ?? '',
             s.nodeImageVersion,
@@ -45,8 +50,8 @@ function clusterOptionLines(context: CreateClusterContext): string[] {
         context.longTermSupport
             ? vscode.l10n.t(
                   'Support plan: AKS long-term support, Premium tier (AKS offers Kubernetes {0} in {1} only under long-term support, which needs the Premium tier)',
-                  context.snapshot!.kubernetesVersion,
-                  context.location!,
+                  required(context.snapshot, 'snapshot').kubernetesVersion,
+                  required(context.location, 'location'),
               )
             : o.tier
               ? vscode.l10n.t('Tier: {0}', o.tier)
@@ -85,7 +90,11 @@ export class ConfirmClusterStep extends AzureWizardPromptStep<CreateClusterConte
         const advanced: vscode.MessageItem = { title: vscode.l10n.t('Advanced Options…') };
         for (;;) {
             const choice = await context.ui.showWarningMessage(
-                vscode.l10n.t('Create cluster "{0}" from snapshot "{1}"?', context.newClusterName!, context.snapshot!.name),
+                vscode.l10n.t(
+                    'Create cluster "{0}" from snapshot "{1}"?',
+                    required(context.newClusterName, 'newClusterName'),
+                    required(context.snapshot, 'snapshot').name,
+                ),
                 { modal: true, detail: clusterSummary(context), stepName: 'confirmCluster' },
                 create,
                 advanced,
@@ -97,7 +106,7 @@ export class ConfirmClusterStep extends AzureWizardPromptStep<CreateClusterConte
             for (;;) {
                 await editAdvancedOptions(
                     context,
-                    vscode.l10n.t('Advanced options for cluster "{0}"', context.newClusterName!),
+                    vscode.l10n.t('Advanced options for cluster "{0}"', required(context.newClusterName, 'newClusterName')),
                     advancedClusterOptions(),
                 );
                 const problems = clusterOptionsProblems(context.channels ?? PINNED_CHANNELS);

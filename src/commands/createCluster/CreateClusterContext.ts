@@ -6,6 +6,7 @@ import { PINNED_CHANNELS, UpgradeChannels } from '../../model/channels';
 import type { ClusterOptions } from '../../model/poolOptions';
 import type { NodePoolSpecContext } from '../common/NodePoolSpec';
 import type { LongOperationContext } from '../common/guardedChange';
+import { required } from '../../model/required';
 
 export interface CreateClusterContext extends NodePoolSpecContext, LongOperationContext, Partial<ExecuteActivityContext> {
     readonly services: AksServices;
@@ -37,14 +38,14 @@ export interface CreateClusterContext extends NodePoolSpecContext, LongOperation
 /** The cluster the answers describe: sent to Azure and written as the `az` lines. */
 export function newCluster(context: CreateClusterContext): NewCluster {
     return {
-        resourceGroup: context.resourceGroup!,
-        name: context.newClusterName!,
-        location: context.location!,
-        dnsPrefix: context.dnsPrefix!,
-        nodePoolName: context.poolName!,
-        vmSize: context.vmSize!,
-        count: context.nodeCount!,
-        snapshot: context.snapshot!,
+        resourceGroup: required(context.resourceGroup, 'resourceGroup'),
+        name: required(context.newClusterName, 'newClusterName'),
+        location: required(context.location, 'location'),
+        dnsPrefix: required(context.dnsPrefix, 'dnsPrefix'),
+        nodePoolName: required(context.poolName, 'poolName'),
+        vmSize: required(context.vmSize, 'vmSize'),
+        count: required(context.nodeCount, 'nodeCount'),
+        snapshot: required(context.snapshot, 'snapshot'),
         channels: context.channels ?? PINNED_CHANNELS,
         options: context.clusterOptions ?? {},
         ...(context.longTermSupport ? { longTermSupport: true } : {}),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { defaultDnsPrefix, dnsPrefixProblems } from '../../model/names';
 import { describeProblems } from '../../messages/describeProblem';
 import type { CreateClusterContext } from './CreateClusterContext';
+import { required } from '../../model/required';
 
 export function validateDnsPrefix(value: string): string | undefined {
     const problems = dnsPrefixProblems(value.trim());
@@ -15,7 +16,7 @@ export class DnsPrefixStep extends AzureWizardPromptStep<CreateClusterContext> {
         context.dnsPrefix = (
             await context.ui.showInputBox({
                 prompt: vscode.l10n.t('DNS name prefix of the API server'),
-                value: defaultDnsPrefix(context.newClusterName!),
+                value: defaultDnsPrefix(required(context.newClusterName, 'newClusterName')),
                 stepName: 'dnsPrefix',
                 validateInput: validateDnsPrefix,
             })

@@ -5,6 +5,7 @@ import { isLongTermSupportOnly, OfferedVersion } from '../../model/versions';
 import { inTurns } from '../../model/inTurns';
 import { pickUsable } from '../common/pickUsable';
 import type { CreateClusterContext } from './CreateClusterContext';
+import { required } from '../../model/required';
 
 /** Regions whose Kubernetes versions are read at once: a subscription sees dozens. */
 const REGIONS_AT_ONCE = 8;
@@ -16,8 +17,8 @@ const REGIONS_AT_ONCE = 8;
  */
 export class RegionStep extends AzureWizardPromptStep<CreateClusterContext> {
     async prompt(context: CreateClusterContext): Promise<void> {
-        const service = context.service!;
-        const snapshot = context.snapshot!;
+        const service = required(context.service, 'service');
+        const snapshot = required(context.snapshot, 'snapshot');
         const locations = await service.listLocations();
         const own = snapshot.location.toLowerCase();
         const ordered = [
@@ -41,7 +42,7 @@ export class RegionStep extends AzureWizardPromptStep<CreateClusterContext> {
                       )
                     : [],
             })),
-            vscode.l10n.t('Region for cluster "{0}"', context.newClusterName!),
+            vscode.l10n.t('Region for cluster "{0}"', required(context.newClusterName, 'newClusterName')),
             'region',
         );
         context.location = ordered[location].name;

@@ -5,6 +5,7 @@ import type { Problem } from '../../model/problems';
 import { describeProblems } from '../../messages/describeProblem';
 import { pickUsable } from '../common/pickUsable';
 import type { CreateClusterContext } from './CreateClusterContext';
+import { required } from '../../model/required';
 
 const NEW = Symbol('new');
 
@@ -23,10 +24,10 @@ export function validateNewResourceGroupName(value: string, groups: readonly { n
 /** An existing group (not one that has a cluster of that name, R9) or a new one, made in the cluster's region. */
 export class ResourceGroupStep extends AzureWizardPromptStep<CreateClusterContext> {
     async prompt(context: CreateClusterContext): Promise<void> {
-        const service = context.service!;
+        const service = required(context.service, 'service');
         const [groups, clusters] = await Promise.all([service.listResourceGroups(), service.listClusters()]);
         context.resourceGroups = groups;
-        const name = context.newClusterName!;
+        const name = required(context.newClusterName, 'newClusterName');
         const picked = await pickUsable(
             context,
             [

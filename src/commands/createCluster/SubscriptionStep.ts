@@ -2,6 +2,7 @@ import { AzureWizardPromptStep } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { subscriptionOf } from '../../model/rules';
 import type { CreateClusterContext } from './CreateClusterContext';
+import { required } from '../../model/required';
 
 /** Where the cluster goes; skipped with one subscription. The snapshot's own comes first (R13: any may use it). */
 export class SubscriptionStep extends AzureWizardPromptStep<CreateClusterContext> {
@@ -13,7 +14,7 @@ export class SubscriptionStep extends AzureWizardPromptStep<CreateClusterContext
     }
 
     async prompt(context: CreateClusterContext): Promise<void> {
-        const own = subscriptionOf(context.snapshot!.id)?.toLowerCase();
+        const own = subscriptionOf(required(context.snapshot, 'snapshot').id)?.toLowerCase();
         const sessions = await context.services.listSessions();
         const ordered = [
             ...sessions.filter((s) => s.subscription.subscriptionId.toLowerCase() === own),

@@ -10,6 +10,7 @@ import { findVmSize } from '../../model/vmSize';
 import { AdvancedOption, pickedOption, typedOption } from '../common/advancedOptions';
 import { describeProblem } from '../../messages/describeProblem';
 import type { CreateClusterContext } from './CreateClusterContext';
+import { required } from '../../model/required';
 
 type Options = { -readonly [K in keyof ClusterOptions]: ClusterOptions[K] };
 
@@ -189,9 +190,9 @@ export function advancedClusterOptions(): AdvancedOption<CreateClusterContext>[]
                     size
                         ? vscode.l10n.t(
                               'Availability zones for the system pool, separated by spaces: {0} offers {1} in {2}. Empty: no zones.',
-                              c.vmSize!,
+                              required(c.vmSize, 'vmSize'),
                               zones.join(' ') || vscode.l10n.t('none'),
-                              c.location!,
+                              required(c.location, 'location'),
                           )
                         : vscode.l10n.t(
                               "Availability zones for the pool, separated by spaces (the region's VM sizes could not be read: 1 2 3 assumed). Empty: no zones.",

@@ -24,6 +24,7 @@ import { ResourceGroupStep } from './ResourceGroupStep';
 import { SubscriptionStep } from './SubscriptionStep';
 import { promptWizard } from '../common/toldIfCancelled';
 import { reached } from '../../walkthrough';
+import { required } from '../../model/required';
 
 /** Right-click a snapshot → Create Cluster… (or from the palette): the snapshot becomes the system pool (R8). */
 export async function createCluster(
@@ -80,8 +81,12 @@ export async function createCluster(
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
-    const service = wizardContext.service!;
-    const id = clusterId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.newClusterName!);
+    const service = required(wizardContext.service, 'service');
+    const id = clusterId(
+        service.subscriptionId,
+        required(wizardContext.resourceGroup, 'resourceGroup'),
+        required(wizardContext.newClusterName, 'newClusterName'),
+    );
     const azCommand = toShellScript(
         clusterCreateCommands(
             service.subscriptionId,
@@ -97,9 +102,9 @@ export async function createCluster(
     return endFlow(tree, { id: wizardContext.cluster?.id ?? id, azCommand }, wizardContext, () =>
         vscode.l10n.t(
             'Created cluster "{0}" in {1}; its system pool "{2}" comes from snapshot "{3}".',
-            wizardContext.newClusterName!,
-            wizardContext.location!,
-            wizardContext.poolName!,
+            required(wizardContext.newClusterName, 'newClusterName'),
+            required(wizardContext.location, 'location'),
+            required(wizardContext.poolName, 'poolName'),
             snapshot.name,
         ),
     );

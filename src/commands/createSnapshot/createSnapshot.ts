@@ -17,6 +17,7 @@ import { SnapshotResourceGroupStep } from './SnapshotResourceGroupStep';
 import { SnapshotTagsStep } from './SnapshotTagsStep';
 import { promptWizard } from '../common/toldIfCancelled';
 import { reached } from '../../walkthrough';
+import { required } from '../../model/required';
 
 /** Right-click a node pool → Create Snapshot… (or from the palette, picking the pool). */
 export async function createSnapshot(
@@ -33,7 +34,7 @@ export async function createSnapshot(
         node,
         vscode.l10n.t('Create Snapshot: the node pool to snapshot (type a pool, cluster or subscription name)'),
     );
-    const id = parseArmId(item.pool.id)!;
+    const id = required(parseArmId(item.pool.id), 'id');
     const service = await services.forSubscription(id.subscriptionId);
     // Fresh state: the tree may be older than the pool.
     const [cluster, pool] = await Promise.all([service.getCluster(item.pool.clusterId), service.getNodePool(item.pool.id)]);
@@ -53,8 +54,8 @@ export async function createSnapshot(
     const azCommand = toShellLine(
         snapshotCreateCommand({
             subscriptionId: service.subscriptionId,
-            resourceGroup: wizardContext.resourceGroup!,
-            name: wizardContext.snapshotName!,
+            resourceGroup: required(wizardContext.resourceGroup, 'resourceGroup'),
+            name: required(wizardContext.snapshotName, 'snapshotName'),
             nodePoolId: pool.id,
             location: cluster.location,
             tags: wizardContext.tags,
@@ -67,16 +68,23 @@ export async function createSnapshot(
     }
     return endFlow(
         tree,
-        { id: snapshotId(service.subscriptionId, wizardContext.resourceGroup!, wizardContext.snapshotName!), azCommand },
+        {
+            id: snapshotId(
+                service.subscriptionId,
+                required(wizardContext.resourceGroup, 'resourceGroup'),
+                required(wizardContext.snapshotName, 'snapshotName'),
+            ),
+            azCommand,
+        },
         wizardContext,
         () =>
             vscode.l10n.t(
                 'Created snapshot "{0}" of node pool "{1}" in {2}: Kubernetes {3}, node image {4}.',
-                snapshot!.name,
+                required(snapshot, 'snapshot').name,
                 pool.name,
-                snapshot!.location,
-                snapshot!.kubernetesVersion,
-                snapshot!.nodeImageVersion,
+                required(snapshot, 'snapshot').location,
+                required(snapshot, 'snapshot').kubernetesVersion,
+                required(snapshot, 'snapshot').nodeImageVersion,
             ),
     );
 }

@@ -2,6 +2,7 @@ import type { AksService } from '../../azure/AksService';
 import type { Snapshot } from '../../model/aks';
 import type { TagChange } from '../../model/tags';
 import type { LongOperationStepContext } from '../common/LongOperationStep';
+import { required } from '../../model/required';
 
 export interface EditTagsContext extends LongOperationStepContext {
     readonly service: AksService;
@@ -19,9 +20,9 @@ export interface EditTagsContext extends LongOperationStepContext {
 
 /** The change the person chose, with the value they saw of the tag they change or remove. */
 export function tagChange(context: EditTagsContext): TagChange {
-    const key = context.key!;
+    const key = required(context.key, 'key');
     const was = context.snapshot.tags[key] ?? '';
-    switch (context.kind!) {
+    switch (required(context.kind, 'kind')) {
         case 'add':
             return { kind: 'add', key, value: context.value ?? '' };
         case 'change':

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { tagValueProblems } from '../../model/tags';
 import { describeProblems } from '../../messages/describeProblem';
 import type { EditTagsContext } from './EditTagsContext';
+import { required } from '../../model/required';
 
 export function validateTagValue(value: string): string | undefined {
     const problems = tagValueProblems(value);
@@ -13,8 +14,8 @@ export function validateTagValue(value: string): string | undefined {
 export class TagValueStep extends AzureWizardPromptStep<EditTagsContext> {
     async prompt(context: EditTagsContext): Promise<void> {
         context.value = await context.ui.showInputBox({
-            prompt: vscode.l10n.t('Value of tag "{0}" (may be empty)', context.key!),
-            value: context.kind === 'change' ? context.snapshot.tags[context.key!] : '',
+            prompt: vscode.l10n.t('Value of tag "{0}" (may be empty)', required(context.key, 'key')),
+            value: context.kind === 'change' ? context.snapshot.tags[required(context.key, 'key')] : '',
             stepName: 'tagValue',
             validateInput: validateTagValue,
         });

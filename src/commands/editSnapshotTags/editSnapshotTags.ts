@@ -14,6 +14,7 @@ import { TagActionStep } from './TagActionStep';
 import { TagNameStep } from './TagNameStep';
 import { TagValueStep } from './TagValueStep';
 import { promptWizard } from '../common/toldIfCancelled';
+import { required } from '../../model/required';
 
 /**
  * Edits a snapshot's tags one at a time (add, change or remove), against a fresh read, sending only that change.
@@ -47,7 +48,7 @@ export async function editSnapshotTags(
     if (!wizardContext.result) {
         return { id: snapshot.id, notice: wizardContext.notice };
     }
-    const sent = wizardContext.sent!;
+    const sent = required(wizardContext.sent, 'sent');
     const azCommand = toShellLine(tagChangeCommand(snapshot.id, sent.operation, sent.tags), azShell());
     const notice = reportDone(
         vscode.l10n.t('Updated the tags of snapshot "{0}": {1}', snapshot.name, formatTags(wizardContext.result) || vscode.l10n.t('none')),

@@ -4,6 +4,7 @@ import type { AksTreeDataProvider } from '../../tree/AksTreeDataProvider';
 import { LongOperationStep } from '../common/LongOperationStep';
 import type { RunningOperations } from '../common/runningOperations';
 import type { PinClusterContext } from './PinClusterContext';
+import { required } from '../../model/required';
 
 /** Changes only the cluster's automatic-upgrade channels, as confirmed (R7); runs before a pool change that needs the pin. */
 export class PinClusterStep<C extends PinClusterContext> extends LongOperationStep<C> {
@@ -19,16 +20,20 @@ export class PinClusterStep<C extends PinClusterContext> extends LongOperationSt
     }
 
     protected title(context: C): string {
-        return vscode.l10n.t('Pinning cluster "{0}" to its node images', context.cluster!.name);
+        return vscode.l10n.t('Pinning cluster "{0}" to its node images', required(context.cluster, 'cluster').name);
     }
 
     protected resourceId(context: C): string {
-        return context.cluster!.id;
+        return required(context.cluster, 'cluster').id;
     }
 
     protected async run(context: C, options: LongOperationOptions): Promise<void> {
-        const service = await context.services.forSubscription(context.cluster!.subscriptionId);
-        context.cluster = await service.updateClusterChannels(context.cluster!, context.pinChannels!, options);
+        const service = await context.services.forSubscription(required(context.cluster, 'cluster').subscriptionId);
+        context.cluster = await service.updateClusterChannels(
+            required(context.cluster, 'cluster'),
+            required(context.pinChannels, 'pinChannels'),
+            options,
+        );
     }
 
     protected record(context: C, finished: boolean, notice: string | undefined): void {

@@ -15,13 +15,14 @@ import type { PinClusterContext } from './PinClusterContext';
 import { PinClusterStep } from './PinClusterStep';
 import { pinSummary } from './pinSummary';
 import { promptWizard } from '../common/toldIfCancelled';
+import { required } from '../../model/required';
 
 class ConfirmPinStep extends AzureWizardPromptStep<PinClusterContext> {
     async prompt(context: PinClusterContext): Promise<void> {
-        const channels = pinnedChannels(context.cluster!);
+        const channels = pinnedChannels(required(context.cluster, 'cluster'));
         await context.ui.showWarningMessage(
-            vscode.l10n.t('Pin cluster "{0}" to its node images?', context.cluster!.name),
-            { modal: true, detail: pinSummary(context.cluster!, channels), stepName: 'confirmPin' },
+            vscode.l10n.t('Pin cluster "{0}" to its node images?', required(context.cluster, 'cluster').name),
+            { modal: true, detail: pinSummary(required(context.cluster, 'cluster'), channels), stepName: 'confirmPin' },
             { title: vscode.l10n.t('Pin Cluster') },
         );
         context.pinChannels = channels;
@@ -74,13 +75,13 @@ export async function pinCluster(
     });
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
-    const azCommand = toShellLine(clusterChannelsCommand(cluster.id, wizardContext.pinChannels!), azShell());
+    const azCommand = toShellLine(clusterChannelsCommand(cluster.id, required(wizardContext.pinChannels, 'pinChannels')), azShell());
     return endFlow(tree, { id: cluster.id, azCommand }, wizardContext, () =>
         vscode.l10n.t(
             'Pinned cluster "{0}": node OS upgrade channel {1}, auto-upgrade channel {2}; its pools keep their node images.',
             cluster.name,
-            wizardContext.pinChannels!.nodeOsUpgradeChannel,
-            wizardContext.pinChannels!.upgradeChannel,
+            required(wizardContext.pinChannels, 'pinChannels').nodeOsUpgradeChannel,
+            required(wizardContext.pinChannels, 'pinChannels').upgradeChannel,
         ),
     );
 }

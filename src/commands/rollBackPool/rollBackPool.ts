@@ -18,6 +18,7 @@ import { RollBackPoolStep } from './RollBackPoolStep';
 import { RollbackVersionStep } from './RollbackVersionStep';
 import { rollbackAzLine } from './rollbackSummary';
 import { toShellScript } from '../../model/azCommands';
+import { required } from '../../model/required';
 
 /**
  * Right-click a node pool → Roll Back Pool… (or from the palette): back to a version AKS lists as recently used
@@ -37,7 +38,7 @@ export async function rollBackPool(
         node,
         vscode.l10n.t('Roll Back Pool: the node pool to roll back (type a pool, cluster or subscription name)'),
     );
-    const id = parseArmId(item.pool.id)!;
+    const id = required(parseArmId(item.pool.id), 'id');
     const service = await services.forSubscription(id.subscriptionId);
     const [cluster, pool, profile, supported] = await Promise.all([
         service.getCluster(item.pool.clusterId),
@@ -74,7 +75,7 @@ export async function rollBackPool(
     });
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
-    const version = wizardContext.version!;
+    const version = required(wizardContext.version, 'version');
     const azCommand = toShellScript([rollbackAzLine(pool.id, version, profile.recentlyUsed)], azShell());
     return endFlow(tree, { id: pool.id, azCommand }, wizardContext, () =>
         vscode.l10n.t(

@@ -11,6 +11,7 @@ import { ChangeOutcome, ChangeServices, runGuardedChange, sleep, ThrottledNotSen
 import { BusyError } from '../common/runningOperations';
 import { readPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
 import { describeProblems } from '../../messages/describeProblem';
+import { required } from '../../model/required';
 
 export interface RolloutHooks {
     /** The state changed (a pool started or ended, a wave began): keep it and show it. */
@@ -134,7 +135,7 @@ export class RolloutRunner {
         );
         let sent = false;
         try {
-            const id = parseArmId(planned.poolId)!;
+            const id = required(parseArmId(planned.poolId), 'poolId');
             const service = await this.changes.services.forSubscription(id.subscriptionId);
             let notSent: PoolOutcome | undefined;
             const outcome = await runGuardedChange(
@@ -235,7 +236,7 @@ export class RolloutRunner {
     /** After a lost answer: what Azure shows now decides (on the snapshot, still busy, or neither). */
     private async readBack(planned: PlannedPool): Promise<PoolOutcome> {
         try {
-            const id = parseArmId(planned.poolId)!;
+            const id = required(parseArmId(planned.poolId), 'poolId');
             const pool = await (await this.changes.services.forSubscription(id.subscriptionId)).getNodePool(planned.poolId);
             if (isOnSnapshot(pool, this.snapshot)) {
                 return { status: 'succeeded', endedAt: new Date().toISOString() };
@@ -277,7 +278,7 @@ export async function readTarget(
     services: AksServices,
     planned: RolloutTarget,
 ): Promise<{ readonly snapshot: Snapshot } | { readonly stopReason: string }> {
-    const id = parseArmId(planned.id)!;
+    const id = required(parseArmId(planned.id), 'id');
     try {
         const now = await (await services.forSubscription(id.subscriptionId)).getSnapshot(planned.id);
         const changed = rolloutTargetChanges(planned, now);

@@ -9,6 +9,7 @@ import { RolloutServices, runRollout } from './rollOutSnapshot';
 import { sleep } from '../common/guardedChange';
 import { readTarget } from './RolloutRunner';
 import { dateTimeWords } from '../../messages/dateWords';
+import { required } from '../../model/required';
 
 /** How long a pool still upgrading when the roll-out resumes is waited for, reading it every few seconds. */
 const WAIT_POLLS = 200;
@@ -64,7 +65,7 @@ export async function resumeRollout(
                     .flat()
                     .filter((p) => ['pending', 'running', 'stillRunning'].includes(outcomes[p.poolId]?.status ?? 'pending'))
                     .map(async (p) => {
-                        const ids = parseArmId(p.poolId)!;
+                        const ids = required(parseArmId(p.poolId), 'poolId');
                         try {
                             const service = await r.services.forSubscription(ids.subscriptionId);
                             let pool = await service.getNodePool(p.poolId);

@@ -39,6 +39,7 @@ import { RolloutRunner } from './RolloutRunner';
 import { abortStillRunning } from './abortStillRunning';
 import type { RolloutStore } from './RolloutStore';
 import { azShell } from '../reportAzCommand';
+import { required } from '../../model/required';
 
 /** What a roll-out needs from the extension. */
 export interface RolloutServices {
@@ -436,7 +437,7 @@ export async function runRollout(
                         ended.forEach((p) => {
                             seenEnded.add(p.poolId);
                             // The record of each change, as for every flow: what happened, with the az line that does the same.
-                            const o = next.outcomes[p.poolId]!;
+                            const o = required(next.outcomes[p.poolId], 'poolId');
                             ext.outputChannel.appendLog(
                                 vscode.l10n.t(
                                     'Roll-out of "{0}": node pool "{1}" of "{2}" {3}{4}. Azure CLI equivalent: {5}',

@@ -4,6 +4,7 @@ import { parseArmId } from '../../model/armId';
 import { countByStatus, PlannedPool, PoolOutcome, RolloutPlan, RolloutSettings, RolloutState } from '../../model/rollout';
 import { upgradeSettingLines } from '../common/upgradeSettings';
 import { describeProblemsWithRules } from '../../messages/describeProblem';
+import { required } from '../../model/required';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -165,7 +166,7 @@ export function rolloutScript(plan: RolloutPlan): string {
 
 /** One pool's upgrade in the roll-out, as the `az` line that does it (for bash in the roll-out's script). */
 export function poolUpgradeLine(plan: RolloutPlan, p: PlannedPool, shell: Shell = 'bash'): string {
-    const id = parseArmId(p.poolId)!;
+    const id = required(parseArmId(p.poolId), 'poolId');
     return toShellLine(
         nodePoolUpgradeCommand({
             subscriptionId: id.subscriptionId,

@@ -12,6 +12,7 @@ import { describeProblem } from '../../messages/describeProblem';
 import { pinSummary } from '../pinCluster/pinSummary';
 import { lastUsedWords, rollbackSummary } from '../rollBackPool/rollbackSummary';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
+import { required } from '../../model/required';
 
 /** What will change, from → to, and how, and where R5's paths came from; a modal a person must confirm. */
 export function upgradeSummary(context: UpgradeToSnapshotContext): string {
@@ -33,9 +34,9 @@ export function upgradeSummary(context: UpgradeToSnapshotContext): string {
         ].join('\n');
     }
     const lines = [
-        vscode.l10n.t('Kubernetes version: {0} → {1}', pool.kubernetesVersion, snapshot!.kubernetesVersion),
-        vscode.l10n.t('Node image: {0} → {1}', pool.nodeImageVersion ?? '?', snapshot!.nodeImageVersion),
-        vscode.l10n.t('Snapshot link: {0} → {1}', linkName(pool.snapshotId), snapshot!.name),
+        vscode.l10n.t('Kubernetes version: {0} → {1}', pool.kubernetesVersion, required(snapshot, 'snapshot').kubernetesVersion),
+        vscode.l10n.t('Node image: {0} → {1}', pool.nodeImageVersion ?? '?', required(snapshot, 'snapshot').nodeImageVersion),
+        vscode.l10n.t('Snapshot link: {0} → {1}', linkName(pool.snapshotId), required(snapshot, 'snapshot').name),
         path === 'nodeImageOnly'
             ? vscode.l10n.t('Path: node image only (equal Kubernetes versions); surge and drain settings do not apply.')
             : vscode.l10n.t(
@@ -46,7 +47,10 @@ export function upgradeSummary(context: UpgradeToSnapshotContext): string {
         ...(path === 'kubernetes'
             ? [
                   upgradePathsNotice(context.poolUpgrades) ??
-                      vscode.l10n.t('Kubernetes {0} is an upgrade AKS lists for the pool.', snapshot!.kubernetesVersion),
+                      vscode.l10n.t(
+                          'Kubernetes {0} is an upgrade AKS lists for the pool.',
+                          required(snapshot, 'snapshot').kubernetesVersion,
+                      ),
               ]
             : []),
         ...upgradeOptionLines(context),
@@ -76,7 +80,7 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
 
     async prompt(context: UpgradeToSnapshotContext): Promise<void> {
         // A pool whose upgrade to this snapshot ended Failed is sent the same upgrade again: a retry (R5).
-        const retry = isRetry(context.pool, context.snapshot!);
+        const retry = isRetry(context.pool, required(context.snapshot, 'snapshot'));
         const upgrade: vscode.MessageItem = {
             title: context.rollback ? vscode.l10n.t('Roll Back') : retry ? vscode.l10n.t('Retry') : vscode.l10n.t('Upgrade'),
         };
@@ -106,20 +110,20 @@ export class ConfirmUpgradeStep extends AzureWizardPromptStep<UpgradeToSnapshotC
                           'Roll node pool "{0}" of "{1}" back to the version of snapshot "{2}"?',
                           context.pool.name,
                           context.cluster.name,
-                          context.snapshot!.name,
+                          required(context.snapshot, 'snapshot').name,
                       )
                     : retry
                       ? vscode.l10n.t(
                             'The upgrade of node pool "{0}" of "{1}" to snapshot "{2}" ended Failed. Send it again?',
                             context.pool.name,
                             context.cluster.name,
-                            context.snapshot!.name,
+                            required(context.snapshot, 'snapshot').name,
                         )
                       : vscode.l10n.t(
                             'Upgrade node pool "{0}" of "{1}" to snapshot "{2}"?',
                             context.pool.name,
                             context.cluster.name,
-                            context.snapshot!.name,
+                            required(context.snapshot, 'snapshot').name,
                         ),
                 { modal: true, detail, stepName: 'confirmUpgrade' },
                 ...buttons,

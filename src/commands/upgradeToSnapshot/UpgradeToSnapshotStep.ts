@@ -9,6 +9,7 @@ import { LongOperationStep } from '../common/LongOperationStep';
 import { readPoolUpgrades, upgradeFacts } from '../common/upgradeFacts';
 import { upgradeSummary } from './ConfirmUpgradeStep';
 import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
+import { required } from '../../model/required';
 
 /**
  * R6: node image only through upgradeNodeImageVersion with AKSSnapshotId; otherwise the whole-pool PUT. Either
@@ -16,7 +17,7 @@ import type { UpgradeToSnapshotContext } from './UpgradeToSnapshotContext';
  */
 export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotContext> {
     protected title(context: UpgradeToSnapshotContext): string {
-        return vscode.l10n.t('Upgrading node pool "{0}" to snapshot "{1}"', context.pool.name, context.snapshot!.name);
+        return vscode.l10n.t('Upgrading node pool "{0}" to snapshot "{1}"', context.pool.name, required(context.snapshot, 'snapshot').name);
     }
 
     protected resourceId(context: UpgradeToSnapshotContext): string {
@@ -28,11 +29,11 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
         if (context.rollback) {
             await service.rollBackNodePool(pool, context.rollback, options);
         } else if (context.path === 'nodeImageOnly') {
-            await service.upgradeNodeImageToSnapshot(pool, snapshot!.id, options);
+            await service.upgradeNodeImageToSnapshot(pool, required(snapshot, 'snapshot').id, options);
         } else {
             await service.upgradeNodePoolToSnapshot(
                 pool,
-                snapshot!,
+                required(snapshot, 'snapshot'),
                 { ...context.upgradeOptions, maxSurge: context.maxSurge || undefined },
                 options,
             );
@@ -54,7 +55,7 @@ export class UpgradeToSnapshotStep extends LongOperationStep<UpgradeToSnapshotCo
             context.service.getNodePool(context.pool.id),
         ]);
         const changes = describeChanges(poolChanges(context.pool, pool));
-        const snapshot = context.snapshot!;
+        const snapshot = required(context.snapshot, 'snapshot');
         const paths = await readPoolUpgrades(context.services, pool, [snapshot]);
         context.poolUpgrades = paths;
         refuseIfProblems(

@@ -20,6 +20,7 @@ import { UpgradeToSnapshotStep } from './UpgradeToSnapshotStep';
 import { promptWizard } from '../common/toldIfCancelled';
 import { rollbackAzLine } from '../rollBackPool/rollbackSummary';
 import { reached } from '../../walkthrough';
+import { required } from '../../model/required';
 
 /** Right-click a node pool → Upgrade to Snapshot… (or from the palette, picking the pool). */
 export async function upgradeToSnapshot(
@@ -36,7 +37,7 @@ export async function upgradeToSnapshot(
         node,
         vscode.l10n.t('Upgrade to Snapshot: the node pool to upgrade (type a pool, cluster or subscription name)'),
     );
-    const id = parseArmId(item.pool.id)!;
+    const id = required(parseArmId(item.pool.id), 'id');
     const service = await services.forSubscription(id.subscriptionId);
     const [cluster, pool] = await Promise.all([service.getCluster(item.pool.clusterId), service.getNodePool(item.pool.id)]);
     // R10 first: a busy pool or cluster has no snapshot to choose.
@@ -56,7 +57,7 @@ export async function upgradeToSnapshot(
     await promptWizard(wizardContext, wizard, title);
     await wizard.execute();
 
-    const snapshot = wizardContext.snapshot!;
+    const snapshot = required(wizardContext.snapshot, 'snapshot');
     const pin = wizardContext.pinChannels ? [clusterChannelsCommand(cluster.id, wizardContext.pinChannels)] : [];
     if (wizardContext.rollback) {
         const azCommand = toShellScript(
@@ -67,8 +68,8 @@ export async function upgradeToSnapshot(
             vscode.l10n.t(
                 'Rolled node pool "{0}" back to Kubernetes {1}, node image {2}.',
                 pool.name,
-                wizardContext.rollback!.kubernetesVersion,
-                wizardContext.rollback!.nodeImageVersion,
+                required(wizardContext.rollback, 'rollback').kubernetesVersion,
+                required(wizardContext.rollback, 'rollback').nodeImageVersion,
             ),
         );
     }

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import type { PoolFacts, PoolOptionDescriptor, PoolOptions } from '../model/poolOptions';
+
+/** Where the zones offered came from, for the zones question. */
+export interface ZonesAsked extends PoolFacts {
+    readonly vmSize?: string;
+    readonly location?: string;
+    /** The zones are Azure's (its SKU list); otherwise all three were assumed. */
+    readonly fromAzure: boolean;
+}
+
+/** An option's words: its name in the list, its question, an example, its summary line and its choices' names. */
+export interface OptionWords {
+    readonly label: string;
+    readonly prompt?: (pool: ZonesAsked) => string;
+    readonly placeHolder?: string;
+    /** The value as the list of options shows it; the descriptor's `show` when none. */
+    readonly shown?: (value: never) => string;
+    /** The summary's line; `label: shown value` when none. */
+    readonly summary?: (value: never) => string;
+    readonly choices?: Readonly<Record<string, { readonly label: string; readonly description?: string }>>;
+}
+
+/** The words of every option of Add Node Pool, by the id of its descriptor (src/model/poolOptions.ts). */
+export function poolOptionWords(): Readonly<Record<string, OptionWords>> {
+    return {
+        zones: {
+            label: vscode.l10n.t('Availability zones'),
+            prompt: (pool) =>
+                pool.fromAzure
+                    ? vscode.l10n.t(
+                          'Availability zones for the pool, separated by spaces: {0} offers {1} in {2}. Empty: no zones.',
+                          pool.vmSize ?? '',
+                          pool.zones.join(' ') || vscode.l10n.t('none'),
+                          pool.location ?? '',
+                      )
+                    : vscode.l10n.t(
+                          "Availability zones for the pool, separated by spaces (the region's VM sizes could not be read: 1 2 3 assumed). Empty: no zones.",
+                      ),
+            placeHolder: '1 2 3',
+            summary: (zones: readonly string[]) => vscode.l10n.t('Availability zones: {0}', zones.join(' ')),
+        },
+        labels: {
+            label: vscode.l10n.t('Node labels'),
+            prompt: () => vscode.l10n.t('Kubernetes labels for the nodes: key=value, separated by commas. Empty: none.'),
+            placeHolder: 'team=platform, tier=gold',
+        },
+        taints: {
+            label: vscode.l10n.t('Node taints'),
+            prompt: () =>
+                vscode.l10n.t(
+                    'Kubernetes taints for the nodes: key=value:Effect (NoSchedule, PreferNoSchedule, NoExecute), separated by commas. Empty: none.',
+                ),
+            placeHolder: 'sku=gpu:NoSchedule',
+        },
+        autoscale: {
+            label: vscode.l10n.t('Cluster autoscaler'),
+            prompt: () =>
+                vscode.l10n.t(
+                    'Let the cluster autoscaler size the pool between min and max nodes, as min-max (the node count must lie within). Empty: off.',
+                ),
+            placeHolder: '1-5',
+            summary: (range: { min: number; max: number }) => vscode.l10n.t('Cluster autoscaler: {0} to {1} nodes', range.min, range.max),
+        },
+        maxPods: {
+            label: vscode.l10n.t('Max pods per node'),
+            prompt: () => vscode.l10n.t('Maximum pods per node, 10 to 250. Empty: AKS default.'),
+            placeHolder: '110',
+        },
+        maxSurge: {
+            label: vscode.l10n.t('Max surge'),
+            prompt: () => vscode.l10n.t('Extra nodes during upgrades: a number of nodes or a percentage like 33%. Empty: AKS default.'),
+            placeHolder: '33%',
+        },
+        osDiskSizeGB: {
+            label: vscode.l10n.t('OS disk size (GB)'),
+            prompt: () => vscode.l10n.t('OS disk size in GB, 30 to 2048. Empty: AKS default.'),
+            placeHolder: '128',
+            summary: (size: number) => vscode.l10n.t('OS disk size: {0} GB', size),
+        },
+        osDiskType: {
+            label: vscode.l10n.t('OS disk type'),
+            choices: {
+                Managed: { label: 'Managed', description: vscode.l10n.t('an Azure managed disk') },
+                Ephemeral: {
+                    label: 'Ephemeral',
+                    description: vscode.l10n.t("on the VM's local storage: faster, lost on re-image; the size must support it"),
+                },
+            },
+        },
+        tags: {
+            label: vscode.l10n.t('Tags'),
+            prompt: () => vscode.l10n.t('Azure tags for the pool: key=value, separated by commas. Empty: none.'),
+            placeHolder: 'team=platform',
+        },
+        spot: {
+            label: vscode.l10n.t('Spot'),
+            shown: (spot: NonNullable<PoolOptions['spot']>) =>
+                vscode.l10n.t(
+                    'Spot, eviction {0}, max price {1}',
+                    spot.evictionPolicy,
+                    spot.maxPrice === -1 ? vscode.l10n.t('on-demand') : String(spot.maxPrice),
+                ),
+            summary: (spot: NonNullable<PoolOptions['spot']>) =>
+                vscode.l10n.t(
+                    'Spot: eviction {0}, max price {1}',
+                    spot.evictionPolicy,
+                    spot.maxPrice === -1 ? vscode.l10n.t('on-demand') : String(spot.maxPrice),
+                ),
+        },
+    };
+}
+
+/** An option's words: the catalogue's, else the descriptor's id as its name (an option whose words are yet to be written). */
+export function wordsOf(descriptor: PoolOptionDescriptor): OptionWords {
+    return poolOptionWords()[descriptor.id] ?? { label: descriptor.id };
+}
+
+/** One option's value as the list of options shows it. */
+export function optionShown(descriptor: PoolOptionDescriptor, value: unknown): string {
+    const shown = wordsOf(descriptor).shown as ((value: unknown) => string) | undefined;
+    return shown ? shown(value) : descriptor.show(value);
+}
+
+/** The summary's line of one option set. */
+export function optionSummaryLine(descriptor: PoolOptionDescriptor, value: unknown): string {
+    const words = wordsOf(descriptor);
+    return words.summary ? (words.summary as (value: unknown) => string)(value) : `${words.label}: ${descriptor.show(value)}`;
+}
