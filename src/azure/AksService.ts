@@ -5,7 +5,7 @@ import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../mo
 import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
-import { ClusterOptions, poolOptionsBody, UpgradeSettings } from '../model/poolOptions';
+import { clusterOptionsBody, poolOptionsBody, UpgradeSettings } from '../model/poolOptions';
 import type { MaintenanceConfiguration } from '../model/maintenance';
 import type { RecentlyUsedVersion } from '../model/rollback';
 import type { OfferedVersion } from '../model/versions';
@@ -458,9 +458,7 @@ export class AksService {
     /** A cluster whose system pool comes from a snapshot (R8 is checked before). */
     async createClusterFromSnapshot(cluster: NewCluster, options: LongOperationOptions = {}): Promise<Cluster> {
         const id = `/subscriptions/${this.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
-        const { tags, sku, ...properties } = clusterOptionsBody(
-            cluster.longTermSupport ? { ...cluster.options, tier: 'Premium' } : (cluster.options ?? {}),
-        );
+        const set = clusterOptionsBody(cluster.longTermSupport ? { ...cluster.options, tier: 'Premium' } : (cluster.options ?? {}));
         return toClusterFromJson(
             await this.send(
                 {
@@ -471,8 +469,7 @@ export class AksService {
                     body: {
                         location: cluster.location,
                         identity: { type: 'SystemAssigned' },
-                        ...(sku ? { sku } : {}),
-                        ...(tags ? { tags } : {}),
+                        ...set.resource,
                         properties: {
                             kubernetesVersion: cluster.snapshot.kubernetesVersion,
                             dnsPrefix: cluster.dnsPrefix,
@@ -482,7 +479,7 @@ export class AksService {
                                 nodeOSUpgradeChannel: cluster.channels.nodeOsUpgradeChannel,
                             },
                             ...(cluster.longTermSupport ? { supportPlan: 'AKSLongTermSupport' } : {}),
-                            ...properties,
+                            ...set.properties,
                             agentPoolProfiles: [
                                 {
                                     name: cluster.nodePoolName,
@@ -495,7 +492,7 @@ export class AksService {
                                     orchestratorVersion: cluster.snapshot.kubernetesVersion,
                                     creationData: { sourceResourceId: cluster.snapshot.id },
                                     ...(cluster.snapshot.enableFips ? { enableFIPS: true } : {}),
-                                    ...(cluster.options?.zones ? { availabilityZones: [...cluster.options.zones] } : {}),
+                                    ...set.systemPool,
                                 },
                             ],
                         },
@@ -630,23 +627,6 @@ function okBody(answer: ArmAnswer): Json {
 /** An operation URL Azure gave without an api-version gets AKS's. */
 function withApiVersion(url: string): string {
     return /[?&]api-version=/i.test(url) ? url : `${url}${url.includes('?') ? '&' : '?'}api-version=${AKS_API_VERSION}`;
-}
-
-/** What "Advanced options…" set for a new cluster, as AKS's cluster properties (zones go on the system pool). */
-function clusterOptionsBody(o: ClusterOptions): Json {
-    return {
-        ...(o.tier ? { sku: { name: 'Base', tier: o.tier } } : {}),
-        ...(o.networkPlugin
-            ? {
-                  networkProfile: {
-                      networkPlugin: o.networkPlugin,
-                      ...(o.networkPluginMode ? { networkPluginMode: o.networkPluginMode } : {}),
-                  },
-              }
-            : {}),
-        ...(o.sshPublicKey ? { linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: o.sshPublicKey }] } } } : {}),
-        ...(o.tags ? { tags: { ...o.tags } } : {}),
-    };
 }
 
 /** The poller says how an operation ended only in its message ("The long-running operation has failed. <code>. <message>"). */

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { PoolFacts, PoolOptionDescriptor, PoolOptions } from '../model/poolOptions';
+import type { ClusterOptionDescriptor, NetworkChoice, PoolOptionDescriptor, PoolOptions } from '../model/poolOptions';
 
-/** Where the zones offered came from, for the zones question. */
-export interface ZonesAsked extends PoolFacts {
+/** The zones offered and where they came from, for the zones question. */
+export interface ZonesAsked {
+    readonly zones: readonly string[];
     readonly vmSize?: string;
     readonly location?: string;
     /** The zones are Azure's (its SKU list); otherwise all three were assumed. */
@@ -12,12 +13,14 @@ export interface ZonesAsked extends PoolFacts {
 /** An option's words: its name in the list, its question, an example, its summary line and its choices' names. */
 export interface OptionWords {
     readonly label: string;
-    readonly prompt?: (pool: ZonesAsked) => string;
+    readonly prompt?: (resource: ZonesAsked) => string;
+    /** The question over a list of choices; the label when none. */
+    readonly question?: string;
     readonly placeHolder?: string;
     /** The value as the list of options shows it; the descriptor's `show` when none. */
     readonly shown?: (value: never) => string;
-    /** The summary's line; `label: shown value` when none. */
-    readonly summary?: (value: never) => string;
+    /** The summary's line (the SSH key's names its file); `label: shown value` when none. */
+    readonly summary?: (value: never, resource: { readonly sshKeyFile?: string }) => string;
     readonly choices?: Readonly<Record<string, { readonly label: string; readonly description?: string }>>;
 }
 
@@ -111,19 +114,74 @@ export function poolOptionWords(): Readonly<Record<string, OptionWords>> {
     };
 }
 
-/** An option's words: the catalogue's, else the descriptor's id as its name (an option whose words are yet to be written). */
-export function wordsOf(descriptor: PoolOptionDescriptor): OptionWords {
-    return poolOptionWords()[descriptor.id] ?? { label: descriptor.id };
+/** The words of every option of Create Cluster after its channels, by the id of its descriptor. */
+export function clusterOptionWords(): Readonly<Record<string, OptionWords>> {
+    return {
+        sshPublicKey: {
+            label: vscode.l10n.t('SSH public key'),
+            summary: (key: string, cluster) => vscode.l10n.t('SSH public key: {0}', cluster.sshKeyFile ?? `${key.split(' ')[0]} …`),
+        },
+        network: {
+            label: vscode.l10n.t('Network plugin'),
+            summary: (network: NetworkChoice) =>
+                vscode.l10n.t('Network plugin: {0}', `${network.plugin}${network.mode ? ` (${network.mode})` : ''}`),
+        },
+        tier: {
+            label: vscode.l10n.t('Tier'),
+            question: vscode.l10n.t('Pricing tier of the control plane'),
+            choices: {
+                Free: { label: 'Free', description: vscode.l10n.t('no uptime SLA') },
+                Standard: { label: 'Standard', description: vscode.l10n.t('uptime SLA, for production') },
+                Premium: { label: 'Premium', description: vscode.l10n.t('Standard with long-term support') },
+            },
+        },
+        zones: {
+            label: vscode.l10n.t('Availability zones'),
+            prompt: (cluster) =>
+                cluster.fromAzure
+                    ? vscode.l10n.t(
+                          'Availability zones for the system pool, separated by spaces: {0} offers {1} in {2}. Empty: no zones.',
+                          cluster.vmSize ?? '',
+                          cluster.zones.join(' ') || vscode.l10n.t('none'),
+                          cluster.location ?? '',
+                      )
+                    : vscode.l10n.t(
+                          "Availability zones for the pool, separated by spaces (the region's VM sizes could not be read: 1 2 3 assumed). Empty: no zones.",
+                      ),
+            placeHolder: '1 2 3',
+        },
+        tags: {
+            label: vscode.l10n.t('Tags'),
+            prompt: () => vscode.l10n.t('Azure tags for the cluster: key=value, separated by commas. Empty: none.'),
+            placeHolder: 'team=platform',
+        },
+    };
+}
+
+type Described = PoolOptionDescriptor | ClusterOptionDescriptor;
+
+/**
+ * An option's words from its flow's catalogue, else the descriptor's id as its name (an option whose words are yet
+ * to be written).
+ */
+export function wordsOf(descriptor: Described, catalogue: Readonly<Record<string, OptionWords>> = poolOptionWords()): OptionWords {
+    return catalogue[descriptor.id] ?? { label: descriptor.id };
 }
 
 /** One option's value as the list of options shows it. */
-export function optionShown(descriptor: PoolOptionDescriptor, value: unknown): string {
-    const shown = wordsOf(descriptor).shown as ((value: unknown) => string) | undefined;
-    return shown ? shown(value) : descriptor.show(value);
+export function optionShown(descriptor: Described, value: unknown, words: OptionWords = wordsOf(descriptor)): string {
+    const shown = words.shown as ((value: unknown) => string) | undefined;
+    return shown ? shown(value) : (descriptor.show as (value: unknown) => string)(value);
 }
 
 /** The summary's line of one option set. */
-export function optionSummaryLine(descriptor: PoolOptionDescriptor, value: unknown): string {
-    const words = wordsOf(descriptor);
-    return words.summary ? (words.summary as (value: unknown) => string)(value) : `${words.label}: ${descriptor.show(value)}`;
+export function optionSummaryLine(
+    descriptor: Described,
+    value: unknown,
+    words: OptionWords = wordsOf(descriptor),
+    resource: { readonly sshKeyFile?: string } = {},
+): string {
+    return words.summary
+        ? (words.summary as (value: unknown, resource: { readonly sshKeyFile?: string }) => string)(value, resource)
+        : `${words.label}: ${(descriptor.show as (value: unknown) => string)(value)}`;
 }

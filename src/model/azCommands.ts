@@ -2,7 +2,7 @@ import type { NewCluster, NewNodePool } from './aks';
 import { parseArmId } from './armId';
 import { flag } from './azArguments';
 import type { UpgradeChannels } from './channels';
-import { ClusterOptions, poolOptionArguments, UpgradeOptions } from './poolOptions';
+import { clusterOptionArguments, poolOptionArguments, UpgradeOptions } from './poolOptions';
 
 /**
  * The Azure CLI command lines that do what each flow does, so a user can script it. Each is an argument list
@@ -224,23 +224,11 @@ export function clusterCreateCommands(subscriptionId: string, c: NewCluster, new
         '--snapshot-id',
         c.snapshot.id,
         ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []),
-        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : (c.options ?? {}), sshKeyFile),
+        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : (c.options ?? {}), { zones: [], sshKeyFile }),
         ...(c.longTermSupport ? ['--k8s-support-plan', 'AKSLongTermSupport'] : []),
         ...channelArguments(c.channels),
     ];
     return newResourceGroup ? [group, create] : [create];
-}
-
-/** `az aks create`'s flags for what "Advanced options…" set; the SSH key by its file when it came from one. */
-function clusterOptionArguments(o: ClusterOptions, sshKeyFile: string | undefined): string[] {
-    return [
-        ...(o.sshPublicKey ? flag('--ssh-key-value', sshKeyFile ?? o.sshPublicKey) : ['--no-ssh-key']),
-        ...(o.networkPlugin ? ['--network-plugin', o.networkPlugin] : []),
-        ...(o.networkPluginMode ? ['--network-plugin-mode', o.networkPluginMode] : []),
-        ...(o.tier ? ['--tier', o.tier.toLowerCase()] : []),
-        ...(o.zones ? ['--zones', ...o.zones] : []),
-        ...tagArguments(o.tags),
-    ];
 }
 
 function channelArguments(channels: UpgradeChannels): string[] {

@@ -271,18 +271,23 @@ export interface PoolFacts {
 }
 
 /**
- * One option of a new pool, declared once: how it is asked (typed and checked as typed, chosen from a list, or
- * Spot's two questions), how its value reads, what it puts in AKS's agent pool properties and which flags of
- * `az aks nodepool add` say the same. Its words (label, question, summary line) are in src/messages/optionWords.ts
- * under its id.
+ * How an option is asked: typed in a box and checked as typed against what is known of the resource (`facts`),
+ * chosen from a list, or by questions of its own that its flow holds (Spot, the SSH key, the network plugin).
+ */
+export type Asked<F, T> =
+    | { readonly kind: 'typed'; parse(text: string, facts: F): Parsed<T> }
+    | { readonly kind: 'picked'; readonly choices: readonly T[] }
+    | { readonly kind: 'own' };
+
+/**
+ * One option of a new pool, declared once: how it is asked, how its value reads, what it puts in AKS's agent pool
+ * properties and which flags of `az aks nodepool add` say the same. Its words (label, question, summary line) are
+ * in src/messages/optionWords.ts under its id.
  */
 export interface PoolOptionDescriptor<T = unknown> {
     /** Its key in `PoolOptions`, and the name its words go by. */
     readonly id: string;
-    readonly asked:
-        | { readonly kind: 'typed'; parse(text: string, pool: PoolFacts): Parsed<T> }
-        | { readonly kind: 'picked'; readonly choices: readonly T[] }
-        | { readonly kind: 'spot' };
+    readonly asked: Asked<PoolFacts, T>;
     /** The value as the person reads it in the list (and, unless its words say otherwise, the summary). */
     show(value: T): string;
     /** Its part of the agent pool's properties (AKS REST API, `ManagedClusterAgentPoolProfileProperties`). */
@@ -294,12 +299,20 @@ export interface PoolOptionDescriptor<T = unknown> {
 const pairs = (record: Readonly<Record<string, string>>): string[] => Object.entries(record).map(([k, v]) => `${k}=${v}`);
 const asTags = (parsed: { tags: Record<string, string> } | { problem: Problem }): Parsed<Record<string, string>> =>
     'problem' in parsed ? parsed : { value: parsed.tags };
+/** Zones and tags are asked, checked and read alike for a pool and a cluster; only where they go differs. */
+const ZONES_ASKED: Asked<{ readonly zones: readonly string[] }, readonly string[]> = {
+    kind: 'typed',
+    parse: (text, resource) => parseZones(text, resource.zones),
+};
+const TAGS_ASKED: Asked<unknown, Readonly<Record<string, string>>> = { kind: 'typed', parse: (text) => asTags(parseTags(text)) };
+// A tag name starting with "-" is refused before (`tagNameProblems`), so no pair reads as an option.
+const tagFlags = (tags: Readonly<Record<string, string>>): string[] => (Object.keys(tags).length ? ['--tags', ...pairs(tags)] : []);
 
 /** Every option of Add Node Pool's "Advanced options…", in the order they are offered. */
 export const POOL_OPTIONS: PoolOptionDescriptor[] = [
     option<readonly string[]>({
         id: 'zones',
-        asked: { kind: 'typed', parse: (text, pool) => parseZones(text, pool.zones) },
+        asked: ZONES_ASKED,
         show: (zones) => zones.join(' '),
         body: (zones) => ({ availabilityZones: [...zones] }),
         az: (zones) => ['--zones', ...zones],
@@ -355,15 +368,14 @@ export const POOL_OPTIONS: PoolOptionDescriptor[] = [
     }),
     option<Readonly<Record<string, string>>>({
         id: 'tags',
-        asked: { kind: 'typed', parse: (text) => asTags(parseTags(text)) },
+        asked: TAGS_ASKED,
         show: (tags) => pairs(tags).join(', '),
         body: (tags) => ({ tags: { ...tags } }),
-        // A tag name starting with "-" is refused before (`tagNameProblems`), so no pair reads as an option.
-        az: (tags) => (Object.keys(tags).length ? ['--tags', ...pairs(tags)] : []),
+        az: tagFlags,
     }),
     option<NonNullable<PoolOptions['spot']>>({
         id: 'spot',
-        asked: { kind: 'spot' },
+        asked: { kind: 'own' },
         show: (spot) => `${spot.evictionPolicy} ${spot.maxPrice}`,
         body: (spot) => ({ scaleSetPriority: 'Spot', scaleSetEvictionPolicy: spot.evictionPolicy, spotMaxPrice: spot.maxPrice }),
         az: (spot) => ['--priority', 'Spot', '--eviction-policy', spot.evictionPolicy, ...flag('--spot-max-price', String(spot.maxPrice))],
@@ -388,4 +400,120 @@ export function poolOptionsBody(options: PoolOptions): Record<string, unknown> {
 /** `az aks nodepool add`'s flags for the options set. */
 export function poolOptionArguments(options: PoolOptions): string[] {
     return setPoolOptions(options).flatMap(({ descriptor, value }) => descriptor.az(value));
+}
+
+/** What a new cluster's options may need to know: the zones its system pool's size offers, the SSH key's file. */
+export interface ClusterFacts {
+    readonly zones: readonly string[];
+    /** The file the SSH public key was read from, written in the az line instead of the key. */
+    readonly sshKeyFile?: string;
+}
+
+/** Where a cluster option goes in the request: the resource itself, its properties, or its system pool. */
+export interface ClusterBody {
+    readonly resource?: Record<string, unknown>;
+    readonly properties?: Record<string, unknown>;
+    readonly systemPool?: Record<string, unknown>;
+}
+
+/**
+ * One option of a new cluster, declared once, as a pool's are; it reads and writes its own fields of
+ * `ClusterOptions` (the network plugin is two), and may have flags for when it is not set (`--no-ssh-key`).
+ */
+export interface ClusterOptionDescriptor<T = unknown> {
+    readonly id: string;
+    get(options: ClusterOptions): T | undefined;
+    with(options: ClusterOptions, value: T | undefined): ClusterOptions;
+    readonly asked: Asked<ClusterFacts, T>;
+    show(value: T): string;
+    body(value: T): ClusterBody;
+    /** Its flags of `az aks create`. */
+    az(value: T, facts: ClusterFacts): string[];
+    /** Its flags when it is not set. */
+    readonly azUnset?: readonly string[];
+}
+
+/** A cluster descriptor of a value of its own type, kept in the list of every option. */
+function clusterOption<T>(descriptor: ClusterOptionDescriptor<T>): ClusterOptionDescriptor {
+    return descriptor as ClusterOptionDescriptor;
+}
+
+/** A cluster option kept in the field of its id. */
+function clusterField<K extends 'sshPublicKey' | 'tier' | 'zones' | 'tags'>(
+    id: K,
+    rest: Omit<ClusterOptionDescriptor<NonNullable<ClusterOptions[K]>>, 'id' | 'get' | 'with'>,
+): ClusterOptionDescriptor {
+    return clusterOption<NonNullable<ClusterOptions[K]>>({
+        id,
+        get: (options) => options[id] as NonNullable<ClusterOptions[K]> | undefined,
+        with: (options, value) => ({ ...options, [id]: value }),
+        ...rest,
+    });
+}
+
+export type NetworkChoice = { readonly plugin: 'azure' | 'kubenet' | 'none'; readonly mode?: 'overlay' };
+
+/** Every option of Create Cluster's "Advanced options…" after the channels, in the order they are offered. */
+export const CLUSTER_OPTIONS: ClusterOptionDescriptor[] = [
+    clusterField('sshPublicKey', {
+        asked: { kind: 'own' },
+        show: (key) => `${key.split(' ')[0]} …${key.split(' ')[1]?.slice(-12) ?? ''}`,
+        body: (key) => ({ properties: { linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: key }] } } } }),
+        // The key by its file when it came from one.
+        az: (key, cluster) => flag('--ssh-key-value', cluster.sshKeyFile ?? key),
+        azUnset: ['--no-ssh-key'],
+    }),
+    clusterOption<NetworkChoice>({
+        id: 'network',
+        get: (o) =>
+            o.networkPlugin ? { plugin: o.networkPlugin, ...(o.networkPluginMode ? { mode: o.networkPluginMode } : {}) } : undefined,
+        with: (o, network) => ({ ...o, networkPlugin: network?.plugin, networkPluginMode: network?.mode }),
+        asked: { kind: 'own' },
+        show: (network) => `${network.plugin}${network.mode ? ` (${network.mode})` : ''}`,
+        body: (network) => ({
+            properties: { networkProfile: { networkPlugin: network.plugin, ...(network.mode ? { networkPluginMode: network.mode } : {}) } },
+        }),
+        az: (network) => ['--network-plugin', network.plugin, ...(network.mode ? ['--network-plugin-mode', network.mode] : [])],
+    }),
+    clusterField('tier', {
+        asked: { kind: 'picked', choices: ['Free', 'Standard', 'Premium'] },
+        show: String,
+        body: (tier) => ({ resource: { sku: { name: 'Base', tier } } }),
+        az: (tier) => ['--tier', tier.toLowerCase()],
+    }),
+    clusterField('zones', {
+        asked: ZONES_ASKED,
+        show: (zones) => zones.join(' '),
+        body: (zones) => ({ systemPool: { availabilityZones: [...zones] } }),
+        az: (zones) => ['--zones', ...zones],
+    }),
+    clusterField('tags', {
+        asked: TAGS_ASKED,
+        show: (tags) => pairs(tags).join(', '),
+        body: (tags) => ({ resource: { tags: { ...tags } } }),
+        az: tagFlags,
+    }),
+];
+
+/** The cluster options set, each with its descriptor, in the order they are offered. */
+export function setClusterOptions(options: ClusterOptions): { descriptor: ClusterOptionDescriptor; value: unknown }[] {
+    return CLUSTER_OPTIONS.map((descriptor) => ({ descriptor, value: descriptor.get(options) })).filter(({ value }) => value !== undefined);
+}
+
+/** What the cluster options set put in the request: on the resource, in its properties, on its system pool. */
+export function clusterOptionsBody(options: ClusterOptions): Required<ClusterBody> {
+    const parts = setClusterOptions(options).map(({ descriptor, value }) => descriptor.body(value));
+    return {
+        resource: Object.assign({}, ...parts.map((p) => p.resource ?? {})) as Record<string, unknown>,
+        properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})) as Record<string, unknown>,
+        systemPool: Object.assign({}, ...parts.map((p) => p.systemPool ?? {})) as Record<string, unknown>,
+    };
+}
+
+/** `az aks create`'s flags for the cluster options, set or not. */
+export function clusterOptionArguments(options: ClusterOptions, facts: ClusterFacts): string[] {
+    return CLUSTER_OPTIONS.flatMap((descriptor) => {
+        const value = descriptor.get(options);
+        return value === undefined ? [...(descriptor.azUnset ?? [])] : descriptor.az(value, facts);
+    });
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { offeredZones, parseSpotMaxPrice, PoolOptionDescriptor, PoolOptions, POOL_OPTIONS } from '../../model/poolOptions';
+import { offeredZones, parseSpotMaxPrice, PoolFacts, PoolOptions, POOL_OPTIONS } from '../../model/poolOptions';
 import { findVmSize } from '../../model/vmSize';
-import { AdvancedOption, pickedOption, typedOption } from '../common/advancedOptions';
+import { AdvancedOption, declaredOption } from '../common/advancedOptions';
 import { describeProblem } from '../../messages/describeProblem';
-import { optionShown, wordsOf, ZonesAsked } from '../../messages/optionWords';
+import { poolOptionWords, wordsOf, ZonesAsked } from '../../messages/optionWords';
 import type { AddNodePoolContext } from './AddNodePoolContext';
 
 type Options = { -readonly [K in keyof PoolOptions]: PoolOptions[K] };
@@ -11,7 +11,7 @@ type Options = { -readonly [K in keyof PoolOptions]: PoolOptions[K] };
 const options = (context: AddNodePoolContext): Options => (context.poolOptions ??= {});
 
 /** What an option's check and question know of the pool: its mode and count, and the zones its size offers (all three when unread). */
-function poolFacts(context: AddNodePoolContext): ZonesAsked {
+function poolFacts(context: AddNodePoolContext): PoolFacts & ZonesAsked {
     const size = context.regionSizes && context.vmSize ? findVmSize(context.regionSizes.sizes, context.vmSize) : undefined;
     return {
         mode: context.mode ?? 'User',
@@ -28,54 +28,23 @@ function poolFacts(context: AddNodePoolContext): ZonesAsked {
  * in its words.
  */
 export function advancedPoolOptions(): AdvancedOption<AddNodePoolContext>[] {
-    return POOL_OPTIONS.map(advancedPoolOption);
+    const words = poolOptionWords();
+    return POOL_OPTIONS.map((descriptor) =>
+        declaredOption<AddNodePoolContext, PoolFacts>(
+            descriptor,
+            wordsOf(descriptor, words),
+            {
+                get: (c) => options(c)[descriptor.id],
+                set: (c, value) => void (options(c)[descriptor.id] = value),
+                facts: poolFacts,
+            },
+            OWN_QUESTIONS,
+        ),
+    );
 }
 
-function advancedPoolOption(descriptor: PoolOptionDescriptor): AdvancedOption<AddNodePoolContext> {
-    const words = wordsOf(descriptor);
-    const get = (c: AddNodePoolContext): unknown => options(c)[descriptor.id];
-    const set = (c: AddNodePoolContext, value: unknown): void => void (options(c)[descriptor.id] = value);
-    const asked = descriptor.asked;
-    switch (asked.kind) {
-        case 'typed':
-            return {
-                label: words.label,
-                value: (c) => {
-                    const value = get(c);
-                    return value === undefined ? undefined : optionShown(descriptor, value);
-                },
-                // The question reads the pool as it is when asked (its size's zones, its mode and count).
-                ask: (c) =>
-                    typedOption<AddNodePoolContext, unknown>(
-                        words.label,
-                        words.prompt?.(poolFacts(c)) ?? words.label,
-                        words.placeHolder ?? '',
-                        get,
-                        (value) => descriptor.show(value),
-                        (text, x) => asked.parse(text, poolFacts(x)),
-                        set,
-                        descriptor.id,
-                    ).ask(c),
-            };
-        case 'picked':
-            return pickedOption<AddNodePoolContext, string>(
-                words.label,
-                words.label,
-                [
-                    { value: undefined, label: vscode.l10n.t('AKS default') },
-                    ...asked.choices.map((choice) => ({
-                        value: String(choice),
-                        ...(words.choices?.[String(choice)] ?? { label: String(choice) }),
-                    })),
-                ],
-                (c) => get(c) as string | undefined,
-                set,
-                descriptor.id,
-            );
-        case 'spot':
-            return { label: words.label, value: (c) => (get(c) === undefined ? undefined : optionShown(descriptor, get(c))), ask: askSpot };
-    }
-}
+/** The options asked by questions of their own, by id. */
+const OWN_QUESTIONS: Readonly<Record<string, (context: AddNodePoolContext) => Promise<void>>> = { spot: askSpot };
 
 /** Spot's two questions: the priority (and what eviction does), then the price. */
 async function askSpot(c: AddNodePoolContext): Promise<void> {

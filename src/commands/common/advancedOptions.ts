@@ -1,6 +1,7 @@
 import { IActionContext, IAzureQuickPickItem, parseError } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
-import type { Parsed } from '../../model/poolOptions';
+import type { Asked, Parsed } from '../../model/poolOptions';
+import { OptionWords, optionShown, ZonesAsked } from '../../messages/optionWords';
 import { describeProblem } from '../../messages/describeProblem';
 
 /** One setting under "Advanced options…": what it is now, and how to ask for it. */
@@ -114,4 +115,68 @@ export function pickedOption<C extends IActionContext, T extends string>(
             set(context, picked.data);
         },
     };
+}
+
+/** How a flow reaches one declared option: its value in the flow's answers, and what its check and question know. */
+export interface OptionAccess<C, F> {
+    get(context: C): unknown;
+    set(context: C, value: unknown): void;
+    facts(context: C): F & ZonesAsked;
+}
+
+/**
+ * A declared option (src/model/poolOptions.ts) under "Advanced options…", asked as its descriptor says, in its
+ * words: typed and checked as typed, picked from its choices after "AKS default", or by its flow's own questions.
+ */
+export function declaredOption<C extends IActionContext, F>(
+    descriptor: { readonly id: string; readonly asked: Asked<F, unknown>; show(value: unknown): string },
+    words: OptionWords,
+    access: OptionAccess<C, F>,
+    ownQuestions: Readonly<Record<string, (context: C) => Promise<void>>>,
+): AdvancedOption<C> {
+    const asked = descriptor.asked;
+    const shown = (context: C): string | undefined => {
+        const value = access.get(context);
+        return value === undefined ? undefined : optionShown(descriptor as Parameters<typeof optionShown>[0], value, words);
+    };
+    switch (asked.kind) {
+        case 'typed':
+            return {
+                label: words.label,
+                value: shown,
+                // The question reads the resource as it is when asked (its size's zones, its mode and count).
+                ask: (context) =>
+                    typedOption<C, unknown>(
+                        words.label,
+                        words.prompt?.(access.facts(context)) ?? words.label,
+                        words.placeHolder ?? '',
+                        access.get,
+                        (value) => descriptor.show(value),
+                        (text, c) => asked.parse(text, access.facts(c)),
+                        access.set,
+                        descriptor.id,
+                    ).ask(context),
+            };
+        case 'picked':
+            return pickedOption<C, string>(
+                words.label,
+                words.question ?? words.label,
+                [
+                    { value: undefined, label: vscode.l10n.t('AKS default') },
+                    ...asked.choices.map((choice) => ({
+                        value: String(choice),
+                        ...(words.choices?.[String(choice)] ?? { label: String(choice) }),
+                    })),
+                ],
+                (context) => access.get(context) as string | undefined,
+                access.set,
+                descriptor.id,
+            );
+        case 'own':
+            return {
+                label: words.label,
+                value: shown,
+                ask: ownQuestions[descriptor.id] ?? (() => Promise.reject(new Error(`No question for option ${descriptor.id}`))),
+            };
+    }
 }

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { azureNow } from '../../azure/azureClock';
 import { PINNED_CHANNELS, reimagingChannel, UpgradeChannels } from '../../model/channels';
 import { imageAgeProblems } from '../../model/rules';
-import { formatTags } from '../../model/names';
-import { clusterOptionsProblems } from '../../model/poolOptions';
+import { clusterOptionsProblems, setClusterOptions } from '../../model/poolOptions';
+import { clusterOptionWords, optionSummaryLine, wordsOf } from '../../messages/optionWords';
 import { editAdvancedOptions } from '../common/advancedOptions';
 import { describeProblem, describeProblems } from '../../messages/describeProblem';
 import { advancedClusterOptions } from './advancedClusterOptions';
@@ -39,26 +39,22 @@ export function clusterSummary(context: CreateClusterContext): string {
     ].join('\n');
 }
 
-/** The options set under "Advanced options…", one line each. */
+/**
+ * The options set under "Advanced options…", one line each; on long-term support the tier is Premium (as sent), said
+ * as the support plan.
+ */
 function clusterOptionLines(context: CreateClusterContext): string[] {
-    const o = context.clusterOptions ?? {};
-    return [
-        o.sshPublicKey ? vscode.l10n.t('SSH public key: {0}', context.sshKeyFile ?? `${o.sshPublicKey.split(' ')[0]} …`) : undefined,
-        o.networkPlugin
-            ? vscode.l10n.t('Network plugin: {0}', `${o.networkPlugin}${o.networkPluginMode ? ` (${o.networkPluginMode})` : ''}`)
-            : undefined,
-        context.longTermSupport
+    const words = clusterOptionWords();
+    const options = context.longTermSupport ? { ...context.clusterOptions, tier: 'Premium' as const } : (context.clusterOptions ?? {});
+    return setClusterOptions(options).map(({ descriptor, value }) =>
+        descriptor.id === 'tier' && context.longTermSupport
             ? vscode.l10n.t(
                   'Support plan: AKS long-term support, Premium tier (AKS offers Kubernetes {0} in {1} only under long-term support, which needs the Premium tier)',
                   required(context.snapshot, 'snapshot').kubernetesVersion,
                   required(context.location, 'location'),
               )
-            : o.tier
-              ? vscode.l10n.t('Tier: {0}', o.tier)
-              : undefined,
-        o.zones ? vscode.l10n.t('Availability zones: {0}', o.zones.join(' ')) : undefined,
-        o.tags ? vscode.l10n.t('Tags: {0}', formatTags(o.tags)) : undefined,
-    ].filter((l): l is string => !!l);
+            : optionSummaryLine(descriptor, value, wordsOf(descriptor, words), { sshKeyFile: context.sshKeyFile }),
+    );
 }
 
 /** R7: the channels, and whether they keep the snapshot's image, said in the summary. */

@@ -3,14 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { PINNED_CHANNELS, UpgradeChannels } from '../../model/channels';
-import { formatTags, parseTags } from '../../model/names';
-import { ClusterOptions, offeredZones, parseSshPublicKey, parseZones } from '../../model/poolOptions';
-import type { Problem } from '../../model/problems';
+import { ClusterFacts, ClusterOptions, CLUSTER_OPTIONS, offeredZones, parseSshPublicKey } from '../../model/poolOptions';
 import { findVmSize } from '../../model/vmSize';
-import { AdvancedOption, pickedOption, typedOption } from '../common/advancedOptions';
+import { AdvancedOption, declaredOption, pickedOption } from '../common/advancedOptions';
+import { clusterOptionWords, wordsOf, ZonesAsked } from '../../messages/optionWords';
 import { describeProblem } from '../../messages/describeProblem';
 import type { CreateClusterContext } from './CreateClusterContext';
-import { required } from '../../model/required';
 
 type Options = { -readonly [K in keyof ClusterOptions]: ClusterOptions[K] };
 
@@ -33,8 +31,12 @@ async function sshPublicKeys(): Promise<{ file: string; key: string }[]> {
     return keys.filter((k) => 'value' in parseSshPublicKey(k.key));
 }
 
-/** What Create Cluster offers under "Advanced options…": the `az aks create` settings platform engineers use. */
+/**
+ * What Create Cluster offers under "Advanced options…": its upgrade channels, then every option of `CLUSTER_OPTIONS`,
+ * asked as its descriptor says, in its words.
+ */
 export function advancedClusterOptions(): AdvancedOption<CreateClusterContext>[] {
+    const words = clusterOptionWords();
     return [
         pickedOption<CreateClusterContext, string>(
             vscode.l10n.t('Node OS upgrade channel'),
@@ -81,143 +83,109 @@ export function advancedClusterOptions(): AdvancedOption<CreateClusterContext>[]
             (c) => channels(c).upgradeChannel,
             (c, v) => (c.channels = { ...channels(c), upgradeChannel: v ?? PINNED_CHANNELS.upgradeChannel }),
         ),
-        {
-            label: vscode.l10n.t('SSH public key'),
-            value: (c) => {
-                const key = options(c).sshPublicKey;
-                return (
-                    key &&
-                    `${key.split(' ')[0]} …${key.split(' ')[1]?.slice(-12) ?? ''}${c.sshKeyFile ? ` (${path.basename(c.sshKeyFile)})` : ''}`
-                );
-            },
-            ask: async (c) => {
-                const keys = await sshPublicKeys();
-                const paste: unique symbol = Symbol('paste');
-                const picked = (
-                    await c.ui.showQuickPick(
-                        [
-                            {
-                                label: vscode.l10n.t('None'),
-                                description: vscode.l10n.t('no SSH access to the nodes (AKS default)'),
-                                data: undefined,
-                            },
-                            ...keys.map((k) => ({
-                                label: path.basename(k.file),
-                                description: `${k.key.split(' ')[0]} · ${k.file}`,
-                                data: k as { file: string; key: string } | typeof paste,
-                            })),
-                            { label: vscode.l10n.t('Paste a public key…'), data: paste },
-                        ],
-                        {
-                            placeHolder: vscode.l10n.t('SSH public key for the nodes (from ~/.ssh)'),
-                            stepName: 'option-ssh',
-                            suppressPersistence: true,
-                        },
-                    )
-                ).data;
-                if (picked === paste) {
-                    const text = await c.ui.showInputBox({
-                        prompt: vscode.l10n.t('An OpenSSH public key (ssh-rsa, ssh-ed25519 or ecdsa-sha2-…)'),
-                        stepName: 'option-sshKey',
-                        validateInput: (v) => {
-                            const parsed = parseSshPublicKey(v);
-                            return 'problem' in parsed ? describeProblem(parsed.problem) : undefined;
-                        },
-                    });
-                    options(c).sshPublicKey = text.trim();
-                    c.sshKeyFile = undefined;
-                } else {
-                    const key = picked as { file: string; key: string } | undefined;
-                    options(c).sshPublicKey = key?.key;
-                    c.sshKeyFile = key?.file;
-                }
-            },
-        },
-        {
-            label: vscode.l10n.t('Network plugin'),
-            value: (c) =>
-                options(c).networkPlugin &&
-                `${options(c).networkPlugin}${options(c).networkPluginMode ? ` (${options(c).networkPluginMode})` : ''}`,
-            ask: async (c) => {
-                const picked = (
-                    await c.ui.showQuickPick(
-                        [
-                            { label: vscode.l10n.t('AKS default'), data: undefined },
-                            {
-                                label: 'azure',
-                                description: vscode.l10n.t('Azure CNI, pods get VNet addresses'),
-                                data: { plugin: 'azure' as const },
-                            },
-                            {
-                                label: 'azure (overlay)',
-                                description: vscode.l10n.t('Azure CNI Overlay, pods get addresses from a private range'),
-                                data: { plugin: 'azure' as const, mode: 'overlay' as const },
-                            },
-                            {
-                                label: 'kubenet',
-                                description: vscode.l10n.t("kubenet, pods behind the node's address"),
-                                data: { plugin: 'kubenet' as const },
-                            },
-                            { label: 'none', description: vscode.l10n.t('no CNI: bring your own'), data: { plugin: 'none' as const } },
-                        ],
-                        { placeHolder: vscode.l10n.t('Network plugin and mode'), stepName: 'option-network', suppressPersistence: true },
-                    )
-                ).data;
-                options(c).networkPlugin = picked?.plugin;
-                options(c).networkPluginMode = picked?.mode;
-            },
-        },
-        pickedOption<CreateClusterContext, 'Free' | 'Standard' | 'Premium'>(
-            vscode.l10n.t('Tier'),
-            vscode.l10n.t('Pricing tier of the control plane'),
-            [
-                { value: undefined, label: vscode.l10n.t('AKS default') },
-                { value: 'Free', label: 'Free', description: vscode.l10n.t('no uptime SLA') },
-                { value: 'Standard', label: 'Standard', description: vscode.l10n.t('uptime SLA, for production') },
-                { value: 'Premium', label: 'Premium', description: vscode.l10n.t('Standard with long-term support') },
-            ],
-            (c) => options(c).tier,
-            (c, v) => (options(c).tier = v),
-        ),
-        {
-            label: vscode.l10n.t('Availability zones'),
-            value: (c) => options(c).zones?.join(' '),
-            ask: async (c) => {
-                const size = c.regionSizes && c.vmSize ? findVmSize(c.regionSizes.sizes, c.vmSize) : undefined;
-                const zones = size ? offeredZones(size) : ['1', '2', '3'];
-                await typedOption<CreateClusterContext, readonly string[]>(
-                    vscode.l10n.t('Availability zones'),
-                    size
-                        ? vscode.l10n.t(
-                              'Availability zones for the system pool, separated by spaces: {0} offers {1} in {2}. Empty: no zones.',
-                              required(c.vmSize, 'vmSize'),
-                              zones.join(' ') || vscode.l10n.t('none'),
-                              required(c.location, 'location'),
-                          )
-                        : vscode.l10n.t(
-                              "Availability zones for the pool, separated by spaces (the region's VM sizes could not be read: 1 2 3 assumed). Empty: no zones.",
-                          ),
-                    '1 2 3',
-                    (x) => options(x).zones,
-                    (z) => z.join(' '),
-                    (text) => parseZones(text, zones),
-                    (x, v) => (options(x).zones = v),
-                ).ask(c);
-            },
-        },
-        typedOption(
-            vscode.l10n.t('Tags'),
-            vscode.l10n.t('Azure tags for the cluster: key=value, separated by commas. Empty: none.'),
-            'team=platform',
-            (c) => options(c).tags,
-            (t) => formatTags(t),
-            (text) => tagsParsed(text),
-            (c, v) => (options(c).tags = v),
+        ...CLUSTER_OPTIONS.map((descriptor) =>
+            declaredOption<CreateClusterContext, ClusterFacts>(
+                descriptor,
+                wordsOf(descriptor, words),
+                {
+                    get: (c) => descriptor.get(options(c)),
+                    set: (c, value) => void (c.clusterOptions = descriptor.with(options(c), value)),
+                    facts: clusterFacts,
+                },
+                OWN_QUESTIONS,
+            ),
         ),
     ];
 }
 
-function tagsParsed(text: string): { value: Record<string, string> } | { problem: Problem } {
-    const parsed = parseTags(text);
-    return 'problem' in parsed ? parsed : { value: parsed.tags };
+/** What a cluster option's check and question know: the zones the system pool's size offers (all three when unread), the SSH key's file. */
+function clusterFacts(c: CreateClusterContext): ClusterFacts & ZonesAsked {
+    const size = c.regionSizes && c.vmSize ? findVmSize(c.regionSizes.sizes, c.vmSize) : undefined;
+    return {
+        zones: size ? offeredZones(size) : ['1', '2', '3'],
+        fromAzure: !!size,
+        vmSize: c.vmSize,
+        location: c.location,
+        sshKeyFile: c.sshKeyFile,
+    };
+}
+
+/** The options asked by questions of their own, by id. */
+const OWN_QUESTIONS: Readonly<Record<string, (context: CreateClusterContext) => Promise<void>>> = {
+    sshPublicKey: askSshKey,
+    network: askNetwork,
+};
+
+/** The SSH key: one of the person's `~/.ssh/*.pub`, none, or one pasted. */
+async function askSshKey(c: CreateClusterContext): Promise<void> {
+    const keys = await sshPublicKeys();
+    const paste: unique symbol = Symbol('paste');
+    const picked = (
+        await c.ui.showQuickPick(
+            [
+                {
+                    label: vscode.l10n.t('None'),
+                    description: vscode.l10n.t('no SSH access to the nodes (AKS default)'),
+                    data: undefined,
+                },
+                ...keys.map((k) => ({
+                    label: path.basename(k.file),
+                    description: `${k.key.split(' ')[0]} · ${k.file}`,
+                    data: k as { file: string; key: string } | typeof paste,
+                })),
+                { label: vscode.l10n.t('Paste a public key…'), data: paste },
+            ],
+            {
+                placeHolder: vscode.l10n.t('SSH public key for the nodes (from ~/.ssh)'),
+                stepName: 'option-ssh',
+                suppressPersistence: true,
+            },
+        )
+    ).data;
+    if (picked === paste) {
+        const text = await c.ui.showInputBox({
+            prompt: vscode.l10n.t('An OpenSSH public key (ssh-rsa, ssh-ed25519 or ecdsa-sha2-…)'),
+            stepName: 'option-sshKey',
+            validateInput: (v) => {
+                const parsed = parseSshPublicKey(v);
+                return 'problem' in parsed ? describeProblem(parsed.problem) : undefined;
+            },
+        });
+        options(c).sshPublicKey = text.trim();
+        c.sshKeyFile = undefined;
+    } else {
+        const key = picked as { file: string; key: string } | undefined;
+        options(c).sshPublicKey = key?.key;
+        c.sshKeyFile = key?.file;
+    }
+}
+
+/** The network plugin and its mode, as one choice. */
+async function askNetwork(c: CreateClusterContext): Promise<void> {
+    const picked = (
+        await c.ui.showQuickPick(
+            [
+                { label: vscode.l10n.t('AKS default'), data: undefined },
+                {
+                    label: 'azure',
+                    description: vscode.l10n.t('Azure CNI, pods get VNet addresses'),
+                    data: { plugin: 'azure' as const },
+                },
+                {
+                    label: 'azure (overlay)',
+                    description: vscode.l10n.t('Azure CNI Overlay, pods get addresses from a private range'),
+                    data: { plugin: 'azure' as const, mode: 'overlay' as const },
+                },
+                {
+                    label: 'kubenet',
+                    description: vscode.l10n.t("kubenet, pods behind the node's address"),
+                    data: { plugin: 'kubenet' as const },
+                },
+                { label: 'none', description: vscode.l10n.t('no CNI: bring your own'), data: { plugin: 'none' as const } },
+            ],
+            { placeHolder: vscode.l10n.t('Network plugin and mode'), stepName: 'option-network', suppressPersistence: true },
+        )
+    ).data;
+    options(c).networkPlugin = picked?.plugin;
+    options(c).networkPluginMode = picked?.mode;
 }
