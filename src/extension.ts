@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AksServices } from './azure/AksServices';
 import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
+import { setRequestsInFlight } from './azure/requestPolicies';
 import { AzureAccount } from './azure/AzureAccount';
 import { authProviderId } from './azure/clouds';
 import { formatAzureRequest, onAzureRequest } from './azure/requestLog';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     );
 
     const services = new AksServices(new AzureAccount(readAccountSettings));
+    setRequestsInFlight(readAccountSettings().maxRequestsInFlight);
     const tree = new AksTreeDataProvider(services);
     const operations = new RunningOperations();
     const view = vscode.window.createTreeView('aksSnapshots.resources', { treeDataProvider: tree, showCollapseAll: true });
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     context.subscriptions.push(
         vscode.workspace.onDidChangeConfiguration((e) => {
             if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {
+                setRequestsInFlight(readAccountSettings().maxRequestsInFlight);
                 warnAboutWorkspaceOverrides();
                 tree.refresh();
             } else if (e.affectsConfiguration('aksSnapshots.behindDays')) {

@@ -4,7 +4,7 @@ import type { Subscription } from '../model/aks';
 import { listSubscriptionsWith } from './armLists';
 import { armScope, authProviderId, AzureCloud } from './clouds';
 import { loadSdk } from './loadSdk';
-import { DEFAULT_LIMITS, RequestLimits, setRequestsInFlight } from './requestPolicies';
+import { DEFAULT_LIMITS, RequestLimits } from './requestPolicies';
 import { cachedCredential, jwtTenant, TokenCache } from './tokenCache';
 import type { Account, TenantToSignIn, VSCodeSignIn } from './VSCodeSignIn';
 
@@ -55,10 +55,9 @@ export class AzureAccount {
         return this.readSettings();
     }
 
-    /** The limits every request runs under, from the settings. */
+    /** The limits every request runs under, from the settings (the bound on requests in flight is set where settings change). */
     get limits(): RequestLimits {
-        const { requestTimeoutSeconds: seconds, maxRequestsInFlight } = this.settings;
-        setRequestsInFlight(maxRequestsInFlight);
+        const { requestTimeoutSeconds: seconds } = this.settings;
         return seconds && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS;
     }
 

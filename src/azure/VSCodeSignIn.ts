@@ -103,10 +103,11 @@ export class VSCodeSignIn {
                 );
                 const perTenant = await Promise.all(
                     tenants.map(async (tenant) => {
-                        if (!(await this.session(account, tenant.tenantId, [armScope(this.cloud)]))) {
+                        // The token that says the tenant has a session is kept, and lists its subscriptions.
+                        const credential = this.credential(account, tenant.tenantId);
+                        if (!(await credential.getToken(armScope(this.cloud)).then(Boolean, () => false))) {
                             return { subscriptions: [], toSignIn: [{ ...tenant, account }] };
                         }
-                        const credential = this.credential(account, tenant.tenantId);
                         const subscriptions = await listSubscriptionsWith(credential, this.cloud, this.limits);
                         return {
                             subscriptions: subscriptions.map((subscription) => ({ subscription, credential, account })),

@@ -1,12 +1,9 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { AksServices } from '../../src/azure/AksServices';
 import { AzureAccount } from '../../src/azure/AzureAccount';
 import { resolveCloud } from '../../src/azure/clouds';
-import { DEFAULT_REQUESTS_IN_FLIGHT, requestsInFlight } from '../../src/azure/requestPolicies';
+import { DEFAULT_REQUESTS_IN_FLIGHT, requestsInFlight, setRequestsInFlight } from '../../src/azure/requestPolicies';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
-import { signInAzureCli } from '../unit/cli/azureCliSession';
+import { countAzRuns, signInAzureCli } from '../unit/cli/azureCliSession';
 import { startEmulatorProcess } from './emulatorProcess';
 import { measured, Measured } from './stats';
 import { LATENCY_MS } from './treeLoad';
@@ -56,8 +53,10 @@ async function inFlightRows(rounds: number): Promise<InFlightRow[]> {
         try {
             const limits = subscriptions === 500 ? [DEFAULT_REQUESTS_IN_FLIGHT] : [16, 32, 64, 128];
             for (const limit of limits) {
+                // As the extension does when the setting is read (at activation and on a change).
+                setRequestsInFlight(limit);
                 const account = new AzureAccount(
-                    () => ({ mode: 'environment', cloud: emulatorCloud(emulator), selectedSubscriptions: [], maxRequestsInFlight: limit }),
+                    () => ({ mode: 'environment', cloud: emulatorCloud(emulator), selectedSubscriptions: [] }),
                     emulatorEnvironment(emulator),
                 );
                 const times: number[] = [];
@@ -92,6 +91,7 @@ async function inFlightRows(rounds: number): Promise<InFlightRow[]> {
                 });
             }
         } finally {
+            setRequestsInFlight(undefined);
             await emulator.close();
         }
     }
@@ -102,17 +102,8 @@ async function inFlightRows(rounds: number): Promise<InFlightRow[]> {
 async function azureCliRow(): Promise<AzureCliRow> {
     const emulator = await startEmulatorProcess('scale-60x1x1x1', { latencyMs: LATENCY_MS, pageSize: 100 });
     const cli = await signInAzureCli(emulator);
-    const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-az-shim-'));
-    const saved = { ...process.env };
+    const azRuns = countAzRuns(cli);
     try {
-        const realAz =
-            (process.env.PATH ?? '')
-                .split(':')
-                .map((d) => path.join(d, 'az'))
-                .find((f) => fs.existsSync(f)) ?? 'az';
-        const log = path.join(shim, 'calls.log');
-        fs.writeFileSync(path.join(shim, 'az'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realAz}" "$@"\n`, { mode: 0o755 });
-        Object.assign(process.env, cli.env, { PATH: `${shim}:${process.env.PATH ?? ''}` });
         const services = new AksServices(
             new AzureAccount(() => ({ mode: 'azureCli', cloud: emulatorCloud(emulator), selectedSubscriptions: [] })),
         );
@@ -125,21 +116,12 @@ async function azureCliRow(): Promise<AzureCliRow> {
         if (failures.length > 0 || items.length !== 120) {
             throw new Error(`The azureCli load read ${items.length} items with ${failures.length} failures.`);
         }
-        const azProcesses = fs
-            .readFileSync(log, 'utf8')
-            .split('\n')
-            .filter((line) => line.includes('get-access-token')).length;
+        const azProcesses = azRuns.tokenRuns();
         const tenants = new Set((await services.listSessions()).map((s) => s.subscription.tenantId)).size;
         return { subscriptions: 60, tenants, azProcesses, loadMs };
     } finally {
-        for (const key of Object.keys(process.env)) {
-            if (!(key in saved)) {
-                delete process.env[key];
-            }
-        }
-        Object.assign(process.env, saved);
+        azRuns.restore();
         cli.close();
-        fs.rmSync(shim, { recursive: true, force: true });
         await emulator.close();
     }
 }

@@ -72,6 +72,16 @@ describe('The VS Code account: tenants, sign-in events, fresh tokens, guards on 
             [...new Set(asked.map((r) => `${r.provider} ${r.scopes.filter((s) => !s.startsWith('VSCODE_TENANT:')).join(' ')}`))],
             ['microsoft-sovereign-cloud https://management.core.windows.net/.default'],
         );
+        // Each tenant's session is asked once: the token that shows it has one is the one its subscriptions are listed with.
+        const perTenant = new Map<string, number>();
+        for (const tenant of asked.flatMap((r) => r.scopes.filter((s) => s.startsWith('VSCODE_TENANT:')))) {
+            perTenant.set(tenant, (perTenant.get(tenant) ?? 0) + 1);
+        }
+        assert.deepStrictEqual(
+            [...perTenant.values()],
+            [...perTenant.values()].map(() => 1),
+            JSON.stringify([...perTenant]),
+        );
     });
 
     it('Sign In to Tenant asks VS Code for a session in that tenant, with that account; once signed in, its subscriptions load', async () => {

@@ -108,3 +108,34 @@ export async function signInAzureCli(emulator: EmulatorInfo): Promise<AzureCliSe
     };
     return { az, shell, knownOnly, env, close: () => fs.rmSync(configDir, { recursive: true, force: true }) };
 }
+
+/**
+ * Puts the signed-in `az` first on this process's PATH through a shim that writes each run's arguments down, so that
+ * a test or the bench counts the `az` processes the product starts. `tokenRuns()` counts `get-access-token`;
+ * `restore()` puts the environment back and removes the shim.
+ */
+export function countAzRuns(cli: AzureCliSession): { tokenRuns(): number; restore(): void } {
+    const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-az-shim-'));
+    const saved = { ...process.env };
+    const realAz =
+        (process.env.PATH ?? '')
+            .split(':')
+            .map((d) => path.join(d, 'az'))
+            .find((f) => fs.existsSync(f)) ?? 'az';
+    const log = path.join(shim, 'calls.log');
+    fs.writeFileSync(path.join(shim, 'az'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realAz}" "$@"\n`, { mode: 0o755 });
+    Object.assign(process.env, cli.env, { PATH: `${shim}:${process.env.PATH ?? ''}` });
+    return {
+        tokenRuns: () =>
+            (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '').split('\n').filter((line) => line.includes('get-access-token')).length,
+        restore: () => {
+            for (const key of Object.keys(process.env)) {
+                if (!(key in saved)) {
+                    delete process.env[key];
+                }
+            }
+            Object.assign(process.env, saved);
+            fs.rmSync(shim, { recursive: true, force: true });
+        },
+    };
+}
