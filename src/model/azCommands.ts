@@ -224,7 +224,7 @@ export function clusterCreateCommands(subscriptionId: string, c: NewCluster, new
         '--snapshot-id',
         c.snapshot.id,
         ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []),
-        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : (c.options ?? {}), { zones: [], sshKeyFile }),
+        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : (c.options ?? {}), { sshKeyFile }),
         ...(c.longTermSupport ? ['--k8s-support-plan', 'AKSLongTermSupport'] : []),
         ...channelArguments(c.channels),
     ];

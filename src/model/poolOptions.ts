@@ -427,8 +427,8 @@ export interface ClusterOptionDescriptor<T = unknown> {
     readonly asked: Asked<ClusterFacts, T>;
     show(value: T): string;
     body(value: T): ClusterBody;
-    /** Its flags of `az aks create`. */
-    az(value: T, facts: ClusterFacts): string[];
+    /** Its flags of `az aks create` (the SSH key by its file when it came from one). */
+    az(value: T, cluster: { readonly sshKeyFile?: string }): string[];
     /** Its flags when it is not set. */
     readonly azUnset?: readonly string[];
 }
@@ -459,7 +459,6 @@ export const CLUSTER_OPTIONS: ClusterOptionDescriptor[] = [
         asked: { kind: 'own' },
         show: (key) => `${key.split(' ')[0]} …${key.split(' ')[1]?.slice(-12) ?? ''}`,
         body: (key) => ({ properties: { linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: key }] } } } }),
-        // The key by its file when it came from one.
         az: (key, cluster) => flag('--ssh-key-value', cluster.sshKeyFile ?? key),
         azUnset: ['--no-ssh-key'],
     }),
@@ -511,9 +510,9 @@ export function clusterOptionsBody(options: ClusterOptions): Required<ClusterBod
 }
 
 /** `az aks create`'s flags for the cluster options, set or not. */
-export function clusterOptionArguments(options: ClusterOptions, facts: ClusterFacts): string[] {
+export function clusterOptionArguments(options: ClusterOptions, cluster: { readonly sshKeyFile?: string }): string[] {
     return CLUSTER_OPTIONS.flatMap((descriptor) => {
         const value = descriptor.get(options);
-        return value === undefined ? [...(descriptor.azUnset ?? [])] : descriptor.az(value, facts);
+        return value === undefined ? [...(descriptor.azUnset ?? [])] : descriptor.az(value, cluster);
     });
 }

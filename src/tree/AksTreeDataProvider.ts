@@ -32,16 +32,9 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
     }
 
     /** Every row has words for a screen reader: its own, or its label and description (no marks but words there). */
-    async getTreeItem(element: AksTreeElement): Promise<vscode.TreeItem> {
-        const item = await element.getTreeItem();
-        const label = typeof item.label === 'string' ? item.label : item.label?.label;
-        if (!item.accessibilityInformation && label) {
-            item.accessibilityInformation = {
-                label: [label, typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(', '),
-                role: 'treeitem',
-            };
-        }
-        return item;
+    getTreeItem(element: AksTreeElement): vscode.TreeItem | Thenable<vscode.TreeItem> {
+        const item = element.getTreeItem();
+        return 'then' in item ? item.then(withWords) : withWords(item);
     }
 
     async getChildren(element?: AksTreeElement): Promise<AksTreeElement[]> {
@@ -289,4 +282,16 @@ function readOnce<T>(
         cache.set(key, kept);
     }
     return kept;
+}
+
+/** A row's words for a screen reader, where it has none of its own: its label and description. */
+function withWords(item: vscode.TreeItem): vscode.TreeItem {
+    const label = typeof item.label === 'string' ? item.label : item.label?.label;
+    if (!item.accessibilityInformation && label) {
+        item.accessibilityInformation = {
+            label: [label, typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(', '),
+            role: 'treeitem',
+        };
+    }
+    return item;
 }
