@@ -128,7 +128,7 @@ describe('The VS Code account: tenants, sign-in events, fresh tokens, guards on 
         await vscode.commands.executeCommand('aksTestAccount.signIn', OPS);
         await changed;
         const roots = await api.tree.getChildren();
-        const items = await Promise.all(roots.map((r) => api.tree.getTreeItem(r)));
+        const items = await Promise.all(roots.map(async (r) => api.tree.getTreeItem(r)));
         const ids = items.map((i) => i.id);
         assert.strictEqual(new Set(ids).size, ids.length, `no id repeats: ${ids.join(', ')}`);
         // Fabrikam is signed in for dev only: ops@ is offered its own sign-in there.
