@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import type { ClusterOptionDescriptor, NetworkChoice, PoolOptionDescriptor, PoolOptions } from '../model/poolOptions';
+import type {
+    ClusterOptionDescriptor,
+    NetworkChoice,
+    PoolOptionDescriptor,
+    PoolOptions,
+    UpgradeSettingDescriptor,
+} from '../model/poolOptions';
 
 /** The zones offered and where they came from, for the zones question. */
 export interface ZonesAsked {
@@ -22,6 +28,8 @@ export interface OptionWords {
     /** The summary's line (the SSH key's names its file); `label: shown value` when none. */
     readonly summary?: (value: never, resource: { readonly sshKeyFile?: string }) => string;
     readonly choices?: Readonly<Record<string, { readonly label: string; readonly description?: string }>>;
+    /** The first choice of a list, the one that sets nothing; "AKS default" when none. */
+    readonly unset?: { readonly label: string; readonly description?: string };
 }
 
 /** The words of every option of Add Node Pool, by the id of its descriptor (src/model/poolOptions.ts). */
@@ -158,7 +166,54 @@ export function clusterOptionWords(): Readonly<Record<string, OptionWords>> {
     };
 }
 
-type Described = PoolOptionDescriptor | ClusterOptionDescriptor;
+/** The words of every upgrade setting, by the id of its descriptor (its key in AKS's `upgradeSettings`). */
+export function upgradeSettingWords(): Readonly<Record<string, OptionWords>> {
+    return {
+        maxSurge: {
+            label: vscode.l10n.t('Max surge'),
+            prompt: () =>
+                vscode.l10n.t(
+                    "Extra nodes during the upgrade: a number of nodes or a percentage like 33%; 0 for none (then Max unavailable of 1 or more). Empty: each pool's setting.",
+                ),
+            placeHolder: '10%',
+        },
+        maxUnavailable: {
+            label: vscode.l10n.t('Max unavailable'),
+            prompt: () =>
+                vscode.l10n.t(
+                    "Nodes that may be unavailable during the upgrade: a number of nodes or a percentage like 10%. Empty: the pool's setting.",
+                ),
+            placeHolder: '0',
+        },
+        drainTimeoutInMinutes: {
+            label: vscode.l10n.t('Drain timeout (minutes)'),
+            prompt: () => vscode.l10n.t("How long to wait for each node to drain, 1 to 1440 minutes. Empty: the pool's setting."),
+            placeHolder: '30',
+            summary: (minutes: number) => vscode.l10n.t('Drain timeout: {0} minutes', minutes),
+        },
+        nodeSoakDurationInMinutes: {
+            label: vscode.l10n.t('Node soak duration (minutes)'),
+            prompt: () =>
+                vscode.l10n.t("How long to wait after draining a node before the next, 0 to 30 minutes. Empty: the pool's setting."),
+            placeHolder: '0',
+            summary: (minutes: number) => vscode.l10n.t('Node soak duration: {0} minutes', minutes),
+        },
+        undrainableNodeBehavior: {
+            label: vscode.l10n.t('Nodes that cannot be drained'),
+            question: vscode.l10n.t('When a pod disruption budget blocks draining a node'),
+            unset: { label: vscode.l10n.t("The pool's setting"), description: vscode.l10n.t('by default the upgrade fails') },
+            choices: {
+                Cordon: {
+                    label: 'Cordon',
+                    description: vscode.l10n.t('cordon the node and go on with a surge node in its place; it stays for you to handle'),
+                },
+                Schedule: { label: 'Schedule', description: vscode.l10n.t('leave the node schedulable and go on') },
+            },
+        },
+    };
+}
+
+type Described = PoolOptionDescriptor | ClusterOptionDescriptor | UpgradeSettingDescriptor;
 
 /**
  * An option's words from its flow's catalogue, else the descriptor's id as its name (an option whose words are yet

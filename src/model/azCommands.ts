@@ -2,7 +2,7 @@ import type { NewCluster, NewNodePool } from './aks';
 import { parseArmId } from './armId';
 import { flag } from './azArguments';
 import type { UpgradeChannels } from './channels';
-import { clusterOptionArguments, poolOptionArguments, UpgradeOptions } from './poolOptions';
+import { clusterOptionArguments, poolOptionArguments, upgradeSettingArguments, UpgradeOptions } from './poolOptions';
 
 /**
  * The Azure CLI command lines that do what each flow does, so a user can script it. Each is an argument list
@@ -175,18 +175,9 @@ export function nodePoolUpgradeCommand(a: NodePoolUpgradeArgs): AzCommand {
         '--snapshot-id',
         a.snapshotId,
         ...(a.nodeImageOnly ? ['--node-image-only'] : []),
-        ...(a.maxSurge && !a.nodeImageOnly ? ['--max-surge', a.maxSurge] : []),
-        ...(a.nodeImageOnly ? [] : upgradeOptionArguments(a.options ?? {})),
+        // R6: a node-image-only upgrade takes no upgrade settings.
+        ...(a.nodeImageOnly ? [] : upgradeSettingArguments({ ...a.options, maxSurge: a.maxSurge })),
         '--yes',
-    ];
-}
-
-function upgradeOptionArguments(o: UpgradeOptions): string[] {
-    return [
-        ...(o.maxUnavailable ? ['--max-unavailable', o.maxUnavailable] : []),
-        ...(o.drainTimeoutInMinutes !== undefined ? ['--drain-timeout', String(o.drainTimeoutInMinutes)] : []),
-        ...(o.nodeSoakDurationInMinutes !== undefined ? ['--node-soak-duration', String(o.nodeSoakDurationInMinutes)] : []),
-        ...(o.undrainableNodeBehavior ? ['--undrainable-node-behavior', o.undrainableNodeBehavior] : []),
     ];
 }
 

@@ -516,3 +516,67 @@ export function clusterOptionArguments(options: ClusterOptions, cluster: { reado
         return value === undefined ? [...(descriptor.azUnset ?? [])] : descriptor.az(value, cluster);
     });
 }
+
+/**
+ * One setting of a Kubernetes upgrade (`AgentPoolUpgradeSettings`), declared once: its id is its key there (the
+ * request sends every one set under `upgradeSettings`), how it is asked, how it reads and its flags of
+ * `az aks nodepool upgrade`. Its words are in src/messages/optionWords.ts (`upgradeSettingWords`).
+ */
+export interface UpgradeSettingDescriptor<T = unknown> {
+    readonly id: keyof UpgradeSettings & string;
+    readonly asked: Asked<unknown, T>;
+    show(value: T): string;
+    az(value: T): string[];
+}
+
+function upgradeSetting<T>(descriptor: UpgradeSettingDescriptor<T>): UpgradeSettingDescriptor {
+    return descriptor as UpgradeSettingDescriptor;
+}
+
+/** Every upgrade setting, in the order they are offered (max surge is asked apart by Upgrade to Snapshot). */
+export const UPGRADE_SETTINGS: UpgradeSettingDescriptor[] = [
+    upgradeSetting<string>({
+        id: 'maxSurge',
+        // An upgrade may take 0 (no surge node) when max unavailable is at least 1 (`surgeProblems`).
+        asked: { kind: 'typed', parse: (text) => parseMaxSurge(text, 0) },
+        show: String,
+        az: (maxSurge) => ['--max-surge', maxSurge],
+    }),
+    upgradeSetting<string>({
+        id: 'maxUnavailable',
+        asked: { kind: 'typed', parse: (text) => parseMaxUnavailable(text) },
+        show: String,
+        az: (maxUnavailable) => ['--max-unavailable', maxUnavailable],
+    }),
+    upgradeSetting<number>({
+        id: 'drainTimeoutInMinutes',
+        asked: { kind: 'typed', parse: (text) => parseWholeNumber('upgradeSettings.drainTimeoutInMinutes', text, 1, 1440) },
+        show: String,
+        az: (minutes) => ['--drain-timeout', String(minutes)],
+    }),
+    upgradeSetting<number>({
+        id: 'nodeSoakDurationInMinutes',
+        asked: { kind: 'typed', parse: (text) => parseWholeNumber('upgradeSettings.nodeSoakDurationInMinutes', text, 0, 30) },
+        show: String,
+        az: (minutes) => ['--node-soak-duration', String(minutes)],
+    }),
+    upgradeSetting<'Cordon' | 'Schedule'>({
+        id: 'undrainableNodeBehavior',
+        asked: { kind: 'picked', choices: ['Cordon', 'Schedule'] },
+        show: String,
+        az: (behavior) => ['--undrainable-node-behavior', behavior],
+    }),
+];
+
+/** The upgrade settings set, each with its descriptor, in the order they are offered. */
+export function setUpgradeSettings(settings: UpgradeSettings): { descriptor: UpgradeSettingDescriptor; value: unknown }[] {
+    return UPGRADE_SETTINGS.filter((d) => settings[d.id] !== undefined && settings[d.id] !== '').map((descriptor) => ({
+        descriptor,
+        value: settings[descriptor.id],
+    }));
+}
+
+/** `az aks nodepool upgrade`'s flags for the upgrade settings set. */
+export function upgradeSettingArguments(settings: UpgradeSettings): string[] {
+    return setUpgradeSettings(settings).flatMap(({ descriptor, value }) => descriptor.az(value));
+}

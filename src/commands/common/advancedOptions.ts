@@ -162,7 +162,7 @@ export function declaredOption<C extends IActionContext, F>(
                 words.label,
                 words.question ?? words.label,
                 [
-                    { value: undefined, label: vscode.l10n.t('AKS default') },
+                    { value: undefined, ...(words.unset ?? { label: vscode.l10n.t('AKS default') }) },
                     ...asked.choices.map((choice) => ({
                         value: String(choice),
                         ...(words.choices?.[String(choice)] ?? { label: String(choice) }),
