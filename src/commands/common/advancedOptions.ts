@@ -126,7 +126,8 @@ export interface OptionAccess<C, F> {
 
 /**
  * A declared option (src/model/poolOptions.ts) under "Advanced options…", asked as its descriptor says, in its
- * words: typed and checked as typed, picked from its choices after "AKS default", or by its flow's own questions.
+ * words: typed and checked as typed, picked from its choices after the one that leaves it unset, or by its flow's own
+ * questions.
  */
 export function declaredOption<C extends IActionContext, F>(
     descriptor: { readonly id: string; readonly asked: Asked<F, unknown>; show(value: unknown): string },
