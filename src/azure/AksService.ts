@@ -5,7 +5,7 @@ import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../mo
 import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
-import { clusterOptionsBody, poolOptionsBody, UpgradeSettings } from '../model/poolOptions';
+import { clusterOptionsBody, clusterOptionsSent, poolOptionsBody, UpgradeSettings } from '../model/poolOptions';
 import type { MaintenanceConfiguration } from '../model/maintenance';
 import type { RecentlyUsedVersion } from '../model/rollback';
 import type { OfferedVersion } from '../model/versions';
@@ -458,7 +458,7 @@ export class AksService {
     /** A cluster whose system pool comes from a snapshot (R8 is checked before). */
     async createClusterFromSnapshot(cluster: NewCluster, options: LongOperationOptions = {}): Promise<Cluster> {
         const id = `/subscriptions/${this.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`;
-        const set = clusterOptionsBody(cluster.longTermSupport ? { ...cluster.options, tier: 'Premium' } : (cluster.options ?? {}));
+        const set = clusterOptionsBody(clusterOptionsSent(cluster.options, cluster.longTermSupport));
         return toClusterFromJson(
             await this.send(
                 {

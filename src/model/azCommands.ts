@@ -2,7 +2,7 @@ import type { NewCluster, NewNodePool } from './aks';
 import { parseArmId } from './armId';
 import { flag } from './azArguments';
 import type { UpgradeChannels } from './channels';
-import { clusterOptionArguments, poolOptionArguments, upgradeSettingArguments, UpgradeOptions } from './poolOptions';
+import { clusterOptionArguments, clusterOptionsSent, poolOptionArguments, upgradeSettingArguments, UpgradeOptions } from './poolOptions';
 
 /**
  * The Azure CLI command lines that do what each flow does, so a user can script it. Each is an argument list
@@ -215,7 +215,7 @@ export function clusterCreateCommands(subscriptionId: string, c: NewCluster, new
         '--snapshot-id',
         c.snapshot.id,
         ...(c.snapshot.enableFips ? ['--enable-fips-image'] : []),
-        ...clusterOptionArguments(c.longTermSupport ? { ...c.options, tier: 'Premium' } : (c.options ?? {}), { sshKeyFile }),
+        ...clusterOptionArguments(clusterOptionsSent(c.options, c.longTermSupport), { sshKeyFile }),
         ...(c.longTermSupport ? ['--k8s-support-plan', 'AKSLongTermSupport'] : []),
         ...channelArguments(c.channels),
     ];

@@ -580,3 +580,13 @@ export function setUpgradeSettings(settings: UpgradeSettings): { descriptor: Upg
 export function upgradeSettingArguments(settings: UpgradeSettings): string[] {
     return setUpgradeSettings(settings).flatMap(({ descriptor, value }) => descriptor.az(value));
 }
+
+/** The options a new cluster is sent with: on long-term support its tier is Premium, whatever was chosen (AKS requires it). */
+export function clusterOptionsSent(options: ClusterOptions | undefined, longTermSupport: boolean | undefined): ClusterOptions {
+    return longTermSupport ? { ...options, tier: 'Premium' } : (options ?? {});
+}
+
+/** The zones a size offers in a region, from Azure's SKU list; all three, said so, when the list could not be read. */
+export function zonesOffered(size: VmSizeFacts | undefined): { zones: string[]; fromAzure: boolean } {
+    return size ? { zones: offeredZones(size), fromAzure: true } : { zones: ['1', '2', '3'], fromAzure: false };
+}

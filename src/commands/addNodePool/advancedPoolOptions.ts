@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { offeredZones, parseSpotMaxPrice, PoolFacts, PoolOptions, POOL_OPTIONS } from '../../model/poolOptions';
+import { parseSpotMaxPrice, PoolFacts, PoolOptions, POOL_OPTIONS, zonesOffered } from '../../model/poolOptions';
 import { findVmSize } from '../../model/vmSize';
 import { AdvancedOption, declaredOption } from '../common/advancedOptions';
 import { describeProblem } from '../../messages/describeProblem';
@@ -12,12 +12,10 @@ const options = (context: AddNodePoolContext): Options => (context.poolOptions ?
 
 /** What an option's check and question know of the pool: its mode and count, and the zones its size offers (all three when unread). */
 function poolFacts(context: AddNodePoolContext): PoolFacts & ZonesAsked {
-    const size = context.regionSizes && context.vmSize ? findVmSize(context.regionSizes.sizes, context.vmSize) : undefined;
     return {
         mode: context.mode ?? 'User',
         count: context.nodeCount,
-        zones: size ? offeredZones(size) : ['1', '2', '3'],
-        fromAzure: !!size,
+        ...zonesOffered(context.regionSizes && context.vmSize ? findVmSize(context.regionSizes.sizes, context.vmSize) : undefined),
         vmSize: context.vmSize,
         location: context.cluster?.location,
     };

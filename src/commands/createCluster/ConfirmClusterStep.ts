@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { azureNow } from '../../azure/azureClock';
 import { PINNED_CHANNELS, reimagingChannel, UpgradeChannels } from '../../model/channels';
 import { imageAgeProblems } from '../../model/rules';
-import { clusterOptionsProblems, setClusterOptions } from '../../model/poolOptions';
+import { clusterOptionsProblems, clusterOptionsSent, setClusterOptions } from '../../model/poolOptions';
 import { clusterOptionWords, optionSummaryLine, wordsOf } from '../../messages/optionWords';
 import { editAdvancedOptions } from '../common/advancedOptions';
 import { describeProblem, describeProblems } from '../../messages/describeProblem';
@@ -45,7 +45,7 @@ export function clusterSummary(context: CreateClusterContext): string {
  */
 function clusterOptionLines(context: CreateClusterContext): string[] {
     const words = clusterOptionWords();
-    const options = context.longTermSupport ? { ...context.clusterOptions, tier: 'Premium' as const } : (context.clusterOptions ?? {});
+    const options = clusterOptionsSent(context.clusterOptions, context.longTermSupport);
     return setClusterOptions(options).map(({ descriptor, value }) =>
         descriptor.id === 'tier' && context.longTermSupport
             ? vscode.l10n.t(

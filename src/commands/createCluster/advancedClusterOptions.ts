@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { PINNED_CHANNELS, UpgradeChannels } from '../../model/channels';
-import { ClusterFacts, ClusterOptions, CLUSTER_OPTIONS, offeredZones, parseSshPublicKey } from '../../model/poolOptions';
+import { ClusterFacts, ClusterOptions, CLUSTER_OPTIONS, parseSshPublicKey, zonesOffered } from '../../model/poolOptions';
 import { findVmSize } from '../../model/vmSize';
 import { AdvancedOption, declaredOption, pickedOption } from '../common/advancedOptions';
 import { clusterOptionWords, wordsOf, ZonesAsked } from '../../messages/optionWords';
@@ -100,10 +100,8 @@ export function advancedClusterOptions(): AdvancedOption<CreateClusterContext>[]
 
 /** What a cluster option's check and question know: the zones the system pool's size offers (all three when unread), the SSH key's file. */
 function clusterFacts(c: CreateClusterContext): ClusterFacts & ZonesAsked {
-    const size = c.regionSizes && c.vmSize ? findVmSize(c.regionSizes.sizes, c.vmSize) : undefined;
     return {
-        zones: size ? offeredZones(size) : ['1', '2', '3'],
-        fromAzure: !!size,
+        ...zonesOffered(c.regionSizes && c.vmSize ? findVmSize(c.regionSizes.sizes, c.vmSize) : undefined),
         vmSize: c.vmSize,
         location: c.location,
         sshKeyFile: c.sshKeyFile,
