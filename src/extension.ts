@@ -6,6 +6,7 @@ import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
 import { setRequestsInFlight } from './azure/requestPolicies';
 import { AzureAccount } from './azure/AzureAccount';
 import { authProviderId } from './azure/clouds';
+import type { KeptMetadata } from './azure/authorityMetadata';
 import { formatAzureRequest, onAzureRequest } from './azure/requestLog';
 import { onDidChangeSignIn } from './azure/VSCodeSignIn';
 import { registerErrorDetails } from './commands/common/errorDetails';
@@ -55,7 +56,12 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
         registerErrorDetails(),
     );
 
-    const services = new AksServices(new AzureAccount(readAccountSettings));
+    // The sign-in authority's public metadata, kept between windows in the user's global state (never a workspace's).
+    const authorityMetadata = {
+        get: () => context.globalState.get<Record<string, KeptMetadata>>('aksSnapshots.authorityMetadata'),
+        set: (value: Readonly<Record<string, KeptMetadata>>) => context.globalState.update('aksSnapshots.authorityMetadata', value),
+    };
+    const services = new AksServices(new AzureAccount(readAccountSettings, process.env, authorityMetadata));
     setRequestsInFlight(readAccountSettings().maxRequestsInFlight);
     const tree = new AksTreeDataProvider(services);
     const operations = new RunningOperations();

@@ -68,6 +68,14 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         }
     }
 
+    showAgain(element: AksTreeElement): void {
+        this.changed.fire(element);
+    }
+
+    showLoading(loading: Promise<unknown>): void {
+        void vscode.window.withProgress({ location: { viewId: 'aksSnapshots.resources' } }, () => loading.catch(() => undefined));
+    }
+
     /** Reloads one subscription (after a change Azure made there) and waits until its lists are read. */
     async refreshSubscription(subscriptionId: string): Promise<void> {
         const item = (await this.getChildren()).find(
@@ -98,6 +106,10 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             );
             if (!next) {
                 return undefined;
+            }
+            // A subscription read whole first: one still loading shows only the clusters read so far.
+            if (next instanceof SubscriptionItem) {
+                await next.load().catch(() => undefined);
             }
             level = await this.getChildren(next);
         }

@@ -46,9 +46,24 @@ export class SubscriptionItem implements AksTreeElement {
         };
     }
 
+    /**
+     * Its clusters, then its snapshots. A big subscription shows its clusters as their pages arrive (from a first
+     * page of `BIG_PAGE` clusters or more, else once either list's second page is in: a list that fits one page ends
+     * with a second, empty, one), with a row that says what is still loading and the view's progress bar until the
+     * whole is read. A small one shows once, whole.
+     */
     async getChildren(): Promise<AksTreeElement[]> {
+        const contents = this.load();
+        const loading = this.loading;
+        if (loading && !loading.done) {
+            await Promise.race([contents.catch(() => undefined), loading.bigEnough]);
+            if (!loading.done) {
+                const sorted = [...loading.clusters].sort((a, b) => a.name.localeCompare(b.name));
+                return [...sorted.map((c) => new ClusterItem(c, this, this.tenant)), this.loadingItem(loading)];
+            }
+        }
         try {
-            const { clusters, snapshots } = await this.load();
+            const { clusters, snapshots } = await contents;
             return [...clusters.map((c) => new ClusterItem(c, this, this.tenant)), new SnapshotsItem(snapshots, this, this.tenant)];
         } catch (error) {
             this.contents = undefined;
@@ -56,16 +71,57 @@ export class SubscriptionItem implements AksTreeElement {
         }
     }
 
+    /** While the lists load: the clusters read so far, and what is done. */
+    private loading: Loading | undefined;
+
     load(): Promise<SubscriptionContents> {
-        this.contents ??= this.services.forSubscription(this.subscription.subscriptionId).then(async (service) => {
-            const [clusters, snapshots] = await Promise.all([service.listClusters(), service.listSnapshots()]);
-            return { clusters, snapshots };
-        });
+        if (!this.contents) {
+            const loading = new Loading();
+            const contents = this.services.forSubscription(this.subscription.subscriptionId).then(async (service) => {
+                const clustersRead = service
+                    .listClusters((page) => {
+                        loading.addClusters(page);
+                        // Each page grows the rows already shown (a load a refresh replaced shows nothing).
+                        if (loading.shown && this.loading === loading) {
+                            this.tenant.showAgain(this);
+                        }
+                    })
+                    .finally(() => (loading.clustersDone = true));
+                const [clusters, snapshots] = await Promise.all([clustersRead, service.listSnapshots(() => loading.addSnapshotPage())]);
+                return { clusters, snapshots };
+            });
+            const settled = (): void => {
+                loading.done = true;
+                // Rows shown from the first pages give way to the whole list (or to the error).
+                if (loading.shown && this.loading === loading) {
+                    this.tenant.showAgain(this);
+                }
+            };
+            contents.then(settled, settled);
+            this.contents = contents;
+            this.loading = loading;
+            this.tenant.showLoading(contents);
+        }
         return this.contents;
     }
 
     invalidate(): void {
         this.contents = undefined;
+        this.loading = undefined;
+    }
+
+    /** The row under the clusters shown while the rest is read. */
+    private loadingItem(loading: Loading): AksTreeElement {
+        loading.shown = true;
+        const item = createGenericElement({
+            id: `${this.id}/loading`,
+            label: loading.clustersDone
+                ? vscode.l10n.t('Loading snapshots…')
+                : vscode.l10n.t('Loading more clusters… ({0} so far)', loading.clusters.length),
+            iconPath: new vscode.ThemeIcon('loading~spin'),
+            contextValue: '',
+        });
+        return { ...item, id: `${this.id}/loading`, parent: this };
     }
 
     /** One subscription failing must not hide the others: it shows its error, and a click retries. */
@@ -83,5 +139,36 @@ export class SubscriptionItem implements AksTreeElement {
             commandArgs: [this],
         });
         return { ...item, id: `${this.id}/loadError`, parent: this };
+    }
+}
+
+/** A first page of this many clusters or more is shown at once: the subscription is big (ARM pages lists by a hundred or so). */
+const BIG_PAGE = 50;
+
+/** A subscription's lists as they load. */
+class Loading {
+    readonly clusters: Cluster[] = [];
+    clustersDone = false;
+    /** Everything read (or failed). */
+    done = false;
+    /** Rows were shown before the whole was read (so they grow with each page, and the whole is shown once read). */
+    shown = false;
+    private clusterPages = 0;
+    private snapshotPages = 0;
+    private isBig = (): void => undefined;
+    /** A big first page of clusters, or either list's second non-empty page, arrived: the subscription shows as it loads. */
+    readonly bigEnough = new Promise<void>((resolve) => (this.isBig = resolve));
+
+    addClusters(page: readonly Cluster[]): void {
+        this.clusters.push(...page);
+        if (++this.clusterPages >= 2 || page.length >= BIG_PAGE) {
+            this.isBig();
+        }
+    }
+
+    addSnapshotPage(): void {
+        if (++this.snapshotPages >= 2) {
+            this.isBig();
+        }
     }
 }
