@@ -64,6 +64,19 @@ export class AzureAccount {
         return seconds && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS;
     }
 
+    /**
+     * What the view's first rows wait for, taken ahead: the credentials' bundle, and in the `environment` sign-in the
+     * service principal's token (kept as every token is; the `azureCli` sign-in takes its token when the sign-in is
+     * checked). A failure here is the listing's to report.
+     */
+    async prepare(): Promise<void> {
+        await loadIdentity();
+        const { mode, cloud } = this.settings;
+        if (mode === 'environment' && hasEnvironmentCredential(this.env)) {
+            await cachedCredential(await this.environmentCredential(), this.tokens, mode).getToken(armScope(cloud));
+        }
+    }
+
     /** Forgets every token: after sign-in, sign-out or a settings change. */
     forget(): void {
         this.tokens.clear();

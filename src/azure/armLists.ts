@@ -37,6 +37,8 @@ export class ArmReader {
     static async create(credential: TokenCredential, cloud: AzureCloud, limits: RequestLimits = DEFAULT_LIMITS): Promise<ArmReader> {
         const sdk = await loadIdentity();
         const pipeline = sdk.createPipelineFromOptions({});
+        // Spans for a tracer the product never installs (it sends no telemetry): a cost on every read, and nothing else.
+        pipeline.removePolicy({ name: 'tracingPolicy' });
         pipeline.addPolicy(sdk.bearerTokenAuthenticationPolicy({ credential, scopes: [armScope(cloud)] }));
         secureArmPipeline(pipeline, cloud.resourceManagerEndpointUrl, limits);
         sharedHttpClient ??= sdk.createDefaultHttpClient();

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 
 /** An authority's OpenID configuration as it was answered, and when. */
@@ -48,6 +50,40 @@ export function authorityMetadataPolicy(
                 await Promise.resolve(store?.set({ ...Object.fromEntries(fresh), [request.url]: entry })).catch(() => undefined);
             }
             return response;
+        },
+    };
+}
+
+/**
+ * A store in a file of its own (in the extension's global storage folder, with the user's profile on disk, never a
+ * workspace's): read once, written whole. What is not a kept configuration is ignored.
+ */
+export function fileMetadataStore(file: string): MetadataStore {
+    let read: Record<string, KeptMetadata> | undefined;
+    let wasRead = false;
+    return {
+        get: () => {
+            if (!wasRead) {
+                wasRead = true;
+                try {
+                    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Partial<KeptMetadata>>;
+                    read = Object.fromEntries(
+                        Object.entries(parsed).filter(
+                            (entry): entry is [string, KeptMetadata] =>
+                                typeof entry[1]?.body === 'string' && typeof entry[1].savedAt === 'number',
+                        ),
+                    );
+                } catch {
+                    read = undefined;
+                }
+            }
+            return read;
+        },
+        set: async (value) => {
+            read = { ...value };
+            wasRead = true;
+            await fs.promises.mkdir(path.dirname(file), { recursive: true });
+            await fs.promises.writeFile(file, JSON.stringify(value));
         },
     };
 }

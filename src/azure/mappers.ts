@@ -74,26 +74,37 @@ export function toNodePoolFromAgentPool(p: AgentPool): NodePool {
     return toNodePool(id, p.name ?? '', id.replace(/\/agentPools\/[^/]+$/i, ''), p, p.enableFips);
 }
 
-export function toSnapshot(s: SdkSnapshot, eTag?: string): Snapshot {
-    const id = s.id ?? '';
+/** A snapshot's fields, wherever they sit: on the SDK's model itself, or under the REST JSON's `properties`. */
+type SnapshotFields = Pick<SdkSnapshot, 'kubernetesVersion' | 'nodeImageVersion' | 'osType' | 'osSku' | 'vmSize' | 'creationData'>;
+
+function snapshotOf(
+    resource: { id?: unknown; name?: unknown; location?: unknown; tags?: unknown },
+    s: SnapshotFields,
+    more: { enableFips?: boolean; createdAt?: Date; eTag?: string },
+): Snapshot {
+    const id = typeof resource.id === 'string' ? resource.id : '';
     const parsed = parseArmId(id);
     return {
         id,
-        name: s.name ?? parsed?.name ?? '',
+        name: typeof resource.name === 'string' ? resource.name : (parsed?.name ?? ''),
         subscriptionId: parsed?.subscriptionId ?? '',
         resourceGroup: parsed?.resourceGroup ?? '',
-        location: s.location,
+        location: typeof resource.location === 'string' ? resource.location : '',
         kubernetesVersion: s.kubernetesVersion ?? '',
         nodeImageVersion: s.nodeImageVersion ?? '',
         osType: s.osType ?? 'Linux',
         osSku: s.osSku,
         vmSize: s.vmSize ?? '',
-        enableFips: s.enableFips,
+        enableFips: more.enableFips,
         sourceResourceId: s.creationData?.sourceResourceId,
-        createdAt: s.systemData?.createdAt,
-        tags: s.tags ?? {},
-        ...(eTag ? { eTag } : {}),
+        createdAt: more.createdAt,
+        tags: (resource.tags && typeof resource.tags === 'object' ? resource.tags : {}) as Record<string, string>,
+        ...(more.eTag ? { eTag: more.eTag } : {}),
     };
+}
+
+export function toSnapshot(s: SdkSnapshot, eTag?: string): Snapshot {
+    return snapshotOf(s, s, { enableFips: s.enableFips, createdAt: s.systemData?.createdAt, eTag });
 }
 
 type Json = Record<string, unknown>;
@@ -113,18 +124,11 @@ export function toClusterFromJson(json: Json): Cluster {
 
 /** A snapshot from its JSON as ARM returns it (REST names: `properties`, `enableFIPS`, `systemData`). */
 export function toSnapshotFromJson(json: Json, eTag?: string): Snapshot {
-    const p = (json.properties ?? {}) as Json;
-    const systemData = json.systemData as { createdAt?: string } | undefined;
-    return toSnapshot(
-        {
-            ...p,
-            id: json.id,
-            name: json.name,
-            location: json.location,
-            tags: json.tags,
-            enableFips: p.enableFIPS,
-            systemData: systemData?.createdAt ? { createdAt: new Date(systemData.createdAt) } : undefined,
-        } as SdkSnapshot,
-        eTag ?? (json.eTag as string | undefined),
-    );
+    const p = (json.properties ?? {}) as SnapshotFields & { enableFIPS?: boolean };
+    const createdAt = (json.systemData as { createdAt?: string } | undefined)?.createdAt;
+    return snapshotOf(json, p, {
+        enableFips: p.enableFIPS,
+        createdAt: createdAt ? new Date(createdAt) : undefined,
+        eTag: eTag ?? (typeof json.eTag === 'string' ? json.eTag : undefined),
+    });
 }

@@ -47,20 +47,17 @@ export class SubscriptionItem implements AksTreeElement {
     }
 
     /**
-     * Its clusters, then its snapshots. A big subscription shows its clusters as their pages arrive (from a first
-     * page of `BIG_PAGE` clusters or more, else once either list's second page is in: a list that fits one page ends
-     * with a second, empty, one), with a row that says what is still loading and the view's progress bar until the
-     * whole is read. A small one shows once, whole.
+     * Its clusters, then its snapshots, once read. A big subscription (a first page of `BIG_PAGE` clusters or more,
+     * or either list's second page in: a list that fits one page ends with a second, empty, one) asks the view to show
+     * it again as soon as it turns out big, and from then on shows its clusters as their pages arrive, with a row that
+     * says what is still loading, with a spinner, until the whole is read. A small one shows once, whole.
      */
     async getChildren(): Promise<AksTreeElement[]> {
         const contents = this.load();
         const loading = this.loading;
-        if (loading && !loading.done) {
-            await Promise.race([contents.catch(() => undefined), loading.bigEnough]);
-            if (!loading.done) {
-                const sorted = [...loading.clusters].sort((a, b) => a.name.localeCompare(b.name));
-                return [...sorted.map((c) => new ClusterItem(c, this, this.tenant)), this.loadingItem(loading)];
-            }
+        if (loading?.big && !loading.done) {
+            const sorted = [...loading.clusters].sort((a, b) => a.name.localeCompare(b.name));
+            return [...sorted.map((c) => new ClusterItem(c, this, this.tenant)), this.loadingItem(loading)];
         }
         try {
             const { clusters, snapshots } = await contents;
@@ -76,7 +73,8 @@ export class SubscriptionItem implements AksTreeElement {
 
     load(): Promise<SubscriptionContents> {
         if (!this.contents) {
-            const loading = new Loading();
+            // Once it turns out big, the view is asked to show it again: the rows read so far, then each page.
+            const loading = new Loading(() => this.loading === loading && this.tenant.showAgain(this));
             const contents = this.services.forSubscription(this.subscription.subscriptionId).then(async (service) => {
                 const clustersRead = service
                     .listClusters((page) => {
@@ -100,7 +98,6 @@ export class SubscriptionItem implements AksTreeElement {
             contents.then(settled, settled);
             this.contents = contents;
             this.loading = loading;
-            this.tenant.showLoading(contents);
         }
         return this.contents;
     }
@@ -151,13 +148,14 @@ class Loading {
     clustersDone = false;
     /** Everything read (or failed). */
     done = false;
+    /** A big first page of clusters, or either list's second non-empty page, arrived: the subscription shows as it loads. */
+    big = false;
     /** Rows were shown before the whole was read (so they grow with each page, and the whole is shown once read). */
     shown = false;
     private clusterPages = 0;
     private snapshotPages = 0;
-    private isBig = (): void => undefined;
-    /** A big first page of clusters, or either list's second non-empty page, arrived: the subscription shows as it loads. */
-    readonly bigEnough = new Promise<void>((resolve) => (this.isBig = resolve));
+
+    constructor(private readonly turnedBig: () => void) {}
 
     addClusters(page: readonly Cluster[]): void {
         this.clusters.push(...page);
@@ -169,6 +167,13 @@ class Loading {
     addSnapshotPage(): void {
         if (++this.snapshotPages >= 2) {
             this.isBig();
+        }
+    }
+
+    private isBig(): void {
+        if (!this.big) {
+            this.big = true;
+            this.turnedBig();
         }
     }
 }

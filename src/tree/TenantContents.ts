@@ -20,6 +20,4 @@ export interface TenantContents {
     maintenanceOf(cluster: Cluster): Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }>;
     /** Asks the view for an element's children again (a subscription whose clusters arrive page by page). */
     showAgain(element: AksTreeElement): void;
-    /** Shows the view's progress bar until `loading` settles. */
-    showLoading(loading: Promise<unknown>): void;
 }

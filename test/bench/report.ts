@@ -166,7 +166,8 @@ export function benchmarksMarkdown(r: BenchResults): string {
         '',
         "The whole tree: the subscription list, then each subscription's clusters (pools inline) and snapshots, in parallel. " +
             `Each subscription has 20 clusters × 5 pools and 20 snapshots; ${r.treeLoad[0]?.latencyMs ?? 0} ms per answer, 100 items per page. ` +
-            "The bound is the round trips that must follow one another: the subscription list's pages, then the longest list's pages (and the sign-in, cold). " +
+            "The bound is the round trips that must follow one another: the subscription list's pages, then the longest list's pages, or every " +
+            `request spread over the ${r.treeLoad[0]?.maxRequestsInFlight ?? DEFAULT_REQUESTS_IN_FLIGHT} places the bound on requests in flight gives, whichever is longer (and the sign-in, cold: the token; the authority's metadata is kept). ` +
             'ARM follows every non-empty page with a `nextLink`, so a list that fits one page still takes two requests: the least possible is 2 + 4·S requests, not 1 + 2·S. ' +
             'The emulator runs in a process of its own; the last column is the same load with no latency at all, the processing floor of client and emulator sharing this machine.',
         '',

@@ -226,7 +226,15 @@ describe('The AKS tree in a real VS Code', () => {
             api.tree.refresh();
             const [platform] = await api.tree.getChildren();
             let shownAgain = 0;
-            const listener = api.tree.onDidChangeTreeData((e) => (shownAgain += e?.id === platform.id ? 1 : 0));
+            let turnedBig = (): void => undefined;
+            const big = new Promise<void>((resolve) => (turnedBig = resolve));
+            const listener = api.tree.onDidChangeTreeData((e) => {
+                shownAgain += e?.id === platform.id ? 1 : 0;
+                turnedBig();
+            });
+            // Expanded, as the view would: the whole is on its way, and the view is asked again once the subscription turns out big.
+            const whole = api.tree.getChildren(platform);
+            await big;
             const first = await Promise.all((await api.tree.getChildren(platform)).map(async (e) => await api.tree.getTreeItem(e)));
             const expected = expectedTree(demoSeed)[0];
             const clusterNames = expected.children!.filter((c) => c.contextValue?.includes('aksCluster')).map((c) => c.label);
@@ -246,7 +254,8 @@ describe('The AKS tree in a real VS Code', () => {
             // The view is told to show it again as the rest arrives, and then shows exactly the whole subscription.
             await (platform as typeof platform & { load(): Promise<unknown> }).load();
             listener.dispose();
-            assert.ok(shownAgain >= 1, 'the view was told the subscription grew');
+            assert.ok(shownAgain >= 2, 'the view was told the subscription turned big, and grew');
+            assert.strictEqual((await whole).length, expected.children!.length, 'the first asking has the whole subscription');
             assert.deepStrictEqual((await shownTree(api.tree))[0], expected);
         } finally {
             await emulator.knobs({ pageSize: 50 });

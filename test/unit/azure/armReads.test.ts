@@ -1,7 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { AksService } from '../../../src/azure/AksService';
 import { AzureAccount } from '../../../src/azure/AzureAccount';
-import { forgetAuthorityMetadata, KeptMetadata, MetadataStore } from '../../../src/azure/authorityMetadata';
+import { fileMetadataStore, forgetAuthorityMetadata, KeptMetadata, MetadataStore } from '../../../src/azure/authorityMetadata';
 import { resolveCloud } from '../../../src/azure/clouds';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../../emulatorSession';
@@ -128,5 +131,22 @@ describe('Reads as raw JSON, page by page; the sign-in authority kept between cr
         await accountOn(emulator, store).listSubscriptions();
         assert.deepStrictEqual([metadataAsked(emulator), tokensAsked(emulator)], [1, 1]);
         assert.doesNotMatch(store.value?.[url]?.body ?? '', /127\.0\.0\.1:9/);
+    });
+
+    it('keeps the metadata in a file of its own that a new window reads; a file that is not what it wrote is ignored', async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aks-metadata-')), 'global', 'authority-metadata.json');
+        await accountOn(emulator, fileMetadataStore(file)).listSubscriptions();
+        assert.strictEqual(metadataAsked(emulator), 1);
+        forgetAuthorityMetadata();
+        emulator.signIns.length = 0;
+        await accountOn(emulator, fileMetadataStore(file)).listSubscriptions();
+        assert.deepStrictEqual([metadataAsked(emulator), tokensAsked(emulator)], [0, 1]);
+        for (const text of ['not json', '{"x": {"body": 1, "savedAt": "today"}}']) {
+            fs.writeFileSync(file, text);
+            forgetAuthorityMetadata();
+            emulator.signIns.length = 0;
+            await accountOn(emulator, fileMetadataStore(file)).listSubscriptions();
+            assert.deepStrictEqual([metadataAsked(emulator), tokensAsked(emulator)], [1, 1], text);
+        }
     });
 });
