@@ -15,14 +15,13 @@ report() {
   local status=$?
   local total
   total=$(seconds_since "$started")
+  mkdir -p .test-output
   {
     echo "| stage | seconds |"
     echo "|---|---|"
     printf '%s\n' "${rows[@]}"
     echo "| whole run | $total |"
-  } >.test-output-stages.tmp
-  mkdir -p .test-output
-  mv .test-output-stages.tmp .test-output/stages.md
+  } >.test-output/stages.md
   echo
   echo "Time per stage:"
   cat .test-output/stages.md

@@ -1,6 +1,6 @@
 import type { UpgradeChannels } from './channels';
 import type { Problem } from './problems';
-import type { VmSizeFacts } from './vmSize';
+import { findVmSize, VmSizeFacts } from './vmSize';
 import { parseTags } from './names';
 import { flag } from './azArguments';
 
@@ -72,7 +72,7 @@ export function parseWholeNumber(field: string, text: string, min: number, max: 
 }
 
 /** The zones a size offers the subscription in a region: Azure's list less the zones restricted to it. */
-export function offeredZones(size: VmSizeFacts): string[] {
+function offeredZones(size: VmSizeFacts): string[] {
     return size.zones.filter((z) => !size.restrictedZones.includes(z)).sort();
 }
 
@@ -586,7 +586,11 @@ export function clusterOptionsSent(options: ClusterOptions | undefined, longTerm
     return longTermSupport ? { ...options, tier: 'Premium' } : (options ?? {});
 }
 
-/** The zones a size offers in a region, from Azure's SKU list; all three, said so, when the list could not be read. */
-export function zonesOffered(size: VmSizeFacts | undefined): { zones: string[]; fromAzure: boolean } {
+/** The zones a size offers in a region, from Azure's SKU list; all three, said so, when the list or the size is not known. */
+export function zonesOffered(
+    sizes: readonly VmSizeFacts[] | undefined,
+    vmSize: string | undefined,
+): { zones: string[]; fromAzure: boolean } {
+    const size = sizes && vmSize ? findVmSize(sizes, vmSize) : undefined;
     return size ? { zones: offeredZones(size), fromAzure: true } : { zones: ['1', '2', '3'], fromAzure: false };
 }

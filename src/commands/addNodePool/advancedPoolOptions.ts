@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { parseSpotMaxPrice, PoolFacts, PoolOptions, POOL_OPTIONS, zonesOffered } from '../../model/poolOptions';
-import { findVmSize } from '../../model/vmSize';
 import { AdvancedOption, declaredOption } from '../common/advancedOptions';
 import { describeProblem } from '../../messages/describeProblem';
 import { poolOptionWords, wordsOf, ZonesAsked } from '../../messages/optionWords';
@@ -15,7 +14,7 @@ function poolFacts(context: AddNodePoolContext): PoolFacts & ZonesAsked {
     return {
         mode: context.mode ?? 'User',
         count: context.nodeCount,
-        ...zonesOffered(context.regionSizes && context.vmSize ? findVmSize(context.regionSizes.sizes, context.vmSize) : undefined),
+        ...zonesOffered(context.regionSizes?.sizes, context.vmSize),
         vmSize: context.vmSize,
         location: context.cluster?.location,
     };

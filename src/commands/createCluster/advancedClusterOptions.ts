@@ -4,7 +4,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { PINNED_CHANNELS, UpgradeChannels } from '../../model/channels';
 import { ClusterFacts, ClusterOptions, CLUSTER_OPTIONS, parseSshPublicKey, zonesOffered } from '../../model/poolOptions';
-import { findVmSize } from '../../model/vmSize';
 import { AdvancedOption, declaredOption, pickedOption } from '../common/advancedOptions';
 import { clusterOptionWords, wordsOf, ZonesAsked } from '../../messages/optionWords';
 import { describeProblem } from '../../messages/describeProblem';
@@ -101,7 +100,7 @@ export function advancedClusterOptions(): AdvancedOption<CreateClusterContext>[]
 /** What a cluster option's check and question know: the zones the system pool's size offers (all three when unread), the SSH key's file. */
 function clusterFacts(c: CreateClusterContext): ClusterFacts & ZonesAsked {
     return {
-        ...zonesOffered(c.regionSizes && c.vmSize ? findVmSize(c.regionSizes.sizes, c.vmSize) : undefined),
+        ...zonesOffered(c.regionSizes?.sizes, c.vmSize),
         vmSize: c.vmSize,
         location: c.location,
         sshKeyFile: c.sshKeyFile,

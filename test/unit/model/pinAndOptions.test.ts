@@ -6,7 +6,7 @@ import { indexSnapshots, snapshotPin, snapshotUsageIndex } from '../../../src/mo
 import {
     clusterOptionsProblems,
     isLabelKey,
-    offeredZones,
+    zonesOffered,
     parseAutoscale,
     parseLabels,
     parseMaxSurge,
@@ -187,8 +187,13 @@ describe("Advanced options: AKS's limits, field, value and rule", () => {
     });
 
     it("zones: only those the size offers the subscription in the region (Azure's list less restricted zones)", () => {
-        const offered = offeredZones(size({ restrictedZones: ['3'] }));
+        const restricted = size({ restrictedZones: ['3'] });
+        const { zones: offered, fromAzure } = zonesOffered([restricted], ` ${restricted.name.toUpperCase()}`);
         assert.deepStrictEqual(offered, ['1', '2']);
+        assert.strictEqual(fromAzure, true);
+        // Azure's list unread, or the size not in it: all three zones, said so.
+        assert.deepStrictEqual(zonesOffered(undefined, restricted.name), { zones: ['1', '2', '3'], fromAzure: false });
+        assert.deepStrictEqual(zonesOffered([restricted], 'Standard_Unknown'), { zones: ['1', '2', '3'], fromAzure: false });
         assert.deepStrictEqual(problemOf(parseZones('2 1 2', offered)), ['availabilityZones', '2 1 2'], 'each zone once');
         assert.deepStrictEqual(parseZones('2 1', offered), { value: ['1', '2'] });
         assert.deepStrictEqual(parseZones('1,2', offered), { value: ['1', '2'] });
