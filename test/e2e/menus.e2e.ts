@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { ids } from '../suite/seedIds';
-import { answer, openAksView, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
+import { answer, contextMenu, openAksView, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
 
 /** A tree row's context menu as a person sees it (its items' titles), closed again with Esc. */
 async function menuOf(page: Page, rowLabel: string): Promise<string[]> {
@@ -70,8 +70,7 @@ describe('Menus that fit, and the keyboard', () => {
         // Busy (an operation runs in Azure, R10): nothing that would change it.
         emulator.state().setProvisioningState(ids.pool.gpu, 'Upgrading');
         emulator.state().setProvisioningState(ids.legacy, 'Updating');
-        await treeRow(page, 'Contoso Platform').click({ button: 'right' });
-        await page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: 'Refresh', exact: true }).click();
+        await contextMenu(page, 'Contoso Platform', 'Refresh');
         await treeRow(page, 'gpu')
             .filter({ hasText: /Upgrading/ })
             .waitFor();

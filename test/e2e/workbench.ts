@@ -159,8 +159,28 @@ export async function contextMenu(page: Page, rowLabel: string, item: string): P
     // The menu opens with an animation: hover first, as a pointer would, then click.
     await entry.hover();
     await page.waitForTimeout(150);
-    await entry.click();
-    await menu.waitFor({ state: 'detached', timeout: 5000 });
+    // VS Code's menu items take a mouse-up only once a timer that starts when they show has run (so that the
+    // right-click's own release chooses nothing); on a busy machine the click can come first and be ignored. A person
+    // clicks again; so does this, only while the menu stays open (a chosen item closes it, so nothing runs twice).
+    for (let attempt = 1; ; attempt++) {
+        const clicked = await entry
+            .click({ timeout: 2000 })
+            .then(() => true)
+            .catch(() => false);
+        if (!clicked && !(await menu.isVisible())) {
+            return;
+        }
+        const closed = await menu
+            .waitFor({ state: 'detached', timeout: 1000 })
+            .then(() => true)
+            .catch(() => false);
+        if (closed) {
+            return;
+        }
+        if (attempt === 5) {
+            throw new Error(`The context menu of "${rowLabel}" stayed open after choosing "${item}" ${attempt} times`);
+        }
+    }
 }
 
 /** The quick input (quick pick or input box) once it asks the question matching `question`. */
