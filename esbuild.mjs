@@ -1,4 +1,5 @@
-// Bundles the extension: dist/extension.js (activation), dist/azureSdk.js (the Azure SDKs, loaded on first need), and
+// Bundles the extension: dist/extension.js (activation), dist/azureIdentity.js (sign-in and the HTTP pipeline reads go
+// through) and dist/azureSdk.js (the SDKs writes use), each loaded on first need, and
 // dist/html-to-text.js and dist/semver.js (what vscode-azext-utils needs only for an HTML error page or another
 // extension's API, loaded if ever used).
 // `node esbuild.mjs` builds for development (source maps), `--production` minifies, `--watch` rebuilds on change.
@@ -9,12 +10,15 @@ import { createRequire } from 'node:module';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** src/azure/loadSdk.ts imports './sdk': point it at the second bundle instead of inlining it. */
+/** The bundles src/azure/loadSdk.ts loads on first need, by the module it imports. */
+const LAZY_SDKS = { './sdk': 'azureSdk', './identitySdk': 'azureIdentity' };
+
+/** src/azure/loadSdk.ts imports './sdk' and './identitySdk': point them at their own bundles instead of inlining them. */
 const lazySdk = {
     name: 'lazy-sdk',
     setup(build) {
-        build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
-            args.importer.endsWith('loadSdk.ts') ? { path: './azureSdk.js', external: true } : undefined,
+        build.onResolve({ filter: /^\.\/(sdk|identitySdk)$/ }, (args) =>
+            args.importer.endsWith('loadSdk.ts') ? { path: `./${LAZY_SDKS[args.path]}.js`, external: true } : undefined,
         );
     },
 };
@@ -96,7 +100,7 @@ const contexts = await Promise.all([
         keepNames: true,
         plugins: [...common.plugins, lazyPackages],
     }),
-    esbuild.context({ ...common, entryPoints: { azureSdk: 'src/azure/sdk.ts' } }),
+    esbuild.context({ ...common, entryPoints: { azureSdk: 'src/azure/sdk.ts', azureIdentity: 'src/azure/identitySdk.ts' } }),
     esbuild.context({ ...common, entryPoints: Object.fromEntries(LAZY_PACKAGES.map((name) => [name, name])) }),
 ]);
 

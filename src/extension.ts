@@ -1,4 +1,5 @@
 import { createAzExtLogOutputChannel, registerOnActionStartHandler, registerUIExtensionVariables } from '@microsoft/vscode-azext-utils';
+import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AksServices } from './azure/AksServices';
@@ -6,6 +7,7 @@ import { ACCOUNT_SETTINGS, readAccountSettings } from './azure/accountSettings';
 import { setRequestsInFlight } from './azure/requestPolicies';
 import { AzureAccount } from './azure/AzureAccount';
 import { authProviderId } from './azure/clouds';
+import { fileMetadataStore } from './azure/authorityMetadata';
 import { formatAzureRequest, onAzureRequest } from './azure/requestLog';
 import { onDidChangeSignIn } from './azure/VSCodeSignIn';
 import { registerErrorDetails } from './commands/common/errorDetails';
@@ -55,7 +57,9 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
         registerErrorDetails(),
     );
 
-    const services = new AksServices(new AzureAccount(readAccountSettings));
+    // The sign-in authority's public metadata, kept between windows in the extension's global storage (never a workspace's).
+    const authorityMetadata = fileMetadataStore(path.join(context.globalStorageUri.fsPath, 'authority-metadata.json'));
+    const services = new AksServices(new AzureAccount(readAccountSettings, process.env, authorityMetadata));
     setRequestsInFlight(readAccountSettings().maxRequestsInFlight);
     const tree = new AksTreeDataProvider(services);
     const operations = new RunningOperations();
@@ -64,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): AksSnapshotsTestApi 
     context.subscriptions.push(view);
     // The walkthrough may be open without the view: its first step reads the sign-in now (the tree says why if it fails).
     void tree.checkSignedIn().catch(() => undefined);
+    // Once activation is done: what the view's first rows need, loaded before they are asked for.
+    setTimeout(() => void services.account.prepare().catch(() => undefined), 0);
     context.subscriptions.push(
         vscode.workspace.onDidChangeConfiguration((e) => {
             if (ACCOUNT_SETTINGS.some((setting) => e.affectsConfiguration(setting))) {

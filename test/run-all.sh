@@ -40,6 +40,7 @@ stage() {
   rows+=("| $name | $(seconds_since "$at") |")
 }
 
+mkdir -p .test-output
 stage "compile" npm run --silent compile
 node out/test/results.js --reset
 stage "lint" npm run --silent lint
@@ -47,6 +48,8 @@ stage "format" npm run --silent format:check
 stage "build" npm run --silent build
 stage "unit" env AKS_CONFORMANCE=1 npm run --silent test:unit
 stage "code-server (installed once)" bash test/host/install-code-server.sh
+# One after the other: side by side (each with its own emulator, code-server and Chromium) they took 698 s instead of
+# 973 s on two cores, but the workbench's clicks then lose their timing (hover and quick-input races).
 stage "extension host" env AKS_CONFORMANCE=1 npm run --silent test:host
 stage "package" npm run --silent package
 stage "workbench" env AKS_CONFORMANCE=1 npm run --silent test:e2e

@@ -11,19 +11,12 @@ import type { RecentlyUsedVersion } from '../model/rollback';
 import type { OfferedVersion } from '../model/versions';
 import { parseVmSizeFacts, VmSizeFacts } from '../model/vmSize';
 import type { AzureSession } from './AzureAccount';
-import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError, withAzureMessage } from './azureErrors';
+import { ArmReader } from './armLists';
+import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError } from './azureErrors';
 import { armScope } from './clouds';
 import { loadSdk, Sdk } from './loadSdk';
 import { toCluster, toClusterFromJson, toNodePoolFromAgentPool, toNodePoolFromJson, toSnapshot, toSnapshotFromJson } from './mappers';
-import {
-    DEFAULT_LIMITS,
-    ForeignHostError,
-    PageGuard,
-    PagingStopped,
-    RequestLimits,
-    retryAfterMs,
-    secureArmPipeline,
-} from './requestPolicies';
+import { DEFAULT_LIMITS, ForeignHostError, RequestLimits, retryAfterMs, secureArmPipeline } from './requestPolicies';
 
 /** Progress of a long operation, as the poller reports it. */
 export type OperationProgress = (status: string) => void;
@@ -85,28 +78,45 @@ interface ArmWrite {
 
 let sharedHttpClient: HttpClient | undefined;
 
-/** Everything the product reads from and writes to AKS in one subscription, over the AKS SDK. */
+/** The AKS SDK and its context for one subscription: what writes, long operations and typed reads go through. */
+interface SdkContext {
+    readonly sdk: Sdk;
+    readonly arm: ContainerServiceContext;
+}
+
+/**
+ * Everything the product reads from and writes to AKS in one subscription. Lists (what the tree shows) are raw JSON
+ * through the `ArmReader`; writes, long operations and typed reads go through the AKS SDK, loaded on first need.
+ */
 export class AksService {
     private constructor(
         readonly session: AzureSession,
-        private readonly sdk: Sdk,
-        private readonly arm: ContainerServiceContext,
+        private readonly reader: ArmReader,
+        private readonly limits: RequestLimits,
     ) {}
 
     static async create(session: AzureSession, limits: RequestLimits = DEFAULT_LIMITS): Promise<AksService> {
-        const sdk = await loadSdk();
-        const endpoint = session.cloud.resourceManagerEndpointUrl;
-        // One connection pool for every subscription: connections and TLS sessions are reused across them.
-        sharedHttpClient ??= sdk.createDefaultHttpClient();
-        // One SDK context: its pipeline (credential, ARM origin only, timeouts, read retries) carries every request.
-        const arm = sdk.createContainerService(session.credential, session.subscription.subscriptionId, {
-            endpoint,
-            credentials: { scopes: [armScope(session.cloud)] },
-            httpClient: sharedHttpClient,
-            apiVersion: AKS_API_VERSION,
+        return new AksService(session, await ArmReader.create(session.credential, session.cloud, limits), limits);
+    }
+
+    private sdkContext: Promise<SdkContext> | undefined;
+
+    /** The SDK context, made on first need: its pipeline (credential, ARM origin only, timeouts, read retries) carries every write. */
+    private withSdk(): Promise<SdkContext> {
+        this.sdkContext ??= loadSdk().then((sdk) => {
+            const endpoint = this.session.cloud.resourceManagerEndpointUrl;
+            // One connection pool for every subscription: connections and TLS sessions are reused across them.
+            sharedHttpClient ??= sdk.createDefaultHttpClient();
+            const arm = sdk.createContainerService(this.session.credential, this.subscriptionId, {
+                endpoint,
+                credentials: { scopes: [armScope(this.session.cloud)] },
+                httpClient: sharedHttpClient,
+                apiVersion: AKS_API_VERSION,
+            });
+            secureArmPipeline(arm.pipeline, endpoint, this.limits);
+            return { sdk, arm };
         });
-        secureArmPipeline(arm.pipeline, endpoint, limits);
-        return new AksService(session, sdk, arm);
+        return this.sdkContext;
     }
 
     private readonly sizesByRegion = new Map<string, Promise<VmSizeFacts[]>>();
@@ -117,10 +127,13 @@ export class AksService {
         let sizes = this.sizesByRegion.get(key);
         if (!sizes) {
             const filter = encodeURIComponent(`location eq '${location}'`);
-            sizes = this.listArm(
-                `/subscriptions/${this.subscriptionId}/providers/Microsoft.Compute/skus?$filter=${filter}`,
-                SKUS_API_VERSION,
-            ).then((skus) => parseVmSizeFacts(skus, location));
+            sizes = this.reader
+                .list(
+                    'VM sizes',
+                    `/subscriptions/${this.subscriptionId}/providers/Microsoft.Compute/skus?$filter=${filter}`,
+                    SKUS_API_VERSION,
+                )
+                .then((skus) => parseVmSizeFacts(skus, location));
             sizes.catch(() => this.sizesByRegion.delete(key));
             this.sizesByRegion.set(key, sizes);
         }
@@ -131,46 +144,48 @@ export class AksService {
         return this.session.subscription.subscriptionId;
     }
 
-    /** Every cluster with its pools inline: one round trip (plus paging). */
-    async listClusters(): Promise<Cluster[]> {
-        return (
-            await collect(
-                (options) => this.sdk.managedClusters.list(this.arm, options),
-                toCluster,
-                'clusters',
-                this.session.cloud.resourceManagerEndpointUrl,
-            )
-        ).sort(byName);
+    /**
+     * Every cluster with its pools inline: one round trip (plus paging). `onPage`: each page's clusters as it
+     * arrives, so that a big subscription shows its first clusters before its last page.
+     */
+    async listClusters(onPage?: (clusters: Cluster[]) => void): Promise<Cluster[]> {
+        const path = `/subscriptions/${this.subscriptionId}/providers/Microsoft.ContainerService/managedClusters`;
+        const clusters = await this.reader.list(
+            'clusters',
+            path,
+            AKS_API_VERSION,
+            onPage && ((page) => onPage(page.map(toClusterFromJson))),
+        );
+        return clusters.map(toClusterFromJson).sort(byName);
     }
 
-    async listSnapshots(): Promise<Snapshot[]> {
-        return (
-            await collect(
-                (options) => this.sdk.snapshots.list(this.arm, options),
-                (s) => toSnapshot(s),
-                'snapshots',
-                this.session.cloud.resourceManagerEndpointUrl,
-            )
-        ).sort(byName);
+    /** Every snapshot; `onPage`: called as each page arrives. */
+    async listSnapshots(onPage?: () => void): Promise<Snapshot[]> {
+        const path = `/subscriptions/${this.subscriptionId}/providers/Microsoft.ContainerService/snapshots`;
+        const snapshots = await this.reader.list('snapshots', path, AKS_API_VERSION, onPage);
+        return snapshots.map((s) => toSnapshotFromJson(s)).sort(byName);
     }
 
     /** A cluster by its ARM id. */
     async getCluster(id: string): Promise<Cluster> {
         const cluster = requireArmId(id);
-        return toCluster(await this.sdk.managedClusters.get(this.arm, cluster.resourceGroup, cluster.name));
+        const { sdk, arm } = await this.withSdk();
+        return toCluster(await sdk.managedClusters.get(arm, cluster.resourceGroup, cluster.name));
     }
 
     /** A node pool by its ARM id. */
     async getNodePool(id: string): Promise<NodePool> {
         const pool = requireArmId(id);
-        return toNodePoolFromAgentPool(await this.sdk.agentPools.get(this.arm, pool.resourceGroup, pool.name, pool.agentPool ?? ''));
+        const { sdk, arm } = await this.withSdk();
+        return toNodePoolFromAgentPool(await sdk.agentPools.get(arm, pool.resourceGroup, pool.name, pool.agentPool ?? ''));
     }
 
     /** A snapshot by its ARM id, with its eTag (the `ETag` header) where Azure serves one. */
     async getSnapshot(id: string): Promise<Snapshot> {
         const parsed = requireArmId(id);
         let eTag: string | undefined;
-        const snapshot = await this.sdk.snapshots.get(this.arm, parsed.resourceGroup, parsed.name, {
+        const { sdk, arm } = await this.withSdk();
+        const snapshot = await sdk.snapshots.get(arm, parsed.resourceGroup, parsed.name, {
             onResponse: (response) => (eTag = response.headers.get('etag') ?? undefined),
         });
         return toSnapshot(snapshot, eTag);
@@ -179,12 +194,13 @@ export class AksService {
     /** The resource exactly as ARM returned it (cluster, node pool or snapshot), for "Show Properties" and for a body sent back whole. */
     async getResourceJson(id: string): Promise<Json> {
         requireArmId(id);
-        return (await this.readJson(id, AKS_API_VERSION)) as Json;
+        return this.reader.get(id, AKS_API_VERSION);
     }
 
     /** Every patch version AKS offers in a region, with its minor's support plans (R4, LTS). */
     async listKubernetesVersions(location: string): Promise<OfferedVersion[]> {
-        const result = await this.sdk.managedClusters.listKubernetesVersions(this.arm, location);
+        const { sdk, arm } = await this.withSdk();
+        const result = await sdk.managedClusters.listKubernetesVersions(arm, location);
         return (result.values ?? []).flatMap((minor) =>
             Object.keys(minor.patchVersions ?? {}).map((version) => ({
                 version,
@@ -199,7 +215,8 @@ export class AksService {
      */
     async availablePoolVersions(clusterId: string): Promise<string[]> {
         const cluster = requireArmId(clusterId);
-        const result = await this.sdk.agentPools.getAvailableAgentPoolVersions(this.arm, cluster.resourceGroup, cluster.name);
+        const { sdk, arm } = await this.withSdk();
+        const result = await sdk.agentPools.getAvailableAgentPoolVersions(arm, cluster.resourceGroup, cluster.name);
         return (result.agentPoolVersions ?? []).flatMap((v) => (v.kubernetesVersion ? [v.kubernetesVersion] : []));
     }
 
@@ -209,7 +226,8 @@ export class AksService {
      */
     async poolUpgradeProfile(poolId: string): Promise<PoolUpgradeProfile> {
         const pool = requireArmId(poolId);
-        const profile = await this.sdk.agentPools.getUpgradeProfile(this.arm, pool.resourceGroup, pool.name, pool.agentPool ?? '');
+        const { sdk, arm } = await this.withSdk();
+        const profile = await sdk.agentPools.getUpgradeProfile(arm, pool.resourceGroup, pool.name, pool.agentPool ?? '');
         return {
             upgrades: (profile.upgrades ?? []).flatMap((u) => (u.kubernetesVersion ? [u.kubernetesVersion] : [])),
             recentlyUsed: (profile.recentlyUsedVersions ?? []).flatMap((v) =>
@@ -230,12 +248,16 @@ export class AksService {
     /** A cluster's planned maintenance configurations (when its automatic channels may act), as the REST spec shapes them. */
     async listMaintenanceConfigurations(clusterId: string): Promise<MaintenanceConfiguration[]> {
         requireArmId(clusterId);
-        const configs = await this.listArm(`${clusterId}/maintenanceConfigurations`, AKS_API_VERSION);
+        const configs = await this.reader.list('maintenance configurations', `${clusterId}/maintenanceConfigurations`, AKS_API_VERSION);
         return configs.map((c) => ({ name: String(c.name), ...((c.properties as Json | undefined) ?? {}) }) as MaintenanceConfiguration);
     }
 
     async listResourceGroups(): Promise<ResourceGroup[]> {
-        const groups = await this.listArm(`/subscriptions/${this.subscriptionId}/resourcegroups`, RESOURCES_API_VERSION);
+        const groups = await this.reader.list(
+            'resource groups',
+            `/subscriptions/${this.subscriptionId}/resourcegroups`,
+            RESOURCES_API_VERSION,
+        );
         return groups.map((g) => ({ name: String(g.name), location: String(g.location) })).sort(byName);
     }
 
@@ -252,7 +274,7 @@ export class AksService {
     }
 
     async listLocations(): Promise<Location[]> {
-        const locations = await this.listArm(`/subscriptions/${this.subscriptionId}/locations`, SUBSCRIPTIONS_API_VERSION);
+        const locations = await this.reader.list('locations', `/subscriptions/${this.subscriptionId}/locations`, SUBSCRIPTIONS_API_VERSION);
         return locations
             .map((l) => ({ name: String(l.name), displayName: String(l.displayName ?? l.name) }))
             .sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -543,7 +565,8 @@ export class AksService {
             okBody(answer);
             return { flatResponse: answer, rawResponse: { ...answer, statusCode: Number(answer.status), body: answer.body } };
         };
-        const poller = this.sdk.createHttpPoller(
+        const { sdk } = await this.withSdk();
+        const poller = sdk.createHttpPoller(
             {
                 sendInitialRequest: async () => asLro(await first()),
                 sendPollRequest: async (path: string) =>
@@ -575,7 +598,7 @@ export class AksService {
         headers: Record<string, string> = {},
         abortSignal?: AbortSignal,
     ): Promise<ArmAnswer> {
-        const resource = this.arm.pathUnchecked(path);
+        const resource = (await this.withSdk()).arm.pathUnchecked(path);
         const parameters = {
             ...(apiVersion ? { queryParameters: { 'api-version': apiVersion } } : {}),
             body,
@@ -585,24 +608,6 @@ export class AksService {
         };
         const verbs = { GET: resource.get, PUT: resource.put, POST: resource.post, PATCH: resource.patch, DELETE: resource.delete };
         return (await verbs[method].call(resource, parameters)) as ArmAnswer;
-    }
-
-    /** A GET answered with success, as JSON; else the error with Azure's code and message. */
-    private async readJson(path: string, apiVersion: string): Promise<unknown> {
-        return okBody(await this.answer('GET', path, apiVersion));
-    }
-
-    private async listArm(path: string, apiVersion: string): Promise<Json[]> {
-        const items: Json[] = [];
-        const pages = new PageGuard(path, this.session.cloud.resourceManagerEndpointUrl);
-        let page = (await this.readJson(path, apiVersion)) as { value?: Json[]; nextLink?: string };
-        items.push(...(page.value ?? []));
-        while (page.nextLink) {
-            const next = pages.next(page.nextLink);
-            page = (await this.readJson(next.pathname + next.search, apiVersion)) as { value?: Json[]; nextLink?: string };
-            items.push(...(page.value ?? []));
-        }
-        return items;
     }
 }
 
@@ -656,43 +661,6 @@ function writeError(resourceId: string, creating: boolean, error: unknown, abort
         return new LostAnswerError(resourceId, error);
     }
     return error;
-}
-
-/**
- * Reads every page, keeping Azure's own error message when a page fails, and asking for a next page only after
- * checking its link: a list that loops back or never ends stops instead of requesting forever.
- */
-async function collect<S, T>(
-    list: (options: {
-        onResponse: (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }) => void;
-    }) => PagedList<S>,
-    map: (item: S) => T,
-    what: string,
-    armEndpoint: string,
-): Promise<T[]> {
-    let errorBody: unknown;
-    const onResponse = (response: { status: number; parsedBody?: unknown; bodyAsText?: string | null }): void => {
-        if (response.status >= 400) {
-            errorBody = response.parsedBody ?? response.bodyAsText;
-        }
-    };
-    const pages = new PageGuard(what, armEndpoint);
-    const items: T[] = [];
-    try {
-        for await (const page of list({ onResponse }).byPage()) {
-            items.push(...page.map(map));
-            if (page.continuationToken) {
-                pages.next(page.continuationToken);
-            }
-        }
-    } catch (error) {
-        throw error instanceof PagingStopped || error instanceof ForeignHostError ? error : withAzureMessage(error, errorBody);
-    }
-    return items;
-}
-
-interface PagedList<S> {
-    byPage(): AsyncIterable<S[] & { continuationToken?: string }>;
 }
 
 function requireArmId(id: string) {

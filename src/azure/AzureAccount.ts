@@ -2,8 +2,9 @@ import * as l10n from '@vscode/l10n';
 import type { TokenCredential } from '@azure/core-auth';
 import type { Subscription } from '../model/aks';
 import { listSubscriptionsWith } from './armLists';
+import { authorityMetadataPolicy, MetadataStore } from './authorityMetadata';
 import { armScope, authProviderId, AzureCloud } from './clouds';
-import { loadSdk } from './loadSdk';
+import { loadIdentity } from './loadSdk';
 import { DEFAULT_LIMITS, RequestLimits } from './requestPolicies';
 import { cachedCredential, jwtTenant, TokenCache } from './tokenCache';
 import type { Account, TenantToSignIn, VSCodeSignIn } from './VSCodeSignIn';
@@ -46,9 +47,11 @@ export class AzureAccount {
     /** Tokens by tenant and scope, shared by every subscription and request (one `az` or VS Code lookup per tenant and scope). */
     private readonly tokens = new TokenCache();
 
+    /** `metadata`: where the authority's OpenID configuration is kept between windows (the `environment` sign-in's MSAL asks it). */
     constructor(
         private readonly readSettings: () => AccountSettings,
         private readonly env: NodeJS.ProcessEnv = process.env,
+        private readonly metadata?: MetadataStore,
     ) {}
 
     get settings(): AccountSettings {
@@ -59,6 +62,19 @@ export class AzureAccount {
     get limits(): RequestLimits {
         const { requestTimeoutSeconds: seconds } = this.settings;
         return seconds && seconds > 0 ? { ...DEFAULT_LIMITS, timeoutMs: seconds * 1000 } : DEFAULT_LIMITS;
+    }
+
+    /**
+     * What the view's first rows wait for, taken ahead: the credentials' bundle, and in the `environment` sign-in the
+     * service principal's token (kept as every token is; the `azureCli` sign-in takes its token when the sign-in is
+     * checked). A failure here is the listing's to report.
+     */
+    async prepare(): Promise<void> {
+        await loadIdentity();
+        const { mode, cloud } = this.settings;
+        if (mode === 'environment' && hasEnvironmentCredential(this.env)) {
+            await cachedCredential(await this.environmentCredential(), this.tokens, mode).getToken(armScope(cloud));
+        }
     }
 
     /** Forgets every token: after sign-in, sign-out or a settings change. */
@@ -181,7 +197,7 @@ export class AzureAccount {
             );
         }
         const { cloud } = this.settings;
-        const { ClientCertificateCredential, ClientSecretCredential } = await loadSdk();
+        const { ClientCertificateCredential, ClientSecretCredential, createHttpHeaders } = await loadIdentity();
         const {
             AZURE_TENANT_ID: tenantId = '',
             AZURE_CLIENT_ID: clientId = '',
@@ -192,6 +208,7 @@ export class AzureAccount {
             authorityHost: this.env.AZURE_AUTHORITY_HOST || cloud.activeDirectoryEndpointUrl,
             // A custom cloud's authority is not known to Microsoft's instance discovery.
             disableInstanceDiscovery: cloud.isCustomCloud,
+            additionalPolicies: [{ policy: authorityMetadataPolicy(this.metadata, createHttpHeaders), position: 'perCall' as const }],
         };
         return secret
             ? new ClientSecretCredential(tenantId, clientId, secret, options)
@@ -204,7 +221,7 @@ export class AzureAccount {
     }
 
     private async cliCredential(): Promise<TokenCredential> {
-        const { AzureCliCredential } = await loadSdk();
+        const { AzureCliCredential } = await loadIdentity();
         return new AzureCliCredential();
     }
 }

@@ -2,9 +2,10 @@ import type { AgentPool, ManagedCluster, ManagedClusterAgentPoolProfile, Snapsho
 import type { Cluster, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 
-type PoolFields = Omit<ManagedClusterAgentPoolProfile, 'name'> & { typePropertiesType?: string };
+type PoolFields = Omit<ManagedClusterAgentPoolProfile, 'name' | 'enableFips'> & { typePropertiesType?: string };
 
-function toNodePool(id: string, name: string, clusterId: string, p: PoolFields): NodePool {
+/** A pool from its fields, whichever names they came under: the SDK's (`enableFips`) or the REST JSON's (`enableFIPS`). */
+function toNodePool(id: string, name: string, clusterId: string, p: PoolFields, enableFips: boolean | undefined): NodePool {
     return {
         id,
         name,
@@ -19,59 +20,91 @@ function toNodePool(id: string, name: string, clusterId: string, p: PoolFields):
         provisioningState: p.provisioningState,
         powerState: p.powerState?.code,
         poolType: p.typePropertiesType ?? p.type,
-        enableFips: p.enableFips,
+        enableFips,
         snapshotId: p.creationData?.sourceResourceId || undefined,
         ...(p.upgradeSettings?.maxSurge ? { maxSurge: p.upgradeSettings.maxSurge } : {}),
         eTag: p.eTag,
     };
 }
 
-export function toCluster(c: ManagedCluster): Cluster {
-    const id = c.id ?? '';
+/** A cluster's fields, wherever they sit: on the SDK's model itself, or under the REST JSON's `properties`. */
+type ClusterFields = Pick<
+    ManagedCluster,
+    | 'currentKubernetesVersion'
+    | 'kubernetesVersion'
+    | 'provisioningState'
+    | 'powerState'
+    | 'dnsPrefix'
+    | 'autoUpgradeProfile'
+    | 'networkProfile'
+>;
+
+function clusterOf(
+    resource: { id?: unknown; name?: unknown; location?: unknown; eTag?: unknown },
+    c: ClusterFields,
+    profiles: readonly (PoolFields & { name: string })[],
+    fipsOf: (profile: PoolFields) => boolean | undefined,
+): Cluster {
+    const id = typeof resource.id === 'string' ? resource.id : '';
     const parsed = parseArmId(id);
     return {
         id,
-        name: c.name ?? parsed?.name ?? '',
+        name: typeof resource.name === 'string' ? resource.name : (parsed?.name ?? ''),
         subscriptionId: parsed?.subscriptionId ?? '',
         resourceGroup: parsed?.resourceGroup ?? '',
-        location: c.location,
+        location: typeof resource.location === 'string' ? resource.location : '',
         kubernetesVersion: c.currentKubernetesVersion ?? c.kubernetesVersion ?? '',
         provisioningState: c.provisioningState,
         powerState: c.powerState?.code,
         dnsPrefix: c.dnsPrefix,
-        nodePools: (c.agentPoolProfiles ?? []).map((p) => toNodePool(`${id}/agentPools/${p.name}`, p.name, id, p)),
-        eTag: c.eTag,
+        nodePools: profiles.map((p) => toNodePool(`${id}/agentPools/${p.name}`, p.name, id, p, fipsOf(p))),
+        eTag: typeof resource.eTag === 'string' ? resource.eTag : undefined,
         upgradeChannel: c.autoUpgradeProfile?.upgradeChannel,
         nodeOsUpgradeChannel: c.autoUpgradeProfile?.nodeOSUpgradeChannel,
         networkPlugin: c.networkProfile?.networkPlugin,
     };
 }
 
-export function toNodePoolFromAgentPool(p: AgentPool): NodePool {
-    const id = p.id ?? '';
-    return toNodePool(id, p.name ?? '', id.replace(/\/agentPools\/[^/]+$/i, ''), p);
+export function toCluster(c: ManagedCluster): Cluster {
+    return clusterOf(c, c, c.agentPoolProfiles ?? [], (p) => (p as ManagedClusterAgentPoolProfile).enableFips);
 }
 
-export function toSnapshot(s: SdkSnapshot, eTag?: string): Snapshot {
-    const id = s.id ?? '';
+export function toNodePoolFromAgentPool(p: AgentPool): NodePool {
+    const id = p.id ?? '';
+    return toNodePool(id, p.name ?? '', id.replace(/\/agentPools\/[^/]+$/i, ''), p, p.enableFips);
+}
+
+/** A snapshot's fields, wherever they sit: on the SDK's model itself, or under the REST JSON's `properties`. */
+type SnapshotFields = Pick<SdkSnapshot, 'kubernetesVersion' | 'nodeImageVersion' | 'osType' | 'osSku' | 'vmSize' | 'creationData'>;
+
+function snapshotOf(
+    resource: { id?: unknown; name?: unknown; location?: unknown; tags?: unknown },
+    s: SnapshotFields,
+    more: { enableFips?: boolean; createdAt?: Date; eTag?: string },
+): Snapshot {
+    const id = typeof resource.id === 'string' ? resource.id : '';
     const parsed = parseArmId(id);
     return {
         id,
-        name: s.name ?? parsed?.name ?? '',
+        name: typeof resource.name === 'string' ? resource.name : (parsed?.name ?? ''),
         subscriptionId: parsed?.subscriptionId ?? '',
         resourceGroup: parsed?.resourceGroup ?? '',
-        location: s.location,
+        location: typeof resource.location === 'string' ? resource.location : '',
         kubernetesVersion: s.kubernetesVersion ?? '',
         nodeImageVersion: s.nodeImageVersion ?? '',
         osType: s.osType ?? 'Linux',
         osSku: s.osSku,
         vmSize: s.vmSize ?? '',
-        enableFips: s.enableFips,
+        enableFips: more.enableFips,
         sourceResourceId: s.creationData?.sourceResourceId,
-        createdAt: s.systemData?.createdAt,
-        tags: s.tags ?? {},
-        ...(eTag ? { eTag } : {}),
+        createdAt: more.createdAt,
+        tags: (resource.tags && typeof resource.tags === 'object' ? resource.tags : {}) as Record<string, string>,
+        ...(more.eTag ? { eTag: more.eTag } : {}),
     };
+}
+
+export function toSnapshot(s: SdkSnapshot, eTag?: string): Snapshot {
+    return snapshotOf(s, s, { enableFips: s.enableFips, createdAt: s.systemData?.createdAt, eTag });
 }
 
 type Json = Record<string, unknown>;
@@ -79,41 +112,23 @@ type Json = Record<string, unknown>;
 /** A pool from its JSON as ARM returns it (REST names: `properties`, `enableFIPS`), for a body sent back whole. */
 export function toNodePoolFromJson(json: Json): NodePool {
     const id = String(json.id ?? '');
-    const p = (json.properties ?? {}) as Json;
-    return toNodePool(id, String(json.name ?? ''), id.replace(/\/agentPools\/[^/]+$/i, ''), {
-        ...p,
-        enableFips: p.enableFIPS as boolean | undefined,
-    } as PoolFields);
+    const p = (json.properties ?? {}) as PoolFields & { enableFIPS?: boolean };
+    return toNodePool(id, String(json.name ?? ''), id.replace(/\/agentPools\/[^/]+$/i, ''), p, p.enableFIPS);
 }
 
-/** A cluster from its JSON as ARM returns it. */
+/** A cluster from its JSON as ARM returns it, read straight from it (the tree's hot path: no copy of what it does not show). */
 export function toClusterFromJson(json: Json): Cluster {
-    const p = (json.properties ?? {}) as Json;
-    const profiles = ((p.agentPoolProfiles ?? []) as Json[]).map((profile) => ({ ...profile, enableFips: profile.enableFIPS }));
-    return toCluster({
-        ...p,
-        id: json.id,
-        name: json.name,
-        location: json.location,
-        eTag: json.eTag,
-        agentPoolProfiles: profiles,
-    } as ManagedCluster);
+    const p = (json.properties ?? {}) as ClusterFields & { agentPoolProfiles?: (PoolFields & { name: string })[] };
+    return clusterOf(json, p, p.agentPoolProfiles ?? [], (profile) => (profile as { enableFIPS?: boolean }).enableFIPS);
 }
 
 /** A snapshot from its JSON as ARM returns it (REST names: `properties`, `enableFIPS`, `systemData`). */
 export function toSnapshotFromJson(json: Json, eTag?: string): Snapshot {
-    const p = (json.properties ?? {}) as Json;
-    const systemData = json.systemData as { createdAt?: string } | undefined;
-    return toSnapshot(
-        {
-            ...p,
-            id: json.id,
-            name: json.name,
-            location: json.location,
-            tags: json.tags,
-            enableFips: p.enableFIPS,
-            systemData: systemData?.createdAt ? { createdAt: new Date(systemData.createdAt) } : undefined,
-        } as SdkSnapshot,
-        eTag ?? (json.eTag as string | undefined),
-    );
+    const p = (json.properties ?? {}) as SnapshotFields & { enableFIPS?: boolean };
+    const createdAt = (json.systemData as { createdAt?: string } | undefined)?.createdAt;
+    return snapshotOf(json, p, {
+        enableFips: p.enableFIPS,
+        createdAt: createdAt ? new Date(createdAt) : undefined,
+        eTag: eTag ?? (typeof json.eTag === 'string' ? json.eTag : undefined),
+    });
 }

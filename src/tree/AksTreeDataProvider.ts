@@ -58,14 +58,21 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
                 owner = owner.parent;
             }
             owner?.invalidate?.();
+            // Which pools run a family may have changed with it.
+            this.latestOfFamily.clear();
             this.changed.fire(owner);
         } else {
             this.services.reset();
             this.roots = undefined;
             this.latestImages.clear();
+            this.latestOfFamily.clear();
             this.maintenance.clear();
             this.changed.fire(undefined);
         }
+    }
+
+    showAgain(element: AksTreeElement): void {
+        this.changed.fire(element);
     }
 
     /** Reloads one subscription (after a change Azure made there) and waits until its lists are read. */
@@ -75,6 +82,7 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         );
         if (item) {
             item.invalidate();
+            this.latestOfFamily.clear();
             this.changed.fire(item);
             await item.load().catch(() => undefined);
         }
@@ -98,6 +106,10 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             );
             if (!next) {
                 return undefined;
+            }
+            // A subscription read whole first: one still loading shows only the clusters read so far.
+            if (next instanceof SubscriptionItem) {
+                await next.load().catch(() => undefined);
             }
             level = await this.getChildren(next);
         }
@@ -147,14 +159,25 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
         );
     }
 
-    async latestNodeImageOfFamily(image: string, location: string, preferPoolId?: string): Promise<LatestNodeImage | undefined> {
+    /** AKS's latest image of each family in each region, by "family|region", for the tree's life: one read for every snapshot of it. */
+    private readonly latestOfFamily = new Map<string, Promise<LatestNodeImage | undefined>>();
+
+    latestNodeImageOfFamily(image: string, location: string, preferPoolId?: string): Promise<LatestNodeImage | undefined> {
         const family = nodeImageFamily(image);
-        const pools = (await this.everyCluster())
-            .filter((c) => c.location.toLowerCase() === location.toLowerCase())
-            .flatMap((c) => c.nodePools)
-            .filter((p) => p.nodeImageVersion && nodeImageFamily(p.nodeImageVersion) === family);
-        const asked = pools.find((p) => preferPoolId && sameId(p.id, preferPoolId)) ?? pools[0];
-        return asked ? this.latestNodeImage(asked) : undefined;
+        const key = `${family}|${location.toLowerCase()}`;
+        let latest = this.latestOfFamily.get(key);
+        if (!latest) {
+            latest = (async () => {
+                const pools = (await this.everyCluster())
+                    .filter((c) => c.location.toLowerCase() === location.toLowerCase())
+                    .flatMap((c) => c.nodePools)
+                    .filter((p) => p.nodeImageVersion && nodeImageFamily(p.nodeImageVersion) === family);
+                const asked = pools.find((p) => preferPoolId && sameId(p.id, preferPoolId)) ?? pools[0];
+                return asked ? this.latestNodeImage(asked) : undefined;
+            })();
+            this.latestOfFamily.set(key, latest);
+        }
+        return latest;
     }
 
     async everyCluster(): Promise<Cluster[]> {

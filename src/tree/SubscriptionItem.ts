@@ -46,9 +46,21 @@ export class SubscriptionItem implements AksTreeElement {
         };
     }
 
+    /**
+     * Its clusters, then its snapshots, once read. A big subscription (a first page of `BIG_PAGE` clusters or more,
+     * or either list's second page in: a list that fits one page ends with a second, empty, one) asks the view to show
+     * it again as soon as it turns out big, and from then on shows its clusters as their pages arrive, with a row that
+     * says what is still loading, with a spinner, until the whole is read. A small one shows once, whole.
+     */
     async getChildren(): Promise<AksTreeElement[]> {
+        const contents = this.load();
+        const loading = this.loading;
+        if (loading?.big && !loading.done) {
+            const sorted = [...loading.clusters].sort((a, b) => a.name.localeCompare(b.name));
+            return [...sorted.map((c) => new ClusterItem(c, this, this.tenant)), this.loadingItem(loading)];
+        }
         try {
-            const { clusters, snapshots } = await this.load();
+            const { clusters, snapshots } = await contents;
             return [...clusters.map((c) => new ClusterItem(c, this, this.tenant)), new SnapshotsItem(snapshots, this, this.tenant)];
         } catch (error) {
             this.contents = undefined;
@@ -56,16 +68,57 @@ export class SubscriptionItem implements AksTreeElement {
         }
     }
 
+    /** While the lists load: the clusters read so far, and what is done. */
+    private loading: Loading | undefined;
+
     load(): Promise<SubscriptionContents> {
-        this.contents ??= this.services.forSubscription(this.subscription.subscriptionId).then(async (service) => {
-            const [clusters, snapshots] = await Promise.all([service.listClusters(), service.listSnapshots()]);
-            return { clusters, snapshots };
-        });
+        if (!this.contents) {
+            // Once it turns out big, the view is asked to show it again: the rows read so far, then each page.
+            const loading = new Loading(() => this.loading === loading && this.tenant.showAgain(this));
+            const contents = this.services.forSubscription(this.subscription.subscriptionId).then(async (service) => {
+                const clustersRead = service
+                    .listClusters((page) => {
+                        loading.addClusters(page);
+                        // Each page grows the rows already shown (a load a refresh replaced shows nothing).
+                        if (loading.shown && this.loading === loading) {
+                            this.tenant.showAgain(this);
+                        }
+                    })
+                    .finally(() => (loading.clustersDone = true));
+                const [clusters, snapshots] = await Promise.all([clustersRead, service.listSnapshots(() => loading.addSnapshotPage())]);
+                return { clusters, snapshots };
+            });
+            const settled = (): void => {
+                loading.done = true;
+                // Rows shown from the first pages give way to the whole list (or to the error).
+                if (loading.shown && this.loading === loading) {
+                    this.tenant.showAgain(this);
+                }
+            };
+            contents.then(settled, settled);
+            this.contents = contents;
+            this.loading = loading;
+        }
         return this.contents;
     }
 
     invalidate(): void {
         this.contents = undefined;
+        this.loading = undefined;
+    }
+
+    /** The row under the clusters shown while the rest is read. */
+    private loadingItem(loading: Loading): AksTreeElement {
+        loading.shown = true;
+        const item = createGenericElement({
+            id: `${this.id}/loading`,
+            label: loading.clustersDone
+                ? vscode.l10n.t('Loading snapshots…')
+                : vscode.l10n.t('Loading more clusters… ({0} so far)', loading.clusters.length),
+            iconPath: new vscode.ThemeIcon('loading~spin'),
+            contextValue: '',
+        });
+        return { ...item, id: `${this.id}/loading`, parent: this };
     }
 
     /** One subscription failing must not hide the others: it shows its error, and a click retries. */
@@ -83,5 +136,44 @@ export class SubscriptionItem implements AksTreeElement {
             commandArgs: [this],
         });
         return { ...item, id: `${this.id}/loadError`, parent: this };
+    }
+}
+
+/** A first page of this many clusters or more is shown at once: the subscription is big (ARM pages lists by a hundred or so). */
+const BIG_PAGE = 50;
+
+/** A subscription's lists as they load. */
+class Loading {
+    readonly clusters: Cluster[] = [];
+    clustersDone = false;
+    /** Everything read (or failed). */
+    done = false;
+    /** A big first page of clusters, or either list's second non-empty page, arrived: the subscription shows as it loads. */
+    big = false;
+    /** Rows were shown before the whole was read (so they grow with each page, and the whole is shown once read). */
+    shown = false;
+    private clusterPages = 0;
+    private snapshotPages = 0;
+
+    constructor(private readonly turnedBig: () => void) {}
+
+    addClusters(page: readonly Cluster[]): void {
+        this.clusters.push(...page);
+        if (++this.clusterPages >= 2 || page.length >= BIG_PAGE) {
+            this.isBig();
+        }
+    }
+
+    addSnapshotPage(): void {
+        if (++this.snapshotPages >= 2) {
+            this.isBig();
+        }
+    }
+
+    private isBig(): void {
+        if (!this.big) {
+            this.big = true;
+            this.turnedBig();
+        }
     }
 }

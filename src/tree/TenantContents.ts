@@ -1,6 +1,7 @@
 import type { Cluster, NodePool, Snapshot } from '../model/aks';
 import type { MaintenanceConfiguration } from '../model/maintenance';
 import type { LatestNodeImage } from '../model/versions';
+import type { AksTreeElement } from './AksTreeElement';
 
 /** What an element needs from the rest of the tree: snapshots and clusters of other subscriptions, read once each. */
 export interface TenantContents {
@@ -17,4 +18,6 @@ export interface TenantContents {
     latestNodeImageOfFamily(image: string, location: string, preferPoolId?: string): Promise<LatestNodeImage | undefined>;
     /** The cluster's planned maintenance configurations, read once for the tree's life, or why they could not be; never rejects. */
     maintenanceOf(cluster: Cluster): Promise<readonly MaintenanceConfiguration[] | { readonly unread: string }>;
+    /** Asks the view for an element's children again (a subscription whose clusters arrive page by page). */
+    showAgain(element: AksTreeElement): void;
 }

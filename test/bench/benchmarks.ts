@@ -21,12 +21,17 @@ async function main(): Promise<void> {
         writeReport(ROOT, { ...previous, account: { ...account, date: new Date().toISOString() } });
         return;
     }
+    if (process.env.BENCH_ONLY === 'tree' || process.env.BENCH_ONLY === 'host') {
+        // One part alone, printed and not written: BENCHMARKS.md holds figures of one whole run only.
+        if (process.env.BENCH_ONLY === 'tree') {
+            printTreeLoad(await treeLoadRows([1, 10, 50], ROUNDS));
+        } else {
+            console.log(JSON.stringify(await hostBench(Math.max(10, ROUNDS)), undefined, 2));
+        }
+        return;
+    }
     const treeLoad = await treeLoadRows([1, 10, 50], ROUNDS);
-    treeLoad.forEach((r) =>
-        console.log(
-            `tree load ${r.subscriptions} subs ${r.warmToken ? 'warm' : 'cold'}: ${r.medianMs} ms (${r.minMs}–${r.maxMs}), bound ${r.boundMs} ms, ${r.requests} requests (least ${r.minimumRequests})`,
-        ),
-    );
+    printTreeLoad(treeLoad);
     const versus = await versusAzCliRows([1, 10], ROUNDS, LATENCY_MS);
     versus.forEach((v) => console.log(`snapshots of ${v.subscriptions} subs: product ${v.product.medianMs} ms, az ${v.az.medianMs} ms`));
     const longOperations = await longOperationsBench(3);
@@ -54,6 +59,15 @@ async function main(): Promise<void> {
         account: { ...account, date: new Date().toISOString() },
     });
     console.log('Wrote bench/results.json, bench/tree-load.svg and BENCHMARKS.md.');
+}
+
+function printTreeLoad(rows: Awaited<ReturnType<typeof treeLoadRows>>): void {
+    rows.forEach((r) =>
+        console.log(
+            `tree load ${r.subscriptions} subs ${r.warmToken ? 'warm' : 'cold'}: ${r.medianMs} ms (${r.minMs}–${r.maxMs}), bound ${r.boundMs} ms, ` +
+                `${r.requests} requests (least ${r.minimumRequests}), ${r.zeroLatencyMs} ms at 0 latency`,
+        ),
+    );
 }
 
 function printAccount(account: Awaited<ReturnType<typeof accountBench>>): void {

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { snapshotId } from '../../src/model/armId';
 import { FLEET_EAST_SUBSCRIPTION, rolloutSeed, Seed } from '../emulator/seeds';
-import { EmulatorInfo, startEmulator } from '../emulator/server';
+import { EmulatorInfo, RunningEmulator, startEmulator } from '../emulator/server';
 import { REPO_ROOT } from '../host/codeServer';
 import { runInExtensionHost } from '../host/extensionHost';
 import type { HostMeasures } from './host';
@@ -17,6 +17,15 @@ export interface HostBenchResult {
     readonly loadAndActivate: Measured;
     readonly activate: Measured;
     readonly firstRows: Measured;
+    /**
+     * What the first rows wait for, each round trip at the emulator's latency: one token, then the subscription
+     * list's two pages (ARM ends every list with an empty page).
+     */
+    readonly firstRowsBoundMs: number;
+    /** The first rows of a profile's very first start (nothing kept yet: the authority's metadata asked too). */
+    readonly profileFirstStartMs: number;
+    /** Where the first rows' time goes, by the emulator's clock (when each request arrived). */
+    readonly firstRowsParts: FirstRowsParts;
     readonly bigTenant: NonNullable<HostMeasures['bigTenant']> & {
         readonly clusters: number;
         readonly pools: number;
@@ -25,15 +34,45 @@ export interface HostBenchResult {
     readonly rollout: NonNullable<HostMeasures['rollout']>;
 }
 
+export interface FirstRowsParts {
+    /** The workbench opening the view, to its asking the tree for its root. */
+    readonly workbench: Measured;
+    /** From the root asked to the first sign-in request (the credential's bundle loaded, the credential made). */
+    readonly beforeSignIn: Measured;
+    /** The sign-in's requests (the authority's metadata where not cached, the token), to the subscription list's first request. */
+    readonly signIn: Measured;
+    /** The subscription list's pages, to the rows answered. */
+    readonly subscriptionList: Measured;
+    /** Sign-in requests per start (median). */
+    readonly signInRequests: number;
+}
+
+/** One start's parts, from the host's times and the requests the emulator saw since the view was opened. */
+function partsOf(start: HostMeasures, emulator: RunningEmulator) {
+    const signIns = emulator.signIns.filter((r) => r.time >= start.openedAt && r.time <= start.answeredAt);
+    const list = emulator.requests.find((r) => r.time >= start.openedAt && /^\/subscriptions\?/.test(r.url));
+    if (!signIns.length || !list) {
+        throw new Error(`The first rows made ${signIns.length} sign-in requests and ${list ? 'a' : 'no'} subscription list request.`);
+    }
+    return {
+        workbench: start.rootAskedAt - start.openedAt,
+        beforeSignIn: signIns[0].time - start.rootAskedAt,
+        signIn: list.time - signIns[0].time,
+        subscriptionList: start.answeredAt - list.time,
+        signInRequests: signIns.length,
+    };
+}
+
 const ROLLOUT_SNAPSHOT = snapshotId(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611');
 
 /** Starts the extension host on the emulator given, runs test/bench/host in it, and returns what it measured. */
-async function measureInHost(emulator: EmulatorInfo, env: Record<string, string> = {}): Promise<HostMeasures> {
+async function measureInHost(emulator: EmulatorInfo, env: Record<string, string> = {}, userDataDir?: string): Promise<HostMeasures> {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-bench-')), 'measures.json');
     const code = await runInExtensionHost({
         testsPath: path.join(REPO_ROOT, 'out', 'test', 'bench', 'host'),
         emulator,
         env: { AKS_BENCH_OUT: out, ...env },
+        userDataDir,
         onLine: (line) => console.log(`  host: ${line}`),
     });
     if (code !== 0 || !fs.existsSync(out)) {
@@ -44,16 +83,26 @@ async function measureInHost(emulator: EmulatorInfo, env: Record<string, string>
 
 export async function hostBench(starts: number): Promise<HostBenchResult> {
     const rounds: HostMeasures[] = [];
+    const parts: ReturnType<typeof partsOf>[] = [];
     const emulator = await startEmulator({ seed: 'scale-1x20x5x20', latencyMs: LATENCY_MS, pageSize: 100 });
+    // One profile for every start, as a person's: its first start ever (measured apart) keeps what later ones reuse.
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-bench-profile-'));
+    let firstStart: HostMeasures;
     try {
+        firstStart = await measureInHost(emulator, {}, profile);
+        console.log(`  a profile's first start: first rows ${firstStart.firstRowsMs.toFixed(1)} ms`);
         for (let i = 0; i < starts; i++) {
-            rounds.push(await measureInHost(emulator));
+            rounds.push(await measureInHost(emulator, {}, profile));
+            parts.push(partsOf(rounds[i], emulator));
+            const p = parts[i];
             console.log(
-                `  start ${i + 1}: load and activate ${rounds[i].loadAndActivateMs.toFixed(1)} ms, activate() ${rounds[i].activateMs.toFixed(1)} ms, first rows ${rounds[i].firstRowsMs.toFixed(1)} ms`,
+                `  start ${i + 1}: load and activate ${rounds[i].loadAndActivateMs.toFixed(1)} ms, activate() ${rounds[i].activateMs.toFixed(1)} ms, first rows ${rounds[i].firstRowsMs.toFixed(1)} ms ` +
+                    `(workbench ${p.workbench}, before sign-in ${p.beforeSignIn}, sign-in ${p.signIn} in ${p.signInRequests} requests, subscription list ${p.subscriptionList})`,
             );
         }
     } finally {
         await emulator.close();
+        fs.rmSync(profile, { recursive: true, force: true });
     }
 
     const big = bigTenantSeed();
@@ -92,6 +141,15 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
         loadAndActivate: measured(rounds.map((r) => r.loadAndActivateMs)),
         activate: measured(rounds.map((r) => r.activateMs)),
         firstRows: measured(rounds.map((r) => r.firstRowsMs)),
+        firstRowsBoundMs: 3 * LATENCY_MS,
+        profileFirstStartMs: Math.round(firstStart.firstRowsMs * 10) / 10,
+        firstRowsParts: {
+            workbench: measured(parts.map((p) => p.workbench)),
+            beforeSignIn: measured(parts.map((p) => p.beforeSignIn)),
+            signIn: measured(parts.map((p) => p.signIn)),
+            subscriptionList: measured(parts.map((p) => p.subscriptionList)),
+            signInRequests: measured(parts.map((p) => p.signInRequests)).medianMs,
+        },
         bigTenant: { ...bigTenant!, clusters: big.clusters.length, pools: big.clusters.length * 5, snapshots: big.snapshots.length },
         rollout: rollout!,
     };

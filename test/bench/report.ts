@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_REQUESTS_IN_FLIGHT } from '../../src/azure/requestPolicies';
 import type { AccountBenchResult, InFlightRow } from './account';
-import type { HostBenchResult } from './hostBench';
+import type { FirstRowsParts, HostBenchResult } from './hostBench';
 import type { LongOperationsResult } from './longOperations';
 import type { BigTenantResult, TenantWideResult } from './tenant';
 import type { TreeLoadRow } from './treeLoad';
@@ -32,6 +32,8 @@ export interface BenchResults {
         loadAndActivate: HostBenchResult['loadAndActivate'];
         firstRows: HostBenchResult['firstRows'];
     };
+    /** Opening the view to its first subscription rows, in a real extension host, against the round trips it must wait for. */
+    readonly firstRows?: HostBenchResult['firstRows'] & { boundMs: number; ratio: number; parts: FirstRowsParts };
     readonly bigTenant: Omit<BigTenantResult, 'buildItemsMs' | 'buildItemsBeforeMs'> & {
         buildItemsMs: number;
         buildItemsBeforeMs: number;
@@ -40,6 +42,12 @@ export interface BenchResults {
         memoryGrowthMB: number;
         expandMs: number;
         nodes: number;
+        /** Expanding the subscription in a real extension host: its first cluster rows (how many), and the whole of it. */
+        firstClusterRowsMs?: number;
+        firstClusterRows?: number;
+        wholeMs?: number;
+        /** One page's round trip: the emulator's latency. */
+        pageRoundTripMs?: number;
     };
     readonly throttledRollout: HostBenchResult['rollout'];
     readonly tenantWide: TenantWideResult;
@@ -86,6 +94,12 @@ export function results(
             loadAndActivate: host.loadAndActivate,
             firstRows: host.firstRows,
         },
+        firstRows: {
+            ...host.firstRows,
+            boundMs: host.firstRowsBoundMs,
+            ratio: Math.round((host.firstRows.medianMs / host.firstRowsBoundMs) * 100) / 100,
+            parts: host.firstRowsParts,
+        },
         bigTenant: {
             ...bigTenant,
             buildItemsMs: bigTenant.buildItemsMs.medianMs,
@@ -94,6 +108,10 @@ export function results(
             memoryGrowthMB: host.bigTenant.memoryGrowthMB,
             expandMs: Math.round(host.bigTenant.expandMs),
             nodes: host.bigTenant.nodes,
+            firstClusterRowsMs: Math.round(host.bigTenant.firstClusterRowsMs),
+            firstClusterRows: host.bigTenant.firstClusterRows,
+            wholeMs: Math.round(host.bigTenant.wholeMs),
+            pageRoundTripMs: LATENCY,
         },
         throttledRollout: host.rollout,
         tenantWide,
@@ -148,7 +166,8 @@ export function benchmarksMarkdown(r: BenchResults): string {
         '',
         "The whole tree: the subscription list, then each subscription's clusters (pools inline) and snapshots, in parallel. " +
             `Each subscription has 20 clusters × 5 pools and 20 snapshots; ${r.treeLoad[0]?.latencyMs ?? 0} ms per answer, 100 items per page. ` +
-            "The bound is the round trips that must follow one another: the subscription list's pages, then the longest list's pages (and the sign-in, cold). " +
+            "The bound is the round trips that must follow one another: the subscription list's pages, then the longest list's pages, or every " +
+            `request spread over the ${r.treeLoad[0]?.maxRequestsInFlight ?? DEFAULT_REQUESTS_IN_FLIGHT} places the bound on requests in flight gives, whichever is longer (and the sign-in, cold: the token; the authority's metadata is kept). ` +
             'ARM follows every non-empty page with a `nextLink`, so a list that fits one page still takes two requests: the least possible is 2 + 4·S requests, not 1 + 2·S. ' +
             'The emulator runs in a process of its own; the last column is the same load with no latency at all, the processing floor of client and emulator sharing this machine.',
         '',
@@ -182,6 +201,14 @@ export function benchmarksMarkdown(r: BenchResults): string {
             `${r.bigTenant.buildItemsBeforeMs} ms. In a real extension host, every one of the tree's ${r.bigTenant.nodes} nodes built (read and expanded, ` +
             `${r.bigTenant.expandMs} ms) grew the heap by ${r.bigTenant.memoryGrowthMB} MB, measured after a full collection either side.`,
         '',
+        ...(r.bigTenant.firstClusterRowsMs !== undefined
+            ? [
+                  `Expanding that subscription in the extension host shows its first ${r.bigTenant.firstClusterRows} cluster rows after ${r.bigTenant.firstClusterRowsMs} ms ` +
+                      `(a page's round trip is ${r.bigTenant.pageRoundTripMs} ms), and the whole subscription, every cluster and its snapshots, after ${r.bigTenant.wholeMs} ms: ` +
+                      'the rows grow page by page, under a row that says more are loading.',
+                  '',
+              ]
+            : []),
         `Every pool of ${r.tenantWide.subscriptions} subscriptions (what "Show Pools Using This Snapshot" and the roll-out's candidate list read): ` +
             `${r.tenantWide.everyPool.medianMs} ms (${r.tenantWide.everyPool.minMs}–${r.tenantWide.everyPool.maxMs}), ${r.tenantWide.requests} requests. ` +
             `A ${r.tenantWide.subscriptions}-subscription tree load with AKS's throttling on ${r.tenantWide.throttledLoad.completed ? 'completed' : 'did not complete'}, ` +
@@ -204,6 +231,7 @@ export function benchmarksMarkdown(r: BenchResults): string {
         `| loaded and activated (\`extension.activate()\` as a caller waits) | ${r.activation.loadAndActivate.medianMs} | ${r.activation.loadAndActivate.minMs}–${r.activation.loadAndActivate.maxMs} |`,
         `| opening the view to its first subscription rows (sign-in, the Azure SDKs loaded, the subscription list's two pages) | ${r.activation.firstRows.medianMs} | ${r.activation.firstRows.minMs}–${r.activation.firstRows.maxMs} |`,
         '',
+        ...firstRowsSection(r),
         '## Against the targets',
         '',
         ...targets(r),
@@ -224,20 +252,25 @@ export function benchmarksMarkdown(r: BenchResults): string {
 function targets(r: BenchResults): string[] {
     const worst = r.treeLoad.reduce((a, b) => (b.medianMs / b.boundMs > a.medianMs / a.boundMs ? b : a), r.treeLoad[0]);
     const ten = r.versusAzCli.find((v) => v.subscriptions === 10);
+    const fifty = r.treeLoad.filter((t) => t.subscriptions === 50);
     const line = (met: boolean, text: string): string => `- ${met ? 'Met' : 'Missed'}: ${text}`;
     return [
         line(
             r.treeLoad.every((t) => t.requests === t.minimumRequests),
             'the tree load makes no request per cluster or pool: exactly the least possible requests at every size.',
         ),
-        line(
-            r.treeLoad.every((t) => t.medianMs <= 1.2 * t.boundMs),
-            `at most 1.2 × the bound at every size; the worst is ${worst.subscriptions} subscriptions ${worst.warmToken ? 'warm' : 'cold'}, ` +
-                `${(worst.medianMs / worst.boundMs).toFixed(2)} ×. With no latency at all the same load takes ${worst.zeroLatencyMs} ms on these ${r.machine.cpus} CPUs: ` +
-                "parsing and deserializing every cluster's JSON and the garbage it leaves, on the client, while the emulator serves from the same two CPUs. The bound counts round trips only; " +
-                'what would close it is less to parse (ARM has no field selection for clusters) or more cores than client and server share here. ' +
-                "A cold load also pays MSAL's request for the authority's OpenID configuration before the token: one round trip more than its bound counts.",
+        ...fifty.map((t) =>
+            line(
+                t.medianMs <= 1.3 * t.boundMs,
+                `the ${t.subscriptions}-subscription tree ${t.warmToken ? 'warm' : 'cold'} within 1.3 × its bound: ${t.medianMs} ms against ${t.boundMs} ms, ` +
+                    `${(t.medianMs / t.boundMs).toFixed(2)} × (with no latency at all: ${t.zeroLatencyMs} ms).`,
+            ),
         ),
+        line(
+            r.treeLoad.every((t) => t.medianMs <= 1.3 * t.boundMs),
+            `within 1.3 × the bound at every size; the worst is ${worst.subscriptions} subscriptions ${worst.warmToken ? 'warm' : 'cold'}, ${(worst.medianMs / worst.boundMs).toFixed(2)} ×.`,
+        ),
+        ...firstRowsTargets(r),
         line(!!ten && ten.ratio >= 10, `at least 10 × faster than the Azure CLI at 10 subscriptions: ${ten?.ratio ?? '?'} ×.`),
         line(
             r.activation.bundleBytes <= 350 * 1024,
@@ -327,7 +360,7 @@ function accountTargets(r: BenchResults): string[] {
     return [
         line(
             big.length > 0 && big.every((i) => i.peakInFlight <= i.maxRequestsInFlight && i.emulatorPeakInFlight <= i.maxRequestsInFlight),
-            `500 subscriptions keep requests in flight at or under the bound: ${big.map((i) => `${i.peakInFlight} (emulator ${i.emulatorPeakInFlight}) of ${i.maxRequestsInFlight}`).join(', ')}.`,
+            `500 subscriptions keep requests in flight at or under the bound: ${big.map((i) => `${i.peakInFlight} (emulator ${i.emulatorPeakInFlight}) of ${i.maxRequestsInFlight}, the whole load in ${i.medianMs} ms, ${(i.medianMs / i.boundMs).toFixed(2)} × its ${i.boundMs} ms bound`).join('; ')}.`,
         ),
         line(
             cli.azProcesses <= cli.tenants,
@@ -337,6 +370,52 @@ function accountTargets(r: BenchResults): string[] {
 }
 
 const LATENCY = 50;
+
+function firstRowsSection(r: BenchResults): string[] {
+    const f = r.firstRows;
+    if (!f) {
+        return [];
+    }
+    const part = (name: string, m: { medianMs: number; minMs: number; maxMs: number }): string =>
+        `| ${name} | ${m.medianMs} | ${m.minMs}–${m.maxMs} |`;
+    return [
+        `The first rows against their bound: ${f.medianMs} ms median, ${f.ratio} × the ${f.boundMs} ms of round trips they must wait for (one token, then the subscription ` +
+            `list's two pages). Where the time goes, by when each request reached the emulator (${f.parts.signInRequests} sign-in request${f.parts.signInRequests === 1 ? '' : 's'} a start):`,
+        '',
+        '| part | median ms | min–max ms |',
+        '|---|---|---|',
+        part('the workbench opens the view and asks for its root', f.parts.workbench),
+        part("to the first sign-in request (the credentials' bundle loaded, the credential made)", f.parts.beforeSignIn),
+        part("the sign-in, to the subscription list's first request", f.parts.signIn),
+        part('the subscription list, to the rows answered', f.parts.subscriptionList),
+        '',
+    ];
+}
+
+function firstRowsTargets(r: BenchResults): string[] {
+    const line = (met: boolean, text: string): string => `- ${met ? 'Met' : 'Missed'}: ${text}`;
+    const f = r.firstRows;
+    const b = r.bigTenant;
+    return [
+        ...(f
+            ? [
+                  line(
+                      f.medianMs <= 250,
+                      `first rows within 250 ms (median of ${f.rounds} extension-host starts, 50 ms per answer): ${f.medianMs} ms.`,
+                  ),
+                  line(f.ratio <= 1.5, `first rows within 1.5 × their bound: ${f.ratio} × ${f.boundMs} ms.`),
+              ]
+            : []),
+        ...(b.firstClusterRowsMs !== undefined && b.pageRoundTripMs
+            ? [
+                  line(
+                      b.firstClusterRowsMs <= 2 * b.pageRoundTripMs,
+                      `the 2,000-cluster subscription's first cluster rows within 2 page round trips (${2 * b.pageRoundTripMs} ms): ${b.firstClusterRowsMs} ms; the whole of it: ${b.wholeMs} ms.`,
+                  ),
+              ]
+            : []),
+    ];
+}
 
 export function writeReport(root: string, r: BenchResults): void {
     fs.mkdirSync(path.join(root, 'bench'), { recursive: true });

@@ -1,8 +1,7 @@
-import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AksServices } from '../../src/azure/AksServices';
 import type { AzureSession } from '../../src/azure/AzureAccount';
-import { armScope } from '../../src/azure/clouds';
-import { secureArmPipeline } from '../../src/azure/requestPolicies';
+import { listSubscriptionsWith } from '../../src/azure/armLists';
+import { DEFAULT_REQUESTS_IN_FLIGHT } from '../../src/azure/requestPolicies';
 import type { EmulatorInfo } from '../emulator/server';
 import { emulatorAccount } from '../emulatorSession';
 import { startEmulatorProcess } from './emulatorProcess';
@@ -15,8 +14,9 @@ export interface TreeLoadRow extends Measured {
     readonly snapshots: number;
     readonly latencyMs: number;
     readonly warmToken: boolean;
-    /** Round trips in a row the load cannot avoid, times the latency. */
+    /** Round trips the load cannot avoid (in a row, and with at most `maxRequestsInFlight` at once), times the latency. */
     readonly boundMs: number;
+    readonly maxRequestsInFlight: number;
     readonly requests: number;
     readonly minimumRequests: number;
     /** The same load with no latency at all: the processing floor of client and emulator on this machine. */
@@ -56,8 +56,10 @@ export async function treeLoadRows(subscriptionCounts: readonly number[], rounds
             await emulator.knobs({ latencyMs: 0 });
             const floor = await sideBySide(rounds, { warm, cold });
             await emulator.knobs({ latencyMs: LATENCY_MS });
-            const chain = pages(s) + Math.max(pages(20), pages(20));
             const minimum = pages(s) + s * (pages(20) + pages(20));
+            // After the subscription list: the longest list's pages one after another, or every request spread over
+            // the places the bound on requests in flight gives, one latency each, whichever is longer.
+            const chain = pages(s) + Math.max(pages(20), Math.ceil((minimum - pages(s)) / DEFAULT_REQUESTS_IN_FLIGHT));
             for (const warmToken of [true, false]) {
                 rows.push({
                     subscriptions: s,
@@ -68,6 +70,7 @@ export async function treeLoadRows(subscriptionCounts: readonly number[], rounds
                     warmToken,
                     ...measured(times[warmToken ? 'warm' : 'cold']),
                     boundMs: LATENCY_MS * (chain + (warmToken ? 0 : 1)),
+                    maxRequestsInFlight: DEFAULT_REQUESTS_IN_FLIGHT,
                     requests: warmToken ? warmRequests : coldRequests,
                     minimumRequests: minimum,
                     zeroLatencyMs: measured(floor[warmToken ? 'warm' : 'cold']).medianMs,
@@ -100,12 +103,7 @@ export async function loadTree(services: AksServices): Promise<number> {
  */
 async function warmServices(emulator: EmulatorInfo, held: AzureSession[]): Promise<AksServices> {
     const { credential, cloud } = held[0];
-    const client = new SubscriptionClient(credential, { endpoint: cloud.resourceManagerEndpointUrl, credentialScopes: [armScope(cloud)] });
-    secureArmPipeline(client.pipeline, cloud.resourceManagerEndpointUrl);
-    const listed = new Set<string>();
-    for await (const s of client.subscriptions.list()) {
-        listed.add(s.subscriptionId ?? '');
-    }
+    const listed = new Set((await listSubscriptionsWith(credential, cloud)).map((s) => s.subscriptionId));
     return new AksServices(
         emulatorAccount(emulator),
         held.filter((s) => listed.has(s.subscription.subscriptionId)),

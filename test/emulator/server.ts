@@ -66,6 +66,8 @@ export function emulatorInfo(emulator: EmulatorInfo): EmulatorInfo {
 
 export interface RunningEmulator extends EmulatorInfo {
     readonly requests: RecordedRequest[];
+    /** The sign-in's requests (the authority's metadata, tokens): their path and when they arrived (ms since the epoch). */
+    readonly signIns: { readonly path: string; readonly time: number }[];
     readonly faults: Fault[];
     /** The emulator's knobs, changeable while it runs. */
     readonly knobs: Knobs;
@@ -90,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }
     }
     const requests: RecordedRequest[] = [];
+    const signIns: { path: string; time: number }[] = [];
     const faults: Fault[] = [];
     let state = new EmulatorState(seed);
     const throttle = new Throttle(knobs);
@@ -185,6 +188,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                         return reply({ status: 200, body: control(url, method, raw, controls) });
                     }
                     if (TokenService.isTokenPath(url.pathname)) {
+                        signIns.push({ path: url.pathname, time: Date.now() });
                         // The sign-in is a round trip too: the latency applies to every answer.
                         if (knobs.latencyMs > 0) {
                             await new Promise((resolve) => setTimeout(resolve, knobs.latencyMs));
@@ -272,6 +276,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         clientSecret: CLIENT_SECRET,
         caFile: certs.caFile,
         requests,
+        signIns,
         faults,
         knobs,
         state: () => state,

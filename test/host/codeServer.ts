@@ -33,6 +33,8 @@ export interface CodeServerOptions {
     readonly extensionFolders?: readonly string[];
     /** Extensions (built in ones too) that do not run, by id. */
     readonly disabledExtensions?: readonly string[];
+    /** A user data folder kept across starts (a profile that has run before: its global state kept); else a fresh one. */
+    readonly userDataDir?: string;
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -71,6 +73,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     const dirs = Object.fromEntries(
         ['user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state', 'home'].map((d) => [d, path.join(root, d)]),
     );
+    if (options.userDataDir) {
+        dirs['user-data'] = options.userDataDir;
+    }
     Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
     fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
     fs.writeFileSync(

@@ -16,6 +16,8 @@ export interface ExtensionHostRun {
     readonly timeoutMs?: number;
     /** VS Code's display language, with the test language pack that makes it available (test/fixtures). */
     readonly locale?: 'ja';
+    /** A user data folder kept across starts (see `CodeServerOptions`). */
+    readonly userDataDir?: string;
 }
 
 /** Makes Japanese a display language in a test host (VS Code's own strings stay English; the extension's are Japanese). */
@@ -88,6 +90,7 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<number>
             },
             userSettings: { ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment', ...run.userSettings },
             locale: run.locale,
+            userDataDir: run.userDataDir,
             extensionFolders: [TEST_ACCOUNT_EXTENSION, ...(run.locale === 'ja' ? [JAPANESE_LANGUAGE_PACK] : [])],
             disabledExtensions: [BUILT_IN_MICROSOFT_SIGN_IN],
         });

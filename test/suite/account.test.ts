@@ -77,6 +77,7 @@ describe('The VS Code account: tenants, sign-in events, fresh tokens, guards on 
         for (const tenant of asked.flatMap((r) => r.scopes.filter((s) => s.startsWith('VSCODE_TENANT:')))) {
             perTenant.set(tenant, (perTenant.get(tenant) ?? 0) + 1);
         }
+        assert.ok(perTenant.size >= 1, 'sessions were asked by tenant');
         assert.deepStrictEqual(
             [...perTenant.values()],
             [...perTenant.values()].map(() => 1),

@@ -119,9 +119,13 @@ export interface ShownNode {
     children?: ShownNode[];
 }
 
-/** Walks the tree as VS Code would, expanding every collapsible node. */
+/**
+ * Walks the tree as VS Code would, expanding every collapsible node, once each node's lists are read whole (a big
+ * subscription shows its first pages before: test/suite/tree.test.ts looks at that).
+ */
 export async function shownTree(tree: AksSnapshotsTestApi['tree'], element?: AksTreeElement): Promise<ShownNode[]> {
     const nodes: ShownNode[] = [];
+    await (element as (AksTreeElement & { load?(): Promise<unknown> }) | undefined)?.load?.().catch(() => undefined);
     for (const child of await tree.getChildren(element)) {
         const item = await tree.getTreeItem(child);
         const node: ShownNode = { label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { workspaceOverrides } from '../../src/azure/accountSettings';
 import { startEmulator } from '../emulator/server';
 import { emulatorCloudSettings } from '../emulatorSession';
-import { demoSeed, latestNodeImageOf, SANDBOX_SUBSCRIPTION, Seed } from '../emulator/seeds';
+import { demoSeed, latestNodeImageOf, PLATFORM_SUBSCRIPTION, SANDBOX_SUBSCRIPTION, Seed } from '../emulator/seeds';
 import { connectionsSince } from './connections';
 import { activateExtension, emulator, emulatorUrl, nextTreeChange, shownTree, ShownNode } from './testApi';
 
@@ -210,6 +210,57 @@ describe('The AKS tree in a real VS Code', () => {
         await emulator.clearFaults();
         await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
         assert.deepStrictEqual((await shownTree(api.tree))[1], expectedTree(demoSeed)[1]);
+    });
+
+    it('shows a big subscription page by page: its first clusters under a row that says more are loading, then the whole of it', async () => {
+        // One cluster a page: the second page makes the subscription one to show as it loads (its snapshots come later).
+        await emulator.knobs({ pageSize: 1 });
+        await emulator.addFault({
+            method: 'GET',
+            pathContains: `/subscriptions/${PLATFORM_SUBSCRIPTION}/providers/Microsoft.ContainerService/snapshots`,
+            action: 'delay',
+            delayMs: 1000,
+            times: 1,
+        });
+        try {
+            api.tree.refresh();
+            const [platform] = await api.tree.getChildren();
+            let shownAgain = 0;
+            let turnedBig = (): void => undefined;
+            const big = new Promise<void>((resolve) => (turnedBig = resolve));
+            const listener = api.tree.onDidChangeTreeData((e) => {
+                shownAgain += e?.id === platform.id ? 1 : 0;
+                turnedBig();
+            });
+            // Expanded, as the view would: the whole is on its way, and the view is asked again once the subscription turns out big.
+            const whole = api.tree.getChildren(platform);
+            await big;
+            const first = await Promise.all((await api.tree.getChildren(platform)).map(async (e) => await api.tree.getTreeItem(e)));
+            const expected = expectedTree(demoSeed)[0];
+            const clusterNames = expected.children!.filter((c) => c.contextValue?.includes('aksCluster')).map((c) => c.label);
+            const labels = first.map((i) => String(typeof i.label === 'object' ? i.label.label : i.label));
+            assert.strictEqual(labels.length, 3, labels.join(', '));
+            assert.ok(
+                labels.slice(0, 2).every((l) => clusterNames.includes(l)),
+                labels.join(', '),
+            );
+            assert.deepStrictEqual(
+                labels.slice(0, 2),
+                [...labels.slice(0, 2)].sort((a, b) => a.localeCompare(b)),
+            );
+            assert.strictEqual(labels[2], 'Loading more clusters… (2 so far)');
+            assert.strictEqual((first[2].iconPath as vscode.ThemeIcon).id, 'loading~spin');
+
+            // The view is told to show it again as the rest arrives, and then shows exactly the whole subscription.
+            await (platform as typeof platform & { load(): Promise<unknown> }).load();
+            listener.dispose();
+            assert.ok(shownAgain >= 2, 'the view was told the subscription turned big, and grew');
+            assert.strictEqual((await whole).length, expected.children!.length, 'the first asking has the whole subscription');
+            assert.deepStrictEqual((await shownTree(api.tree))[0], expected);
+        } finally {
+            await emulator.knobs({ pageSize: 50 });
+            api.tree.refresh();
+        }
     });
 
     it('reaches no host but the emulator (no telemetry, no experiments)', async () => {

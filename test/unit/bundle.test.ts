@@ -21,9 +21,23 @@ describe('Bundles (npm run build)', () => {
             assert.ok(!text.includes(`node_modules/${pkg}/`), `dist/extension.js bundles ${pkg}`);
         }
         assert.ok(text.includes('import("./azureSdk.js")'), 'dist/extension.js loads ./azureSdk.js on first need');
+        assert.ok(text.includes('import("./azureIdentity.js")'), 'dist/extension.js loads ./azureIdentity.js on first need');
         for (const lazy of ['./html-to-text.js', './semver.js']) {
             assert.ok(text.includes(`require("${lazy}")`), `dist/extension.js loads ${lazy} on first need`);
         }
+    });
+
+    it("the tree's reads wait for the credentials' bundle only: it holds no SDK writes use, and the writes' bundle no sign-in", () => {
+        const identity = fs.readFileSync(path.join(DIST, 'azureIdentity.js'), 'utf8');
+        const sdk = fs.readFileSync(path.join(DIST, 'azureSdk.js'), 'utf8');
+        for (const pkg of ['@azure/arm-containerservice', '@azure-rest/core-client', '@azure/core-lro']) {
+            assert.ok(!identity.includes(`node_modules/${pkg}/`), `dist/azureIdentity.js bundles ${pkg}`);
+        }
+        for (const pkg of ['@azure/identity', '@azure/msal-node', '@azure/msal-common']) {
+            assert.ok(!sdk.includes(`node_modules/${pkg}/`), `dist/azureSdk.js bundles ${pkg}`);
+        }
+        assert.ok(identity.includes('node_modules/@azure/msal-node/'), 'dist/azureIdentity.js holds the sign-in');
+        assert.ok(sdk.includes('node_modules/@azure/arm-containerservice/'), 'dist/azureSdk.js holds the AKS SDK');
     });
 
     it('each package loaded on first need exports every name the activation bundle reads from it, and works', () => {
