@@ -162,7 +162,10 @@ function printConsole(text: string, onLine: (line: string) => void): void {
     const marker = '[suite] ';
     const at = text.indexOf(marker);
     if (at >= 0) {
-        onLine(text.slice(at + marker.length));
+        // A message of several lines carries the marker on each.
+        for (const line of text.slice(at + marker.length).split('\n')) {
+            onLine(line.startsWith(marker) ? line.slice(marker.length) : line);
+        }
     } else if (/\bERR\b/.test(text) && text.includes(REPO_ROOT)) {
         // Errors thrown by the extension or the suites, with their stacks.
         console.error(text.replace(/^%c\s*ERR color: #f33 /, ''));

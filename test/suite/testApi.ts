@@ -124,23 +124,24 @@ export interface ShownNode {
  * subscription shows its first pages before: test/suite/tree.test.ts looks at that).
  */
 export async function shownTree(tree: AksSnapshotsTestApi['tree'], element?: AksTreeElement): Promise<ShownNode[]> {
-    const nodes: ShownNode[] = [];
     await (element as (AksTreeElement & { load?(): Promise<unknown> }) | undefined)?.load?.().catch(() => undefined);
-    for (const child of await tree.getChildren(element)) {
-        const item = await tree.getTreeItem(child);
-        const node: ShownNode = { label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
-        if (item.description !== undefined && item.description !== '') {
-            node.description = String(item.description);
-        }
-        if (item.contextValue) {
-            node.contextValue = item.contextValue;
-        }
-        if (item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
-            node.children = await shownTree(tree, child);
-        }
-        nodes.push(node);
-    }
-    return nodes;
+    // Siblings expand at once, as VS Code asks for the children of every expanded node it shows; the order is kept.
+    return Promise.all(
+        (await tree.getChildren(element)).map(async (child) => {
+            const item = await tree.getTreeItem(child);
+            const node: ShownNode = { label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
+            if (item.description !== undefined && item.description !== '') {
+                node.description = String(item.description);
+            }
+            if (item.contextValue) {
+                node.contextValue = item.contextValue;
+            }
+            if (item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+                node.children = await shownTree(tree, child);
+            }
+            return node;
+        }),
+    );
 }
 
 /** Waits for the tree to change after a refresh or a settings change. */
