@@ -12,19 +12,36 @@ export interface EmulatorCertificates {
 
 /**
  * Returns the local CA and a server certificate for 127.0.0.1 and localhost, made once per folder and
- * reused, so that a process started with NODE_EXTRA_CA_CERTS trusts every later emulator.
+ * reused, so that a process started with NODE_EXTRA_CA_CERTS trusts every later emulator. Processes that start at
+ * once (npm test runs suites side by side) agree on one set: each makes its set in a folder of its own and moves it
+ * into place in one step; the first move wins, and the others read the winner's.
  */
 export function ensureCertificates(dir: string): EmulatorCertificates {
-    const caFile = path.join(dir, 'ca.pem');
-    const keyFile = path.join(dir, 'server-key.pem');
-    const certFile = path.join(dir, 'server.pem');
+    const files = (folder: string) => ({
+        caFile: path.join(folder, 'ca.pem'),
+        keyFile: path.join(folder, 'server-key.pem'),
+        certFile: path.join(folder, 'server.pem'),
+    });
+    const { caFile, keyFile, certFile } = files(dir);
     if (![caFile, keyFile, certFile].every((f) => fs.existsSync(f))) {
-        fs.mkdirSync(dir, { recursive: true });
+        fs.mkdirSync(path.dirname(dir), { recursive: true });
+        const own = fs.mkdtempSync(`${dir}.making-`);
         const made = makeCertificates();
-        // Write the CA last: its presence marks a complete set.
-        fs.writeFileSync(keyFile, made.key, { mode: 0o600 });
-        fs.writeFileSync(certFile, made.cert);
-        fs.writeFileSync(caFile, made.ca);
+        const mine = files(own);
+        fs.writeFileSync(mine.keyFile, made.key, { mode: 0o600 });
+        fs.writeFileSync(mine.certFile, made.cert);
+        fs.writeFileSync(mine.caFile, made.ca);
+        try {
+            // Replaces a missing or empty folder; fails when another process's set is already there.
+            fs.renameSync(own, dir);
+        } catch (error) {
+            fs.rmSync(own, { recursive: true, force: true });
+            if (![caFile, keyFile, certFile].every((f) => fs.existsSync(f))) {
+                throw new Error(
+                    `The emulator's certificates in ${dir} are incomplete: remove the folder and run again (${String(error)}).`,
+                );
+            }
+        }
     }
     return { caFile, key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
 }
