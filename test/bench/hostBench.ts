@@ -32,6 +32,16 @@ export interface HostBenchResult {
         readonly snapshots: number;
     };
     readonly rollout: NonNullable<HostMeasures['rollout']>;
+    /** The 50-subscription tree's lists read in a real extension host, after its first rows. */
+    readonly hostTreeLoad: HostTreeLoad;
+}
+
+export interface HostTreeLoad {
+    readonly subscriptions: number;
+    readonly starts: number;
+    readonly load: Measured;
+    /** Of that, the extension host's CPU in `addCACert`: VS Code adding its CA certificates to each new TLS connection. */
+    readonly addCaCert: Measured;
 }
 
 export interface FirstRowsParts {
@@ -136,7 +146,9 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
     } finally {
         await rolloutEmulator.close();
     }
+    const hostTreeLoad = await treeLoadInHost(50, 3);
     return {
+        hostTreeLoad,
         starts,
         loadAndActivate: measured(rounds.map((r) => r.loadAndActivateMs)),
         activate: measured(rounds.map((r) => r.activateMs)),
@@ -153,4 +165,48 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
         bigTenant: { ...bigTenant!, clusters: big.clusters.length, pools: big.clusters.length * 5, snapshots: big.snapshots.length },
         rollout: rollout!,
     };
+}
+
+/**
+ * Every subscription's clusters and snapshots read at once in a real extension host (after its first rows: the token
+ * taken), with the host's CPU profile, to see what the extension host adds to the plain-Node load measured above.
+ */
+async function treeLoadInHost(subscriptions: number, starts: number): Promise<HostTreeLoad> {
+    const emulator = await startEmulator({ seed: `scale-${subscriptions}x20x5x20`, latencyMs: LATENCY_MS, pageSize: 100 });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-bench-tree-'));
+    const loads: number[] = [];
+    const caCerts: number[] = [];
+    try {
+        for (let i = 0; i < starts; i++) {
+            const profile = path.join(folder, `${i}.cpuprofile`);
+            const measures = await measureInHost(emulator, { AKS_BENCH_WHOLE_TREE: '1', AKS_BENCH_PROFILE: profile });
+            loads.push(measures.wholeTreeMs ?? NaN);
+            caCerts.push(selfTimeMs(JSON.parse(fs.readFileSync(profile, 'utf8')) as CpuProfile, 'addCACert'));
+            console.log(
+                `  ${subscriptions} subscriptions in a real extension host: ${loads[i].toFixed(1)} ms, ${caCerts[i].toFixed(1)} ms of it adding CA certificates`,
+            );
+        }
+    } finally {
+        await emulator.close();
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
+    return { subscriptions, starts, load: measured(loads), addCaCert: measured(caCerts) };
+}
+
+interface CpuProfile {
+    readonly nodes: readonly { readonly id: number; readonly callFrame: { readonly functionName: string } }[];
+    readonly samples: readonly number[];
+    readonly timeDeltas: readonly number[];
+}
+
+/** The time a profile's samples spent in the named function itself, in ms. */
+function selfTimeMs(profile: CpuProfile, functionName: string): number {
+    const ids = new Set(profile.nodes.filter((n) => n.callFrame.functionName === functionName).map((n) => n.id));
+    let us = 0;
+    profile.samples.forEach((id, i) => {
+        if (ids.has(id)) {
+            us += profile.timeDeltas[i] ?? 0;
+        }
+    });
+    return us / 1000;
 }
