@@ -1,8 +1,9 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
+import { ChildProcess, execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as readline from 'readline';
 import { promisify } from 'util';
 import type { EmulatorInfo } from '../../emulator/server';
 
@@ -12,6 +13,11 @@ const run = promisify(execFile);
 export interface AzureCliSession {
     /** Runs `az <args> --output json` and parses what it prints. */
     az(...args: string[]): Promise<unknown>;
+    /**
+     * The same, in one of a few Azure CLI processes kept running (`azInProcess.py`: the CLI's own entry point, its
+     * modules loaded once), for suites that run hundreds of commands. `az` starts a process per command, as a person's.
+     */
+    azKeptRunning(...args: string[]): Promise<unknown>;
     /** Runs one shell line (as a person would paste it) and returns its exit code and output. */
     shell(line: string): Promise<{ code: number; stdout: string; stderr: string }>;
     /**
@@ -106,7 +112,69 @@ export async function signInAzureCli(emulator: EmulatorInfo): Promise<AzureCliSe
         }
         return { command: kept, dropped };
     };
-    return { az, shell, knownOnly, env, close: () => fs.rmSync(configDir, { recursive: true, force: true }) };
+    const kept = keptRunning(env, 3);
+    return {
+        az,
+        azKeptRunning: kept.az,
+        shell,
+        knownOnly,
+        env,
+        close: () => {
+            kept.close();
+            fs.rmSync(configDir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** The interpreter `az` runs on (its script's `#!` line), which has the CLI's modules. */
+function azPython(): string {
+    const az = (process.env.PATH ?? '')
+        .split(':')
+        .map((d) => path.join(d, 'az'))
+        .find((f) => fs.existsSync(f));
+    const shebang = az ? /^#!\s*(\S+)/.exec(fs.readFileSync(az, 'utf8').split('\n')[0]) : undefined;
+    return shebang && !shebang[1].endsWith('/env') ? shebang[1] : 'python3';
+}
+
+/** Up to `width` Azure CLI processes kept running, each taking one command at a time; started on first need. */
+function keptRunning(env: NodeJS.ProcessEnv, width: number): { az(...args: string[]): Promise<unknown>; close(): void } {
+    const script = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'unit', 'cli', 'azInProcess.py');
+    const kept: { child: ChildProcess; lines: readline.Interface; turn: Promise<unknown> }[] = [];
+    let next = 0;
+    const send = (child: ChildProcess, lines: readline.Interface, args: string[]): Promise<unknown> =>
+        new Promise((resolve, reject) => {
+            const ended = (code: number | null): void => reject(new Error(`The kept Azure CLI process ended (exit ${code}).`));
+            child.once('exit', ended);
+            lines.once('line', (line) => {
+                child.off('exit', ended);
+                const { code, stdout, stderr } = JSON.parse(line) as { code: number; stdout: string; stderr: string };
+                if (code === 0) {
+                    resolve(stdout.trim() ? JSON.parse(stdout) : undefined);
+                } else {
+                    reject(Object.assign(new Error(`az ${args.join(' ')} exited with ${code}`), { stderr }));
+                }
+            });
+            child.stdin?.write(`${JSON.stringify(args)}\n`);
+        });
+    return {
+        az: (...args: string[]): Promise<unknown> => {
+            if (kept.length < width) {
+                const child = spawn(azPython(), [script], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+                kept.push({ child, lines: readline.createInterface({ input: child.stdout! }), turn: Promise.resolve() });
+            }
+            const one = kept[next++ % kept.length];
+            // One command at a time per process: the next waits for the one before, whatever its end.
+            const result = one.turn.catch(() => undefined).then(() => send(one.child, one.lines, [...args, '--output', 'json']));
+            one.turn = result;
+            return result;
+        },
+        close: () => {
+            for (const { child } of kept) {
+                child.stdin?.end();
+                child.kill();
+            }
+        },
+    };
 }
 
 /**
