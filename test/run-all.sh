@@ -72,8 +72,7 @@ side_by_side() {
 mkdir -p .test-output
 stage "compile" npm run --silent compile
 node out/test/results.js --reset
-stage "lint" npm run --silent lint
-stage "format" npm run --silent format:check
+side_by_side "lint" "npm run --silent lint" "format" "npm run --silent format:check"
 stage "build" npm run --silent build
 stage "code-server (installed once)" bash test/host/install-code-server.sh
 # The plain-Node suites and the extension host suites side by side: neither clicks (their waits are Azure's pace:

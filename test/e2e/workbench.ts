@@ -68,7 +68,9 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         const browser = await launchChromium();
         stops.push(() => browser.close());
         const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 760 } });
-        await context.tracing.start({ screenshots: true, snapshots: true });
+        // The trace of a failure keeps each action's page (snapshots); a film of screenshots would take a core's worth of
+        // encoding all along (about a tenth of the workbench's time), and the failure's own picture is kept apart.
+        await context.tracing.start({ screenshots: false, snapshots: true });
         const page = await context.newPage();
         await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'))}`);
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
