@@ -40,6 +40,8 @@ export interface HostTreeLoad {
     readonly subscriptions: number;
     readonly starts: number;
     readonly load: Measured;
+    /** Requests the emulator received in a start (sign-in included), from activation to the whole tree (absent in older results). */
+    readonly requests?: number;
     /** Of that, the extension host's CPU in `addCACert`: VS Code adding its CA certificates to each new TLS connection. */
     readonly addCaCert: Measured;
 }
@@ -176,11 +178,14 @@ async function treeLoadInHost(subscriptions: number, starts: number): Promise<Ho
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-bench-tree-'));
     const loads: number[] = [];
     const caCerts: number[] = [];
+    const requests: number[] = [];
     try {
         for (let i = 0; i < starts; i++) {
             const profile = path.join(folder, `${i}.cpuprofile`);
+            const asked = emulator.requests.length + emulator.signIns.length;
             const measures = await measureInHost(emulator, { AKS_BENCH_WHOLE_TREE: '1', AKS_BENCH_PROFILE: profile });
             loads.push(measures.wholeTreeMs ?? NaN);
+            requests.push(emulator.requests.length + emulator.signIns.length - asked);
             caCerts.push(selfTimeMs(JSON.parse(fs.readFileSync(profile, 'utf8')) as CpuProfile, 'addCACert'));
             console.log(
                 `  ${subscriptions} subscriptions in a real extension host: ${loads[i].toFixed(1)} ms, ${caCerts[i].toFixed(1)} ms of it adding CA certificates`,
@@ -190,7 +195,7 @@ async function treeLoadInHost(subscriptions: number, starts: number): Promise<Ho
         await emulator.close();
         fs.rmSync(folder, { recursive: true, force: true });
     }
-    return { subscriptions, starts, load: measured(loads), addCaCert: measured(caCerts) };
+    return { subscriptions, starts, load: measured(loads), requests: measured(requests).medianMs, addCaCert: measured(caCerts) };
 }
 
 interface CpuProfile {

@@ -255,15 +255,16 @@ export function benchmarksMarkdown(r: BenchResults): string {
 /** The same lists in a real extension host, where VS Code's network support sits under every request. */
 function hostTreeLoadSection(r: BenchResults): string[] {
     const h = r.hostTreeLoad;
-    const plain = r.treeLoad.find((t) => t.subscriptions === h?.subscriptions && t.warmToken);
     if (!h) {
         return [];
     }
+    const plain = r.treeLoad.find((t) => t.subscriptions === h.subscriptions && t.warmToken);
     return [
         `In a real extension host (code-server), after the view's first rows, the ${h.subscriptions} subscriptions' lists take ${h.load.medianMs} ms ` +
             `(${h.load.minMs}–${h.load.maxMs}, ${h.starts} starts)${plain ? `, against ${plain.medianMs} ms in plain Node above` : ''}. ` +
             `The extension host's CPU profile from activation to the whole tree puts ${h.addCaCert.medianMs} ms in \`addCACert\`` +
-            `${plain ? `, about ${(h.addCaCert.medianMs / (plain.requests + 3)).toFixed(0)} ms for each of its ${plain.requests + 3} requests (the first rows' 3 included)` : ''}: ` +
+            // Results from before the requests were counted have no count.
+            `${h.requests ? `, about ${(h.addCaCert.medianMs / h.requests).toFixed(0)} ms for each of the ${h.requests} requests of a start (sign-in and first rows included)` : ''}: ` +
             "VS Code's network support (`http.systemCertificates`) adds its CA certificates to the context of each new TLS connection, and nearly " +
             'every request paid it here. The plain-Node rows measure the product; this one, what a person gets in VS Code, where that cost is the next to remove.',
         '',

@@ -126,12 +126,17 @@ export async function signInAzureCli(emulator: EmulatorInfo): Promise<AzureCliSe
     };
 }
 
-/** The interpreter `az` runs on (its script's `#!` line), which has the CLI's modules. */
-function azPython(): string {
-    const az = (process.env.PATH ?? '')
+/** The `az` this process's PATH finds first. */
+function azOnPath(): string | undefined {
+    return (process.env.PATH ?? '')
         .split(':')
         .map((d) => path.join(d, 'az'))
         .find((f) => fs.existsSync(f));
+}
+
+/** The interpreter `az` runs on (its script's `#!` line), which has the CLI's modules. */
+function azPython(): string {
+    const az = azOnPath();
     const shebang = az ? /^#!\s*(\S+)/.exec(fs.readFileSync(az, 'utf8').split('\n')[0]) : undefined;
     return shebang && !shebang[1].endsWith('/env') ? shebang[1] : 'python3';
 }
@@ -185,11 +190,7 @@ function keptRunning(env: NodeJS.ProcessEnv, width: number): { az(...args: strin
 export function countAzRuns(cli: AzureCliSession): { tokenRuns(): number; restore(): void } {
     const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-az-shim-'));
     const saved = { ...process.env };
-    const realAz =
-        (process.env.PATH ?? '')
-            .split(':')
-            .map((d) => path.join(d, 'az'))
-            .find((f) => fs.existsSync(f)) ?? 'az';
+    const realAz = azOnPath() ?? 'az';
     const log = path.join(shim, 'calls.log');
     fs.writeFileSync(path.join(shim, 'az'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realAz}" "$@"\n`, { mode: 0o755 });
     Object.assign(process.env, cli.env, { PATH: `${shim}:${process.env.PATH ?? ''}` });
