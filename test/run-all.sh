@@ -52,7 +52,7 @@ side_by_side() {
       local started
       started=$(now_ms)
       set +e
-      bash -c "${commands[$i]}" 2>&1 | sed -u "s/^/[${names[$i]}] /"
+      bash -c "${commands[$i]}" 2>&1 | tee ".test-output/side-by-side-$i.log" | sed -u "s/^/[${names[$i]}] /"
       local status=${PIPESTATUS[0]}
       echo "$(seconds_since "$started") $status" >".test-output/side-by-side-$i"
       exit "$status"
@@ -61,9 +61,21 @@ side_by_side() {
   done
   local failed=0
   for i in 0 1; do
-    wait "${pids[$i]}" || failed=1
+    local status=0
+    wait "${pids[$i]}" || status=$?
     read -r seconds _ <".test-output/side-by-side-$i"
     rows+=("| ${names[$i]} (side by side) | $seconds |")
+    if [ "$status" -ne 0 ]; then
+      failed=1
+      # Interleaved with the other stage's lines, a failure is hard to find in a long log: say it again, whole.
+      echo
+      echo "== ${names[$i]} failed (exit $status); its failures again:"
+      if grep -qE '[0-9]+ failing' ".test-output/side-by-side-$i.log"; then
+        sed -n '/[0-9] failing/,$p' ".test-output/side-by-side-$i.log"
+      else
+        tail -n 60 ".test-output/side-by-side-$i.log"
+      fi
+    fi
   done
   rows+=("| ${names[0]} and ${names[1]}, together | $(seconds_since "$at") |")
   return "$failed"

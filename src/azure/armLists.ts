@@ -3,6 +3,7 @@ import type { HttpClient, Pipeline } from '@azure/core-rest-pipeline';
 import type { Subscription } from '../model/aks';
 import { AzureRequestError } from './azureErrors';
 import { armScope, AzureCloud } from './clouds';
+import { fetchHttpClient } from './fetchHttpClient';
 import { IdentitySdk, loadIdentity } from './loadSdk';
 import { DEFAULT_LIMITS, PageGuard, RequestLimits, retryAfterMs, secureArmPipeline } from './requestPolicies';
 
@@ -17,7 +18,7 @@ export interface Tenant {
     readonly defaultDomain?: string;
 }
 
-/** One connection pool for every reader: connections and TLS sessions are kept alive and reused across subscriptions. */
+/** One client for every reader: its connections are kept alive and reused across subscriptions (`fetchHttpClient`). */
 let sharedHttpClient: HttpClient | undefined;
 
 /**
@@ -41,7 +42,7 @@ export class ArmReader {
         pipeline.removePolicy({ name: 'tracingPolicy' });
         pipeline.addPolicy(sdk.bearerTokenAuthenticationPolicy({ credential, scopes: [armScope(cloud)] }));
         secureArmPipeline(pipeline, cloud.resourceManagerEndpointUrl, limits);
-        sharedHttpClient ??= sdk.createDefaultHttpClient();
+        sharedHttpClient ??= fetchHttpClient(sdk.createHttpHeaders);
         return new ArmReader(sdk, pipeline, sharedHttpClient, cloud);
     }
 

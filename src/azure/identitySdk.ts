@@ -6,7 +6,6 @@
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
 export {
     bearerTokenAuthenticationPolicy,
-    createDefaultHttpClient,
     createHttpHeaders,
     createPipelineFromOptions,
     createPipelineRequest,

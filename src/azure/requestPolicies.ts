@@ -254,6 +254,8 @@ function isDroppedConnection(error: unknown, request: PipelineRequest): boolean 
     const name = (error as Error | undefined)?.name;
     return (
         ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'REQUEST_SEND_ERROR'].includes(code) ||
+        // The same, as `fetch` names them (a socket the server closed, a connection that never came).
+        ['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT'].includes(code) ||
         name === 'TimeoutError' ||
         (name === 'AbortError' && !request.abortSignal?.aborted)
     );

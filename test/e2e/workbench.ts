@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { RunningEmulator, startEmulator } from '../emulator/server';
+import { trustingEmulator } from '../emulator/certificates';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
 import { launchChromium } from '../host/browser';
 import { CodeServer, REPO_ROOT, startCodeServer } from '../host/codeServer';
@@ -50,7 +51,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         stops.push(() => emulator.close());
         const server: CodeServer = await startCodeServer({
             installVsix: VSIX,
-            env: { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile, AKS_TEST_MFA_TENANTS: GUEST_TENANT_ID },
+            env: { ...emulatorEnvironment(emulator), ...trustingEmulator(emulator.caFile), AKS_TEST_MFA_TENANTS: GUEST_TENANT_ID },
             userSettings: {
                 ...emulatorCloudSettings(emulator),
                 'aksSnapshots.authentication': options.signedIn === false ? 'vscode' : 'environment',

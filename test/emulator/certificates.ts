@@ -3,6 +3,27 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as forge from 'node-forge';
 
+/** Where Linux distributions keep the system's CA bundle (the files VS Code's network support reads too). */
+const SYSTEM_CA_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem'];
+
+/**
+ * The environment in which a process trusts the emulator's CA, as a person's machine trusts a company CA: Node's
+ * `https` through NODE_EXTRA_CA_CERTS, and the system's store through SSL_CERT_FILE (the system's bundle with the CA
+ * added). VS Code's `fetch` trusts Node's roots and the system's store, never NODE_EXTRA_CA_CERTS.
+ */
+export function trustingEmulator(caFile: string): NodeJS.ProcessEnv {
+    const system = SYSTEM_CA_FILES.find((f) => fs.existsSync(f));
+    const bundle = path.join(path.dirname(caFile), 'system-and-emulator-ca.pem');
+    const text = `${system ? fs.readFileSync(system, 'utf8').trimEnd() + '\n' : ''}${fs.readFileSync(caFile, 'utf8')}`;
+    if (!fs.existsSync(bundle) || fs.readFileSync(bundle, 'utf8') !== text) {
+        // Whole or not at all: processes started side by side read it while another writes it.
+        const own = `${bundle}.${process.pid}`;
+        fs.writeFileSync(own, text);
+        fs.renameSync(own, bundle);
+    }
+    return { NODE_EXTRA_CA_CERTS: caFile, SSL_CERT_FILE: bundle };
+}
+
 export interface EmulatorCertificates {
     /** PEM file of the local CA, for NODE_EXTRA_CA_CERTS and REQUESTS_CA_BUNDLE. */
     readonly caFile: string;

@@ -17,6 +17,8 @@ export interface RecordedRequest {
     route?: string;
     /** The status it was answered with; absent when the answer was lost. */
     status?: number;
+    /** Which connection carried it (1, 2, … in the order they opened): a client that keeps its connections sends many on one. */
+    readonly connection?: number;
 }
 
 export interface Controls {

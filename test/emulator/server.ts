@@ -141,7 +141,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         issuedTokens: () => [...tokens.issued],
     };
 
+    // Each connection's number, in the order they opened.
+    const connections = new WeakMap<object, number>();
+    let opened = 0;
     const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
+        if (!connections.has(req.socket)) {
+            connections.set(req.socket, ++opened);
+        }
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
         req.on('end', () => {
@@ -206,7 +212,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
                     const headers = headerMap(req.headers);
                     counted = true;
                     peak = Math.max(peak, ++inFlight);
-                    record = { method, url: url.pathname + url.search, headers: redacted(headers), body, time: Date.now() };
+                    record = {
+                        method,
+                        url: url.pathname + url.search,
+                        headers: redacted(headers),
+                        body,
+                        time: Date.now(),
+                        connection: connections.get(req.socket),
+                    };
                     requests.push(record);
                     if (knobs.latencyMs > 0) {
                         await new Promise((resolve) => setTimeout(resolve, knobs.latencyMs));

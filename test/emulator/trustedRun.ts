@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { ensureCertificates } from './certificates';
+import { ensureCertificates, trustingEmulator } from './certificates';
 import { defaultCertDir } from './server';
 
 /**
@@ -10,7 +10,7 @@ export function runTrustingEmulator(script: string, args: readonly string[] = []
     const { caFile } = ensureCertificates(defaultCertDir());
     const result = spawnSync(process.execPath, [script, ...args], {
         stdio: 'inherit',
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+        env: { ...process.env, ...trustingEmulator(caFile) },
     });
     process.exit(result.status ?? 1);
 }

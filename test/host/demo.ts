@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startEmulator } from '../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
+import { trustingEmulator } from '../emulator/certificates';
 import { REPO_ROOT, startCodeServer } from './codeServer';
 
 /**
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     const server = await startCodeServer({
         port: process.env.PORT ? Number(process.env.PORT) : undefined,
         installVsix: vsix,
-        env: { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile },
+        env: { ...emulatorEnvironment(emulator), ...trustingEmulator(emulator.caFile) },
         userSettings: { ...emulatorCloudSettings(emulator), 'aksSnapshots.authentication': 'environment' },
     }).catch(async (error: unknown) => {
         await emulator.close();

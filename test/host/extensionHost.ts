@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { EmulatorInfo } from '../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
+import { trustingEmulator } from '../emulator/certificates';
 import { launchChromium } from './browser';
 import { REPO_ROOT, startCodeServer, tail } from './codeServer';
 
@@ -84,7 +85,7 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<number>
             smokeTestDriver: true,
             env: {
                 ...emulatorEnvironment(emulator),
-                NODE_EXTRA_CA_CERTS: emulator.caFile,
+                ...trustingEmulator(emulator.caFile),
                 AKS_EMULATOR_URL: emulator.armUrl,
                 ...run.env,
             },

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startEmulator } from '../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
+import { trustingEmulator } from '../emulator/certificates';
 import { REPO_ROOT } from './codeServer';
 
 /** Where F5's window keeps its own user settings and finds its environment (`.vscode/launch.json`). */
@@ -23,7 +24,7 @@ export async function prepareF5(seed = 'demo'): Promise<{ close(): Promise<void>
         'workbench.startupEditor': 'none',
     };
     fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(settings, undefined, 2));
-    const environment = { ...emulatorEnvironment(emulator), NODE_EXTRA_CA_CERTS: emulator.caFile };
+    const environment = { ...emulatorEnvironment(emulator), ...trustingEmulator(emulator.caFile) };
     fs.writeFileSync(
         path.join(F5_DIR, 'env'),
         Object.entries(environment)

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../emulatorSession';
+import { trustingEmulator } from '../emulator/certificates';
 import { QUIET_SETTINGS, REPO_ROOT } from './codeServer';
 
 /**
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
             launchArgs: [path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), '--user-data-dir', userDataDir, '--disable-extensions'],
             extensionTestsEnv: {
                 ...emulatorEnvironment(emulator),
-                NODE_EXTRA_CA_CERTS: emulator.caFile,
+                ...trustingEmulator(emulator.caFile),
                 AKS_EMULATOR_URL: emulator.armUrl,
                 AKS_TEST_RESULT_NAME: 'desktop',
             },

@@ -160,6 +160,22 @@ describe('The AKS tree in a real VS Code', () => {
         assert.deepStrictEqual(shown, expectedTree(demoSeed));
     });
 
+    it("reads through VS Code's own network support on connections it keeps: the tree's reads share a few of them", async () => {
+        await emulator.clearRequests();
+        const changed = nextTreeChange(api.tree);
+        await vscode.commands.executeCommand('aksSnapshots.refresh');
+        await changed;
+        assert.deepStrictEqual(await shownTree(api.tree), expectedTree(demoSeed));
+        const reads = (await emulator.requests()).filter((r) => r.method === 'GET');
+        // A read on a connection an earlier read opened. Node's https in the extension host goes through VS Code's
+        // proxy agent, which keeps no connection: every read opened its own (and paid VS Code's certificates on it).
+        const reused = reads.filter((r, i) => reads.slice(0, i).some((earlier) => earlier.connection === r.connection));
+        const connections = new Set(reads.map((r) => r.connection)).size;
+        assert.ok(reads.length >= 10, `the tree made only ${reads.length} reads`);
+        assert.ok(reused.length > 0, `each of the ${reads.length} reads came on a connection of its own`);
+        console.log(`[suite] the tree's ${reads.length} reads came on ${connections} connections`);
+    });
+
     it('shows a tooltip with every relevant field of a pool', async () => {
         const [platform] = await api.tree.getChildren();
         const [, eastus] = await api.tree.getChildren(platform);

@@ -1,11 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { AksService } from '../../../src/azure/AksService';
 import { AzureAccount } from '../../../src/azure/AzureAccount';
 import { fileMetadataStore, forgetAuthorityMetadata, KeptMetadata, MetadataStore } from '../../../src/azure/authorityMetadata';
+import { ArmReader } from '../../../src/azure/armLists';
 import { resolveCloud } from '../../../src/azure/clouds';
+import type { RequestLimits } from '../../../src/azure/requestPolicies';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorCloudSettings, emulatorEnvironment } from '../../emulatorSession';
 
@@ -150,3 +153,94 @@ describe('Reads as raw JSON, page by page; the sign-in authority kept between cr
         }
     });
 });
+
+describe("Reads through the platform's fetch: connections kept, and the pipeline's rules unchanged", () => {
+    let emulator: RunningEmulator;
+    let elsewhere: RunningEmulator;
+    const limits: RequestLimits = { timeoutMs: 400, readRetries: 1, throttledRetries: 1, maxRetryAfterSeconds: 1, retryDelayMs: 10 };
+    const FIRST_PAGE = '/subscriptions?api-version=2022-12-01';
+    const readerOn = async (on: RunningEmulator, armUrl?: string): Promise<ArmReader> => {
+        const [session] = await accountOn(on).listSubscriptions();
+        return ArmReader.create(
+            session.credential,
+            { ...session.cloud, ...(armUrl ? { resourceManagerEndpointUrl: armUrl } : {}) },
+            limits,
+        );
+    };
+    const firstPages = (on: RunningEmulator): number => on.requests.filter((r) => r.url === FIRST_PAGE).length;
+
+    before(async () => {
+        emulator = await startEmulator({ seed: 'demo' });
+        elsewhere = await startEmulator({ seed: 'demo' });
+    });
+    beforeEach(() => {
+        emulator.requests.length = 0;
+        emulator.faults.length = 0;
+        elsewhere.requests.length = 0;
+    });
+    after(async () => {
+        await emulator.close();
+        await elsewhere.close();
+    });
+
+    it('sends read after read on the connections it keeps', async () => {
+        const reader = await readerOn(emulator);
+        emulator.requests.length = 0;
+        for (let i = 0; i < 12; i++) {
+            await reader.get('/subscriptions', '2022-12-01');
+        }
+        // A connection is handed back just after its answer is read, so the next read may open a second one.
+        const connections = new Set(emulator.requests.map((r) => r.connection));
+        assert.ok(connections.size <= 2, `12 reads one after another on ${connections.size} connections`);
+    });
+
+    it('tries a read again when its connection drops, and gives up one that outlasts its timeout after its tries', async () => {
+        const reader = await readerOn(emulator);
+        emulator.requests.length = 0;
+        emulator.faults.push({ method: 'GET', pathContains: '/subscriptions', action: 'resetAfterApply', times: 1 });
+        assert.ok((await reader.list('subscriptions', '/subscriptions', '2022-12-01')).length > 0);
+        assert.strictEqual(firstPages(emulator), 2, 'the dropped read and its retry');
+
+        emulator.requests.length = 0;
+        emulator.faults.push({ method: 'GET', pathContains: '/subscriptions', action: 'delay', delayMs: 3000, times: 2 });
+        const started = Date.now();
+        await assert.rejects(reader.get('/subscriptions', '2022-12-01'), (e: Error) => e.name === 'AbortError');
+        assert.strictEqual(firstPages(emulator), 2, 'one try and one retry');
+        assert.ok(Date.now() - started < 2500, `gave up after ${Date.now() - started} ms`);
+    });
+
+    it('follows no redirect to another host: its answer is the error, and that host receives nothing', async () => {
+        const reader = await readerOn(emulator);
+        emulator.faults.push({
+            method: 'GET',
+            pathContains: '/subscriptions',
+            status: 307,
+            headers: { location: `${elsewhere.armUrl.replace(/\/$/, '')}/subscriptions?api-version=2022-12-01` },
+            times: 1,
+        });
+        // The SDK's redirect policy follows no redirect to another origin; were it to, ARM's origin policy refuses it.
+        await assert.rejects(reader.get('/subscriptions', '2022-12-01'), (e: Error & { statusCode?: number }) => e.statusCode === 307);
+        assert.deepStrictEqual(elsewhere.requests, []);
+        assert.deepStrictEqual(elsewhere.signIns, []);
+    });
+
+    it('says why a connection failed, with its code, after its tries', async () => {
+        const closed = await closedPort();
+        const reader = await readerOn(emulator, `https://127.0.0.1:${closed}/`);
+        await assert.rejects(reader.get('/subscriptions', '2022-12-01'), (e: Error & { code?: string }) => {
+            assert.strictEqual(e.code, 'ECONNREFUSED');
+            assert.match(e.message, new RegExp(`ECONNREFUSED 127\\.0\\.0\\.1:${closed}`));
+            return true;
+        });
+    });
+});
+
+/** A port nothing listens on (one just let go). */
+function closedPort(): Promise<number> {
+    return new Promise((resolve) => {
+        const server = net.createServer().listen(0, '127.0.0.1', () => {
+            const { port } = server.address() as net.AddressInfo;
+            server.close(() => resolve(port));
+        });
+    });
+}
