@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { snapshotId } from '../../src/model/armId';
+import { DEFAULT_REQUESTS_IN_FLIGHT } from '../../src/azure/requestPolicies';
 import { FLEET_EAST_SUBSCRIPTION, rolloutSeed, Seed } from '../emulator/seeds';
 import { EmulatorInfo, RunningEmulator, startEmulator } from '../emulator/server';
 import { REPO_ROOT } from '../host/codeServer';
@@ -33,15 +34,20 @@ export interface HostBenchResult {
     };
     readonly rollout: NonNullable<HostMeasures['rollout']>;
     /** The 50-subscription tree's lists read in a real extension host, after its first rows. */
-    readonly hostTreeLoad: HostTreeLoad;
+    /** The 50-subscription tree in a real extension host, at the default bound on requests in flight and at 64. */
+    readonly hostTreeLoad: HostTreeLoad[];
 }
 
 export interface HostTreeLoad {
     readonly subscriptions: number;
+    /** `aksSnapshots.maxRequestsInFlight` in that host. */
+    readonly maxRequestsInFlight: number;
     readonly starts: number;
     readonly load: Measured;
     /** Requests the emulator received in a start (sign-in included), from activation to the whole tree (absent in older results). */
     readonly requests?: number;
+    /** The connections those requests came on (ARM's; the sign-in's are apart). */
+    readonly connections: number;
     /** Of that, the extension host's CPU in `addCACert`: VS Code adding its CA certificates to each new TLS connection. */
     readonly addCaCert: Measured;
 }
@@ -78,13 +84,19 @@ function partsOf(start: HostMeasures, emulator: RunningEmulator) {
 const ROLLOUT_SNAPSHOT = snapshotId(FLEET_EAST_SUBSCRIPTION, 'rg-roll-snapshots', 'snap-roll-2611');
 
 /** Starts the extension host on the emulator given, runs test/bench/host in it, and returns what it measured. */
-async function measureInHost(emulator: EmulatorInfo, env: Record<string, string> = {}, userDataDir?: string): Promise<HostMeasures> {
+async function measureInHost(
+    emulator: EmulatorInfo,
+    env: Record<string, string> = {},
+    userDataDir?: string,
+    userSettings?: Record<string, unknown>,
+): Promise<HostMeasures> {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-bench-')), 'measures.json');
     const code = await runInExtensionHost({
         testsPath: path.join(REPO_ROOT, 'out', 'test', 'bench', 'host'),
         emulator,
         env: { AKS_BENCH_OUT: out, ...env },
         userDataDir,
+        userSettings,
         onLine: (line) => console.log(`  host: ${line}`),
     });
     if (code !== 0 || !fs.existsSync(out)) {
@@ -148,7 +160,10 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
     } finally {
         await rolloutEmulator.close();
     }
-    const hostTreeLoad = await treeLoadInHost(50, 3);
+    const hostTreeLoad = [];
+    for (const inFlight of new Set([DEFAULT_REQUESTS_IN_FLIGHT, 64])) {
+        hostTreeLoad.push(await treeLoadInHost(50, inFlight, 3));
+    }
     return {
         hostTreeLoad,
         starts,
@@ -173,29 +188,43 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
  * Every subscription's clusters and snapshots read at once in a real extension host (after its first rows: the token
  * taken), with the host's CPU profile, to see what the extension host adds to the plain-Node load measured above.
  */
-async function treeLoadInHost(subscriptions: number, starts: number): Promise<HostTreeLoad> {
+async function treeLoadInHost(subscriptions: number, maxRequestsInFlight: number, starts: number): Promise<HostTreeLoad> {
     const emulator = await startEmulator({ seed: `scale-${subscriptions}x20x5x20`, latencyMs: LATENCY_MS, pageSize: 100 });
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-snapshots-bench-tree-'));
     const loads: number[] = [];
     const caCerts: number[] = [];
     const requests: number[] = [];
+    const connections: number[] = [];
     try {
         for (let i = 0; i < starts; i++) {
             const profile = path.join(folder, `${i}.cpuprofile`);
             const asked = emulator.requests.length + emulator.signIns.length;
-            const measures = await measureInHost(emulator, { AKS_BENCH_WHOLE_TREE: '1', AKS_BENCH_PROFILE: profile });
+            const read = emulator.requests.length;
+            const measures = await measureInHost(emulator, { AKS_BENCH_WHOLE_TREE: '1', AKS_BENCH_PROFILE: profile }, undefined, {
+                'aksSnapshots.maxRequestsInFlight': maxRequestsInFlight,
+            });
             loads.push(measures.wholeTreeMs ?? NaN);
             requests.push(emulator.requests.length + emulator.signIns.length - asked);
+            connections.push(new Set(emulator.requests.slice(read).map((r) => r.connection)).size);
             caCerts.push(selfTimeMs(JSON.parse(fs.readFileSync(profile, 'utf8')) as CpuProfile, 'addCACert'));
             console.log(
-                `  ${subscriptions} subscriptions in a real extension host: ${loads[i].toFixed(1)} ms, ${caCerts[i].toFixed(1)} ms of it adding CA certificates`,
+                `  ${subscriptions} subscriptions in a real extension host, ${maxRequestsInFlight} in flight: ${loads[i].toFixed(1)} ms, ` +
+                    `${connections[i]} connections, ${caCerts[i].toFixed(1)} ms of CPU adding CA certificates`,
             );
         }
     } finally {
         await emulator.close();
         fs.rmSync(folder, { recursive: true, force: true });
     }
-    return { subscriptions, starts, load: measured(loads), requests: measured(requests).medianMs, addCaCert: measured(caCerts) };
+    return {
+        subscriptions,
+        maxRequestsInFlight,
+        starts,
+        load: measured(loads),
+        requests: measured(requests).medianMs,
+        connections: measured(connections).medianMs,
+        addCaCert: measured(caCerts),
+    };
 }
 
 interface CpuProfile {
