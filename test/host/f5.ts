@@ -22,6 +22,10 @@ export async function prepareF5(seed = 'demo'): Promise<{ close(): Promise<void>
         ...emulatorCloudSettings(emulator),
         'aksSnapshots.authentication': 'environment',
         'workbench.startupEditor': 'none',
+        // VS Code's `fetch` (the tree's reads) trusts the system's store and not NODE_EXTRA_CA_CERTS while it adds the
+        // system's certificates; on macOS and Windows that store is no file the window can be pointed at, so F5's
+        // window leaves it to Node's own trust, which takes the emulator's CA.
+        'http.systemCertificates': false,
     };
     fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(settings, undefined, 2));
     const environment = { ...emulatorEnvironment(emulator), ...trustingEmulator(emulator.caFile) };

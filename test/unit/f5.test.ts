@@ -51,6 +51,7 @@ describe('F5 (.vscode/launch.json)', () => {
             );
             assert.strictEqual(settings['aksSnapshots.authentication'], 'environment');
             assert.ok(fs.existsSync(env.NODE_EXTRA_CA_CERTS), "the emulator's CA is trusted");
+            assert.strictEqual(settings['http.systemCertificates'], false, "VS Code's fetch trusts Node's store, which has the CA");
             const cloud = resolveCloud(
                 settings['microsoft-sovereign-cloud.environment'] as string,
                 settings['microsoft-sovereign-cloud.customEnvironment'],
