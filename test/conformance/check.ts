@@ -30,6 +30,8 @@ const TRANSPORT_HEADERS = new Set([
     'commandname',
     'parametersetname',
     'x-ms-useragent',
+    // `fetch` sends it on every request (the Fetch standard), as a browser does to ARM from the Azure portal.
+    'sec-fetch-mode',
 ]);
 
 /** Headers the product sends that the operation does not declare, and why each is sent. */
