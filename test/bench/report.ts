@@ -273,7 +273,7 @@ function hostTreeLoadSection(r: BenchResults): string[] {
         '',
         "The tree reads through VS Code's `fetch`, which keeps its connections; VS Code's network support (`http.systemCertificates`) " +
             'still adds its CA certificates to each new TLS connection, about 20 ms of CPU each, so every connection a burst of ' +
-            'requests opens costs that. Requests in the CPU column include the sign-in and the first rows.',
+            'requests opens costs that. The requests and the CPU count each start whole, its sign-in and first rows included.',
         '',
     ];
 }
