@@ -148,17 +148,33 @@ export function treeRow(page: Page, label: string): Locator {
 /** Right-clicks a tree row and chooses a context-menu item, as a person would. */
 export async function contextMenu(page: Page, rowLabel: string, item: string): Promise<void> {
     const row = treeRow(page, rowLabel).first();
-    // A tooltip left open by the pointer over another row can cover this one: move off the view and let it close.
-    await page.mouse.move(900, 700);
-    await page
-        .locator('.monaco-hover, .workbench-hover')
-        .waitFor({ state: 'hidden', timeout: 5000 })
-        .catch(() => undefined);
-    await row.scrollIntoViewIfNeeded();
-    await row.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu');
     const entry = menu.getByRole('menuitem', { name: item, exact: true });
-    await entry.waitFor();
+    // A menu the view closes as it redraws (the tree refreshing under the pointer) never shows its entry: a person
+    // right-clicks again, and so does this, up to three times.
+    for (let opening = 1; ; opening++) {
+        // A tooltip left open by the pointer over another row can cover this one: move off the view and let it close.
+        await page.mouse.move(900, 700);
+        await page
+            .locator('.monaco-hover, .workbench-hover')
+            .waitFor({ state: 'hidden', timeout: 5000 })
+            .catch(() => undefined);
+        await row.scrollIntoViewIfNeeded();
+        await row.click({ button: 'right' });
+        const shown = await entry
+            .waitFor({ timeout: opening < 3 ? 5000 : 30_000 })
+            .then(() => true)
+            .catch((error: unknown) => {
+                if (opening >= 3) {
+                    throw error;
+                }
+                return false;
+            });
+        if (shown) {
+            break;
+        }
+        await page.keyboard.press('Escape');
+    }
     // The menu opens with an animation: hover first, as a pointer would, then click.
     await entry.hover();
     await page.waitForTimeout(150);
