@@ -55,6 +55,10 @@ const OUTSIDE = [
         test: /\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/orchestrators$/i,
     },
     {
+        what: "Fleet Manager's fleets, members and update runs (a REST spec of their own, not in shared/arm/spec: the emulator follows @azure/arm-containerservicefleet 2.0.0, api-version 2025-03-01)",
+        test: /\/providers\/Microsoft\.ContainerService\/fleets(\/|$)/i,
+    },
+    {
         what: 'long-operation status (provider-defined URLs)',
         test: /\/providers\/Microsoft\.ContainerService\/locations\/[^/]+\/(operations|operationresults)\/[^/]+$/i,
     },

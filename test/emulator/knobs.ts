@@ -13,6 +13,8 @@ export interface Knobs extends ThrottlingKnobs, TokenKnobs {
     operationSeconds: number;
     /** The `Retry-After` seconds sent with long operations; the Azure CLI waits 30 s per poll without it. */
     retryAfterSeconds: number;
+    /** How long a Fleet update run takes to update one member cluster. */
+    fleetMemberSeconds: number;
     /**
      * Where eTags are served and conditions honoured. `documented`: as the REST spec (2026-04-01) defines them,
      * `If-Match`/`If-None-Match` on managed cluster and agent pool writes only; snapshots carry no eTag and their
@@ -42,6 +44,7 @@ export const DEFAULT_KNOBS: Knobs = {
     operationPolls: 2,
     operationSeconds: 0,
     retryAfterSeconds: 1,
+    fleetMemberSeconds: 0.5,
     etags: 'documented',
     today: '2026-11-24T12:00:00Z',
     tokenLifetimeSeconds: 3600,

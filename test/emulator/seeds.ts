@@ -71,6 +71,16 @@ export interface Seed {
     readonly snapshots: readonly SeedSnapshot[];
     /** Tenants besides the home one (which is Contoso); their subscriptions name them. */
     readonly guestTenants?: readonly SeedTenant[];
+    /** Fleet Manager fleets and their members (`resources/fleets.ts`). */
+    readonly fleets?: readonly SeedFleet[];
+}
+
+export interface SeedFleet {
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly name: string;
+    readonly location: string;
+    readonly members: readonly { readonly name: string; readonly clusterResourceId: string; readonly group?: string }[];
 }
 
 export const TENANT_ID = '72f9a1c4-5b2e-4d0a-9c3e-0d6f1a2b3c4d';
@@ -118,6 +128,8 @@ function pool(name: string, mode: 'System' | 'User', vmSize: string, version: st
 
 const snapshotIdOf = (subscriptionId: string, resourceGroup: string, name: string): string =>
     `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/snapshots/${name}`;
+const clusterIdOf = (subscriptionId: string, resourceGroup: string, name: string): string =>
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
 
 export const demoSeed: Seed = {
     tenantId: TENANT_ID,
@@ -831,8 +843,38 @@ export const tenantsSeed: Seed = {
     ],
 };
 
+/**
+ * The demo seed with a Fleet Manager fleet in Contoso Platform: aks-prod-eastus in the group `canary`, aks-prod-weu and
+ * aks-legacy in `wave-1`; aks-sandbox (another subscription) is in no fleet.
+ */
+export const fleetManagerSeed: Seed = {
+    ...demoSeed,
+    fleets: [
+        {
+            subscriptionId: PLATFORM_SUBSCRIPTION,
+            resourceGroup: 'rg-platform-eastus',
+            name: 'fleet-platform',
+            location: 'eastus',
+            members: [
+                {
+                    name: 'prod-eastus',
+                    clusterResourceId: clusterIdOf(PLATFORM_SUBSCRIPTION, 'rg-platform-eastus', 'aks-prod-eastus'),
+                    group: 'canary',
+                },
+                {
+                    name: 'prod-weu',
+                    clusterResourceId: clusterIdOf(PLATFORM_SUBSCRIPTION, 'rg-platform-weu', 'aks-prod-weu'),
+                    group: 'wave-1',
+                },
+                { name: 'legacy', clusterResourceId: clusterIdOf(PLATFORM_SUBSCRIPTION, 'rg-legacy', 'aks-legacy'), group: 'wave-1' },
+            ],
+        },
+    ],
+};
+
 export const seeds: Record<string, Seed> = {
     demo: demoSeed,
+    fleetManager: fleetManagerSeed,
     empty: emptySeed,
     fleet: fleetSeed,
     rollout: rolloutSeed,

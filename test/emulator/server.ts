@@ -15,6 +15,7 @@ import { registerMaintenanceConfigurations } from './resources/maintenanceConfig
 import { registerOperations } from './resources/operations';
 import { registerResourceGroups } from './resources/resourceGroups';
 import { registerSkus } from './resources/skus';
+import { registerFleets } from './resources/fleets';
 import { registerSnapshots } from './resources/snapshots';
 import { registerSubscriptions } from './resources/subscriptions';
 import { RouteTable } from './routes';
@@ -108,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         registerSnapshots,
         registerOperations,
         registerSkus,
+        registerFleets,
     ]) {
         register(routes, context);
     }

@@ -32,6 +32,50 @@ export interface Operation {
     end: { status: 'Succeeded' | 'Failed' | 'Canceled'; error?: { code: string; message: string } };
 }
 
+/** A Fleet Manager fleet (`resources/fleets.ts`): its members and update runs. */
+export interface FleetRecord {
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly name: string;
+    readonly location: string;
+    readonly eTag: string;
+    /** By lower-case name. */
+    readonly members: Map<
+        string,
+        { readonly name: string; readonly clusterResourceId: string; readonly group?: string; readonly eTag: string }
+    >;
+    readonly updateRuns: Map<string, UpdateRunRecord>;
+}
+
+/** An update run's state where Fleet reports one (`UpdateState`): NotStarted, Running, Stopping, Stopped, Skipped, Failed, Completed. */
+export type FleetUpdateState = 'NotStarted' | 'Running' | 'Stopping' | 'Stopped' | 'Skipped' | 'Failed' | 'Completed';
+
+export interface UpdateRunRecord {
+    readonly name: string;
+    eTag: string;
+    state: FleetUpdateState;
+    startTime?: string;
+    completedTime?: string;
+    /** As it was created (served back with its status). */
+    readonly properties: Json;
+    readonly upgradeType: string;
+    readonly kubernetesVersion?: string;
+    readonly selectionType: string;
+    readonly customVersions: readonly string[];
+    readonly memberSeconds: number;
+    readonly stages: {
+        readonly name: string;
+        readonly afterStageWaitInSeconds: number;
+        state: FleetUpdateState;
+        waiting?: { readonly waitDurationInSeconds: number; state: FleetUpdateState };
+        readonly groups: {
+            readonly name: string;
+            state: FleetUpdateState;
+            readonly members: { readonly name: string; readonly clusterResourceId: string; state: FleetUpdateState; message?: string }[];
+        }[];
+    }[];
+}
+
 const ID = {
     cluster: /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.containerservice\/managedclusters\/([^/]+)$/i,
     pool: /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.containerservice\/managedclusters\/([^/]+)\/agentpools\/([^/]+)$/i,
@@ -48,6 +92,7 @@ export class EmulatorState {
     readonly clusters = new Map<string, ClusterRecord>();
     readonly snapshots = new Map<string, SnapshotRecord>();
     readonly operations = new Map<string, Operation>();
+    readonly fleets = new Map<string, FleetRecord>();
 
     constructor(seed: Seed) {
         this.tenantId = seed.tenantId;
@@ -58,6 +103,14 @@ export class EmulatorState {
         this.subscriptions = seed.subscriptions;
         for (const rg of seed.resourceGroups) {
             this.resourceGroups.set(key(rg.subscriptionId, rg.name), { ...rg });
+        }
+        for (const f of seed.fleets ?? []) {
+            this.fleets.set(key(f.subscriptionId, f.resourceGroup, f.name), {
+                ...f,
+                eTag: newETag(),
+                members: new Map(f.members.map((m) => [m.name.toLowerCase(), { ...m, eTag: newETag() }])),
+                updateRuns: new Map(),
+            });
         }
         for (const c of seed.clusters) {
             const pools = new Map<string, PoolRecord>();

@@ -1,0 +1,374 @@
+import { aksError, checkConditions, clone, Json, key, newETag } from '../http';
+import type { RouteTable } from '../routes';
+import { latestNodeImageOf } from '../seeds';
+import type { ClusterRecord } from '../shapes';
+import type { FleetRecord, UpdateRunRecord } from '../state';
+import { notFound } from './agentPools';
+import { Context, page } from './context';
+
+/**
+ * Azure Kubernetes Fleet Manager: fleets, their members and update runs, as the REST API 2025-03-01 serves them (the
+ * paths, models and enums of `@azure/arm-containerservicefleet` 2.0.0, generated from that spec) and Fleet's docs
+ * describe them. Facts used, each where it applies:
+ *
+ * - F1 `UpdateRunStrategy` (SDK model doc): stages run one after another; the groups of a stage at once; the members
+ *   of a group one after another. A valid strategy names no group twice, within a stage or across stages.
+ * - F2 `UpdateStage.afterStageWaitInSeconds` (SDK model doc): the wait after a stage before the next; 0 if unset.
+ * - F3 "Define reusable update strategies" (learn.microsoft.com/azure/kubernetes-fleet/update-create-update-strategy):
+ *   a member is in at most one update group (`FleetMember.group`); a group is only a name members carry.
+ * - F4 `ManagedClusterUpgradeSpec` (SDK model doc): `Full` and `ControlPlaneOnly` need `kubernetesVersion`;
+ *   `NodeImageOnly` must not have it.
+ * - F5 `NodeImageSelection` (SDK model doc): `Custom` needs `customNodeImageVersions`, at most one version per node
+ *   image family; "If the nodes belong to a family without a matching image version in this field, they are not
+ *   upgraded." Other selections must leave the list empty.
+ * - F6 `UpdateState` (SDK enum): NotStarted, Running, Stopping, Stopped, Skipped, Failed, Completed.
+ * - F7 `UpdateRuns_CreateOrUpdate` answers 200/201 and `Start`/`Stop` 200/202 (SDK operations): the emulator
+ *   answers at once, the run moving on in the background as Fleet's does.
+ *
+ * Where Fleet's docs are silent the emulator says "assumed": what a member's update does to a pool's snapshot link
+ * (`creationData`; left as it was), whether a started run can be changed (refused), what a stop does to the member
+ * being updated (it finishes; nothing after it starts). Members take `fleetMemberSeconds` each.
+ */
+export function registerFleets(table: RouteTable, context: Context): void {
+    const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/fleets';
+    const fleetOf = (params: Record<string, string>): FleetRecord => {
+        const state = context.state();
+        const fleet = state.fleets.get(key(params.subscriptionId, params.resourceGroup, params.fleet));
+        if (!fleet) {
+            throw notFound('fleets', params.fleet, params.resourceGroup);
+        }
+        return fleet;
+    };
+    table.add(
+        'fleets.listBySubscription',
+        'GET',
+        '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/fleets',
+        (request, params) => {
+            const state = context.state();
+            const sub = state.subscription(params.subscriptionId).subscriptionId.toLowerCase();
+            return page(context, request, [...state.fleets.values()].filter((f) => f.subscriptionId.toLowerCase() === sub).map(fleetJson));
+        },
+    );
+    table.add('fleets.get', 'GET', `${base}/{fleet}`, (_request, params) => ({ status: 200, body: fleetJson(fleetOf(params)) }));
+    table.add('fleetMembers.listByFleet', 'GET', `${base}/{fleet}/members`, (request, params) => {
+        const fleet = fleetOf(params);
+        return page(
+            context,
+            request,
+            [...fleet.members.values()].map((m) => memberJson(fleet, m)),
+        );
+    });
+    table.add('fleetMembers.get', 'GET', `${base}/{fleet}/members/{member}`, (_request, params) => {
+        const fleet = fleetOf(params);
+        const member = fleet.members.get(params.member.toLowerCase());
+        if (!member) {
+            throw notFound('fleets/members', params.member, params.resourceGroup);
+        }
+        return { status: 200, body: memberJson(fleet, member) };
+    });
+    table.add('updateRuns.listByFleet', 'GET', `${base}/{fleet}/updateRuns`, (request, params) => {
+        const fleet = fleetOf(params);
+        return page(
+            context,
+            request,
+            [...fleet.updateRuns.values()].map((r) => updateRunJson(fleet, r)),
+        );
+    });
+    const runOf = (params: Record<string, string>): { fleet: FleetRecord; run: UpdateRunRecord } => {
+        const fleet = fleetOf(params);
+        const run = fleet.updateRuns.get(params.run.toLowerCase());
+        if (!run) {
+            throw notFound('fleets/updateRuns', params.run, params.resourceGroup);
+        }
+        return { fleet, run };
+    };
+    table.add('updateRuns.get', 'GET', `${base}/{fleet}/updateRuns/{run}`, (_request, params) => {
+        const { fleet, run } = runOf(params);
+        return { status: 200, body: updateRunJson(fleet, run) };
+    });
+    table.add('updateRuns.createOrUpdate', 'PUT', `${base}/{fleet}/updateRuns/{run}`, (request, params) => {
+        const fleet = fleetOf(params);
+        const existing = fleet.updateRuns.get(params.run.toLowerCase());
+        checkConditions(request, existing, `update run ${params.run}`);
+        // Assumed: a run that has started is not changed.
+        if (existing && existing.state !== 'NotStarted') {
+            throw aksError(409, 'Conflict', `Update run ${params.run} has started: it cannot be changed.`);
+        }
+        const properties = ((request.body as Json | undefined)?.properties ?? {}) as Json;
+        const run = newUpdateRun(params.run, fleet, properties, context);
+        fleet.updateRuns.set(params.run.toLowerCase(), run);
+        return { status: existing ? 200 : 201, body: updateRunJson(fleet, run), headers: { etag: run.eTag } };
+    });
+    table.add('updateRuns.start', 'POST', `${base}/{fleet}/updateRuns/{run}/start`, (request, params) => {
+        const { fleet, run } = runOf(params);
+        checkConditions(request, run, `update run ${params.run}`);
+        if (run.state !== 'NotStarted' && run.state !== 'Stopped') {
+            throw aksError(409, 'Conflict', `Update run ${params.run} is ${run.state}: only a run not started or stopped can start.`);
+        }
+        run.state = 'Running';
+        run.startTime ??= new Date().toISOString();
+        run.eTag = newETag();
+        void advance(run, context);
+        return { status: 200, body: updateRunJson(fleet, run) };
+    });
+    table.add('updateRuns.stop', 'POST', `${base}/{fleet}/updateRuns/{run}/stop`, (request, params) => {
+        const { fleet, run } = runOf(params);
+        checkConditions(request, run, `update run ${params.run}`);
+        if (run.state !== 'Running') {
+            throw aksError(409, 'Conflict', `Update run ${params.run} is ${run.state}: only a running run can stop.`);
+        }
+        // Stopping, then Stopped (F6). Assumed: the member being updated finishes; nothing after it starts.
+        run.state = 'Stopping';
+        run.eTag = newETag();
+        return { status: 200, body: updateRunJson(fleet, run) };
+    });
+}
+
+/** The stages, groups and members a run will update (F1, F3), checked as Fleet checks them before it accepts the run. */
+function newUpdateRun(name: string, fleet: FleetRecord, properties: Json, context: Context): UpdateRunRecord {
+    const update = (properties.managedClusterUpdate ?? {}) as Json;
+    const upgrade = (update.upgrade ?? {}) as { type?: string; kubernetesVersion?: string };
+    const selection = (update.nodeImageSelection ?? { type: 'Latest' }) as {
+        type?: string;
+        customNodeImageVersions?: { version?: string }[];
+    };
+    const invalid = (message: string): never => {
+        throw aksError(400, 'InvalidRequest', message);
+    };
+    if (!['Full', 'NodeImageOnly', 'ControlPlaneOnly'].includes(upgrade.type ?? '')) {
+        invalid(`managedClusterUpdate.upgrade.type must be Full, NodeImageOnly or ControlPlaneOnly, not "${upgrade.type ?? ''}".`);
+    }
+    if ((upgrade.type === 'NodeImageOnly') === !!upgrade.kubernetesVersion) {
+        invalid(
+            `managedClusterUpdate.upgrade.kubernetesVersion is ${upgrade.type === 'NodeImageOnly' ? 'not allowed' : 'required'} for ${upgrade.type}.`,
+        );
+    }
+    const custom = (selection.customNodeImageVersions ?? []).map((v) => v.version ?? '');
+    if (selection.type === 'Custom') {
+        if (custom.length === 0) {
+            invalid('nodeImageSelection.customNodeImageVersions is required when nodeImageSelection.type is Custom.');
+        }
+        const families = custom.map(imageFamily);
+        const twice = families.find((f, i) => families.indexOf(f) !== i);
+        if (twice) {
+            invalid(`nodeImageSelection.customNodeImageVersions has more than one version of the family ${twice}.`);
+        }
+    } else if (custom.length > 0) {
+        invalid(`nodeImageSelection.customNodeImageVersions must be empty when nodeImageSelection.type is ${selection.type}.`);
+    }
+    const stagesIn = (((properties.strategy as Json | undefined)?.stages ?? []) as Json[]).map((s) => ({
+        name: String(s.name ?? ''),
+        groups: ((s.groups ?? []) as Json[]).map((g) => String(g.name ?? '')),
+        afterStageWaitInSeconds: Number(s.afterStageWaitInSeconds ?? 0),
+    }));
+    const members = [...fleet.members.values()];
+    // Without a strategy, every member one after another (Fleet's docs: "one by one").
+    const stages = stagesIn.length ? stagesIn : [{ name: 'default', groups: ['default'], afterStageWaitInSeconds: 0 }];
+    const named = stagesIn.flatMap((s) => s.groups);
+    const repeated = named.find((g, i) => named.indexOf(g) !== i);
+    if (repeated) {
+        invalid(`The update group ${repeated} appears more than once in the strategy.`);
+    }
+    for (const group of named) {
+        if (!members.some((m) => (m.group ?? '').toLowerCase() === group.toLowerCase())) {
+            invalid(`The update group ${group} has no member in fleet ${fleet.name}.`);
+        }
+    }
+    return {
+        name,
+        eTag: newETag(),
+        state: 'NotStarted',
+        properties: clone(properties),
+        upgradeType: upgrade.type!,
+        kubernetesVersion: upgrade.kubernetesVersion,
+        selectionType: selection.type ?? 'Latest',
+        customVersions: custom,
+        stages: stages.map((s) => ({
+            name: s.name,
+            afterStageWaitInSeconds: s.afterStageWaitInSeconds,
+            state: 'NotStarted',
+            groups: s.groups.map((g) => ({
+                name: g,
+                state: 'NotStarted',
+                members: members
+                    .filter((m) => !stagesIn.length || (m.group ?? '').toLowerCase() === g.toLowerCase())
+                    .map((m) => ({ name: m.name, clusterResourceId: m.clusterResourceId, state: 'NotStarted' })),
+            })),
+        })),
+        memberSeconds: context.knobs.fleetMemberSeconds,
+    };
+}
+
+/** Runs the run on from where it is: stages in turn, their groups at once, each group's members in turn (F1, F2). */
+async function advance(run: UpdateRunRecord, context: Context): Promise<void> {
+    const sleep = (seconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, seconds * 1000).unref());
+    const stopping = (): boolean => run.state !== 'Running';
+    for (const stage of run.stages) {
+        if (stage.state === 'Completed' || stage.state === 'Skipped') {
+            continue;
+        }
+        stage.state = 'Running';
+        await Promise.all(
+            stage.groups.map(async (group) => {
+                if (group.state === 'Completed' || group.state === 'Skipped') {
+                    return;
+                }
+                group.state = 'Running';
+                for (const member of group.members) {
+                    if (member.state === 'Completed' || member.state === 'Skipped') {
+                        continue;
+                    }
+                    if (stopping()) {
+                        group.state = 'Stopped';
+                        return;
+                    }
+                    member.state = 'Running';
+                    await sleep(run.memberSeconds);
+                    const cluster = context.state().findCluster(member.clusterResourceId);
+                    if (!cluster) {
+                        member.state = 'Failed';
+                        member.message = `The member cluster ${member.clusterResourceId} was not found.`;
+                        group.state = 'Failed';
+                        return;
+                    }
+                    updateMember(cluster, run);
+                    member.state = 'Completed';
+                }
+                group.state = 'Completed';
+            }),
+        );
+        if (stage.groups.some((g) => g.state === 'Failed')) {
+            // A member that fails fails its group, its stage and the run: nothing after it starts.
+            stage.state = 'Failed';
+            run.state = 'Failed';
+            run.completedTime = new Date().toISOString();
+            return;
+        }
+        if (stage.groups.some((g) => g.state === 'Stopped')) {
+            stage.state = 'Stopped';
+            run.state = 'Stopped';
+            return;
+        }
+        if (stage.afterStageWaitInSeconds > 0 && stage !== run.stages[run.stages.length - 1] && !stage.waiting) {
+            stage.waiting = { waitDurationInSeconds: stage.afterStageWaitInSeconds, state: 'Running' };
+            await sleep(stage.afterStageWaitInSeconds);
+            stage.waiting.state = 'Completed';
+        }
+        stage.state = 'Completed';
+        if (stopping()) {
+            run.state = 'Stopped';
+            return;
+        }
+    }
+    run.state = 'Completed';
+    run.completedTime = new Date().toISOString();
+}
+
+/** One member's update as the run asks it (F4, F5): a custom image only for the pools of its family. */
+function updateMember(cluster: ClusterRecord, run: UpdateRunRecord): void {
+    const properties = cluster.properties as Json;
+    if (run.upgradeType !== 'NodeImageOnly' && run.kubernetesVersion) {
+        properties.kubernetesVersion = run.kubernetesVersion;
+        properties.currentKubernetesVersion = run.kubernetesVersion;
+    }
+    if (run.upgradeType === 'ControlPlaneOnly') {
+        return;
+    }
+    for (const pool of cluster.pools.values()) {
+        const pp = pool.properties as Json;
+        if (run.upgradeType === 'Full' && run.kubernetesVersion) {
+            pp.orchestratorVersion = run.kubernetesVersion;
+            pp.currentOrchestratorVersion = run.kubernetesVersion;
+        }
+        const current = String(pp.nodeImageVersion ?? '');
+        const family = imageFamily(current);
+        const image =
+            run.selectionType === 'Custom'
+                ? run.customVersions.find((v) => imageFamily(v) === family)
+                : latestNodeImageOf(pp, cluster.location);
+        if (image) {
+            pp.nodeImageVersion = image;
+        }
+        pool.eTag = newETag();
+    }
+    cluster.eTag = newETag();
+}
+
+/** A node image version's family: the version less its date, as `AKSUbuntu-2204gen2containerd` of `…-202611.03.0`. */
+export function imageFamily(version: string): string {
+    return version.replace(/-[^-]+$/, '');
+}
+
+function fleetJson(fleet: FleetRecord): Json {
+    return {
+        id: fleetId(fleet),
+        name: fleet.name,
+        type: 'Microsoft.ContainerService/fleets',
+        location: fleet.location,
+        eTag: fleet.eTag,
+        properties: { provisioningState: 'Succeeded' },
+    };
+}
+
+function fleetId(fleet: FleetRecord): string {
+    return `/subscriptions/${fleet.subscriptionId}/resourceGroups/${fleet.resourceGroup}/providers/Microsoft.ContainerService/fleets/${fleet.name}`;
+}
+
+function memberJson(fleet: FleetRecord, member: FleetRecord['members'] extends Map<string, infer M> ? M : never): Json {
+    return {
+        id: `${fleetId(fleet)}/members/${member.name}`,
+        name: member.name,
+        type: 'Microsoft.ContainerService/fleets/members',
+        eTag: member.eTag,
+        properties: {
+            clusterResourceId: member.clusterResourceId,
+            ...(member.group ? { group: member.group } : {}),
+            provisioningState: 'Joined',
+        },
+    };
+}
+
+function updateRunJson(fleet: FleetRecord, run: UpdateRunRecord): Json {
+    const status = (state: string, extra: Json = {}): Json => ({ status: { state, ...extra } });
+    return {
+        id: `${fleetId(fleet)}/updateRuns/${run.name}`,
+        name: run.name,
+        type: 'Microsoft.ContainerService/fleets/updateRuns',
+        eTag: run.eTag,
+        properties: {
+            ...clone(run.properties),
+            provisioningState: 'Succeeded',
+            status: {
+                ...status(run.state, {
+                    ...(run.startTime ? { startTime: run.startTime } : {}),
+                    ...(run.completedTime ? { completedTime: run.completedTime } : {}),
+                }),
+                stages: run.stages.map((stage) => ({
+                    name: stage.name,
+                    ...status(stage.state),
+                    groups: stage.groups.map((group) => ({
+                        name: group.name,
+                        ...status(group.state),
+                        members: group.members.map((m) => ({
+                            name: m.name,
+                            clusterResourceId: m.clusterResourceId,
+                            ...status(m.state),
+                            ...(m.message ? { message: m.message } : {}),
+                        })),
+                    })),
+                    ...(stage.waiting
+                        ? {
+                              afterStageWaitStatus: {
+                                  waitDurationInSeconds: stage.waiting.waitDurationInSeconds,
+                                  ...status(stage.waiting.state),
+                              },
+                          }
+                        : {}),
+                })),
+                ...(run.selectionType === 'Custom'
+                    ? { nodeImageSelection: { selectedNodeImageVersions: run.customVersions.map((version) => ({ version })) } }
+                    : {}),
+            },
+        },
+    };
+}
