@@ -40,11 +40,16 @@ export interface FleetRecord {
     readonly location: string;
     readonly eTag: string;
     /** By lower-case name. */
-    readonly members: Map<
-        string,
-        { readonly name: string; readonly clusterResourceId: string; readonly group?: string; readonly eTag: string }
-    >;
+    readonly members: Map<string, FleetMemberRecord>;
     readonly updateRuns: Map<string, UpdateRunRecord>;
+}
+
+/** A fleet's member: its cluster, and the update group it is in (at most one). */
+export interface FleetMemberRecord {
+    readonly name: string;
+    readonly clusterResourceId: string;
+    readonly group?: string;
+    readonly eTag: string;
 }
 
 /** An update run's state where Fleet reports one (`UpdateState`): NotStarted, Running, Stopping, Stopped, Skipped, Failed, Completed. */

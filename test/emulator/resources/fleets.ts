@@ -2,7 +2,7 @@ import { aksError, checkConditions, clone, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
 import { latestNodeImageOf } from '../seeds';
 import type { ClusterRecord } from '../shapes';
-import type { FleetRecord, UpdateRunRecord } from '../state';
+import type { FleetMemberRecord, FleetRecord, UpdateRunRecord } from '../state';
 import { notFound } from './agentPools';
 import { Context, page } from './context';
 
@@ -314,7 +314,7 @@ function fleetId(fleet: FleetRecord): string {
     return `/subscriptions/${fleet.subscriptionId}/resourceGroups/${fleet.resourceGroup}/providers/Microsoft.ContainerService/fleets/${fleet.name}`;
 }
 
-function memberJson(fleet: FleetRecord, member: FleetRecord['members'] extends Map<string, infer M> ? M : never): Json {
+function memberJson(fleet: FleetRecord, member: FleetMemberRecord): Json {
     return {
         id: `${fleetId(fleet)}/members/${member.name}`,
         name: member.name,
