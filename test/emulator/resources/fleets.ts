@@ -2,7 +2,7 @@ import { aksError, checkConditions, clone, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
 import { latestNodeImageOf } from '../seeds';
 import type { ClusterRecord } from '../shapes';
-import type { FleetMemberRecord, FleetRecord, UpdateRunRecord } from '../state';
+import type { FleetMemberRecord, FleetRecord, FleetUpdateState, UpdateRunRecord } from '../state';
 import { notFound } from './agentPools';
 import { Context, page } from './context';
 
@@ -22,8 +22,10 @@ import { Context, page } from './context';
  *   image family; "If the nodes belong to a family without a matching image version in this field, they are not
  *   upgraded." Other selections must leave the list empty.
  * - F6 `UpdateState` (SDK enum): NotStarted, Running, Stopping, Stopped, Skipped, Failed, Completed.
- * - F7 `UpdateRuns_CreateOrUpdate` answers 200/201 and `Start`/`Stop` 200/202 (SDK operations): the emulator
+ * - F7 `UpdateRuns_CreateOrUpdate` answers 200/201 and `Start`/`Stop`/`Skip` 200/202 (SDK operations): the emulator
  *   answers at once, the run moving on in the background as Fleet's does.
+ * - F8 `SkipTarget` (SDK model doc): a skip names members, groups, stages (with their wait) or a stage's wait alone, by
+ *   name (a wait by its stage's name); what it names ends Skipped.
  *
  * Where Fleet's docs are silent the emulator says "assumed": what a member's update does to a pool's snapshot link
  * (`creationData`; left as it was), whether a started run can be changed (refused), what a stop does to the member
@@ -122,6 +124,58 @@ export function registerFleets(table: RouteTable, context: Context): void {
         run.eTag = newETag();
         return { status: 200, body: updateRunJson(fleet, run) };
     });
+    table.add('updateRuns.skip', 'POST', `${base}/{fleet}/updateRuns/{run}/skip`, (request, params) => {
+        const { fleet, run } = runOf(params);
+        checkConditions(request, run, `update run ${params.run}`);
+        const targets = (((request.body as Json | undefined)?.targets ?? []) as { type?: string; name?: string }[]).map((t) => ({
+            type: t.type ?? '',
+            name: (t.name ?? '').toLowerCase(),
+        }));
+        if (targets.length === 0) {
+            throw aksError(400, 'InvalidRequest', 'targets must name at least one member, group, stage or after-stage wait.');
+        }
+        // Checked whole before any is skipped: a skip that names something unknown or finished changes nothing (assumed).
+        const skips = targets.map((target) => skipOf(run, target.type, target.name));
+        skips.forEach((skip) => skip());
+        run.eTag = newETag();
+        return { status: 200, body: updateRunJson(fleet, run) };
+    });
+}
+
+/** What skipping one target does (F8), once it is known to be there and not finished; else 400. */
+function skipOf(run: UpdateRunRecord, type: string, name: string): () => void {
+    const refuse = (what: string): never => {
+        throw aksError(400, 'InvalidRequest', `The update run has no ${type} "${name}" ${what}.`);
+    };
+    const open = (state: FleetUpdateState): boolean => state !== 'Completed' && state !== 'Failed' && state !== 'Skipped';
+    const stage = run.stages.find((s) => s.name.toLowerCase() === name);
+    const groups = run.stages.flatMap((s) => s.groups);
+    const group = groups.find((g) => g.name.toLowerCase() === name);
+    const member = groups.flatMap((g) => g.members).find((m) => m.name.toLowerCase() === name);
+    const skipGroup = (g: (typeof groups)[number]): void => {
+        g.state = 'Skipped';
+        g.members.filter((m) => open(m.state)).forEach((m) => (m.state = 'Skipped'));
+    };
+    switch (type) {
+        case 'Member':
+            return member && open(member.state) ? () => (member.state = 'Skipped') : refuse('left to update');
+        case 'Group':
+            return group && open(group.state) ? () => skipGroup(group) : refuse('left to update');
+        case 'Stage':
+            return stage && open(stage.state)
+                ? () => {
+                      stage.state = 'Skipped';
+                      stage.groups.filter((g) => open(g.state)).forEach(skipGroup);
+                      stage.waiting = { waitDurationInSeconds: stage.afterStageWaitInSeconds, state: 'Skipped' };
+                  }
+                : refuse('left to update');
+        case 'AfterStageWait':
+            return stage && stage.afterStageWaitInSeconds > 0 && (!stage.waiting || open(stage.waiting.state))
+                ? () => (stage.waiting = { waitDurationInSeconds: stage.afterStageWaitInSeconds, state: 'Skipped' })
+                : refuse('with a wait left');
+        default:
+            return refuse('(a target is a Member, Group, Stage or AfterStageWait)');
+    }
 }
 
 /** The stages, groups and members a run will update (F1, F3), checked as Fleet checks them before it accepts the run. */
@@ -250,9 +304,16 @@ async function advance(run: UpdateRunRecord, context: Context): Promise<void> {
             return;
         }
         if (stage.afterStageWaitInSeconds > 0 && stage !== run.stages[run.stages.length - 1] && !stage.waiting) {
-            stage.waiting = { waitDurationInSeconds: stage.afterStageWaitInSeconds, state: 'Running' };
-            await sleep(stage.afterStageWaitInSeconds);
-            stage.waiting.state = 'Completed';
+            const waiting = { waitDurationInSeconds: stage.afterStageWaitInSeconds, state: 'Running' as FleetUpdateState };
+            stage.waiting = waiting;
+            // Until the wait is over, or skipped (F8).
+            const until = Date.now() + stage.afterStageWaitInSeconds * 1000;
+            while (Date.now() < until && stage.waiting === waiting) {
+                await sleep(Math.min(0.1, (until - Date.now()) / 1000));
+            }
+            if (stage.waiting === waiting) {
+                waiting.state = 'Completed';
+            }
         }
         stage.state = 'Completed';
         if (stopping()) {

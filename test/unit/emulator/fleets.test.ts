@@ -153,4 +153,44 @@ describe("The emulator's Fleet Manager, through the real Fleet SDK", function ()
         assert.strictEqual(ended.properties?.status?.status?.state, 'Completed');
         assert.strictEqual(imageOf(weu, 'burst'), UBUNTU_NEW);
     });
+
+    it('skips what it is told: a member never updated, a wait cut short; a skip naming nothing left is refused', async () => {
+        const longWait: UpdateRunProperties['strategy'] = {
+            stages: [
+                { name: 'canary', groups: [{ name: 'canary' }], afterStageWaitInSeconds: 60 },
+                { name: 'wave-1', groups: [{ name: 'wave-1' }] },
+            ],
+        };
+        await fleet.updateRuns.createOrUpdate('rg-platform-eastus', 'fleet-platform', 'skips', run(longWait)).pollUntilDone();
+        await fleet.updateRuns
+            .skip('rg-platform-eastus', 'fleet-platform', 'skips', { targets: [{ type: 'Member', name: 'legacy' }] })
+            .pollUntilDone();
+        await assert.rejects(
+            fleet.updateRuns
+                .skip('rg-platform-eastus', 'fleet-platform', 'skips', { targets: [{ type: 'Member', name: 'nobody' }] })
+                .pollUntilDone(),
+            /no Member "nobody"/,
+        );
+        const started = Date.now();
+        await fleet.updateRuns.start('rg-platform-eastus', 'fleet-platform', 'skips').pollUntilDone();
+        // The canary's member done, its stage waits its minute: skip the wait.
+        for (;;) {
+            const read = await fleet.updateRuns.get('rg-platform-eastus', 'fleet-platform', 'skips');
+            if (read.properties?.status?.stages?.[0].afterStageWaitStatus?.status?.state === 'Running') {
+                break;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await fleet.updateRuns
+            .skip('rg-platform-eastus', 'fleet-platform', 'skips', { targets: [{ type: 'AfterStageWait', name: 'canary' }] })
+            .pollUntilDone();
+        const { run: ended } = await untilEnded('skips');
+        assert.strictEqual(ended.properties?.status?.status?.state, 'Completed');
+        assert.ok(Date.now() - started < 20_000, `ended after ${Date.now() - started} ms, the minute's wait not skipped`);
+        assert.strictEqual(ended.properties?.status?.stages?.[0].afterStageWaitStatus?.status?.state, 'Skipped');
+        const members = ended.properties?.status?.stages?.[1].groups?.[0].members?.map((m) => `${m.name}:${m.status?.state}`);
+        assert.deepStrictEqual(members, ['prod-weu:Completed', 'legacy:Skipped']);
+        const legacy = 'rg-legacy/providers/Microsoft.ContainerService/managedClusters/aks-legacy';
+        assert.notStrictEqual(imageOf(legacy, 'vmpool'), UBUNTU_NEW, 'the skipped member was not updated');
+    });
 });
