@@ -39,13 +39,14 @@ export function fetchHttpClient(headersOf: (raw: RawHttpHeadersInput) => HttpHea
                 const bodyAsText = request.method === 'HEAD' ? '' : await answer.text();
                 return { request, status: answer.status, headers: headersOf(Object.fromEntries(answer.headers)), bodyAsText };
             } catch (error) {
-                throw timedOut || controller.signal.aborted
-                    ? abortError(
-                          timedOut
-                              ? `The request took longer than ${request.timeout} ms and was given up.`
-                              : 'The operation was aborted. Rejecting from abort signal callback while making request.',
-                      )
-                    : sendError(error);
+                if (!controller.signal.aborted) {
+                    throw sendError(error);
+                }
+                throw abortError(
+                    timedOut
+                        ? `The request took longer than ${request.timeout} ms and was given up.`
+                        : 'The operation was aborted. Rejecting from abort signal callback while making request.',
+                );
             } finally {
                 clearTimeout(timer);
                 request.abortSignal?.removeEventListener('abort', cancel);

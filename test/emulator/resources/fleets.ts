@@ -33,14 +33,14 @@ import { Context, page } from './context';
  */
 export function registerFleets(table: RouteTable, context: Context): void {
     const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ContainerService/fleets';
-    const fleetOf = (params: Record<string, string>): FleetRecord => {
-        const state = context.state();
-        const fleet = state.fleets.get(key(params.subscriptionId, params.resourceGroup, params.fleet));
-        if (!fleet) {
-            throw notFound('fleets', params.fleet, params.resourceGroup);
-        }
-        return fleet;
-    };
+    const fleetOf = (params: Record<string, string>): FleetRecord =>
+        found(
+            context.state().fleets,
+            key(params.subscriptionId, params.resourceGroup, params.fleet),
+            'fleets',
+            params.fleet,
+            params.resourceGroup,
+        );
     table.add(
         'fleets.listBySubscription',
         'GET',
@@ -62,10 +62,7 @@ export function registerFleets(table: RouteTable, context: Context): void {
     });
     table.add('fleetMembers.get', 'GET', `${base}/{fleet}/members/{member}`, (_request, params) => {
         const fleet = fleetOf(params);
-        const member = fleet.members.get(params.member.toLowerCase());
-        if (!member) {
-            throw notFound('fleets/members', params.member, params.resourceGroup);
-        }
+        const member = found(fleet.members, params.member.toLowerCase(), 'fleets/members', params.member, params.resourceGroup);
         return { status: 200, body: memberJson(fleet, member) };
     });
     table.add('updateRuns.listByFleet', 'GET', `${base}/{fleet}/updateRuns`, (request, params) => {
@@ -78,11 +75,7 @@ export function registerFleets(table: RouteTable, context: Context): void {
     });
     const runOf = (params: Record<string, string>): { fleet: FleetRecord; run: UpdateRunRecord } => {
         const fleet = fleetOf(params);
-        const run = fleet.updateRuns.get(params.run.toLowerCase());
-        if (!run) {
-            throw notFound('fleets/updateRuns', params.run, params.resourceGroup);
-        }
-        return { fleet, run };
+        return { fleet, run: found(fleet.updateRuns, params.run.toLowerCase(), 'fleets/updateRuns', params.run, params.resourceGroup) };
     };
     table.add('updateRuns.get', 'GET', `${base}/{fleet}/updateRuns/{run}`, (_request, params) => {
         const { fleet, run } = runOf(params);
@@ -140,6 +133,15 @@ export function registerFleets(table: RouteTable, context: Context): void {
         run.eTag = newETag();
         return { status: 200, body: updateRunJson(fleet, run) };
     });
+}
+
+/** The record a path names (its map's key), or ARM's 404 for it. */
+function found<T>(records: ReadonlyMap<string, T>, k: string, type: string, name: string, resourceGroup: string): T {
+    const record = records.get(k);
+    if (!record) {
+        throw notFound(type, name, resourceGroup);
+    }
+    return record;
 }
 
 /** What skipping one target does (F8), once it is known to be there and not finished; else 400. */
