@@ -1,9 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
+import type { ContainerServiceFleetContext } from '@azure/arm-containerservicefleet/api';
+import type { UpdateRun as SdkUpdateRun } from '@azure/arm-containerservicefleet';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
+import type { FleetMember, Fleet, UpdateRun } from '../model/fleet';
 import { clusterChanges, describeChanges, FieldChange, poolChanges, snapshotChanges } from '../model/changes';
 import { clusterOptionsBody, clusterOptionsSent, poolOptionsBody, UpgradeSettings } from '../model/poolOptions';
 import type { MaintenanceConfiguration } from '../model/maintenance';
@@ -15,8 +18,27 @@ import { ArmReader } from './armLists';
 import { AzureRequestError, LostAnswerError, OperationEndedError, ResourceChangedError } from './azureErrors';
 import { armScope } from './clouds';
 import { loadSdk, Sdk } from './loadSdk';
-import { toCluster, toClusterFromJson, toNodePoolFromAgentPool, toNodePoolFromJson, toSnapshot, toSnapshotFromJson } from './mappers';
+import {
+    toFleetFromJson,
+    toFleetMemberFromJson,
+    toUpdateRunFromJson,
+    toCluster,
+    toClusterFromJson,
+    toNodePoolFromAgentPool,
+    toNodePoolFromJson,
+    toSnapshot,
+    toSnapshotFromJson,
+} from './mappers';
 import { DEFAULT_LIMITS, ForeignHostError, RequestLimits, retryAfterMs, secureArmPipeline } from './requestPolicies';
+
+/** What a person can do to an update run: start it, stop it, or skip members, groups, stages or a stage's wait. */
+export type UpdateRunChange =
+    | { readonly kind: 'start' }
+    | { readonly kind: 'stop' }
+    | {
+          readonly kind: 'skip';
+          readonly targets: readonly { readonly type: 'Member' | 'Group' | 'Stage' | 'AfterStageWait'; readonly name: string }[];
+      };
 
 /** Progress of a long operation, as the poller reports it. */
 export type OperationProgress = (status: string) => void;
@@ -52,6 +74,8 @@ const AKS_API_VERSION = '2026-04-01';
 const RESOURCES_API_VERSION = '2021-04-01';
 const SKUS_API_VERSION = '2021-07-01';
 const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
+/** Fleet Manager's api-version, the one `@azure/arm-containerservicefleet` 2.0.0 speaks. */
+const FLEET_API_VERSION = '2025-03-01';
 
 /**
  * One write to Azure, as the REST spec names it. The body is sent exactly as built (REST property names), so an
@@ -469,6 +493,89 @@ export class AksService {
      */
     async abortLatestOperation(resourceId: string, options: LongOperationOptions = {}): Promise<void> {
         await this.send({ method: 'POST', id: resourceId, path: `${resourceId}/abort`, longRunning: true }, options);
+    }
+
+    /** The Fleet Manager fleets of the subscription (none where Fleet is not used). */
+    async listFleets(): Promise<Fleet[]> {
+        const path = `/subscriptions/${this.subscriptionId}/providers/Microsoft.ContainerService/fleets`;
+        return (await this.reader.list('fleets', path, FLEET_API_VERSION)).map(toFleetFromJson).sort(byName);
+    }
+
+    /** A fleet's members: which cluster each is, and its update group. */
+    async listFleetMembers(fleetId: string): Promise<FleetMember[]> {
+        requireArmId(fleetId);
+        return (await this.reader.list('fleet members', `${fleetId}/members`, FLEET_API_VERSION)).map(toFleetMemberFromJson).sort(byName);
+    }
+
+    /** A fleet's update runs, with their status. */
+    async listUpdateRuns(fleetId: string): Promise<UpdateRun[]> {
+        requireArmId(fleetId);
+        return (await this.reader.list('update runs', `${fleetId}/updateRuns`, FLEET_API_VERSION)).map(toUpdateRunFromJson).sort(byName);
+    }
+
+    /** An update run as Fleet reports it now. */
+    async getUpdateRun(runId: string): Promise<UpdateRun> {
+        return toUpdateRunFromJson(await this.reader.get(runId, FLEET_API_VERSION));
+    }
+
+    /**
+     * Creates an update run, not started: a guarded create (`If-None-Match: *`, which Fleet's REST spec declares for
+     * it), so a run of that name made meanwhile is refused, never replaced.
+     */
+    async createUpdateRun(fleetId: string, name: string, body: Record<string, unknown>): Promise<UpdateRun> {
+        const fleet = requireArmId(fleetId);
+        const id = `${fleetId}/updateRuns/${name}`;
+        const { sdk, fleetContext } = await this.withFleetSdk();
+        try {
+            // The REST body's names are the SDK model's (its serializer copies them, `customNodeImageVersions` as given).
+            const resource = body as SdkUpdateRun;
+            await sdk.updateRuns.createOrUpdate(fleetContext, fleet.resourceGroup, fleet.name, name, resource, { ifNoneMatch: '*' });
+        } catch (error) {
+            throw writeError(id, true, error, undefined);
+        }
+        return this.getUpdateRun(id);
+    }
+
+    /**
+     * Starts, stops or skips part of an update run, sent with the eTag of the run as the person confirmed it
+     * (`If-Match`, declared by Fleet's REST spec for each): a run changed since is refused.
+     */
+    async changeUpdateRun(confirmed: UpdateRun, change: UpdateRunChange): Promise<UpdateRun> {
+        const fleet = requireArmId(confirmed.id.replace(/\/updateRuns\/[^/]+$/i, ''));
+        const { sdk, fleetContext } = await this.withFleetSdk();
+        const options = confirmed.eTag ? { ifMatch: confirmed.eTag } : {};
+        const args = [fleetContext, fleet.resourceGroup, fleet.name, confirmed.name] as const;
+        try {
+            if (change.kind === 'start') {
+                await sdk.updateRuns.start(...args, options);
+            } else if (change.kind === 'stop') {
+                await sdk.updateRuns.stop(...args, options);
+            } else {
+                await sdk.updateRuns.skip(...args, { targets: change.targets.map((t) => ({ type: t.type, name: t.name })) }, options);
+            }
+        } catch (error) {
+            throw writeError(confirmed.id, false, error, undefined);
+        }
+        return this.getUpdateRun(confirmed.id);
+    }
+
+    private fleetSdkContext: Promise<{ sdk: Sdk; fleetContext: ContainerServiceFleetContext }> | undefined;
+
+    /** Fleet's SDK context, made on first need, on the same secured pipeline as every write. */
+    private withFleetSdk(): Promise<{ sdk: Sdk; fleetContext: ContainerServiceFleetContext }> {
+        this.fleetSdkContext ??= loadSdk().then((sdk) => {
+            const endpoint = this.session.cloud.resourceManagerEndpointUrl;
+            sharedHttpClient ??= sdk.createDefaultHttpClient();
+            const fleetContext = sdk.createContainerServiceFleet(this.session.credential, this.subscriptionId, {
+                endpoint,
+                credentials: { scopes: [armScope(this.session.cloud)] },
+                httpClient: sharedHttpClient,
+                apiVersion: FLEET_API_VERSION,
+            });
+            secureArmPipeline(fleetContext.pipeline, endpoint, this.limits);
+            return { sdk, fleetContext };
+        });
+        return this.fleetSdkContext;
     }
 
     /** The pool as Azure has it now, refused (nothing sent) unless it is still the pool the person confirmed. */

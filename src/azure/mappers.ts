@@ -1,5 +1,6 @@
 import type { AgentPool, ManagedCluster, ManagedClusterAgentPoolProfile, Snapshot as SdkSnapshot } from '@azure/arm-containerservice';
 import type { Cluster, NodePool, Snapshot } from '../model/aks';
+import type { Fleet, FleetMember, UpdateRun } from '../model/fleet';
 import { parseArmId } from '../model/armId';
 
 type PoolFields = Omit<ManagedClusterAgentPoolProfile, 'name' | 'enableFips'> & { typePropertiesType?: string };
@@ -131,4 +132,81 @@ export function toSnapshotFromJson(json: Json, eTag?: string): Snapshot {
         createdAt: createdAt ? new Date(createdAt) : undefined,
         eTag: eTag ?? (typeof json.eTag === 'string' ? json.eTag : undefined),
     });
+}
+
+/** A fleet as ARM lists it (`Microsoft.ContainerService/fleets`). */
+export function toFleetFromJson(json: Json): Fleet {
+    const id = String(json.id ?? '');
+    const parsed = parseArmId(id);
+    return {
+        id,
+        name: String(json.name ?? parsed?.name ?? ''),
+        subscriptionId: parsed?.subscriptionId ?? '',
+        resourceGroup: parsed?.resourceGroup ?? '',
+        location: String(json.location ?? ''),
+    };
+}
+
+export function toFleetMemberFromJson(json: Json): FleetMember {
+    const p = (json.properties ?? {}) as { clusterResourceId?: string; group?: string };
+    return {
+        id: String(json.id ?? ''),
+        name: String(json.name ?? ''),
+        clusterId: p.clusterResourceId ?? '',
+        ...(p.group ? { group: p.group } : {}),
+    };
+}
+
+/** An update run and its status (stages, groups, members, waits) as Fleet reports it. */
+export function toUpdateRunFromJson(json: Json): UpdateRun {
+    type Status = { status?: { state?: string; startTime?: string; completedTime?: string; error?: { code?: string; message?: string } } };
+    type Member = Status & { name?: string; clusterResourceId?: string; message?: string };
+    type Group = Status & { name?: string; members?: Member[] };
+    type Stage = Status & { name?: string; groups?: Group[]; afterStageWaitStatus?: Status & { waitDurationInSeconds?: number } };
+    const p = (json.properties ?? {}) as {
+        strategy?: { stages?: { name?: string; groups?: { name?: string }[]; afterStageWaitInSeconds?: number }[] };
+        managedClusterUpdate?: {
+            upgrade?: { type?: string; kubernetesVersion?: string };
+            nodeImageSelection?: { type?: string; customNodeImageVersions?: { version?: string }[] };
+        };
+        status?: Status & { stages?: Stage[] };
+    };
+    const state = (s: Status | undefined): string => s?.status?.state ?? 'NotStarted';
+    const error = p.status?.status?.error;
+    const update = p.managedClusterUpdate ?? {};
+    return {
+        id: String(json.id ?? ''),
+        name: String(json.name ?? ''),
+        ...(typeof json.eTag === 'string' ? { eTag: json.eTag } : {}),
+        state: state(p.status),
+        upgradeType: update.upgrade?.type ?? '',
+        ...(update.upgrade?.kubernetesVersion ? { kubernetesVersion: update.upgrade.kubernetesVersion } : {}),
+        nodeImageSelection: update.nodeImageSelection?.type ?? 'Latest',
+        customNodeImageVersions: (update.nodeImageSelection?.customNodeImageVersions ?? []).map((v) => v.version ?? ''),
+        strategy: (p.strategy?.stages ?? []).map((s) => ({
+            name: s.name ?? '',
+            groups: (s.groups ?? []).map((g) => g.name ?? ''),
+            afterStageWaitInSeconds: s.afterStageWaitInSeconds ?? 0,
+        })),
+        stages: (p.status?.stages ?? []).map((s) => ({
+            name: s.name ?? '',
+            state: state(s),
+            groups: (s.groups ?? []).map((g) => ({
+                name: g.name ?? '',
+                state: state(g),
+                members: (g.members ?? []).map((m) => ({
+                    name: m.name ?? '',
+                    clusterId: m.clusterResourceId ?? '',
+                    state: state(m),
+                    ...(m.message || m.status?.error?.message ? { message: m.message || m.status?.error?.message } : {}),
+                })),
+            })),
+            ...(s.afterStageWaitStatus
+                ? { wait: { seconds: s.afterStageWaitStatus.waitDurationInSeconds ?? 0, state: state(s.afterStageWaitStatus) } }
+                : {}),
+        })),
+        ...(p.status?.status?.startTime ? { startTime: p.status.status.startTime } : {}),
+        ...(p.status?.status?.completedTime ? { completedTime: p.status.status.completedTime } : {}),
+        ...(error?.message ? { error: error.code ? `${error.code}: ${error.message}` : error.message } : {}),
+    };
 }

@@ -10,3 +10,6 @@ export * as snapshots from '@azure/arm-containerservice/api/snapshots';
 export { createHttpPoller } from '@azure/core-lro';
 export type { AgentPool, ManagedCluster, Snapshot as SdkSnapshot } from '@azure/arm-containerservice';
 export { createDefaultHttpClient } from '@azure/core-rest-pipeline';
+/** Fleet Manager's SDK: the writes to update runs (create, start, stop, skip). */
+export { createContainerServiceFleet } from '@azure/arm-containerservicefleet/api';
+export * as updateRuns from '@azure/arm-containerservicefleet/api/updateRuns';

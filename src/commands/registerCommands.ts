@@ -24,6 +24,8 @@ import { retryFailedPools } from './rollOutSnapshot/retryFailedPools';
 import { RolloutServices, rollOutSnapshot } from './rollOutSnapshot/rollOutSnapshot';
 import type { RolloutStore } from './rollOutSnapshot/RolloutStore';
 import { refresh } from './refresh/refresh';
+import { followRun, skipInRun, startRun, stopRun } from './changeUpdateRun/changeUpdateRun';
+import type { UpdateRunItem } from '../tree/FleetItem';
 import { reportIssue } from './reportIssue/reportIssue';
 import { showProperties } from './showProperties/showProperties';
 import { showSnapshotUsers } from './showSnapshotUsers/showSnapshotUsers';
@@ -67,6 +69,11 @@ export function registerCommands(
         upgradeToSnapshot(context, services, tree, operations, node),
     );
     registerCommand('aksSnapshots.rollOutSnapshot', (context, node?: SnapshotItem) => rollOutSnapshot(context, rollouts, node));
+    // Fleet Manager's update runs
+    registerCommand('aksSnapshots.followUpdateRun', (context, node?: UpdateRunItem) => followRun(context, rollouts, node));
+    registerCommand('aksSnapshots.startUpdateRun', (context, node?: UpdateRunItem) => startRun(context, rollouts, node));
+    registerCommand('aksSnapshots.stopUpdateRun', (context, node?: UpdateRunItem) => stopRun(context, rollouts, node));
+    registerCommand('aksSnapshots.skipInUpdateRun', (context, node?: UpdateRunItem) => skipInRun(context, rollouts, node));
     registerCommand('aksSnapshots.resumeRollout', (context, id?: string) =>
         resumeRollout(context, rollouts, typeof id === 'string' ? id : undefined),
     );

@@ -8,6 +8,7 @@ import type { MaintenanceConfiguration } from '../model/maintenance';
 import { LatestNodeImage, nodeImageFamily } from '../model/versions';
 import type { AksTreeElement } from './AksTreeElement';
 import { SnapshotsItem } from './SnapshotsItem';
+import { FleetsItem } from './FleetItem';
 import { type SubscriptionContents, SubscriptionItem } from './SubscriptionItem';
 import type { TenantContents } from './TenantContents';
 import { reached } from '../walkthrough';
@@ -96,12 +97,11 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<AksTreeEleme
             if (exact) {
                 return exact;
             }
-            // Descend into the one element whose id leads to the wanted one (snapshots sit under their group).
+            // Descend into the one element whose id leads to the wanted one (snapshots and fleets sit under their group).
             const next = level.find(
                 (e) =>
                     id.toLowerCase().startsWith(`${e.id.toLowerCase()}/`) ||
-                    (e instanceof SnapshotsItem &&
-                        /\/snapshots\//i.test(id) &&
+                    (((e instanceof SnapshotsItem && /\/snapshots\//i.test(id)) || (e instanceof FleetsItem && /\/fleets\//i.test(id))) &&
                         id.toLowerCase().startsWith(`${e.parent.id.toLowerCase()}/`)),
             );
             if (!next) {

@@ -2,14 +2,18 @@ import { createContextValue, createGenericElement, parseError } from '@microsoft
 import * as vscode from 'vscode';
 import type { AksServices } from '../azure/AksServices';
 import type { Cluster, Snapshot, Subscription } from '../model/aks';
+import type { Fleet } from '../model/fleet';
 import type { AksTreeElement } from './AksTreeElement';
 import { ClusterItem } from './ClusterItem';
+import { FleetContents, FleetsItem } from './FleetItem';
 import { SnapshotsItem } from './SnapshotsItem';
 import type { TenantContents } from './TenantContents';
 
 export interface SubscriptionContents {
     readonly clusters: Cluster[];
     readonly snapshots: Snapshot[];
+    /** Its Fleet Manager fleets, or why they could not be read (the clusters and snapshots still show). */
+    readonly fleets: Fleet[] | { readonly unread: string };
 }
 
 /** A subscription: its clusters, then its snapshots. Both lists load in parallel, once, until refreshed. */
@@ -60,8 +64,12 @@ export class SubscriptionItem implements AksTreeElement {
             return [...sorted.map((c) => new ClusterItem(c, this, this.tenant)), this.loadingItem(loading)];
         }
         try {
-            const { clusters, snapshots } = await contents;
-            return [...clusters.map((c) => new ClusterItem(c, this, this.tenant)), new SnapshotsItem(snapshots, this, this.tenant)];
+            const { clusters, snapshots, fleets } = await contents;
+            return [
+                ...clusters.map((c) => new ClusterItem(c, this, this.tenant)),
+                new SnapshotsItem(snapshots, this, this.tenant),
+                ...this.fleetsItem(fleets),
+            ];
         } catch (error) {
             this.contents = undefined;
             return [this.errorItem(error)];
@@ -85,8 +93,12 @@ export class SubscriptionItem implements AksTreeElement {
                         }
                     })
                     .finally(() => (loading.clustersDone = true));
-                const [clusters, snapshots] = await Promise.all([clustersRead, service.listSnapshots(() => loading.addSnapshotPage())]);
-                return { clusters, snapshots };
+                const [clusters, snapshots, fleets] = await Promise.all([
+                    clustersRead,
+                    service.listSnapshots(() => loading.addSnapshotPage()),
+                    service.listFleets().catch(fleetsUnread),
+                ]);
+                return { clusters, snapshots, fleets };
             });
             const settled = (): void => {
                 loading.done = true;
@@ -105,6 +117,19 @@ export class SubscriptionItem implements AksTreeElement {
     invalidate(): void {
         this.contents = undefined;
         this.loading = undefined;
+    }
+
+    /** Its fleets, where it has some (a subscription without Fleet Manager shows no such row), or why they could not be read. */
+    private fleetsItem(fleets: SubscriptionContents['fleets']): AksTreeElement[] {
+        if (!Array.isArray(fleets)) {
+            return [fleetsErrorItem(this, fleets.unread)];
+        }
+        const read = async (fleet: Fleet): Promise<FleetContents> => {
+            const service = await this.services.forSubscription(fleet.subscriptionId);
+            const [members, runs] = await Promise.all([service.listFleetMembers(fleet.id), service.listUpdateRuns(fleet.id)]);
+            return { members, runs };
+        };
+        return fleets.length ? [new FleetsItem(fleets, this, read)] : [];
     }
 
     /** The row under the clusters shown while the rest is read. */
@@ -137,6 +162,33 @@ export class SubscriptionItem implements AksTreeElement {
         });
         return { ...item, id: `${this.id}/loadError`, parent: this };
     }
+}
+
+/**
+ * A fleets list that could not be read: none, where the subscription has never registered Fleet Manager's provider or
+ * its cloud has none; else the reason, shown in its own row.
+ */
+function fleetsUnread(error: unknown): Fleet[] | { unread: string } {
+    const parsed = parseError(error);
+    if (/^(MissingSubscriptionRegistration|InvalidResourceType|NoRegisteredProviderFound)$/i.test(parsed.errorType)) {
+        return [];
+    }
+    return { unread: parsed.errorType && parsed.errorType !== 'Error' ? `${parsed.errorType}: ${parsed.message}` : parsed.message };
+}
+
+function fleetsErrorItem(parent: SubscriptionItem, message: string): AksTreeElement {
+    const id = `${parent.id}/fleets/loadError`;
+    const item = createGenericElement({
+        id,
+        label: vscode.l10n.t('Could not read fleets'),
+        description: message,
+        iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+        contextValue: createContextValue(['aksLoadError']),
+        tooltip: message,
+        commandId: 'aksSnapshots.refresh',
+        commandArgs: [parent],
+    });
+    return { ...item, id, parent };
 }
 
 /** A first page of this many clusters or more is shown at once: the subscription is big (ARM pages lists by a hundred or so). */

@@ -872,9 +872,45 @@ export const fleetManagerSeed: Seed = {
     ],
 };
 
+/**
+ * The roll-out seed with a Fleet Manager fleet in Contoso Fleet East: aks-roll-a in the group `canary`, aks-roll-b in
+ * `wave-1`, aks-roll-c (Contoso Fleet West: a member may be in another subscription) in `wave-2`, and aks-roll-d, which
+ * no roll-out of snap-roll-2611 chooses, in `later`.
+ */
+export const fleetRolloutSeed: Seed = {
+    ...rolloutSeed,
+    clusters: [
+        ...rolloutSeed.clusters,
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION,
+            resourceGroup: 'rg-roll',
+            name: 'aks-roll-d',
+            location: 'eastus',
+            kubernetesVersion: '1.33.5',
+            properties: { autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+            pools: [pool('d1', 'System', 'Standard_D4s_v5', '1.33.5', ROLL_2611)],
+        },
+    ],
+    fleets: [
+        {
+            subscriptionId: FLEET_EAST_SUBSCRIPTION,
+            resourceGroup: 'rg-roll',
+            name: 'fleet-roll',
+            location: 'eastus',
+            members: [
+                { name: 'roll-a', clusterResourceId: clusterIdOf(FLEET_EAST_SUBSCRIPTION, 'rg-roll', 'aks-roll-a'), group: 'canary' },
+                { name: 'roll-b', clusterResourceId: clusterIdOf(FLEET_EAST_SUBSCRIPTION, 'rg-roll', 'aks-roll-b'), group: 'wave-1' },
+                { name: 'roll-c', clusterResourceId: clusterIdOf(FLEET_WEST_SUBSCRIPTION, 'rg-roll-west', 'aks-roll-c'), group: 'wave-2' },
+                { name: 'roll-d', clusterResourceId: clusterIdOf(FLEET_EAST_SUBSCRIPTION, 'rg-roll', 'aks-roll-d'), group: 'later' },
+            ],
+        },
+    ],
+};
+
 export const seeds: Record<string, Seed> = {
     demo: demoSeed,
     fleetManager: fleetManagerSeed,
+    fleetRollout: fleetRolloutSeed,
     empty: emptySeed,
     fleet: fleetSeed,
     rollout: rolloutSeed,

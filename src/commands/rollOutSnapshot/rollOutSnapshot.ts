@@ -40,6 +40,9 @@ import { abortStillRunning } from './abortStillRunning';
 import type { RolloutStore } from './RolloutStore';
 import { azShell } from '../reportAzCommand';
 import { required } from '../../model/required';
+import { FleetHandOff, FleetOffer, fleetOffer, UpdateRun } from '../../model/fleet';
+import { describeRefusal, handOffDocument } from '../runInFleet/fleetDocuments';
+import { readFleets, runInFleet } from '../runInFleet/runInFleet';
 
 /** What a roll-out needs from the extension. */
 export interface RolloutServices {
@@ -88,7 +91,7 @@ export async function rollOutSnapshot(
     context: IActionContext & LongOperationContext,
     r: RolloutServices,
     node?: SnapshotItem,
-): Promise<RolloutState | undefined> {
+): Promise<RolloutState | UpdateRun | undefined> {
     const item = await pickTreeElement(
         context,
         r.tree,
@@ -114,7 +117,7 @@ export async function rollOutSnapshot(
             })),
         );
     const flow = vscode.l10n.t('Roll out snapshot "{0}"', snapshot.name);
-    const { plan, uri } = await toldIfCancelled(context, flow, async () => {
+    const { plan, uri, handOff } = await toldIfCancelled(context, flow, async () => {
         const picked = await pickPools(context, r.services, snapshot, choices, unreadableSubscriptions(failures));
         return confirmPlan(
             context,
@@ -122,22 +125,32 @@ export async function rollOutSnapshot(
             snapshot,
             picked,
             choices.filter((c) => !picked.includes(c)),
+            clusters,
         );
     });
+    if (handOff) {
+        reached('rolloutStarted');
+        return runInFleet(r, plan, handOff, uri);
+    }
     const state = newRolloutState(plan);
     await r.store.save(state);
     reached('rolloutStarted');
     return runRollout(context, r, state, snapshot, uri);
 }
 
-/** The plan, shown beside (the document the roll-out then keeps up to date), until the person starts it. */
+/**
+ * The plan, shown beside (the document the roll-out then keeps up to date), until the person starts it here or, when
+ * every chosen pool's cluster is a member of one fleet, hands it to Fleet Manager.
+ */
 async function confirmPlan(
     context: IActionContext,
     r: RolloutServices,
     snapshot: Snapshot,
     picked: Choice[],
     others: Choice[],
-): Promise<{ plan: RolloutPlan; uri: vscode.Uri }> {
+    clusters: readonly Cluster[],
+): Promise<{ plan: RolloutPlan; uri: vscode.Uri; handOff?: FleetHandOff }> {
+    const fleets = await readFleets(r.services);
     const uri = r.documents.add(`rollout-${snapshot.name}.md`, '');
     let settings = DEFAULT_ROLLOUT_SETTINGS;
     // What Upgrade to Snapshot warns of, shown once before the first wave: each cluster whose channels will move its
@@ -152,6 +165,10 @@ async function confirmPlan(
         const start: vscode.MessageItem = { title: vscode.l10n.t('Start Roll-out') };
         const change: vscode.MessageItem = { title: vscode.l10n.t('Change Settings…') };
         const copy: vscode.MessageItem = { title: vscode.l10n.t('Copy az Script') };
+        const inFleet: vscode.MessageItem = { title: vscode.l10n.t('Run in Fleet Manager…') };
+        const offer = fleetOffer(plan, clusters, fleets);
+        // Offered when every chosen pool's cluster is a member of one fleet; what else stands in the way is said when chosen.
+        const fleetOffered = offer.kind === 'possible' || !offer.refusals.some((f) => f.code === 'notMember' || f.code === 'severalFleets');
         // A surge-less upgrade needs max unavailable first: until then the roll-out cannot start.
         const blocked = surgeProblems(settings.upgrade?.maxSurge, settings.upgrade?.maxUnavailable);
         const detail = [
@@ -171,9 +188,17 @@ async function confirmPlan(
             ),
             { modal: true, detail, stepName: 'confirmRollout' },
             ...(blocked.length ? [] : [start]),
+            ...(fleetOffered ? [inFleet] : []),
             change,
             copy,
         );
+        if (choice === inFleet) {
+            const handOff = await confirmHandOff(context, r, plan, offer, uri);
+            if (handOff) {
+                return { plan, uri, handOff };
+            }
+            continue;
+        }
         if (choice === copy) {
             await vscode.env.clipboard.writeText(rolloutScript(plan));
             continue;
@@ -183,6 +208,62 @@ async function confirmPlan(
             continue;
         }
         return { plan, uri };
+    }
+}
+
+/**
+ * The plan as Fleet would run it, in the plan's document (stages, groups, the members left, what each chosen cluster's
+ * other pools take, the snapshot links), confirmed before anything is sent; or why it cannot be one run.
+ */
+async function confirmHandOff(
+    context: IActionContext,
+    r: RolloutServices,
+    plan: RolloutPlan,
+    offer: FleetOffer,
+    uri: vscode.Uri,
+): Promise<FleetHandOff | undefined> {
+    if (offer.kind === 'impossible') {
+        await context.ui
+            .showWarningMessage(
+                vscode.l10n.t('This plan cannot be one Fleet Manager update run.'),
+                { modal: true, detail: offer.refusals.map((f) => `⛔ ${describeRefusal(f)}`).join('\n'), stepName: 'fleetRefused' },
+                { title: vscode.l10n.t('Back to the Plan') },
+            )
+            .catch(() => undefined);
+        return undefined;
+    }
+    const handOff = offer.handOff;
+    r.documents.update(uri, handOffDocument(plan, handOff));
+    await showDocument(uri);
+    const others = handOff.otherPools.length;
+    const create: vscode.MessageItem = { title: vscode.l10n.t('Create and Start Update Run') };
+    try {
+        await context.ui.showWarningMessage(
+            vscode.l10n.t('Create update run "{0}" in fleet "{1}" and start it?', handOff.runName, handOff.fleet.name),
+            {
+                modal: true,
+                detail: [
+                    vscode.l10n.t(
+                        '{0} stages; {1} members left out; {2} other node pools in the chosen clusters take the run too.',
+                        handOff.stages.length,
+                        handOff.excluded.length,
+                        others,
+                    ),
+                    vscode.l10n.t(
+                        "Fleet runs it on Azure's side, whether or not VS Code stays open. The plan beside says what it does to each cluster.",
+                    ),
+                ].join('\n'),
+                stepName: 'confirmFleetRun',
+            },
+            create,
+        );
+        return handOff;
+    } catch (error) {
+        if (parseError(error).isUserCancelledError) {
+            // Back to the plan: it shows the roll-out again.
+            return undefined;
+        }
+        throw error;
     }
 }
 

@@ -28,7 +28,8 @@ export function settingsText(s: RolloutSettings): string {
     );
 }
 
-function outcomeText(o: PoolOutcome | undefined): string {
+/** A pool's part in a roll-out, in words. */
+export function outcomeText(o: PoolOutcome | undefined): string {
     switch (o?.status ?? 'pending') {
         case 'pending':
             return vscode.l10n.t('waiting');
@@ -37,7 +38,7 @@ function outcomeText(o: PoolOutcome | undefined): string {
         case 'succeeded':
             return vscode.l10n.t('done');
         case 'failed':
-            return vscode.l10n.t('failed: {0} ({1})', o?.message ?? '', o?.code ?? '');
+            return o?.code ? vscode.l10n.t('failed: {0} ({1})', o.message ?? '', o.code) : vscode.l10n.t('failed: {0}', o?.message ?? '');
         case 'skipped':
             return vscode.l10n.t('skipped: {0}', o?.message ?? '');
         case 'stillRunning':

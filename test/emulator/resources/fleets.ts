@@ -1,5 +1,7 @@
-import { aksError, checkConditions, clone, Json, key, newETag } from '../http';
+import { assertRunning } from '../aksRules';
+import { aksError, ArmError, checkConditions, clone, Json, key, newETag } from '../http';
 import type { RouteTable } from '../routes';
+import { armNow } from '../knobs';
 import { latestNodeImageOf } from '../seeds';
 import type { ClusterRecord } from '../shapes';
 import type { FleetMemberRecord, FleetRecord, FleetUpdateState, UpdateRunRecord } from '../state';
@@ -26,6 +28,13 @@ import { Context, page } from './context';
  *   answers at once, the run moving on in the background as Fleet's does.
  * - F8 `SkipTarget` (SDK model doc): a skip names members, groups, stages (with their wait) or a stage's wait alone, by
  *   name (a wait by its stage's name); what it names ends Skipped.
+ * - F9 "Update Kubernetes and node images across multiple member clusters" (learn.microsoft.com/azure/kubernetes-fleet/
+ *   update-orchestration): Fleet upgrades each member through AKS, so AKS's own refusals apply (a stopped cluster takes
+ *   only start or delete); the member's update fails with AKS's error, and a failed member fails its group, its stage
+ *   and the run: nothing after it starts (`MemberUpdateStatus.message`, `UpdateStatus.error`).
+ * - F10 "Update Kubernetes and node images across multiple member clusters" (learn.microsoft.com/azure/kubernetes-fleet/
+ *   concepts-update-orchestration): "All update runs (manual or automated) honor member cluster maintenance windows."
+ *   A member whose window is closed waits, Running, its message saying why (assumed: the state and words).
  *
  * Where Fleet's docs are silent the emulator says "assumed": what a member's update does to a pool's snapshot link
  * (`creationData`; left as it was), whether a started run can be changed (refused), what a stop does to the member
@@ -279,11 +288,26 @@ async function advance(run: UpdateRunRecord, context: Context): Promise<void> {
                         return;
                     }
                     member.state = 'Running';
+                    // F10: until the member's window for this kind of update is open (or the run stops).
+                    for (let window = closedWindow(context, member.clusterResourceId, run); window && !stopping(); ) {
+                        member.message = `Waiting for the planned maintenance window ${window} of the member cluster.`;
+                        await sleep(0.1);
+                        window = closedWindow(context, member.clusterResourceId, run);
+                    }
+                    delete member.message;
+                    if (stopping()) {
+                        member.state = 'NotStarted';
+                        group.state = 'Stopped';
+                        return;
+                    }
                     await sleep(run.memberSeconds);
                     const cluster = context.state().findCluster(member.clusterResourceId);
-                    if (!cluster) {
+                    const failure = !cluster
+                        ? `The member cluster ${member.clusterResourceId} was not found.`
+                        : refusal(() => assertRunning(cluster.properties.powerState, `managed cluster '${cluster.name}'`));
+                    if (failure || !cluster) {
                         member.state = 'Failed';
-                        member.message = `The member cluster ${member.clusterResourceId} was not found.`;
+                        member.message = failure;
                         group.state = 'Failed';
                         return;
                     }
@@ -325,6 +349,56 @@ async function advance(run: UpdateRunRecord, context: Context): Promise<void> {
     }
     run.state = 'Completed';
     run.completedTime = new Date().toISOString();
+}
+
+/**
+ * The member cluster's planned maintenance configuration for the run's kind of update, when its window is closed at
+ * ARM's clock now (F10): `aksManagedNodeOSUpgradeSchedule` for node images only, `aksManagedAutoUpgradeSchedule`
+ * otherwise (assumed: Fleet's docs name no configuration). Weekly and daily windows are read; others count as open.
+ */
+function closedWindow(context: Context, clusterResourceId: string, run: UpdateRunRecord): string | undefined {
+    const name = run.upgradeType === 'NodeImageOnly' ? 'aksManagedNodeOSUpgradeSchedule' : 'aksManagedAutoUpgradeSchedule';
+    const cluster = context.state().findCluster(clusterResourceId);
+    const config = [...(cluster?.maintenance ?? new Map<string, Json>())].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+    const window = config?.maintenanceWindow as
+        | {
+              schedule?: { weekly?: { dayOfWeek?: string }; daily?: unknown };
+              durationHours?: number;
+              startTime?: string;
+              utcOffset?: string;
+          }
+        | undefined;
+    if (!window?.schedule || (!window.schedule.weekly && !window.schedule.daily)) {
+        return undefined;
+    }
+    const offset = /^([+-])(\d\d):(\d\d)$/.exec(window.utcOffset ?? '+00:00');
+    const offsetMs = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000 : 0;
+    const local = new Date(armNow(context.knobs).getTime() + offsetMs);
+    const [hours, minutes] = (window.startTime ?? '00:00').split(':').map(Number);
+    const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    // The window that began most recently, today or up to a week back, and whether now is within its duration.
+    for (let back = 0; back <= 7; back++) {
+        const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back, hours, minutes);
+        const weekday = days[new Date(start).getUTCDay()];
+        if (start <= local.getTime() && (window.schedule.daily || window.schedule.weekly?.dayOfWeek === weekday)) {
+            return local.getTime() < start + (window.durationHours ?? 0) * 3_600_000 ? undefined : name;
+        }
+    }
+    return name;
+}
+
+/** What AKS answers a member's upgrade it refuses (F9), as Fleet reports it on the member: `code: message`. */
+function refusal(check: () => void): string | undefined {
+    try {
+        check();
+        return undefined;
+    } catch (error) {
+        if (!(error instanceof ArmError)) {
+            throw error;
+        }
+        const body = error.body as { code?: string; message?: string };
+        return `${body.code}: ${body.message}`;
+    }
 }
 
 /** One member's update as the run asks it (F4, F5): a custom image only for the pools of its family. */

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { ContainerServiceFleetClient, UpdateRun, UpdateRunProperties } from '@azure/arm-containerservicefleet';
 import { armScope } from '../../../src/azure/clouds';
 import { PLATFORM_SUBSCRIPTION } from '../../emulator/seeds';
+import { DEFAULT_KNOBS } from '../../emulator/knobs';
 import { RunningEmulator, startEmulator } from '../../emulator/server';
 import { emulatorSessions } from '../../emulatorSession';
 
@@ -11,6 +12,7 @@ import { emulatorSessions } from '../../emulatorSession';
  */
 const UBUNTU_NEW = 'AKSUbuntu-2204gen2containerd-202611.17.0';
 const CLUSTERS = `/subscriptions/${PLATFORM_SUBSCRIPTION}/resourceGroups`;
+const IN_WEU_WINDOW = '2026-11-28T01:00:00Z';
 
 describe("The emulator's Fleet Manager, through the real Fleet SDK", function () {
     this.timeout(30_000);
@@ -60,7 +62,10 @@ describe("The emulator's Fleet Manager, through the real Fleet SDK", function ()
     beforeEach(() => {
         emulator.reset();
         emulator.knobs.fleetMemberSeconds = 0.2;
+        // Within aks-prod-weu's node OS window (Saturdays 00:00–04:00 UTC), which a node image run honours (F10).
+        emulator.knobs.today = IN_WEU_WINDOW;
     });
+    after(() => (emulator.knobs.today = DEFAULT_KNOBS.today));
     after(() => emulator.close());
 
     it('lists the fleets of a subscription and their members, each with its cluster and update group', async () => {
@@ -192,5 +197,31 @@ describe("The emulator's Fleet Manager, through the real Fleet SDK", function ()
         assert.deepStrictEqual(members, ['prod-weu:Completed', 'legacy:Skipped']);
         const legacy = 'rg-legacy/providers/Microsoft.ContainerService/managedClusters/aks-legacy';
         assert.notStrictEqual(imageOf(legacy, 'vmpool'), UBUNTU_NEW, 'the skipped member was not updated');
+    });
+
+    it("honours a member's planned maintenance window: its update waits, saying why, until the window opens", async () => {
+        // A Tuesday: aks-prod-weu's node OS window (Saturdays 00:00–04:00 UTC) is closed.
+        emulator.knobs.today = '2026-11-24T12:00:00Z';
+        await fleet.updateRuns.createOrUpdate('rg-platform-eastus', 'fleet-platform', 'windowed', run(twoStages)).pollUntilDone();
+        await fleet.updateRuns.start('rg-platform-eastus', 'fleet-platform', 'windowed').pollUntilDone();
+        let weu: { state?: string; message?: string } = {};
+        for (let i = 0; i < 100 && !weu.message; i++) {
+            const read = await fleet.updateRuns.get('rg-platform-eastus', 'fleet-platform', 'windowed');
+            const m = read.properties?.status?.stages?.[1].groups?.[0].members?.find((x) => x.name === 'prod-weu');
+            weu = { state: m?.status?.state, message: m?.message };
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        assert.deepStrictEqual(weu, {
+            state: 'Running',
+            message: 'Waiting for the planned maintenance window aksManagedNodeOSUpgradeSchedule of the member cluster.',
+        });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const burst = `rg-platform-weu/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu`;
+        assert.notStrictEqual(imageOf(burst, 'burst'), UBUNTU_NEW, 'not updated while its window is closed');
+        // Saturday 01:00 UTC: the window opens, and the run goes on.
+        emulator.knobs.today = IN_WEU_WINDOW;
+        const { run: ended } = await untilEnded('windowed');
+        assert.strictEqual(ended.properties?.status?.status?.state, 'Completed');
+        assert.strictEqual(imageOf(burst, 'burst'), UBUNTU_NEW);
     });
 });
