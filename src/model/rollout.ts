@@ -138,6 +138,26 @@ export interface RolloutState {
     readonly status: RolloutStatus;
     /** Why a roll-out stopped other than at its failure budget (its snapshot changed or is gone). */
     readonly stopReason?: string;
+    /** The VS Code window running it, while it runs: no other window runs it too (`runningElsewhere`). */
+    readonly owner?: RolloutOwner;
+}
+
+/** A window's lease on a roll-out: renewed every `LEASE_RENEW_MS` while it runs, lapsed after `LEASE_MS` without. */
+export interface RolloutOwner {
+    /** The window's session (`vscode.env.sessionId`). */
+    readonly window: string;
+    /** When the window last renewed it (ISO 8601). */
+    readonly renewedAt: string;
+}
+
+export const LEASE_RENEW_MS = 20_000;
+/** A window that has not renewed its lease for this long is gone (closed, crashed, asleep): another may take the roll-out. */
+export const LEASE_MS = 90_000;
+
+/** The other window running the roll-out now, if one is: its lease is held and fresh. */
+export function runningElsewhere(state: RolloutState, window: string, now: Date): RolloutOwner | undefined {
+    const owner = state.owner;
+    return owner && owner.window !== window && now.getTime() - Date.parse(owner.renewedAt) < LEASE_MS ? owner : undefined;
 }
 
 export function newRolloutState(plan: RolloutPlan): RolloutState {

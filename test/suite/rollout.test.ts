@@ -391,6 +391,52 @@ describe('Roll Out Snapshot: canary, waves, bounded concurrency, a failure budge
         return { kept, canary };
     }
 
+    it('two windows never run one roll-out: Resume of one another window runs asks first; Esc leaves it there, Take Over runs it here', async () => {
+        const { kept } = await leaveDuringCanary();
+        const elsewhere = { window: 'another-window', renewedAt: new Date().toISOString() };
+        await api.rollouts.save({ ...api.rollouts.find(kept.plan.id)!, owner: elsewhere });
+        const sent = (await emulator.writes()).length;
+        const ui = new TestUserInput([ESC]);
+        assert.strictEqual(await runCommand('aksSnapshots.resumeRollout', ui, kept.plan.id), undefined);
+        assert.strictEqual(
+            ui.ofKind('message')[0].text,
+            'Another VS Code window is running the roll-out of snapshot "snap-roll-2611". Take it over?',
+        );
+        assert.strictEqual((await emulator.writes()).length, sent, 'nothing sent');
+        assert.deepStrictEqual(api.rollouts.find(kept.plan.id)?.owner, elsewhere, 'the other window keeps it');
+
+        const resumed = await runCommand<RolloutState>(
+            'aksSnapshots.resumeRollout',
+            new TestUserInput(['Take Over', 'Start Next Wave']),
+            kept.plan.id,
+        );
+        assert.strictEqual(resumed.status, 'done');
+        assert.strictEqual(api.rollouts.find(kept.plan.id)?.owner, undefined, 'the lease goes once it is over here');
+    });
+
+    it('a window whose roll-out another window takes over stops running it: nothing more is sent, nothing is aborted, nothing of it is written', async () => {
+        let taken: RolloutState | undefined;
+        const takeOver = new Meanwhile(async () => {
+            const running = api.rollouts.unfinished().find((s) => s.plan.snapshot.id === SNAPSHOT)!;
+            taken = { ...running, owner: { window: 'another-window', renewedAt: new Date().toISOString() } };
+            await api.rollouts.save(taken);
+        }, 'Start Next Wave');
+        await runCommand<RolloutState>(
+            'aksSnapshots.rollOutSnapshot',
+            new TestUserInput([everyUsable, ...settings(10), 'Start Roll-out', takeOver]),
+            await api.tree.findElement(SNAPSHOT),
+        );
+        const writes = (await emulator.writes()).filter((w) => /agentPools/.test(w.url));
+        assert.deepStrictEqual(writes.map(writtenPool), [`aks-roll-a/a1`], "the canary only: the next wave is the other window's");
+        assert.deepStrictEqual(api.rollouts.find(taken!.plan.id), taken, 'the stored roll-out is as the other window wrote it');
+        assert.match(
+            await logText(api.logUri),
+            /The roll-out of snapshot "snap-roll-2611" was taken over by another VS Code window: this window stopped running it\./,
+        );
+        // The other window is a pretence: its roll-out ends here, so that the next test finds only its own.
+        await api.rollouts.save({ ...taken!, status: 'canceled', owner: undefined });
+    });
+
     it('survives a reload: the unfinished roll-out is kept, and resuming reads each pool first, so none is upgraded twice', async () => {
         // Azure finished the canary meanwhile.
         const { kept, canary } = await leaveDuringCanary();

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { isFinished, RolloutState } from '../../model/rollout';
+import { isFinished, RolloutState, runningElsewhere } from '../../model/rollout';
 
 const KEY = 'aksSnapshots.rollouts';
 /** Finished roll-outs kept for their summary. */
@@ -19,6 +19,19 @@ export class RolloutStore {
 
     find(id: string): RolloutState | undefined {
         return this.all().find((s) => s.plan.id === id);
+    }
+
+    /**
+     * Saves the roll-out as this window runs it, renewing the window's lease, unless another window has taken it
+     * over meanwhile: then nothing is written and false comes back (this window must stop running it).
+     */
+    async saveAsOwner(state: RolloutState, window: string): Promise<boolean> {
+        const stored = this.find(state.plan.id);
+        if (stored && runningElsewhere(stored, window, new Date())) {
+            return false;
+        }
+        await this.save({ ...state, owner: { window, renewedAt: new Date().toISOString() } });
+        return true;
     }
 
     async save(state: RolloutState): Promise<void> {

@@ -5,7 +5,7 @@ import { isTerminalState } from '../../model/provisioning';
 import type { Snapshot } from '../../model/aks';
 import { isOnSnapshot, PoolOutcome, retryFailed, RolloutState } from '../../model/rollout';
 import type { LongOperationContext } from '../common/guardedChange';
-import { RolloutServices, runRollout } from './rollOutSnapshot';
+import { RolloutServices, runRollout, takeOverIfRunningElsewhere } from './rollOutSnapshot';
 import { sleep } from '../common/guardedChange';
 import { readTarget } from './RolloutRunner';
 import { dateTimeWords } from '../../messages/dateWords';
@@ -25,7 +25,7 @@ export async function resumeRollout(
     id?: string,
 ): Promise<RolloutState | undefined> {
     const unfinished = r.store.unfinished();
-    const state = id
+    const chosen = id
         ? unfinished.find((s) => s.plan.id === id)
         : unfinished.length === 1
           ? unfinished[0]
@@ -41,10 +41,11 @@ export async function resumeRollout(
                   )
               ).data
             : undefined;
-    if (!state) {
+    if (!chosen) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished roll-out.'));
         return undefined;
     }
+    const state = await takeOverIfRunningElsewhere(context, r.store, chosen);
     const snapshot = await confirmedTarget(r, state);
     if (!snapshot) {
         return r.store.find(state.plan.id);

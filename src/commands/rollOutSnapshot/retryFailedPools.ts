@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { countByStatus, retryFailed, RolloutState } from '../../model/rollout';
 import type { LongOperationContext } from '../common/guardedChange';
 import { confirmedTarget } from './resumeRollout';
-import { RolloutServices, runRollout } from './rollOutSnapshot';
+import { RolloutServices, runRollout, takeOverIfRunningElsewhere } from './rollOutSnapshot';
 import { dateTimeWords } from '../../messages/dateWords';
 
 /**
@@ -17,7 +17,7 @@ export async function retryFailedPools(
     id?: string,
 ): Promise<RolloutState | undefined> {
     const withFailures = r.store.all().filter((s) => countByStatus(s).failed > 0 && s.status !== 'running');
-    const state = id
+    const chosen = id
         ? withFailures.find((s) => s.plan.id === id)
         : withFailures.length === 1
           ? withFailures[0]
@@ -41,10 +41,11 @@ export async function retryFailedPools(
                   )
               ).data
             : undefined;
-    if (!state) {
+    if (!chosen) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No roll-out has failed pools to retry.'));
         return undefined;
     }
+    const state = await takeOverIfRunningElsewhere(context, r.store, chosen);
     const { state: retried, pools } = retryFailed(state);
     const names = state.plan.waves
         .flat()

@@ -9,8 +9,10 @@ import {
     countByStatus,
     DEFAULT_ROLLOUT_SETTINGS,
     MAX_CONCURRENCY,
+    LEASE_RENEW_MS,
     newRolloutState,
     PlannedPool,
+    runningElsewhere,
     planWaves,
     RolloutCandidate,
     rolloutCandidate,
@@ -40,6 +42,7 @@ import { abortStillRunning } from './abortStillRunning';
 import type { RolloutStore } from './RolloutStore';
 import { azShell } from '../reportAzCommand';
 import { required } from '../../model/required';
+import { dateTimeWords } from '../../messages/dateWords';
 import { FleetHandOff, FleetOffer, fleetOffer, UpdateRun } from '../../model/fleet';
 import { describeRefusal, handOffDocument } from '../runInFleet/fleetDocuments';
 import { readFleets, runInFleet } from '../runInFleet/runInFleet';
@@ -58,6 +61,9 @@ interface Choice {
     readonly pool: NodePool;
     readonly candidate: RolloutCandidate;
 }
+
+/** The roll-outs this extension host runs now (a lease of this window's session from before a reload is not one). */
+const runningHere = new Set<string>();
 
 /** Where a pool's part in a roll-out is over. */
 const ENDED: readonly PoolOutcome['status'][] = ['succeeded', 'failed', 'skipped'];
@@ -496,6 +502,10 @@ export async function runRollout(
             .filter((p) => ENDED.includes(state.outcomes[p.poolId]?.status ?? 'pending'))
             .map((p) => p.poolId),
     );
+    // This window's lease on the roll-out, renewed while it runs: another window that takes it over stops this one.
+    const window = vscode.env.sessionId;
+    let lost = false;
+    runningHere.add(state.plan.id);
     let final = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title, cancellable: true },
         async (progress, token) => {
@@ -503,13 +513,26 @@ export async function runRollout(
             const listeners = [token, context.cancelWaiting]
                 .filter((t): t is vscode.CancellationToken => !!t)
                 .map((t) => t.onCancellationRequested(() => source.cancel()));
+            let latest = state;
+            const keep = async (next: RolloutState): Promise<boolean> => {
+                latest = next;
+                if (!lost && !(await r.store.saveAsOwner(next, window))) {
+                    lost = true;
+                    source.cancel();
+                }
+                return !lost;
+            };
+            await keep(state);
+            const renewing = setInterval(() => void keep(latest), LEASE_RENEW_MS);
             const runner = new RolloutRunner(
                 state,
                 snapshot,
                 r,
                 {
                     changed: async (next) => {
-                        await r.store.save(next);
+                        if (!(await keep(next))) {
+                            return;
+                        }
                         r.documents.update(document, planDocument(next.plan, next));
                         // The tree shows each pool as it ends, not only when the roll-out is over.
                         const ended = next.plan.waves
@@ -576,14 +599,29 @@ export async function runRollout(
             try {
                 return await runner.run(source.token);
             } finally {
+                runningHere.delete(state.plan.id);
+                clearInterval(renewing);
                 listeners.forEach((l) => l.dispose());
                 source.dispose();
             }
         },
     );
     await Promise.all([...subscriptions].map((s) => r.tree.refreshSubscription(s)));
+    if (lost) {
+        // The other window runs it now, from what it reads: this one writes nothing more and aborts nothing.
+        const text = vscode.l10n.t(
+            'The roll-out of snapshot "{0}" was taken over by another VS Code window: this window stopped running it.',
+            snapshot.name,
+        );
+        ext.outputChannel.appendLog(text);
+        void vscode.window.showWarningMessage(text);
+        return final;
+    }
     // Cancelled with upgrades still running in Azure: the person may abort them.
     final = await abortStillRunning(context, r, final);
+    // Over in this window: the lease goes, so that Resume or Retry runs it anywhere.
+    await r.store.saveAsOwner(final, window);
+    await r.store.save({ ...(r.store.find(final.plan.id) ?? final), owner: undefined });
     r.documents.update(document, planDocument(final.plan, final));
     const c = countByStatus(final);
     const summary = summaryDocument(final);
@@ -614,9 +652,39 @@ export async function runRollout(
     return final;
 }
 
+/**
+ * Before Resume or Retry runs a roll-out here: when another window runs it now (its lease is fresh), the person
+ * chooses to take it over (that window then stops running it) or not (nothing changes).
+ */
+export async function takeOverIfRunningElsewhere(context: IActionContext, store: RolloutStore, state: RolloutState): Promise<RolloutState> {
+    if (runningHere.has(state.plan.id)) {
+        throw new Error(vscode.l10n.t('This window is running the roll-out of snapshot "{0}" already.', state.plan.snapshot.name));
+    }
+    const owner = runningElsewhere(state, vscode.env.sessionId, new Date());
+    if (!owner) {
+        return state;
+    }
+    await context.ui.showWarningMessage(
+        vscode.l10n.t('Another VS Code window is running the roll-out of snapshot "{0}". Take it over?', state.plan.snapshot.name),
+        {
+            modal: true,
+            detail: vscode.l10n.t(
+                'That window last said so at {0}. Taken over, it stops running the roll-out, and this window goes on from what it reads of each pool.',
+                dateTimeWords(new Date(owner.renewedAt), 'local'),
+            ),
+            stepName: 'takeOverRollout',
+        },
+        { title: vscode.l10n.t('Take Over') },
+    );
+    const taken: RolloutState = { ...state, owner: { window: vscode.env.sessionId, renewedAt: new Date().toISOString() } };
+    await store.save(taken);
+    return taken;
+}
+
 /** Shown at start when a roll-out did not finish (a reload or restart ended it): resume, abandon, or see its plan. */
 export function offerUnfinishedRollouts(store: RolloutStore): void {
-    for (const state of store.unfinished()) {
+    // One another window runs now is not offered: it did not stop.
+    for (const state of store.unfinished().filter((s) => !runningElsewhere(s, vscode.env.sessionId, new Date()))) {
         const c = countByStatus(state);
         const resume = vscode.l10n.t('Resume');
         const abandon = vscode.l10n.t('Abandon');

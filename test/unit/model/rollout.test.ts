@@ -4,7 +4,11 @@ import type { Cluster, NodePool, Snapshot } from '../../../src/model/aks';
 import { rolloutTarget, rolloutTargetChanges } from '../../../src/model/changes';
 import {
     countByStatus,
+    DEFAULT_ROLLOUT_SETTINGS,
     failures,
+    LEASE_MS,
+    LEASE_RENEW_MS,
+    runningElsewhere,
     isFinished,
     isOnSnapshot,
     newRolloutState,
@@ -228,5 +232,28 @@ describe('Roll-outs', () => {
         );
         // A plan saved before creation times were recorded compares the rest.
         assert.deepStrictEqual(rolloutTargetChanges({ ...target, createdAt: undefined }, { ...made, createdAt: new Date() }), []);
+    });
+});
+
+describe('Roll-out leases', () => {
+    const state = (owner?: { window: string; renewedAt: string }): RolloutState => ({
+        plan: { id: 'p', createdAt: '', settings: DEFAULT_ROLLOUT_SETTINGS, waves: [], skipped: [], snapshot: rolloutTarget(snapshot) },
+        outcomes: {},
+        wave: 0,
+        status: 'running',
+        ...(owner ? { owner } : {}),
+    });
+    const now = new Date('2026-12-06T10:00:00Z');
+    const ago = (ms: number): string => new Date(now.getTime() - ms).toISOString();
+
+    it('another window runs a roll-out while its lease is fresh; this window, no lease or a lapsed one leaves it free', () => {
+        assert.deepStrictEqual(runningElsewhere(state({ window: 'b', renewedAt: ago(LEASE_MS - 1) }), 'a', now), {
+            window: 'b',
+            renewedAt: ago(LEASE_MS - 1),
+        });
+        assert.strictEqual(runningElsewhere(state({ window: 'b', renewedAt: ago(LEASE_MS) }), 'a', now), undefined);
+        assert.strictEqual(runningElsewhere(state({ window: 'a', renewedAt: ago(0) }), 'a', now), undefined);
+        assert.strictEqual(runningElsewhere(state(), 'a', now), undefined);
+        assert.ok(LEASE_RENEW_MS * 3 < LEASE_MS, 'a lease is renewed several times before it lapses');
     });
 });
