@@ -31,14 +31,15 @@ function zipEntries(file: string): { name: string; compressed: number; size: num
 }
 
 describe('The package (npm run package)', () => {
-    it('is at most 850 KB, holds every README picture, and no test, source or source map', () => {
+    it('is at most 950 KB, holds every README picture, and no test, source or source map', () => {
         const bytes = fs.statSync(VSIX).size;
         const files = zipEntries(VSIX).map((e) => e.name);
         const shipped = files.filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
         console.log(
             `      ${path.basename(VSIX)}: ${bytes} bytes (${(bytes / 1024).toFixed(0)} KB), ${files.length} files:\n${shipped.map((f) => `        ${f}`).join('\n')}`,
         );
-        assert.ok(bytes <= 850 * 1024, `${bytes} bytes is more than 850 KB`);
+        // 850 KB until the Fleet Manager hand-off: its two README pictures (56 KB), its words in two languages (8 KB) and Fleet's SDK for the run's writes (6 KB).
+        assert.ok(bytes <= 950 * 1024, `${bytes} bytes is more than 950 KB`);
 
         const allowed =
             /^(dist\/[\w-]+\.js|media\/[\w-]+\.svg|media\/icon\.png|media\/readme\/[\w-]+\.webp|l10n\/bundle\.l10n(\.ja)?\.json|package\.json|package\.nls(\.ja)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;

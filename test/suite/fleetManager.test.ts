@@ -45,11 +45,29 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
     });
 
     it('a plan handed to Fleet is one update run: stages from the waves, groups, the member left out, the custom image; started, followed to its end, the tree true', async () => {
+        // Members slow enough that the tree is seen while the run goes on.
+        await emulator.knobs({ fleetMemberSeconds: 2 });
         const ui = new TestUserInput([imageOnly, ...wavesOfFive, 'Run in Fleet Manager…', 'Create and Start Update Run']);
-        const run = await runCommand<UpdateRun>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        const running = runCommand<UpdateRun>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        let seenRunning = '';
+        for (let i = 0; i < 100 && !seenRunning; i++) {
+            const fleet = await api.tree.findElement(FLEET);
+            const rows = fleet ? await Promise.all((await api.tree.getChildren(fleet)).map((c) => api.tree.getTreeItem(c))) : [];
+            seenRunning = rows.map((r) => String(r.description ?? '')).find((d) => d.startsWith('running')) ?? '';
+            await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        const run = await running.finally(() => emulator.knobs({ fleetMemberSeconds: 0.5 }));
+        assert.match(
+            seenRunning,
+            /^running · AKSUbuntu-2204gen2containerd-202611\.03\.0$/,
+            "the run's progress reaches the tree as it goes",
+        );
         const [confirm] = ui.ofKind('message').filter((m) => /^Create update run/.test(m.text));
         assert.match(confirm.text, /^Create update run "snap-roll-2611-[a-z0-9]{8}" in fleet "fleet-roll" and start it\?$/);
-        assert.match(confirm.detail!, /2 stages; 1 members left out; 7 other node pools in the chosen clusters take the run too\./);
+        assert.match(
+            confirm.detail!,
+            /Stages: 2\. Members left out: 1\. Other node pools of the chosen clusters that take the run too: 7\./,
+        );
 
         const writes = await fleetWrites();
         assert.deepStrictEqual(
@@ -185,5 +203,46 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
         } finally {
             await emulator.knobs({ fleetMemberSeconds: 0.5 });
         }
+    });
+
+    it("a run made elsewhere, or before a reload, is followed from the tree from Fleet's own status alone", async () => {
+        const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
+        const made = await service.createUpdateRun(FLEET, 'from-portal', {
+            properties: {
+                managedClusterUpdate: {
+                    upgrade: { type: 'NodeImageOnly' },
+                    nodeImageSelection: { type: 'Custom', customNodeImageVersions: [{ version: ROLL_2611 }] },
+                },
+            },
+        });
+        await service.changeUpdateRun(made, { kind: 'start' });
+        api.tree.refresh();
+        const followed = await runCommand<UpdateRun>(
+            'aksSnapshots.followUpdateRun',
+            new TestUserInput([]),
+            await api.tree.findElement(`${FLEET}/updateRuns/from-portal`),
+        );
+        assert.strictEqual(followed.state, 'Completed');
+        // No strategy: Fleet updates every member one after another, in one stage and one group.
+        assert.deepStrictEqual(
+            followed.stages.flatMap((st) => st.groups.flatMap((g) => g.members.map((m) => `${st.name}/${g.name}/${m.name} ${m.state}`))),
+            [
+                'default/default/roll-a Completed',
+                'default/default/roll-b Completed',
+                'default/default/roll-c Completed',
+                'default/default/roll-d Completed',
+            ],
+        );
+        // The open document follows its content as VS Code asks for it again.
+        let doc = '';
+        for (let i = 0; i < 50 && !/Status: completed/.test(doc); i++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            doc = vscode.workspace.textDocuments.find((d) => d.uri.path === '/from-portal.md')?.getText() ?? '';
+        }
+        assert.match(doc, /# Update run "from-portal" in fleet "fleet-roll"\n\nStatus: completed/);
+        assert.match(
+            await logText(api.logUri),
+            /Update run "from-portal" in fleet "fleet-roll" completed: 4 completed, 0 failed, 0 skipped, 0 not started\./,
+        );
     });
 });

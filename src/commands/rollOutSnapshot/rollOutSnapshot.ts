@@ -250,7 +250,7 @@ async function confirmHandOff(
                 modal: true,
                 detail: [
                     vscode.l10n.t(
-                        '{0} stages; {1} members left out; {2} other node pools in the chosen clusters take the run too.',
+                        'Stages: {0}. Members left out: {1}. Other node pools of the chosen clusters that take the run too: {2}.',
                         handOff.stages.length,
                         handOff.excluded.length,
                         others,
