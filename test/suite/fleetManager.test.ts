@@ -52,8 +52,10 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
         let seenRunning = '';
         for (let i = 0; i < 100 && !seenRunning; i++) {
             const fleet = await api.tree.findElement(FLEET);
-            const rows = fleet ? await Promise.all((await api.tree.getChildren(fleet)).map((c) => api.tree.getTreeItem(c))) : [];
-            seenRunning = rows.map((r) => String(r.description ?? '')).find((d) => d.startsWith('running')) ?? '';
+            for (const child of fleet ? await api.tree.getChildren(fleet) : []) {
+                const description = String((await api.tree.getTreeItem(child)).description ?? '');
+                seenRunning = description.startsWith('running') ? description : seenRunning;
+            }
             await new Promise((resolve) => setTimeout(resolve, 200));
         }
         const run = await running.finally(() => emulator.knobs({ fleetMemberSeconds: 0.5 }));
