@@ -531,7 +531,13 @@ export class AksService {
             const resource = body as SdkUpdateRun;
             await sdk.updateRuns.createOrUpdate(fleetContext, fleet.resourceGroup, fleet.name, name, resource, { ifNoneMatch: '*' });
         } catch (error) {
-            throw writeError(id, true, error, undefined);
+            const mapped = writeError(id, true, error, undefined);
+            // The answer lost after sending: the name is the plan's own, so a run of that name read now is this one.
+            const made = mapped instanceof LostAnswerError ? await this.getUpdateRun(id).catch(() => undefined) : undefined;
+            if (!made) {
+                throw mapped;
+            }
+            return made;
         }
         return this.getUpdateRun(id);
     }

@@ -42,6 +42,8 @@ export interface FleetRecord {
     /** By lower-case name. */
     readonly members: Map<string, FleetMemberRecord>;
     readonly updateRuns: Map<string, UpdateRunRecord>;
+    /** Reusable strategies (`fleets/updateStrategies`), by lower-case name: a run made from one copies it. */
+    readonly updateStrategies: Map<string, { readonly name: string; readonly strategy: Json; eTag: string }>;
 }
 
 /** A fleet's member: its cluster, and the update group it is in (at most one). */
@@ -115,6 +117,7 @@ export class EmulatorState {
                 eTag: newETag(),
                 members: new Map(f.members.map((m) => [m.name.toLowerCase(), { ...m, eTag: newETag() }])),
                 updateRuns: new Map(),
+                updateStrategies: new Map(),
             });
         }
         for (const c of seed.clusters) {

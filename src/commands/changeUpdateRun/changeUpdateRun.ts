@@ -98,15 +98,14 @@ export async function skipInRun(context: IActionContext, f: FleetServices, node?
               ]
             : []),
     ]);
-    const targets = (
-        await context.ui.showQuickPick(rows, {
-            placeHolder: vscode.l10n.t('What Fleet should skip in update run "{0}"', run.name),
-            canPickMany: true,
-            stepName: 'skipTargets',
-            suppressPersistence: true,
-            noPicksMessage: vscode.l10n.t('Nothing is left to skip in update run "{0}".', run.name),
-        })
-    ).map((p) => p.data);
+    const picked = await context.ui.showQuickPick(rows, {
+        placeHolder: vscode.l10n.t('What Fleet should skip in update run "{0}"', run.name),
+        canPickMany: true,
+        stepName: 'skipTargets',
+        suppressPersistence: true,
+        noPicksMessage: vscode.l10n.t('Nothing is left to skip in update run "{0}".', run.name),
+    });
+    const targets = picked.map((p) => p.data);
     return change(
         context,
         f,
@@ -115,7 +114,7 @@ export async function skipInRun(context: IActionContext, f: FleetServices, node?
         () =>
             vscode.l10n.t(
                 'Skip {0} in update run "{1}"? What is skipped is not updated by this run.',
-                targets.map((t) => `${t.type} ${t.name}`).join(', '),
+                picked.map((p) => p.label.trim()).join(', '),
                 run.name,
             ),
         run,

@@ -3,7 +3,7 @@ import type { AksServices } from '../../azure/AksServices';
 import { ext } from '../../extensionVariables';
 import { Fleet, FleetHandOff, FleetWithMembers, isUpdateEnded, UpdateRun, updateRunBody } from '../../model/fleet';
 import { inTurns } from '../../model/inTurns';
-import { isSameArmId } from '../../model/armId';
+import { parseArmId } from '../../model/armId';
 import type { RolloutPlan } from '../../model/rollout';
 import { sleep } from '../common/guardedChange';
 import type { RolloutServices } from '../rollOutSnapshot/rollOutSnapshot';
@@ -70,8 +70,6 @@ export async function followUpdateRun(
             cancellable: true,
         },
         async (progress, token) => {
-            const stop = new AbortController();
-            token.onCancellationRequested(() => stop.abort());
             for (;;) {
                 const members = now.stages.flatMap((s) => s.groups.flatMap((g) => g.members));
                 progress.report({
@@ -82,18 +80,19 @@ export async function followUpdateRun(
                         members.length,
                     ),
                 });
-                // A member's clusters show their new versions as soon as Fleet is done with it.
+                // A member's cluster shows its new versions as soon as Fleet is done with it.
                 const newlyEnded = members.filter((m) => isUpdateEnded(m.state) && !ended.has(m.name));
                 newlyEnded.forEach((m) => ended.add(m.name));
-                const subscriptions = new Set(newlyEnded.map((m) => m.clusterId.split('/')[2]).filter(Boolean));
+                const subscriptions = new Set(
+                    newlyEnded.map((m) => parseArmId(m.clusterId)?.subscriptionId).filter((s) => s !== undefined),
+                );
                 subscriptions.add(fleet.subscriptionId);
                 await Promise.all([...subscriptions].map((s) => r.tree.refreshSubscription(s)));
-                if (isUpdateEnded(now.state) || stop.signal.aborted) {
-                    following = !stop.signal.aborted;
+                if (isUpdateEnded(now.state)) {
                     return;
                 }
-                await sleep(FOLLOW_MS, stop.signal);
-                if (stop.signal.aborted) {
+                await sleepUnlessCancelled(FOLLOW_MS, token);
+                if (token.isCancellationRequested) {
                     following = false;
                     return;
                 }
@@ -120,7 +119,13 @@ export async function followUpdateRun(
     return now;
 }
 
-/** The fleet that holds a run, from the run's id. */
-export function fleetOfRun(runId: string, fleets: readonly Fleet[]): Fleet | undefined {
-    return fleets.find((f) => isSameArmId(f.id, runId.replace(/\/updateRuns\/[^/]+$/i, '')));
+/** Waits, ending early when the person stops following. */
+async function sleepUnlessCancelled(ms: number, token: vscode.CancellationToken): Promise<void> {
+    const stop = new AbortController();
+    const cancelled = token.onCancellationRequested(() => stop.abort());
+    try {
+        await sleep(ms, stop.signal);
+    } finally {
+        cancelled.dispose();
+    }
 }

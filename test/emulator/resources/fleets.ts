@@ -9,9 +9,9 @@ import { notFound } from './agentPools';
 import { Context, page } from './context';
 
 /**
- * Azure Kubernetes Fleet Manager: fleets, their members and update runs, as the REST API 2025-03-01 serves them (the
- * paths, models and enums of `@azure/arm-containerservicefleet` 2.0.0, generated from that spec) and Fleet's docs
- * describe them. Facts used, each where it applies:
+ * Azure Kubernetes Fleet Manager: fleets, their members, update strategies and update runs, as the REST API 2025-03-01
+ * serves them (the paths, models and enums of `@azure/arm-containerservicefleet` 2.0.0, generated from that spec) and
+ * Fleet's docs describe them. Facts used, each where it applies:
  *
  * - F1 `UpdateRunStrategy` (SDK model doc): stages run one after another; the groups of a stage at once; the members
  *   of a group one after another. A valid strategy names no group twice, within a stage or across stages.
@@ -35,6 +35,10 @@ import { Context, page } from './context';
  * - F10 "Update Kubernetes and node images across multiple member clusters" (learn.microsoft.com/azure/kubernetes-fleet/
  *   concepts-update-orchestration): "All update runs (manual or automated) honor member cluster maintenance windows."
  *   A member whose window is closed waits, Running, its message saying why (assumed: the state and words).
+ * - F11 `UpdateRunProperties.updateStrategyId` (SDK model doc): a run's strategy is set in place, or taken from a
+ *   reusable `FleetUpdateStrategy` ("snapshot the referenced UpdateStrategy at the time of creation and store it in the
+ *   strategy field"; later changes to it do not propagate), or left unset (every member one by one); "Setting both
+ *   updateStrategyId and strategy is invalid."
  *
  * Where Fleet's docs are silent the emulator says "assumed": what a member's update does to a pool's snapshot link
  * (`creationData`; left as it was), whether a started run can be changed (refused), what a stop does to the member
@@ -73,6 +77,46 @@ export function registerFleets(table: RouteTable, context: Context): void {
         const fleet = fleetOf(params);
         const member = found(fleet.members, params.member.toLowerCase(), 'fleets/members', params.member, params.resourceGroup);
         return { status: 200, body: memberJson(fleet, member) };
+    });
+    const strategyJson = (fleet: FleetRecord, record: { name: string; strategy: Json; eTag: string }): Json => ({
+        id: `${fleetId(fleet)}/updateStrategies/${record.name}`,
+        name: record.name,
+        type: 'Microsoft.ContainerService/fleets/updateStrategies',
+        eTag: record.eTag,
+        properties: { provisioningState: 'Succeeded', strategy: clone(record.strategy) },
+    });
+    table.add('fleetUpdateStrategies.listByFleet', 'GET', `${base}/{fleet}/updateStrategies`, (request, params) => {
+        const fleet = fleetOf(params);
+        return page(
+            context,
+            request,
+            [...fleet.updateStrategies.values()].map((r) => strategyJson(fleet, r)),
+        );
+    });
+    table.add('fleetUpdateStrategies.get', 'GET', `${base}/{fleet}/updateStrategies/{strategy}`, (_request, params) => {
+        const fleet = fleetOf(params);
+        const record = found(
+            fleet.updateStrategies,
+            params.strategy.toLowerCase(),
+            'fleets/updateStrategies',
+            params.strategy,
+            params.resourceGroup,
+        );
+        return { status: 200, body: strategyJson(fleet, record) };
+    });
+    table.add('fleetUpdateStrategies.createOrUpdate', 'PUT', `${base}/{fleet}/updateStrategies/{strategy}`, (request, params) => {
+        const fleet = fleetOf(params);
+        const existing = fleet.updateStrategies.get(params.strategy.toLowerCase());
+        checkConditions(request, existing, `update strategy ${params.strategy}`);
+        const strategy = (((request.body as Json | undefined)?.properties ?? {}) as Json).strategy as Json | undefined;
+        if (!strategy) {
+            throw aksError(400, 'InvalidRequest', 'properties.strategy is required.');
+        }
+        // Checked as a run's strategy is (F1, F3).
+        stagesOf(strategy, fleet);
+        const record = { name: params.strategy, strategy: clone(strategy), eTag: newETag() };
+        fleet.updateStrategies.set(params.strategy.toLowerCase(), record);
+        return { status: existing ? 200 : 201, body: strategyJson(fleet, record), headers: { etag: record.eTag } };
     });
     table.add('updateRuns.listByFleet', 'GET', `${base}/{fleet}/updateRuns`, (request, params) => {
         const fleet = fleetOf(params);
@@ -221,29 +265,27 @@ function newUpdateRun(name: string, fleet: FleetRecord, properties: Json, contex
     } else if (custom.length > 0) {
         invalid(`nodeImageSelection.customNodeImageVersions must be empty when nodeImageSelection.type is ${selection.type}.`);
     }
-    const stagesIn = (((properties.strategy as Json | undefined)?.stages ?? []) as Json[]).map((s) => ({
-        name: String(s.name ?? ''),
-        groups: ((s.groups ?? []) as Json[]).map((g) => String(g.name ?? '')),
-        afterStageWaitInSeconds: Number(s.afterStageWaitInSeconds ?? 0),
-    }));
+    // F11: a strategy in place, or a reusable one copied at creation (not both), or none.
+    const strategyId = typeof properties.updateStrategyId === 'string' ? properties.updateStrategyId : undefined;
+    if (strategyId && properties.strategy) {
+        invalid('Setting both updateStrategyId and strategy is invalid.');
+    }
+    const referenced = strategyId
+        ? fleet.updateStrategies.get((/\/updateStrategies\/([^/]+)$/i.exec(strategyId)?.[1] ?? '').toLowerCase())
+        : undefined;
+    if (strategyId && !referenced) {
+        invalid(`The update strategy ${strategyId} was not found in fleet ${fleet.name}.`);
+    }
+    const strategy = referenced ? clone(referenced.strategy) : (properties.strategy as Json | undefined);
+    const stagesIn = strategy ? stagesOf(strategy, fleet) : [];
     const members = [...fleet.members.values()];
     // Without a strategy, every member one after another (Fleet's docs: "one by one").
     const stages = stagesIn.length ? stagesIn : [{ name: 'default', groups: ['default'], afterStageWaitInSeconds: 0 }];
-    const named = stagesIn.flatMap((s) => s.groups);
-    const repeated = named.find((g, i) => named.indexOf(g) !== i);
-    if (repeated) {
-        invalid(`The update group ${repeated} appears more than once in the strategy.`);
-    }
-    for (const group of named) {
-        if (!members.some((m) => (m.group ?? '').toLowerCase() === group.toLowerCase())) {
-            invalid(`The update group ${group} has no member in fleet ${fleet.name}.`);
-        }
-    }
     return {
         name,
         eTag: newETag(),
         state: 'NotStarted',
-        properties: clone(properties),
+        properties: clone({ ...properties, ...(strategy ? { strategy } : {}) }),
         upgradeType: upgrade.type!,
         kubernetesVersion: upgrade.kubernetesVersion,
         selectionType: selection.type ?? 'Latest',
@@ -262,6 +304,26 @@ function newUpdateRun(name: string, fleet: FleetRecord, properties: Json, contex
         })),
         memberSeconds: context.knobs.fleetMemberSeconds,
     };
+}
+
+/** A strategy's stages, checked as Fleet checks them (F1, F3): no group twice, each group some member's. */
+function stagesOf(strategy: Json, fleet: FleetRecord): { name: string; groups: string[]; afterStageWaitInSeconds: number }[] {
+    const stages = ((strategy.stages ?? []) as Json[]).map((s) => ({
+        name: String(s.name ?? ''),
+        groups: ((s.groups ?? []) as Json[]).map((g) => String(g.name ?? '')),
+        afterStageWaitInSeconds: Number(s.afterStageWaitInSeconds ?? 0),
+    }));
+    const named = stages.flatMap((s) => s.groups);
+    const repeated = named.find((g, i) => named.indexOf(g) !== i);
+    if (repeated) {
+        throw aksError(400, 'InvalidRequest', `The update group ${repeated} appears more than once in the strategy.`);
+    }
+    for (const group of named) {
+        if (![...fleet.members.values()].some((m) => (m.group ?? '').toLowerCase() === group.toLowerCase())) {
+            throw aksError(400, 'InvalidRequest', `The update group ${group} has no member in fleet ${fleet.name}.`);
+        }
+    }
+    return stages;
 }
 
 /** Runs the run on from where it is: stages in turn, their groups at once, each group's members in turn (F1, F2). */

@@ -224,4 +224,34 @@ describe("The emulator's Fleet Manager, through the real Fleet SDK", function ()
         assert.strictEqual(ended.properties?.status?.status?.state, 'Completed');
         assert.strictEqual(imageOf(burst, 'burst'), UBUNTU_NEW);
     });
+
+    it('makes a run from a reusable strategy, copied when the run is made; a run naming both a strategy and its own stages is refused', async () => {
+        await fleet.fleetUpdateStrategies
+            .createOrUpdate('rg-platform-eastus', 'fleet-platform', 'canary-first', { properties: { strategy: twoStages! } })
+            .pollUntilDone();
+        const strategyId = `${CLUSTERS}/rg-platform-eastus/providers/Microsoft.ContainerService/fleets/fleet-platform/updateStrategies/canary-first`;
+        const fromStrategy = (): UpdateRun => ({
+            properties: { updateStrategyId: strategyId, managedClusterUpdate: run(undefined).properties!.managedClusterUpdate },
+        });
+        await fleet.updateRuns.createOrUpdate('rg-platform-eastus', 'fleet-platform', 'reused', fromStrategy()).pollUntilDone();
+        // A later change to the strategy does not reach the run made from it.
+        await fleet.fleetUpdateStrategies
+            .createOrUpdate('rg-platform-eastus', 'fleet-platform', 'canary-first', {
+                properties: { strategy: { stages: [{ name: 'all', groups: [{ name: 'canary' }, { name: 'wave-1' }] }] } },
+            })
+            .pollUntilDone();
+        const made = await fleet.updateRuns.get('rg-platform-eastus', 'fleet-platform', 'reused');
+        assert.deepStrictEqual(
+            made.properties?.strategy?.stages.map((s) => s.name),
+            ['canary', 'wave-1'],
+        );
+        await assert.rejects(
+            fleet.updateRuns
+                .createOrUpdate('rg-platform-eastus', 'fleet-platform', 'both', {
+                    properties: { ...fromStrategy().properties!, strategy: twoStages },
+                })
+                .pollUntilDone(),
+            /Setting both updateStrategyId and strategy is invalid/,
+        );
+    });
 });
