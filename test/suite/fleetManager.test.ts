@@ -133,6 +133,18 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
         assert.match(c3?.description ?? '', /202611\.03\.0/);
     });
 
+    it('an update run whose create was applied but whose answer was lost is read back by its name: one run, started once', async () => {
+        await emulator.addFault({ method: 'PUT', pathContains: '/updateRuns/', action: 'errorAfterApply', times: 1 });
+        const ui = new TestUserInput([imageOnly, ...wavesOfFive, 'Run in Fleet Manager…', 'Create and Start Update Run']);
+        const run = await runCommand<UpdateRun>('aksSnapshots.rollOutSnapshot', ui, await api.tree.findElement(SNAPSHOT));
+        assert.strictEqual(run.state, 'Completed');
+        const writes = await fleetWrites();
+        assert.deepStrictEqual(
+            writes.map((w) => `${w.method} ${w.url.split('?')[0].replace(/^.*\/updateRuns\//, '')}`),
+            [`PUT ${run.name}`, `POST ${run.name}/start`],
+        );
+    });
+
     it('a plan Fleet cannot run as one update run is refused with its reasons, and nothing is sent', async () => {
         const ui = new TestUserInput([
             new PickMany((i) => i.label === 'a1' || i.label === 'a5'),
