@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
 import type { ContainerServiceFleetContext } from '@azure/arm-containerservicefleet/api';
-import type { UpdateRun as SdkUpdateRun } from '@azure/arm-containerservicefleet';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
@@ -98,6 +97,8 @@ interface ArmWrite {
     readonly headers?: Readonly<Record<string, string>>;
     /** Azure answers 201/202 and goes on: wait until the operation ends, reporting its progress. */
     readonly longRunning?: boolean;
+    /** Sent through Fleet Manager's SDK client (its api-version) rather than the AKS SDK's: an update run's writes. */
+    readonly fleet?: boolean;
 }
 
 let sharedHttpClient: HttpClient | undefined;
@@ -523,19 +524,23 @@ export class AksService {
      * it), so a run of that name made meanwhile is refused, never replaced.
      */
     async createUpdateRun(fleetId: string, name: string, body: Record<string, unknown>): Promise<UpdateRun> {
-        const fleet = requireArmId(fleetId);
+        requireArmId(fleetId);
         const id = `${fleetId}/updateRuns/${name}`;
-        const { sdk, fleetContext } = await this.withFleetSdk();
         try {
-            // The REST body's names are the SDK model's (its serializer copies them, `customNodeImageVersions` as given).
-            const resource = body as SdkUpdateRun;
-            await sdk.updateRuns.createOrUpdate(fleetContext, fleet.resourceGroup, fleet.name, name, resource, { ifNoneMatch: '*' });
+            await this.send({
+                method: 'PUT',
+                id,
+                apiVersion: FLEET_API_VERSION,
+                body,
+                precondition: { create: true },
+                longRunning: true,
+                fleet: true,
+            });
         } catch (error) {
-            const mapped = writeError(id, true, error, undefined);
             // The answer lost after sending: the name is the plan's own, so a run of that name read now is this one.
-            const made = mapped instanceof LostAnswerError ? await this.getUpdateRun(id).catch(() => undefined) : undefined;
+            const made = error instanceof LostAnswerError ? await this.getUpdateRun(id).catch(() => undefined) : undefined;
             if (!made) {
-                throw mapped;
+                throw error;
             }
             return made;
         }
@@ -547,41 +552,37 @@ export class AksService {
      * (`If-Match`, declared by Fleet's REST spec for each): a run changed since is refused.
      */
     async changeUpdateRun(confirmed: UpdateRun, change: UpdateRunChange): Promise<UpdateRun> {
-        const fleet = requireArmId(confirmed.id.replace(/\/updateRuns\/[^/]+$/i, ''));
-        const { sdk, fleetContext } = await this.withFleetSdk();
-        const options = confirmed.eTag ? { ifMatch: confirmed.eTag } : {};
-        const args = [fleetContext, fleet.resourceGroup, fleet.name, confirmed.name] as const;
-        try {
-            if (change.kind === 'start') {
-                await sdk.updateRuns.start(...args, options);
-            } else if (change.kind === 'stop') {
-                await sdk.updateRuns.stop(...args, options);
-            } else {
-                await sdk.updateRuns.skip(...args, { targets: change.targets.map((t) => ({ type: t.type, name: t.name })) }, options);
-            }
-        } catch (error) {
-            throw writeError(confirmed.id, false, error, undefined);
-        }
+        requireArmId(confirmed.id.replace(/\/updateRuns\/[^/]+$/i, ''));
+        await this.send({
+            method: 'POST',
+            id: confirmed.id,
+            path: `${confirmed.id}/${change.kind}`,
+            apiVersion: FLEET_API_VERSION,
+            ...(change.kind === 'skip' ? { body: { targets: change.targets.map((t) => ({ type: t.type, name: t.name })) } } : {}),
+            precondition: { ifMatch: confirmed.eTag },
+            longRunning: true,
+            fleet: true,
+        });
         return this.getUpdateRun(confirmed.id);
     }
 
-    private fleetSdkContext: Promise<{ sdk: Sdk; fleetContext: ContainerServiceFleetContext }> | undefined;
+    private fleetClient: Promise<ContainerServiceFleetContext> | undefined;
 
-    /** Fleet's SDK context, made on first need, on the same secured pipeline as every write. */
-    private withFleetSdk(): Promise<{ sdk: Sdk; fleetContext: ContainerServiceFleetContext }> {
-        this.fleetSdkContext ??= loadSdk().then((sdk) => {
+    /** Fleet Manager's SDK client, made on first need, on the same secured pipeline as every write. */
+    private withFleetSdk(): Promise<ContainerServiceFleetContext> {
+        this.fleetClient ??= loadSdk().then((sdk) => {
             const endpoint = this.session.cloud.resourceManagerEndpointUrl;
             sharedHttpClient ??= sdk.createDefaultHttpClient();
-            const fleetContext = sdk.createContainerServiceFleet(this.session.credential, this.subscriptionId, {
+            const client = sdk.createContainerServiceFleet(this.session.credential, this.subscriptionId, {
                 endpoint,
                 credentials: { scopes: [armScope(this.session.cloud)] },
                 httpClient: sharedHttpClient,
                 apiVersion: FLEET_API_VERSION,
             });
-            secureArmPipeline(fleetContext.pipeline, endpoint, this.limits);
-            return { sdk, fleetContext };
+            secureArmPipeline(client.pipeline, endpoint, this.limits);
+            return client;
         });
-        return this.fleetSdkContext;
+        return this.fleetClient;
     }
 
     /** The pool as Azure has it now, refused (nothing sent) unless it is still the pool the person confirmed. */
@@ -657,12 +658,13 @@ export class AksService {
                 write.body,
                 headers,
                 options.abortSignal,
+                write.fleet,
             );
         try {
             if (!write.longRunning) {
                 return okBody(await first());
             }
-            return await this.untilDone(first, write.method === 'POST' ? 'location' : 'azure-async-operation', options);
+            return await this.untilDone(first, write.method === 'POST' ? 'location' : 'azure-async-operation', options, write.fleet);
         } catch (error) {
             throw writeError(write.id, creating, error, options.abortSignal);
         }
@@ -673,6 +675,7 @@ export class AksService {
         first: () => Promise<ArmAnswer>,
         resourceLocationConfig: 'location' | 'azure-async-operation',
         options: LongOperationOptions,
+        fleet?: boolean,
     ): Promise<Json> {
         const asLro = (answer: ArmAnswer) => {
             okBody(answer);
@@ -683,7 +686,17 @@ export class AksService {
             {
                 sendInitialRequest: async () => asLro(await first()),
                 sendPollRequest: async (path: string) =>
-                    asLro(await this.answer('GET', withApiVersion(path), undefined, undefined, {}, options.abortSignal)),
+                    asLro(
+                        await this.answer(
+                            'GET',
+                            withApiVersion(path, fleet ? FLEET_API_VERSION : AKS_API_VERSION),
+                            undefined,
+                            undefined,
+                            {},
+                            options.abortSignal,
+                            fleet,
+                        ),
+                    ),
             },
             { resourceLocationConfig, processResult: async (result: unknown) => ((result as ArmAnswer).body ?? {}) as Json },
         );
@@ -710,8 +723,9 @@ export class AksService {
         body?: unknown,
         headers: Record<string, string> = {},
         abortSignal?: AbortSignal,
+        fleet?: boolean,
     ): Promise<ArmAnswer> {
-        const resource = (await this.withSdk()).arm.pathUnchecked(path);
+        const resource = fleet ? (await this.withFleetSdk()).pathUnchecked(path) : (await this.withSdk()).arm.pathUnchecked(path);
         const parameters = {
             ...(apiVersion ? { queryParameters: { 'api-version': apiVersion } } : {}),
             body,
@@ -742,9 +756,9 @@ function okBody(answer: ArmAnswer): Json {
     return (answer.body ?? {}) as Json;
 }
 
-/** An operation URL Azure gave without an api-version gets AKS's. */
-function withApiVersion(url: string): string {
-    return /[?&]api-version=/i.test(url) ? url : `${url}${url.includes('?') ? '&' : '?'}api-version=${AKS_API_VERSION}`;
+/** An operation URL Azure gave without an api-version gets the one of the service that gave it. */
+function withApiVersion(url: string, apiVersion: string): string {
+    return /[?&]api-version=/i.test(url) ? url : `${url}${url.includes('?') ? '&' : '?'}api-version=${apiVersion}`;
 }
 
 /** The poller says how an operation ended only in its message ("The long-running operation has failed. <code>. <message>"). */

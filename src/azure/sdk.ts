@@ -10,6 +10,5 @@ export * as snapshots from '@azure/arm-containerservice/api/snapshots';
 export { createHttpPoller } from '@azure/core-lro';
 export type { AgentPool, ManagedCluster, Snapshot as SdkSnapshot } from '@azure/arm-containerservice';
 export { createDefaultHttpClient } from '@azure/core-rest-pipeline';
-/** Fleet Manager's SDK: the writes to update runs (create, start, stop, skip). */
+/** Fleet Manager's SDK client: an update run's writes go through it (create, start, stop, skip), as raw JSON. */
 export { createContainerServiceFleet } from '@azure/arm-containerservicefleet/api';
-export * as updateRuns from '@azure/arm-containerservicefleet/api/updateRuns';

@@ -84,19 +84,28 @@ export class SubscriptionItem implements AksTreeElement {
             // Once it turns out big, the view is asked to show it again: the rows read so far, then each page.
             const loading = new Loading(() => this.loading === loading && this.tenant.showAgain(this));
             const contents = this.services.forSubscription(this.subscription.subscriptionId).then(async (service) => {
+                // Fleets are asked once the first clusters are in: they do not hold up the rows a person waits for.
+                let clustersBegun = (): void => undefined;
+                const fleetsRead = new Promise<void>((resolve) => (clustersBegun = resolve)).then(() =>
+                    service.listFleets().catch(fleetsUnread),
+                );
                 const clustersRead = service
                     .listClusters((page) => {
+                        clustersBegun();
                         loading.addClusters(page);
                         // Each page grows the rows already shown (a load a refresh replaced shows nothing).
                         if (loading.shown && this.loading === loading) {
                             this.tenant.showAgain(this);
                         }
                     })
-                    .finally(() => (loading.clustersDone = true));
+                    .finally(() => {
+                        clustersBegun();
+                        loading.clustersDone = true;
+                    });
                 const [clusters, snapshots, fleets] = await Promise.all([
                     clustersRead,
                     service.listSnapshots(() => loading.addSnapshotPage()),
-                    service.listFleets().catch(fleetsUnread),
+                    fleetsRead,
                 ]);
                 return { clusters, snapshots, fleets };
             });
