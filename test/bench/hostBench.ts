@@ -185,7 +185,7 @@ export async function hostBench(starts: number): Promise<HostBenchResult> {
 }
 
 /**
- * Every subscription's clusters and snapshots read at once in a real extension host (after its first rows: the token
+ * Every subscription's clusters, snapshots and fleets read at once in a real extension host (after its first rows: the token
  * taken), with the host's CPU profile, to see what the extension host adds to the plain-Node load measured above.
  */
 async function treeLoadInHost(subscriptions: number, maxRequestsInFlight: number, starts: number): Promise<HostTreeLoad> {

@@ -167,11 +167,11 @@ export function benchmarksMarkdown(r: BenchResults): string {
         '',
         '## Tree load against the round-trip bound',
         '',
-        "The whole tree: the subscription list, then each subscription's clusters (pools inline) and snapshots, in parallel. " +
-            `Each subscription has 20 clusters × 5 pools and 20 snapshots; ${r.treeLoad[0]?.latencyMs ?? 0} ms per answer, 100 items per page. ` +
+        "The whole tree: the subscription list, then each subscription's clusters (pools inline) and snapshots in parallel, and its Fleet Manager fleets once the first clusters are in. " +
+            `Each subscription has 20 clusters × 5 pools, 20 snapshots and no fleet; ${r.treeLoad[0]?.latencyMs ?? 0} ms per answer, 100 items per page. ` +
             "The bound is the round trips that must follow one another: the subscription list's pages, then the longest list's pages, or every " +
             `request spread over the ${r.treeLoad[0]?.maxRequestsInFlight ?? DEFAULT_REQUESTS_IN_FLIGHT} places the bound on requests in flight gives, whichever is longer (and the sign-in, cold: the token; the authority's metadata is kept). ` +
-            'ARM follows every non-empty page with a `nextLink`, so a list that fits one page still takes two requests: the least possible is 2 + 4·S requests, not 1 + 2·S. ' +
+            'ARM follows every non-empty page with a `nextLink`, so a list that fits one page still takes two requests, and an empty list (no fleets) one: the least possible is 2 + 5·S requests, not 1 + 3·S. ' +
             'The emulator runs in a process of its own; the last column is the same load with no latency at all, the processing floor of client and emulator sharing this machine.',
         '',
         '![Tree load against the bound](bench/tree-load.svg)',
@@ -216,7 +216,7 @@ export function benchmarksMarkdown(r: BenchResults): string {
         `Every pool of ${r.tenantWide.subscriptions} subscriptions (what "Show Pools Using This Snapshot" and the roll-out's candidate list read): ` +
             `${r.tenantWide.everyPool.medianMs} ms (${r.tenantWide.everyPool.minMs}–${r.tenantWide.everyPool.maxMs}), ${r.tenantWide.requests} requests. ` +
             `A ${r.tenantWide.subscriptions}-subscription tree load with AKS's throttling on ${r.tenantWide.throttledLoad.completed ? 'completed' : 'did not complete'}, ` +
-            `with ${r.tenantWide.throttledLoad.throttled} answers 429 (each subscription's two lists stay far inside AKS's per-subscription buckets).`,
+            `with ${r.tenantWide.throttledLoad.throttled} answers 429 (each subscription's lists stay far inside AKS's per-subscription buckets).`,
         '',
         `A roll-out to ${r.throttledRollout.pools} pools in two subscriptions (a canary, then one wave, 5 upgrades at once), in a real extension host with AKS's throttling on: ` +
             `${r.throttledRollout.status === 'done' ? 'done' : r.throttledRollout.status}, ${r.throttledRollout.succeeded} pools upgraded, no error shown, ${r.throttledRollout.throttled} answers 429, ` +

@@ -33,8 +33,8 @@ const PAGE_SIZE = 100;
 const pages = (items: number): number => (items === 0 ? 1 : Math.ceil(items / PAGE_SIZE) + 1);
 
 /**
- * The whole tree (every subscription's clusters with their pools inline, and snapshots) the product's way: the
- * subscription list, then each subscription's two lists in parallel. Cold: a new sign-in first; warm: the token
+ * The whole tree (every subscription's clusters with their pools inline, snapshots and fleets) the product's way: the
+ * subscription list, then each subscription's lists. Cold: a new sign-in first; warm: the token
  * is already held, as on every load after the first.
  */
 export async function treeLoadRows(subscriptionCounts: readonly number[], rounds: number): Promise<TreeLoadRow[]> {
@@ -56,7 +56,8 @@ export async function treeLoadRows(subscriptionCounts: readonly number[], rounds
             await emulator.knobs({ latencyMs: 0 });
             const floor = await sideBySide(rounds, { warm, cold });
             await emulator.knobs({ latencyMs: LATENCY_MS });
-            const minimum = pages(s) + s * (pages(20) + pages(20));
+            // The subscription list, then each subscription's clusters, snapshots and (none) fleets.
+            const minimum = pages(s) + s * (pages(20) + pages(20) + pages(0));
             // After the subscription list: the longest list's pages one after another, or every request spread over
             // the places the bound on requests in flight gives, one latency each, whichever is longer.
             const chain = pages(s) + Math.max(pages(20), Math.ceil((minimum - pages(s)) / DEFAULT_REQUESTS_IN_FLIGHT));
@@ -86,11 +87,17 @@ export async function treeLoadRows(subscriptionCounts: readonly number[], rounds
     return rows;
 }
 
-/** Every subscription's clusters (pools inline) and snapshots, subscriptions in parallel: what the expanded view reads. */
+/**
+ * Every subscription's clusters (pools inline), snapshots and fleets, subscriptions in parallel: what the expanded view
+ * reads, the fleets asked once the first clusters are in, as the tree asks them.
+ */
 export async function loadTree(services: AksServices): Promise<number> {
     const { items, failures } = await services.fromEverySubscription(async (service) => {
-        const [clusters, snapshots] = await Promise.all([service.listClusters(), service.listSnapshots()]);
-        return [clusters.reduce((n, c) => n + 1 + c.nodePools.length, 0) + snapshots.length];
+        let clustersBegun = (): void => undefined;
+        const fleets = new Promise<void>((resolve) => (clustersBegun = resolve)).then(() => service.listFleets());
+        const clusters = service.listClusters(clustersBegun).finally(clustersBegun);
+        const [read, snapshots, fleetsRead] = await Promise.all([clusters, service.listSnapshots(), fleets]);
+        return [read.reduce((n, c) => n + 1 + c.nodePools.length, 0) + snapshots.length + fleetsRead.length];
     });
     if (failures.length) {
         throw new Error(`${failures.length} subscriptions failed to load.`);

@@ -619,9 +619,10 @@ export async function runRollout(
     }
     // Cancelled with upgrades still running in Azure: the person may abort them.
     final = await abortStillRunning(context, r, final);
-    // Over in this window: the lease goes, so that Resume or Retry runs it anywhere.
-    await r.store.saveAsOwner(final, window);
-    await r.store.save({ ...(r.store.find(final.plan.id) ?? final), owner: undefined });
+    // Over in this window: the lease goes (unless another window took it meanwhile), so that Resume or Retry runs it anywhere.
+    if (await r.store.saveAsOwner(final, window)) {
+        await r.store.save({ ...final, owner: undefined });
+    }
     r.documents.update(document, planDocument(final.plan, final));
     const c = countByStatus(final);
     const summary = summaryDocument(final);

@@ -150,6 +150,12 @@ export function handOffDocument(plan: RolloutPlan, handOff: FleetHandOff, run?: 
             s.name,
         ),
     );
+    lines.push(
+        '',
+        vscode.l10n.t(
+            "The plan's upgrades at once, failure budget and upgrade settings are the editor's own: in Fleet the members of a group go one after another, the first member that fails stops the run, and each pool upgrades with its own settings.",
+        ),
+    );
     if (handOff.confirmBetweenStages) {
         lines.push(
             '',
