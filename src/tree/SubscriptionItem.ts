@@ -16,7 +16,7 @@ export interface SubscriptionContents {
     readonly fleets: Fleet[] | { readonly unread: string };
 }
 
-/** A subscription: its clusters, then its snapshots. Both lists load in parallel, once, until refreshed. */
+/** A subscription: its clusters, its snapshots, and its fleets where it has some; read once, until refreshed. */
 export class SubscriptionItem implements AksTreeElement {
     static readonly contextValue = 'aksSubscription';
     readonly id: string;
