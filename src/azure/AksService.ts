@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ContainerServiceContext } from '@azure/arm-containerservice/api';
 import type { ContainerServiceFleetContext } from '@azure/arm-containerservicefleet/api';
-import type { HttpClient } from '@azure/core-rest-pipeline';
+import type { HttpClient, Pipeline } from '@azure/core-rest-pipeline';
 import type { Cluster, NewCluster, NewNodePool, NodePool, Snapshot } from '../model/aks';
 import { parseArmId } from '../model/armId';
 import type { UpgradeChannels } from '../model/channels';
@@ -103,6 +103,13 @@ interface ArmWrite {
 
 let sharedHttpClient: HttpClient | undefined;
 
+/** What every SDK client of the product is made with. */
+interface ClientOptions {
+    readonly endpoint: string;
+    readonly credentials: { readonly scopes: string[] };
+    readonly httpClient: HttpClient;
+}
+
 /** The AKS SDK and its context for one subscription: what writes, long operations and typed reads go through. */
 interface SdkContext {
     readonly sdk: Sdk;
@@ -128,20 +135,23 @@ export class AksService {
 
     /** The SDK context, made on first need: its pipeline (credential, ARM origin only, timeouts, read retries) carries every write. */
     private withSdk(): Promise<SdkContext> {
-        this.sdkContext ??= loadSdk().then((sdk) => {
-            const endpoint = this.session.cloud.resourceManagerEndpointUrl;
-            // One connection pool for every subscription: connections and TLS sessions are reused across them.
-            sharedHttpClient ??= sdk.createDefaultHttpClient();
-            const arm = sdk.createContainerService(this.session.credential, this.subscriptionId, {
-                endpoint,
-                credentials: { scopes: [armScope(this.session.cloud)] },
-                httpClient: sharedHttpClient,
-                apiVersion: AKS_API_VERSION,
-            });
-            secureArmPipeline(arm.pipeline, endpoint, this.limits);
-            return { sdk, arm };
-        });
+        this.sdkContext ??= loadSdk().then((sdk) => ({
+            sdk,
+            arm: this.secured(sdk, (options) =>
+                sdk.createContainerService(this.session.credential, this.subscriptionId, { ...options, apiVersion: AKS_API_VERSION }),
+            ),
+        }));
         return this.sdkContext;
+    }
+
+    /** An SDK client of this subscription on the product's pipeline: its credential, ARM's origin only, timeouts, retries. */
+    private secured<C extends { readonly pipeline: Pipeline }>(sdk: Sdk, make: (options: ClientOptions) => C): C {
+        const endpoint = this.session.cloud.resourceManagerEndpointUrl;
+        // One connection pool for every subscription and client: connections and TLS sessions are reused across them.
+        sharedHttpClient ??= sdk.createDefaultHttpClient();
+        const client = make({ endpoint, credentials: { scopes: [armScope(this.session.cloud)] }, httpClient: sharedHttpClient });
+        secureArmPipeline(client.pipeline, endpoint, this.limits);
+        return client;
     }
 
     private readonly sizesByRegion = new Map<string, Promise<VmSizeFacts[]>>();
@@ -568,20 +578,16 @@ export class AksService {
 
     private fleetClient: Promise<ContainerServiceFleetContext> | undefined;
 
-    /** Fleet Manager's SDK client, made on first need, on the same secured pipeline as every write. */
+    /** Fleet Manager's SDK client, made on first need, on the pipeline every write takes. */
     private withFleetSdk(): Promise<ContainerServiceFleetContext> {
-        this.fleetClient ??= loadSdk().then((sdk) => {
-            const endpoint = this.session.cloud.resourceManagerEndpointUrl;
-            sharedHttpClient ??= sdk.createDefaultHttpClient();
-            const client = sdk.createContainerServiceFleet(this.session.credential, this.subscriptionId, {
-                endpoint,
-                credentials: { scopes: [armScope(this.session.cloud)] },
-                httpClient: sharedHttpClient,
-                apiVersion: FLEET_API_VERSION,
-            });
-            secureArmPipeline(client.pipeline, endpoint, this.limits);
-            return client;
-        });
+        this.fleetClient ??= loadSdk().then((sdk) =>
+            this.secured(sdk, (options) =>
+                sdk.createContainerServiceFleet(this.session.credential, this.subscriptionId, {
+                    ...options,
+                    apiVersion: FLEET_API_VERSION,
+                }),
+            ),
+        );
         return this.fleetClient;
     }
 

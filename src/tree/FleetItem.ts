@@ -1,8 +1,9 @@
-import { createContextValue, parseError } from '@microsoft/vscode-azext-utils';
+import { createContextValue } from '@microsoft/vscode-azext-utils';
 import * as vscode from 'vscode';
 import { Fleet, FleetMember, GroupUpdate, MemberUpdate, StageUpdate, UpdateRun, updateRunActions } from '../model/fleet';
 import { parseArmId } from '../model/armId';
 import type { AksTreeElement } from './AksTreeElement';
+import { errorText, loadErrorItem } from './loadErrorItem';
 import { tooltipTable } from './tooltip';
 
 /** What a fleet shows when it expands: its members and its update runs, read together. */
@@ -76,16 +77,7 @@ export class FleetItem implements AksTreeElement {
             return [...members.map((m) => memberRow(m, this)), ...runs.map((r) => new UpdateRunItem(r, this))];
         } catch (error) {
             this.contents = undefined;
-            const message = parseError(error).message;
-            return [
-                row(`${this.id}/loadError`, this, {
-                    label: vscode.l10n.t('Could not read this fleet'),
-                    description: message,
-                    tooltip: message,
-                    iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-                    command: { command: 'aksSnapshots.refresh', title: vscode.l10n.t('Refresh'), arguments: [this] },
-                }),
-            ];
+            return [loadErrorItem(`${this.id}/loadError`, this, vscode.l10n.t('Could not read this fleet'), errorText(error))];
         }
     }
 

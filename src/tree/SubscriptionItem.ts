@@ -6,6 +6,7 @@ import type { Fleet } from '../model/fleet';
 import type { AksTreeElement } from './AksTreeElement';
 import { ClusterItem } from './ClusterItem';
 import { FleetContents, FleetsItem } from './FleetItem';
+import { loadErrorItem, errorText } from './loadErrorItem';
 import { SnapshotsItem } from './SnapshotsItem';
 import type { TenantContents } from './TenantContents';
 
@@ -131,7 +132,7 @@ export class SubscriptionItem implements AksTreeElement {
     /** Its fleets, where it has some (a subscription without Fleet Manager shows no such row), or why they could not be read. */
     private fleetsItem(fleets: SubscriptionContents['fleets']): AksTreeElement[] {
         if (!Array.isArray(fleets)) {
-            return [fleetsErrorItem(this, fleets.unread)];
+            return [loadErrorItem(`${this.id}/fleets/loadError`, this, vscode.l10n.t('Could not read fleets'), fleets.unread)];
         }
         const read = async (fleet: Fleet): Promise<FleetContents> => {
             const service = await this.services.forSubscription(fleet.subscriptionId);
@@ -157,19 +158,7 @@ export class SubscriptionItem implements AksTreeElement {
 
     /** One subscription failing must not hide the others: it shows its error, and a click retries. */
     private errorItem(error: unknown): AksTreeElement {
-        const parsed = parseError(error);
-        const message = parsed.errorType && parsed.errorType !== 'Error' ? `${parsed.errorType}: ${parsed.message}` : parsed.message;
-        const item = createGenericElement({
-            id: `${this.id}/loadError`,
-            label: vscode.l10n.t('Could not load this subscription'),
-            description: message,
-            iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-            contextValue: createContextValue(['aksLoadError']),
-            tooltip: message,
-            commandId: 'aksSnapshots.refresh',
-            commandArgs: [this],
-        });
-        return { ...item, id: `${this.id}/loadError`, parent: this };
+        return loadErrorItem(`${this.id}/loadError`, this, vscode.l10n.t('Could not load this subscription'), errorText(error));
     }
 }
 
@@ -182,22 +171,7 @@ function fleetsUnread(error: unknown): Fleet[] | { unread: string } {
     if (/^(MissingSubscriptionRegistration|InvalidResourceType|NoRegisteredProviderFound)$/i.test(parsed.errorType)) {
         return [];
     }
-    return { unread: parsed.errorType && parsed.errorType !== 'Error' ? `${parsed.errorType}: ${parsed.message}` : parsed.message };
-}
-
-function fleetsErrorItem(parent: SubscriptionItem, message: string): AksTreeElement {
-    const id = `${parent.id}/fleets/loadError`;
-    const item = createGenericElement({
-        id,
-        label: vscode.l10n.t('Could not read fleets'),
-        description: message,
-        iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-        contextValue: createContextValue(['aksLoadError']),
-        tooltip: message,
-        commandId: 'aksSnapshots.refresh',
-        commandArgs: [parent],
-    });
-    return { ...item, id, parent };
+    return { unread: errorText(error) };
 }
 
 /** A first page of this many clusters or more is shown at once: the subscription is big (ARM pages lists by a hundred or so). */

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { contextMenu, openAksView, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
+import { chooseImageOnlyPools, openAksView, toast, treeRow, useWorkbench, Workbench } from './workbench';
 
 /**
  * A roll-out handed to Azure Kubernetes Fleet Manager, clicked in the real workbench: the plan, the hand-off (what
@@ -20,15 +20,7 @@ describe('A person handing a roll-out to Fleet Manager', () => {
 
     it('Roll Out Snapshot… → Run in Fleet Manager…: reads what Fleet does, creates and starts one update run, follows it to its end, and sees it in the tree', async () => {
         const { page } = workbench;
-        await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
-        const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
-        await widget.locator('input').first().fill('node image only');
-        await page.waitForTimeout(300);
-        await widget
-            .getByRole('checkbox', { name: /toggle all/i })
-            .first()
-            .click();
-        await widget.locator('input').first().press('Enter');
+        await chooseImageOnlyPools(page);
 
         const plan = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 8 node pools in 3 waves\?/ });
         await plan.getByRole('button', { name: 'Run in Fleet Manager…', exact: true }).click();

@@ -1,20 +1,16 @@
 import * as assert from 'assert';
-import type { Page } from 'playwright-core';
-import { answer, contextMenu, openAksView, runFromPalette, toast, treeRow, useWorkbench, waitForQuestion, Workbench } from './workbench';
-
-/** Right-click the snapshot → Roll Out Snapshot…, type "node image only" and tick every pool it shows. */
-async function chooseImageOnlyPools(page: Page): Promise<void> {
-    await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
-    const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
-    assert.match(await widget.innerText(), /Show 3 that cannot take it/);
-    await widget.locator('input').first().fill('node image only');
-    await page.waitForTimeout(300);
-    await widget
-        .getByRole('checkbox', { name: /toggle all/i })
-        .first()
-        .click();
-    await widget.locator('input').first().press('Enter');
-}
+import {
+    answer,
+    chooseImageOnlyPools,
+    contextMenu,
+    openAksView,
+    runFromPalette,
+    toast,
+    treeRow,
+    useWorkbench,
+    waitForQuestion,
+    Workbench,
+} from './workbench';
 
 /**
  * A roll-out clicked in the real workbench, on the seed built for it: choose pools, read the plan, start, confirm the next wave, read the
@@ -64,7 +60,7 @@ describe('A person rolling a snapshot out to a fleet', () => {
 
     it("Change Settings…: Esc in a setting's question goes back to the settings, Esc there to the plan, every value kept; nothing is sent", async () => {
         const { page } = workbench;
-        await chooseImageOnlyPools(page);
+        await chooseImageOnlyPools(page, 3);
         const confirm = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 8 node pools in 3 waves\?/ });
         await confirm.getByRole('button', { name: 'Change Settings…', exact: true }).click();
         await answer(page, /Roll-out settings/, 'Wave size');
@@ -89,7 +85,7 @@ describe('A person rolling a snapshot out to a fleet', () => {
 
     it('right-click a snapshot → Roll Out Snapshot…: picks the image-only pools, reads the plan, runs three waves, and reads the summary', async () => {
         const { page } = workbench;
-        await chooseImageOnlyPools(page);
+        await chooseImageOnlyPools(page, 3);
 
         const confirm = page.locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611" to 8 node pools in 3 waves\?/ });
         await confirm.waitFor();
@@ -139,7 +135,7 @@ describe('A person rolling a snapshot out to a fleet', () => {
         if (!(await treeRow(page, 'snap-roll-2611').isVisible())) {
             await treeRow(page, 'Snapshots').first().click();
         }
-        await chooseImageOnlyPools(page);
+        await chooseImageOnlyPools(page, 3);
         await page
             .locator('.monaco-dialog-box', { hasText: /Roll out snapshot "snap-roll-2611"/ })
             .getByRole('button', { name: 'Start Roll-out', exact: true })

@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -266,4 +267,23 @@ export function useWorkbench(options: WorkbenchOptions = {}, setup?: (workbench:
     });
     after(() => workbench?.close());
     return () => workbench!;
+}
+
+/**
+ * Right-click snap-roll-2611 → Roll Out Snapshot…, type "node image only" and tick every pool it shows; `cannotTake`: the
+ * count its last row offers to show (where the list is short enough to show that row).
+ */
+export async function chooseImageOnlyPools(page: Page, cannotTake?: number): Promise<void> {
+    await contextMenu(page, 'snap-roll-2611', 'Roll Out Snapshot…');
+    const widget = await waitForQuestion(page, /Node pools to roll snapshot "snap-roll-2611" out to/);
+    if (cannotTake !== undefined) {
+        assert.match(await widget.innerText(), new RegExp(`Show ${cannotTake} that cannot take it`));
+    }
+    await widget.locator('input').first().fill('node image only');
+    await page.waitForTimeout(300);
+    await widget
+        .getByRole('checkbox', { name: /toggle all/i })
+        .first()
+        .click();
+    await widget.locator('input').first().press('Enter');
 }

@@ -24,6 +24,22 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
     const getApi = withFreshSeed('fleetRollout');
     let api: TestApi;
     beforeEach(() => (api = getApi()));
+    const eastService = () => api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
+    /** A node image run to the snapshot's image, made and started through the service as Fleet's portal would (no plan here). */
+    const startedElsewhere = async (name: string, strategy?: Record<string, unknown>): Promise<UpdateRun> => {
+        const service = await eastService();
+        const made = await service.createUpdateRun(FLEET, name, {
+            properties: {
+                ...(strategy ? { strategy } : {}),
+                managedClusterUpdate: {
+                    upgrade: { type: 'NodeImageOnly' },
+                    nodeImageSelection: { type: 'Custom', customNodeImageVersions: [{ version: ROLL_2611 }] },
+                },
+            },
+        });
+        await service.changeUpdateRun(made, { kind: 'start' });
+        return made;
+    };
 
     it("shows each subscription's fleets with their members and groups; a subscription without one shows no Fleets row", async () => {
         const tree = await shownTree(api.tree);
@@ -162,22 +178,12 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
         await emulator.knobs({ fleetMemberSeconds: 1.5 });
         try {
             // A run made and started as another person would in Fleet: stages over the groups, not from a plan here.
-            const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
-            const made = await service.createUpdateRun(FLEET, 'by-hand', {
-                properties: {
-                    strategy: {
-                        stages: [
-                            { name: 'first', groups: [{ name: 'canary' }] },
-                            { name: 'second', groups: [{ name: 'wave-1' }, { name: 'wave-2' }] },
-                        ],
-                    },
-                    managedClusterUpdate: {
-                        upgrade: { type: 'NodeImageOnly' },
-                        nodeImageSelection: { type: 'Custom', customNodeImageVersions: [{ version: ROLL_2611 }] },
-                    },
-                },
+            const made = await startedElsewhere('by-hand', {
+                stages: [
+                    { name: 'first', groups: [{ name: 'canary' }] },
+                    { name: 'second', groups: [{ name: 'wave-1' }, { name: 'wave-2' }] },
+                ],
             });
-            await service.changeUpdateRun(made, { kind: 'start' });
             api.tree.refresh();
             const runItem = async () => api.tree.findElement(`${FLEET}/updateRuns/by-hand`);
 
@@ -185,7 +191,7 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
             assert.ok(['Stopping', 'Stopped'].includes(stopped.state), stopped.state);
             const stopWrite = (await fleetWrites()).find((w) => w.url.includes('/by-hand/stop'));
             assert.ok(stopWrite?.headers['if-match'], 'the stop goes only to the run as read');
-            for (let i = 0; i < 50 && (await service.getUpdateRun(made.id)).state !== 'Stopped'; i++) {
+            for (let i = 0; i < 50 && (await (await eastService()).getUpdateRun(made.id)).state !== 'Stopped'; i++) {
                 await new Promise((resolve) => setTimeout(resolve, 200));
             }
             api.tree.refresh();
@@ -220,16 +226,7 @@ describe('Fleet Manager: a roll-out handed to a fleet as one update run, followe
     });
 
     it("a run made elsewhere, or before a reload, is followed from the tree from Fleet's own status alone", async () => {
-        const service = await api.services.forSubscription(FLEET_EAST_SUBSCRIPTION);
-        const made = await service.createUpdateRun(FLEET, 'from-portal', {
-            properties: {
-                managedClusterUpdate: {
-                    upgrade: { type: 'NodeImageOnly' },
-                    nodeImageSelection: { type: 'Custom', customNodeImageVersions: [{ version: ROLL_2611 }] },
-                },
-            },
-        });
-        await service.changeUpdateRun(made, { kind: 'start' });
+        await startedElsewhere('from-portal');
         api.tree.refresh();
         const followed = await runCommand<UpdateRun>(
             'aksSnapshots.followUpdateRun',

@@ -6,7 +6,8 @@ import { upgradeSettingLines } from '../common/upgradeSettings';
 import { describeProblemsWithRules } from '../../messages/describeProblem';
 import { required } from '../../model/required';
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text as one cell of a Markdown table. */
+export const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function pathText(path: PlannedPool['path']): string {
     return path === 'nodeImageOnly' ? vscode.l10n.t('node image only') : vscode.l10n.t('Kubernetes and node image');

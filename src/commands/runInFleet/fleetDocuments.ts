@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import { parseArmId } from '../../model/armId';
 import { FleetHandOff, FleetRefusal, MemberUpdate, poolStatusesFromRun, UpdateRun } from '../../model/fleet';
-import { outcomeText } from '../rollOutSnapshot/rolloutDocuments';
+import { cell, outcomeText } from '../rollOutSnapshot/rolloutDocuments';
 import type { RolloutPlan } from '../../model/rollout';
 import { updateStateWords } from '../../tree/FleetItem';
-
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Where Fleet's behaviour the plan states is documented. */
 const FLEET_DOCS = {

@@ -61,6 +61,7 @@ export async function followUpdateRun(
     });
     const service = await r.services.forSubscription(fleet.subscriptionId);
     const ended = new Set<string>();
+    let shownStatus = '';
     let now = run;
     let following = true;
     await vscode.window.withProgress(
@@ -86,7 +87,12 @@ export async function followUpdateRun(
                 const subscriptions = new Set(
                     newlyEnded.map((m) => parseArmId(m.clusterId)?.subscriptionId).filter((s) => s !== undefined),
                 );
-                subscriptions.add(fleet.subscriptionId);
+                // The fleet's own rows are read again only when the run's status changed.
+                const status = JSON.stringify([now.state, now.stages]);
+                if (status !== shownStatus) {
+                    shownStatus = status;
+                    subscriptions.add(fleet.subscriptionId);
+                }
                 await Promise.all([...subscriptions].map((s) => r.tree.refreshSubscription(s)));
                 if (isUpdateEnded(now.state)) {
                     return;
